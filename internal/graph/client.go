@@ -1,0 +1,437 @@
+// Package graph is a small client for the Instagram Graph API (both the
+// Facebook Login host graph.facebook.com and the Instagram Login host
+// graph.instagram.com), modelled on google/go-github: one Client, one service
+// per API area, typed errors, a Response carrying usage, iter.Seq2 paging.
+//
+// It must never import Terraform packages: the provider adapts it (logging,
+// diagnostics) from the outside.
+package graph
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Defaults applied by New when an Options field is zero.
+const (
+	DefaultAPIVersion       = "v25.0"
+	DefaultMaxRetries       = 4
+	DefaultRequestTimeout   = 60 * time.Second
+	DefaultMaxRateLimitWait = 5 * time.Minute
+	DefaultRetryWaitMin     = 1 * time.Second
+	DefaultRetryWaitMax     = 30 * time.Second
+	DefaultUserAgent        = "terraform-provider-instagram"
+
+	// FacebookBaseURL and InstagramBaseURL are the hosts of the two API
+	// flavours (Facebook Login and Instagram Login).
+	FacebookBaseURL  = "https://graph.facebook.com"
+	InstagramBaseURL = "https://graph.instagram.com"
+)
+
+// maxBodyBytes caps how much of a response we read; Graph payloads are small.
+const maxBodyBytes = 16 << 20
+
+var versionRE = regexp.MustCompile(`^v[0-9]{1,3}\.[0-9]{1,3}$`)
+
+// Options configures a Client. Only BaseURL is required.
+type Options struct {
+	BaseURL     string // e.g. "https://graph.facebook.com" or an emulator "http://127.0.0.1:1234"
+	APIVersion  string // "v25.0" by default; sent as the first path segment
+	AccessToken string // sent only as "Authorization: Bearer <token>"
+
+	// AppSecret, when set, adds appsecret_proof to every call. AppID is kept
+	// for callers that build app tokens; the client itself does not send it.
+	AppID, AppSecret string
+
+	HTTPClient *http.Client // optional; only its Transport is used
+	UserAgent  string
+
+	MaxRetries       int           // 0 → 4; negative → no retries
+	RequestTimeout   time.Duration // per attempt; 0 → 60s
+	MaxRateLimitWait time.Duration // longest wait for a throttle; 0 → 5m
+	RetryWaitMin     time.Duration // 0 → 1s
+	RetryWaitMax     time.Duration // 0 → 30s
+
+	Logger  Logger   // optional; nil → no logging
+	Limiter *Limiter // optional; nil → a private one. Share one per process.
+}
+
+// Logger receives structured log lines. Fields never contain the token, the
+// app secret or the appsecret_proof.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+	Warn(ctx context.Context, msg string, fields map[string]any)
+}
+
+// Client talks to the Graph API. It is safe for concurrent use.
+type Client struct {
+	Users *UsersService
+	Pages *PagesService
+	Media *MediaService
+
+	baseURL    string // scheme://host[/prefix], no trailing slash
+	apiVersion string
+	token      string
+	proof      string // appsecret_proof, precomputed: it depends only on token and secret
+	userAgent  string
+	httpClient *http.Client
+	logger     Logger
+	limiter    *Limiter
+	maxRetries int
+	maxRLWait  time.Duration
+	waitMin    time.Duration
+	waitMax    time.Duration
+	appID      string // for app-level edges; never sent by Do itself
+
+	// Time hooks; tests replace them so nothing really sleeps.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+type service struct{ client *Client }
+
+// New validates opts and returns a Client.
+func New(opts Options) (*Client, error) {
+	base, err := validateBaseURL(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	version := opts.APIVersion
+	if version == "" {
+		version = DefaultAPIVersion
+	}
+	if !versionRE.MatchString(version) {
+		return nil, fmt.Errorf("graph: invalid API version %q: want the form vNN.N, e.g. %s", version, DefaultAPIVersion)
+	}
+
+	c := &Client{
+		baseURL:    base,
+		apiVersion: version,
+		token:      opts.AccessToken,
+		userAgent:  orDefault(opts.UserAgent, DefaultUserAgent),
+		logger:     opts.Logger,
+		limiter:    opts.Limiter,
+		maxRetries: opts.MaxRetries,
+		maxRLWait:  orDefault(opts.MaxRateLimitWait, DefaultMaxRateLimitWait),
+		waitMin:    orDefault(opts.RetryWaitMin, DefaultRetryWaitMin),
+		waitMax:    orDefault(opts.RetryWaitMax, DefaultRetryWaitMax),
+		appID:      opts.AppID,
+		now:        time.Now,
+		sleep:      sleepCtx,
+	}
+	switch {
+	case c.maxRetries == 0:
+		c.maxRetries = DefaultMaxRetries
+	case c.maxRetries < 0:
+		c.maxRetries = 0
+	}
+	if c.waitMax < c.waitMin {
+		c.waitMax = c.waitMin
+	}
+	if opts.AppSecret != "" && opts.AccessToken != "" {
+		c.proof = appSecretProof(opts.AppSecret, opts.AccessToken)
+	}
+	if c.limiter == nil {
+		c.limiter = NewLimiter()
+	}
+
+	var transport http.RoundTripper
+	if opts.HTTPClient != nil && opts.HTTPClient.Transport != nil {
+		transport = opts.HTTPClient.Transport
+	} else if t, ok := http.DefaultTransport.(*http.Transport); ok {
+		transport = t.Clone() // our own pool, unaffected by others' settings
+	} else {
+		transport = http.DefaultTransport
+	}
+	c.httpClient = &http.Client{
+		Transport: transport,
+		Timeout:   orDefault(opts.RequestTimeout, DefaultRequestTimeout),
+		// Graph never redirects; following one could carry the request elsewhere.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+
+	c.Users = &UsersService{client: c}
+	c.Pages = &PagesService{client: c}
+	c.Media = &MediaService{client: c}
+	return c, nil
+}
+
+// APIVersion reports the version prefix the client sends.
+func (c *Client) APIVersion() string { return c.apiVersion }
+
+// BaseURL reports the base URL the client sends to (no trailing slash).
+func (c *Client) BaseURL() string { return c.baseURL }
+
+// AppID reports Options.AppID (needed for app-level edges such as
+// /{app-id}/subscriptions).
+func (c *Client) AppID() string { return c.appID }
+
+// Limiter returns the limiter the client waits on.
+func (c *Client) Limiter() *Limiter { return c.limiter }
+
+func validateBaseURL(raw string) (string, error) {
+	if raw == "" {
+		return "", errors.New("graph: BaseURL is required")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("graph: invalid BaseURL: %w", err)
+	}
+	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return "", fmt.Errorf("graph: invalid BaseURL %q: want https://host", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", fmt.Errorf("graph: invalid BaseURL %q: no query, fragment or credentials allowed", raw)
+	}
+	// The bearer token must not travel in clear text beyond this machine.
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return "", fmt.Errorf("graph: invalid BaseURL %q: http is only allowed for loopback hosts, use https", raw)
+	}
+	return strings.TrimRight(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// appSecretProof is hex(HMAC-SHA256(key=app secret, msg=access token)).
+func appSecretProof(secret, token string) string {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte(token))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// Request is one Graph call. Path is relative to the version prefix, e.g.
+// "/17841400000000001/media"; parameters go in Params, never in Path.
+type Request struct {
+	Method string // GET, POST or DELETE
+	Path   string
+	Params url.Values
+	// Idempotent marks a POST that is safe to resend (e.g. comment_enabled).
+	// GET and DELETE are always treated as idempotent.
+	Idempotent bool
+}
+
+func (r *Request) idempotent() bool {
+	return r.Method != http.MethodPost || r.Idempotent
+}
+
+// Response describes the last HTTP response of a call.
+type Response struct {
+	StatusCode int
+	Usage      Usage
+	FBTraceID  string
+	APIVersion string // from the facebook-api-version header
+}
+
+func newResponse(r *http.Response) *Response {
+	return &Response{
+		StatusCode: r.StatusCode,
+		Usage:      parseUsage(r.Header),
+		FBTraceID:  r.Header.Get("X-Fb-Trace-Id"),
+		APIVersion: r.Header.Get("Facebook-Api-Version"),
+	}
+}
+
+// Do sends req with the retry policy of retry.go and decodes a successful
+// JSON body into out (if non-nil). On failure the error is an *Error (Graph
+// refused), an *AmbiguousError (a write may have happened), a
+// *RateLimitError (the wait is longer than MaxRateLimitWait) or a transport
+// or context error. The Response of the last attempt is returned when there
+// was one.
+func (c *Client) Do(ctx context.Context, req *Request, out any) (*Response, error) {
+	if err := validateRequest(req); err != nil {
+		return nil, err
+	}
+	httpReq, err := c.newHTTPRequest(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+
+	// Refuse to send while the shared budget is known to be spent.
+	if err := c.limiter.Wait(ctx, c.maxRLWait); err != nil {
+		var rl *RateLimitError
+		if errors.As(err, &rl) {
+			c.warn(ctx, "graph: not sending, rate limit in force", map[string]any{
+				"method": req.Method, "path": req.Path, "budget": rl.Budget, "wait": rl.Wait.String(),
+			})
+		}
+		return nil, err
+	}
+
+	a := &call{c: c, req: req}
+	httpReq = httpReq.WithContext(httptrace.WithClientTrace(httpReq.Context(), &httptrace.ClientTrace{
+		// Once a connection is in hand, any byte of the request may be on the
+		// wire: from then on a failed non-idempotent write is ambiguous.
+		GotConn: func(httptrace.GotConnInfo) { a.gotConn.Store(true) },
+	}))
+	rreq, err := retryablehttp.FromRequest(httpReq)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %s %s: %w", req.Method, req.Path, err)
+	}
+
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.httpClient,
+		Logger:       nil, // its lines print URLs with query strings; we log ourselves
+		RetryMax:     c.maxRetries,
+		RetryWaitMin: c.waitMin,
+		RetryWaitMax: c.waitMax,
+		CheckRetry:   a.checkRetry,
+		Backoff:      a.backoff,
+		ErrorHandler: a.errorHandler,
+		PrepareRetry: a.prepareRetry,
+	}
+	hr, err := rc.Do(rreq)
+	if hr != nil {
+		hr.Body.Close() // already read into a.body by checkRetry
+	}
+	resp := a.response()
+	if err != nil {
+		return resp, err
+	}
+	if a.graphErr != nil {
+		return resp, a.graphErr
+	}
+	if a.readErr != nil {
+		return resp, fmt.Errorf("graph: %s %s: reading response: %w", req.Method, req.Path, a.readErr)
+	}
+	if out != nil && len(bytes.TrimSpace(a.body)) > 0 {
+		if err := json.Unmarshal(a.body, out); err != nil {
+			return resp, fmt.Errorf("graph: %s %s: decoding response: %w", req.Method, req.Path, err)
+		}
+	}
+	return resp, nil
+}
+
+func validateRequest(req *Request) error {
+	if req == nil {
+		return errors.New("graph: nil request")
+	}
+	switch req.Method {
+	case http.MethodGet, http.MethodPost, http.MethodDelete:
+	default:
+		return fmt.Errorf("graph: unsupported method %q", req.Method)
+	}
+	// Query strings in Path would bypass appsecret_proof handling and end up in logs.
+	if !strings.HasPrefix(req.Path, "/") || strings.ContainsAny(req.Path, "?#") {
+		return fmt.Errorf("graph: invalid path %q: want /node[/edge], parameters in Params", req.Path)
+	}
+	return nil
+}
+
+// newHTTPRequest builds the wire request: version prefix, parameters in the
+// query (GET/DELETE) or a form body (POST), appsecret_proof, bearer token.
+func (c *Client) newHTTPRequest(ctx context.Context, req *Request) (*http.Request, error) {
+	params := url.Values{}
+	for k, v := range req.Params {
+		params[k] = append([]string(nil), v...)
+	}
+	// The token only ever travels in the Authorization header.
+	params.Del("access_token")
+	params.Del("appsecret_proof")
+	if c.proof != "" {
+		params.Set("appsecret_proof", c.proof)
+	}
+
+	u := c.baseURL + "/" + c.apiVersion + req.Path
+	var body *strings.Reader
+	if req.Method == http.MethodPost {
+		body = strings.NewReader(params.Encode())
+	} else if len(params) > 0 {
+		u += "?" + params.Encode()
+	}
+
+	var hr *http.Request
+	var err error
+	if body != nil {
+		hr, err = http.NewRequestWithContext(ctx, req.Method, u, body)
+	} else {
+		hr, err = http.NewRequestWithContext(ctx, req.Method, u, nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("graph: %s %s: %w", req.Method, req.Path, err)
+	}
+	if body != nil {
+		hr.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	hr.Header.Set("Accept", "application/json")
+	hr.Header.Set("User-Agent", c.userAgent)
+	if c.token != "" {
+		hr.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	return hr, nil
+}
+
+func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
+	if c.logger != nil {
+		c.logger.Debug(ctx, msg, fields)
+	}
+}
+
+func (c *Client) warn(ctx context.Context, msg string, fields map[string]any) {
+	if c.logger != nil {
+		c.logger.Warn(ctx, msg, fields)
+	}
+}
+
+// nodePath builds "/{id}[/edge…]" with the id path-escaped, so that an id
+// from user input cannot change the route.
+func nodePath(id string, edges ...string) (string, error) {
+	if strings.TrimSpace(id) == "" {
+		return "", errors.New("graph: empty id")
+	}
+	p := "/" + url.PathEscape(id)
+	for _, e := range edges {
+		p += "/" + e
+	}
+	return p, nil
+}
+
+// fieldsParam is the explicit fields= list; Graph's defaults are just {id}.
+func fieldsParam(fields, defaults []string) string {
+	if len(fields) == 0 {
+		fields = defaults
+	}
+	return strings.Join(fields, ",")
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func orDefault[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}

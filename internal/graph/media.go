@@ -1,0 +1,345 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MediaService publishes, reads, updates and deletes IG Media.
+type MediaService service
+
+// Media types accepted by POST /{ig-user-id}/media.
+const (
+	MediaTypeImage    = "IMAGE" // never sent: a single image has no media_type
+	MediaTypeVideo    = "VIDEO" // carousel video item
+	MediaTypeReels    = "REELS"
+	MediaTypeStories  = "STORIES"
+	MediaTypeCarousel = "CAROUSEL"
+)
+
+// Container status_code values.
+const (
+	ContainerInProgress = "IN_PROGRESS"
+	ContainerFinished   = "FINISHED"
+	ContainerPublished  = "PUBLISHED"
+	ContainerError      = "ERROR"
+	ContainerExpired    = "EXPIRED"
+)
+
+// TimeLayout is Graph's timestamp format, e.g. "2026-05-01T10:00:00+0000".
+const TimeLayout = "2006-01-02T15:04:05-0700"
+
+// ParseTime parses a Graph timestamp (falls back to RFC 3339).
+func ParseTime(s string) (time.Time, error) {
+	t, err := time.Parse(TimeLayout, s)
+	if err != nil {
+		if t2, err2 := time.Parse(time.RFC3339, s); err2 == nil {
+			return t2, nil
+		}
+		return time.Time{}, fmt.Errorf("graph: invalid timestamp %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// ContainerParams are the parameters of POST /{ig-user-id}/media. Empty
+// values are not sent.
+type ContainerParams struct {
+	MediaType      string // "" or IMAGE for a single image; REELS, STORIES, CAROUSEL, VIDEO (carousel item)
+	ImageURL       string
+	VideoURL       string
+	IsCarouselItem bool
+	Children       []string // container ids, CAROUSEL only
+	Caption        string
+	AltText        string
+	LocationID     string
+	UserTags       []UserTag
+	Collaborators  []string // usernames
+	ShareToFeed    *bool    // reels
+	CoverURL       string   // reels
+	ThumbOffset    *int64   // ms, videos
+	AudioName      string   // reels
+}
+
+// UserTag tags a user on an image, reel or story. X and Y (0–1 from the top
+// left) are required on images and omitted on stories.
+type UserTag struct {
+	Username string   `json:"username"`
+	X        *float64 `json:"x,omitempty"`
+	Y        *float64 `json:"y,omitempty"`
+}
+
+// values encodes p as Graph expects: JSON arrays for user_tags and
+// collaborators, comma-separated children, "true"/"false" booleans.
+func (p ContainerParams) values() (url.Values, error) {
+	v := url.Values{}
+	set := func(k, s string) {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	if p.MediaType != MediaTypeImage {
+		set("media_type", p.MediaType)
+	}
+	set("image_url", p.ImageURL)
+	set("video_url", p.VideoURL)
+	if p.IsCarouselItem {
+		v.Set("is_carousel_item", "true")
+	}
+	set("children", strings.Join(p.Children, ","))
+	set("caption", p.Caption)
+	set("alt_text", p.AltText)
+	set("location_id", p.LocationID)
+	if len(p.UserTags) > 0 {
+		b, err := json.Marshal(p.UserTags)
+		if err != nil {
+			return nil, err
+		}
+		v.Set("user_tags", string(b))
+	}
+	if len(p.Collaborators) > 0 {
+		b, err := json.Marshal(p.Collaborators)
+		if err != nil {
+			return nil, err
+		}
+		v.Set("collaborators", string(b))
+	}
+	if p.ShareToFeed != nil {
+		v.Set("share_to_feed", strconv.FormatBool(*p.ShareToFeed))
+	}
+	set("cover_url", p.CoverURL)
+	if p.ThumbOffset != nil {
+		v.Set("thumb_offset", strconv.FormatInt(*p.ThumbOffset, 10))
+	}
+	set("audio_name", p.AudioName)
+	return v, nil
+}
+
+// idResponse is {"id": "…"}.
+type idResponse struct {
+	ID string `json:"id"`
+}
+
+// CreateContainer sends POST /{ig-user-id}/media and returns the container
+// id. Not idempotent: an *AmbiguousError means a container may exist.
+func (s *MediaService) CreateContainer(ctx context.Context, igUserID string, p ContainerParams) (string, *Response, error) {
+	path, err := nodePath(igUserID, "media")
+	if err != nil {
+		return "", nil, err
+	}
+	params, err := p.values()
+	if err != nil {
+		return "", nil, fmt.Errorf("graph: encoding container parameters: %w", err)
+	}
+	return s.postForID(ctx, path, params)
+}
+
+// Publish sends POST /{ig-user-id}/media_publish and returns the media id.
+// Never resent: on *AmbiguousError read the container (status_code
+// PUBLISHED) or the account's recent media to learn the outcome.
+func (s *MediaService) Publish(ctx context.Context, igUserID, creationID string) (string, *Response, error) {
+	path, err := nodePath(igUserID, "media_publish")
+	if err != nil {
+		return "", nil, err
+	}
+	if creationID == "" {
+		return "", nil, errors.New("graph: empty creation_id")
+	}
+	return s.postForID(ctx, path, url.Values{"creation_id": {creationID}})
+}
+
+func (s *MediaService) postForID(ctx context.Context, path string, params url.Values) (string, *Response, error) {
+	req := &Request{Method: http.MethodPost, Path: path, Params: params}
+	var out idResponse
+	resp, err := s.client.Do(ctx, req, &out)
+	if err != nil {
+		return "", resp, err
+	}
+	if out.ID == "" {
+		return "", resp, fmt.Errorf("graph: POST %s: response has no id", path)
+	}
+	return out.ID, resp, nil
+}
+
+// Container is an IG Container (a media upload before publishing).
+type Container struct {
+	ID         string `json:"id"`
+	StatusCode string `json:"status_code"` // IN_PROGRESS, FINISHED, PUBLISHED, ERROR, EXPIRED
+	Status     string `json:"status,omitempty"`
+}
+
+// GetContainer reads GET /{container-id}?fields=id,status_code,status.
+func (s *MediaService) GetContainer(ctx context.Context, id string) (*Container, *Response, error) {
+	path, err := nodePath(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	req := &Request{Method: http.MethodGet, Path: path, Params: url.Values{"fields": {"id,status_code,status"}}}
+	c := new(Container)
+	resp, err := s.client.Do(ctx, req, c)
+	if err != nil {
+		return nil, resp, err
+	}
+	return c, resp, nil
+}
+
+// Media is an IG Media node.
+type Media struct {
+	ID               string         `json:"id"`
+	Caption          string         `json:"caption,omitempty"`
+	MediaType        string         `json:"media_type,omitempty"`         // IMAGE, VIDEO, CAROUSEL_ALBUM
+	MediaProductType string         `json:"media_product_type,omitempty"` // FEED, REELS, STORY, AD
+	MediaURL         string         `json:"media_url,omitempty"`
+	ThumbnailURL     string         `json:"thumbnail_url,omitempty"`
+	Permalink        string         `json:"permalink,omitempty"`
+	Shortcode        string         `json:"shortcode,omitempty"`
+	Timestamp        string         `json:"timestamp,omitempty"` // TimeLayout; see ParseTime
+	Username         string         `json:"username,omitempty"`
+	AltText          string         `json:"alt_text,omitempty"`
+	Owner            *MediaOwner    `json:"owner,omitempty"`
+	CommentsCount    int64          `json:"comments_count,omitempty"`
+	LikeCount        int64          `json:"like_count,omitempty"`
+	IsCommentEnabled *bool          `json:"is_comment_enabled,omitempty"`
+	IsSharedToFeed   *bool          `json:"is_shared_to_feed,omitempty"`
+	Children         *MediaChildren `json:"children,omitempty"`
+}
+
+// MediaOwner is the owner of a media (only returned to its creator).
+type MediaOwner struct {
+	ID string `json:"id"`
+}
+
+// MediaChildren holds carousel children.
+type MediaChildren struct {
+	Data []Media `json:"data"`
+}
+
+// Time parses Timestamp.
+func (m *Media) Time() (time.Time, error) { return ParseTime(m.Timestamp) }
+
+// MediaFields are the fields read when none are given.
+var MediaFields = []string{
+	"id", "caption", "media_type", "media_product_type", "media_url", "thumbnail_url",
+	"permalink", "shortcode", "timestamp", "username", "owner", "comments_count",
+	"like_count", "is_comment_enabled", "is_shared_to_feed", "alt_text",
+	"children{id,media_type,media_url,thumbnail_url,timestamp}",
+}
+
+// Get reads GET /{media-id}?fields=…; nil fields → MediaFields.
+func (s *MediaService) Get(ctx context.Context, id string, fields []string) (*Media, *Response, error) {
+	path, err := nodePath(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	req := &Request{Method: http.MethodGet, Path: path, Params: url.Values{"fields": {fieldsParam(fields, MediaFields)}}}
+	m := new(Media)
+	resp, err := s.client.Do(ctx, req, m)
+	if err != nil {
+		return nil, resp, err
+	}
+	return m, resp, nil
+}
+
+// ListOptions filters and bounds a media list.
+type ListOptions struct {
+	Fields   []string  // nil → MediaFields
+	Limit    int       // stop after this many items; 0 = all
+	PageSize int       // Graph's limit= per page; 0 = min(Limit, 100) or Graph's default
+	Since    time.Time // zero = unbounded; sent as unix seconds
+	Until    time.Time
+}
+
+func (o ListOptions) params() url.Values {
+	v := url.Values{"fields": {fieldsParam(o.Fields, MediaFields)}}
+	size := o.PageSize
+	if size == 0 && o.Limit > 0 {
+		size = min(o.Limit, 100)
+	}
+	if size > 0 {
+		v.Set("limit", strconv.Itoa(size))
+	}
+	if !o.Since.IsZero() {
+		v.Set("since", strconv.FormatInt(o.Since.Unix(), 10))
+	}
+	if !o.Until.IsZero() {
+		v.Set("until", strconv.FormatInt(o.Until.Unix(), 10))
+	}
+	return v
+}
+
+// List iterates GET /{ig-user-id}/media, newest first.
+func (s *MediaService) List(ctx context.Context, igUserID string, opts ListOptions) iter.Seq2[*Media, error] {
+	return s.list(ctx, igUserID, "media", opts)
+}
+
+// ListStories iterates GET /{ig-user-id}/stories (stories of the last 24 h).
+func (s *MediaService) ListStories(ctx context.Context, igUserID string, opts ListOptions) iter.Seq2[*Media, error] {
+	return s.list(ctx, igUserID, "stories", opts)
+}
+
+func (s *MediaService) list(ctx context.Context, igUserID, edge string, opts ListOptions) iter.Seq2[*Media, error] {
+	path, err := nodePath(igUserID, edge)
+	if err != nil {
+		return func(yield func(*Media, error) bool) { yield(nil, err) }
+	}
+	req := &Request{Method: http.MethodGet, Path: path, Params: opts.params()}
+	return Paginate[*Media](ctx, s.client, req, opts.Limit)
+}
+
+// successResponse is {"success": true[, "deleted_id": "…"]}.
+type successResponse struct {
+	Success bool `json:"success"`
+}
+
+// SetCommentEnabled sends POST /{media-id} comment_enabled=true|false, the
+// only update Graph allows on published media. Idempotent, so retried.
+func (s *MediaService) SetCommentEnabled(ctx context.Context, mediaID string, enabled bool) (*Response, error) {
+	path, err := nodePath(mediaID)
+	if err != nil {
+		return nil, err
+	}
+	req := &Request{
+		Method:     http.MethodPost,
+		Path:       path,
+		Params:     url.Values{"comment_enabled": {strconv.FormatBool(enabled)}},
+		Idempotent: true,
+	}
+	return s.client.doSuccess(ctx, req)
+}
+
+// Delete sends DELETE /{media-id} (Facebook Login only). Retried like any
+// DELETE: a second delete of a deleted post answers not-found, which
+// callers treat as done.
+func (s *MediaService) Delete(ctx context.Context, mediaID string) (*Response, error) {
+	path, err := nodePath(mediaID)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.doSuccess(ctx, &Request{Method: http.MethodDelete, Path: path})
+}
+
+// doSuccess runs a call answered by {"success": bool}; false is an error.
+func (c *Client) doSuccess(ctx context.Context, req *Request) (*Response, error) {
+	var raw json.RawMessage
+	resp, err := c.Do(ctx, req, &raw)
+	if err != nil {
+		return resp, err
+	}
+	var out successResponse
+	if string(raw) == "true" { // older Graph answers a bare true
+		out.Success = true
+	} else if err := json.Unmarshal(raw, &out); err != nil {
+		return resp, fmt.Errorf("graph: %s %s: decoding response: %w", req.Method, req.Path, err)
+	}
+	if !out.Success {
+		return resp, fmt.Errorf("graph: %s %s: Graph answered success=false", req.Method, req.Path)
+	}
+	return resp, nil
+}
