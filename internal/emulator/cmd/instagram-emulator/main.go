@@ -1,0 +1,109 @@
+// Command instagram-emulator runs the Instagram Graph API emulator on a
+// loopback address, for demos and for testing Terraform code offline.
+//
+//	instagram-emulator -listen 127.0.0.1:8080 -addr-file /tmp/emu.addr
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "instagram-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("instagram-emulator", flag.ContinueOnError)
+	listen := fs.String("listen", "127.0.0.1:0", "loopback address to listen on (port 0 = any free port)")
+	addrFile := fs.String("addr-file", "", "write the base URL here once listening")
+	quota := fs.Int("quota", 0, "publishes allowed per 24 h (default 50)")
+	videoPolls := fs.Int("video-polls", 0, "status reads a video container answers IN_PROGRESS (default 2; negative = 0)")
+	imagePolls := fs.Int("image-polls", 0, "status reads an image container answers IN_PROGRESS (default 0)")
+	verbose := fs.Bool("v", false, "log every request (paths only, never tokens)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkLoopback(*listen); err != nil {
+		return err
+	}
+	// Catch signals before announcing the address, so whoever waits for the
+	// addr file can stop us cleanly right away.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	opts := emulator.Options{QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls}
+	if *verbose {
+		opts.Logf = log.Printf
+	}
+	emu := emulator.New(opts)
+
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *listen)
+	if err != nil {
+		return err
+	}
+	base := "http://" + ln.Addr().String()
+	if *addrFile != "" {
+		if err := os.WriteFile(*addrFile, []byte(base+"\n"), 0o600); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	fmt.Printf(`Instagram Graph API emulator listening on %s
+  account id           %s (@%s)
+  page id              %s
+  facebook token       %s   (Facebook Login behaviour)
+  instagram token      %s   (Instagram Login behaviour)
+  app id / app secret  %s / %s
+  control plane        %s%s/state
+`, base, emulator.DefaultAccountID, emulator.DefaultUsername, emulator.DefaultPageID,
+		emulator.DefaultFacebookToken, emulator.DefaultInstagramToken,
+		emulator.DefaultAppID, emulator.DefaultAppSecret, base, emulator.ControlPrefix)
+
+	srv := &http.Server{Handler: emu.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Println("instagram-emulator: stopped")
+	return nil
+}
+
+// checkLoopback refuses non-loopback listen addresses: the emulator has no
+// real auth and must not be reachable from the network.
+func checkLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("invalid -listen %q: %w", addr, err)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("-listen %q is not a loopback address (use 127.0.0.1 or [::1])", addr)
+	}
+	return nil
+}

@@ -1,0 +1,477 @@
+package emulator
+
+import (
+	"crypto/sha256"
+	"hash/fnv"
+	"strconv"
+	"time"
+)
+
+// UserTag is a user tagged on a media (x/y in [0,1] from the top-left).
+type UserTag struct {
+	Username string  `json:"username"`
+	X        float64 `json:"x"`
+	Y        float64 `json:"y"`
+}
+
+// media is a published IG Media (top-level or carousel child).
+type media struct {
+	id, accountID, containerID string
+	parentID                   string // carousel album, for children
+	seq                        int64  // publish order; the sort key of lists
+	mediaType, productType     string // IMAGE|VIDEO|CAROUSEL_ALBUM, FEED|REELS|STORY
+	caption, altText           string
+	imageURL, videoURL         string
+	coverURL, audioName        string
+	locationID                 string
+	thumbOffset                int
+	shareToFeed                bool
+	userTags                   []UserTag
+	collaborators              []string
+	children                   []string // media ids
+	commentsEnabled            bool
+	timestamp                  time.Time
+	shortcode                  string
+	deleted                    bool
+}
+
+// MediaSnapshot is an exported copy of a published media, for test assertions.
+type MediaSnapshot struct {
+	ID               string    `json:"id"`
+	AccountID        string    `json:"account_id"`
+	ContainerID      string    `json:"container_id"`
+	MediaType        string    `json:"media_type"`         // IMAGE, VIDEO, CAROUSEL_ALBUM
+	MediaProductType string    `json:"media_product_type"` // FEED, REELS, STORY
+	Caption          string    `json:"caption"`
+	AltText          string    `json:"alt_text"`
+	ImageURL         string    `json:"image_url"`
+	VideoURL         string    `json:"video_url"`
+	CoverURL         string    `json:"cover_url"`
+	AudioName        string    `json:"audio_name"`
+	ThumbOffset      int       `json:"thumb_offset"`
+	ShareToFeed      bool      `json:"share_to_feed"`
+	LocationID       string    `json:"location_id"`
+	UserTags         []UserTag `json:"user_tags"`
+	Collaborators    []string  `json:"collaborators"`
+	Children         []string  `json:"children"`
+	ParentID         string    `json:"parent_id"`
+	CommentsEnabled  bool      `json:"comments_enabled"`
+	Timestamp        time.Time `json:"timestamp"`
+	Permalink        string    `json:"permalink"`
+	Shortcode        string    `json:"shortcode"`
+}
+
+const timeLayout = "2006-01-02T15:04:05-0700" // Graph: 2019-09-26T22:36:43+0000
+
+func (m *media) isStory() bool { return m.productType == "STORY" }
+
+// visible reports whether the media can be read by id.
+func (s *Server) visible(m *media) bool {
+	if m.deleted {
+		return false
+	}
+	if m.isStory() && s.opts.StoriesVanish && s.now().Sub(m.timestamp) >= 24*time.Hour {
+		return false
+	}
+	return true
+}
+
+func (m *media) permalink(username string) string {
+	switch {
+	case m.parentID != "":
+		return "" // carousel children have no permalink
+	case m.productType == "REELS":
+		return "https://www.instagram.com/reel/" + m.shortcode + "/"
+	case m.isStory():
+		return "https://www.instagram.com/stories/" + username + "/" + m.id + "/"
+	}
+	return "https://www.instagram.com/p/" + m.shortcode + "/"
+}
+
+func (m *media) mediaURL() string {
+	if m.videoURL != "" {
+		return "https://scontent.cdninstagram.com/emulator/" + m.id + ".mp4"
+	}
+	return "https://scontent.cdninstagram.com/emulator/" + m.id + ".jpg"
+}
+
+// shortcodeFor derives a deterministic 11-character shortcode from an id.
+func shortcodeFor(id string) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	sum := sha256.Sum256([]byte(id))
+	b := []byte("D")
+	for i := 0; len(b) < 11; i++ {
+		b = append(b, alphabet[sum[i]%64])
+	}
+	return string(b)
+}
+
+// likeCount is a deterministic, plausible number (likes are volatile anyway).
+func likeCount(id string) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % 500)
+}
+
+// postCount is the number of live posts (feed + reels, no stories, no children).
+func (s *Server) postCount(accountID string) int {
+	n := 0
+	for _, m := range s.st.published {
+		if m.accountID == accountID && !m.deleted && !m.isStory() {
+			n++
+		}
+	}
+	return n
+}
+
+// mediaList returns an account's top-level media newest first: posts (stories
+// excluded) or current stories, filtered by since/until.
+func (s *Server) mediaList(accountID string, stories bool, pr pageReq) []*media {
+	now := s.now()
+	var out []*media
+	for i := len(s.st.published) - 1; i >= 0; i-- {
+		m := s.st.published[i]
+		if m.accountID != accountID || m.deleted || m.isStory() != stories {
+			continue
+		}
+		if stories && now.Sub(m.timestamp) >= 24*time.Hour {
+			continue
+		}
+		if pr.since != nil && m.timestamp.Before(*pr.since) || pr.until != nil && m.timestamp.After(*pr.until) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func mediaKeys(items []*media) []int64 {
+	keys := make([]int64, len(items))
+	for i, m := range items {
+		keys[i] = m.seq
+	}
+	return keys
+}
+
+func (s *Server) renderMediaItems(req *request, items []*media, fs []field) ([]any, *apiError) {
+	data := []any{}
+	for _, m := range items {
+		node, err := s.renderMedia(req, m, fs)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, node)
+	}
+	return data, nil
+}
+
+// listMediaEdge serves GET /{ig-user-id}/media and /stories.
+func (s *Server) listMediaEdge(req *request, a *Account, path string, stories bool) (any, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	pr, err := pageReqFromParams(req.param, 25, s.opts.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	items := s.mediaList(a.ID, stories, pr)
+	keys := mediaKeys(items)
+	start, end, hasPrev, hasNext := paginate(keys, pr)
+	data, err := s.renderMediaItems(req, items[start:end], fs)
+	if err != nil {
+		return nil, err
+	}
+	return pageResponse(req, data, keys[start:end], hasPrev, hasNext, path), nil
+}
+
+// renderMedia projects an IG Media node (graph-api-facts.md §5.1). Fields that
+// do not apply (thumbnail_url on images, permalink on children…) are omitted,
+// as Graph does.
+func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any, *apiError) {
+	a := s.st.accounts[m.accountID]
+	child := m.parentID != ""
+	out := map[string]any{"id": m.id}
+	for _, f := range fs {
+		switch f.Name {
+		case "id":
+		case "caption":
+			if m.caption != "" && !child {
+				out["caption"] = m.caption
+			}
+		case "media_type":
+			out["media_type"] = m.mediaType
+		case "media_product_type":
+			out["media_product_type"] = m.productType
+		case "media_url":
+			if m.mediaType == "CAROUSEL_ALBUM" {
+				if len(m.children) > 0 {
+					out["media_url"] = s.st.media[m.children[0]].mediaURL()
+				}
+			} else {
+				out["media_url"] = m.mediaURL()
+			}
+		case "thumbnail_url":
+			if m.mediaType == "VIDEO" {
+				out["thumbnail_url"] = "https://scontent.cdninstagram.com/emulator/" + m.id + "_thumb.jpg"
+			}
+		case "media_audio_type":
+			if m.mediaType == "VIDEO" {
+				out["media_audio_type"] = "ORIGINAL_SOUND"
+			}
+		case "permalink":
+			if p := m.permalink(a.Username); p != "" {
+				out["permalink"] = p
+			}
+		case "shortcode":
+			out["shortcode"] = m.shortcode
+		case "timestamp":
+			out["timestamp"] = m.timestamp.UTC().Format(timeLayout)
+		case "username":
+			out["username"] = a.Username
+		case "owner":
+			sub := f.Sub
+			if !f.HasSub {
+				sub = nil
+			}
+			node, err := s.renderUser(req, a, a.ID, sub)
+			if err != nil {
+				return nil, err
+			}
+			out["owner"] = node
+		case "comments_count":
+			if !child {
+				out["comments_count"] = 0 // comments are not modelled yet
+			}
+		case "like_count":
+			if !child {
+				out["like_count"] = likeCount(m.id)
+			}
+		case "is_comment_enabled":
+			if !child {
+				out["is_comment_enabled"] = m.commentsEnabled
+			}
+		case "is_shared_to_feed":
+			if m.productType == "REELS" {
+				out["is_shared_to_feed"] = m.shareToFeed
+			}
+		case "alt_text":
+			if m.mediaType == "IMAGE" && m.altText != "" {
+				out["alt_text"] = m.altText
+			}
+		case "ig_id", "legacy_instagram_media_id":
+			out[f.Name] = strconv.FormatInt(legacyID(m.id), 10)
+		case "children":
+			if m.mediaType == "CAROUSEL_ALBUM" {
+				data, err := s.childrenData(req, m, f)
+				if err != nil {
+					return nil, err
+				}
+				out["children"] = map[string]any{"data": data}
+			}
+		default:
+			return nil, errNonexistingField(f.Name, "IGMedia")
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) childrenData(req *request, m *media, f field) ([]any, *apiError) {
+	sub := f.Sub
+	if !f.HasSub {
+		sub = nil
+	}
+	var kids []*media
+	for _, id := range m.children {
+		kids = append(kids, s.st.media[id])
+	}
+	return s.renderMediaItems(req, kids, sub)
+}
+
+// handleMedia serves /{ig-media-id}: GET, POST comment_enabled, DELETE, and
+// the children/collaborators edges.
+func (s *Server) handleMedia(req *request, m *media, edge string) (any, *apiError) {
+	if !req.tok.reaches(m.accountID) || !s.visible(m) {
+		return nil, errUnsupported(req.method, m.id)
+	}
+	req.account = m.accountID
+	switch edge {
+	case "":
+	case "children":
+		if req.method != "GET" {
+			return nil, errMethodNotAllowed(req.method)
+		}
+		fs, err := req.fields()
+		if err != nil {
+			return nil, err
+		}
+		data, err := s.childrenData(req, m, field{Name: "children", Sub: fs, HasSub: fs != nil})
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"data": data}, nil
+	case "collaborators":
+		// FBL only (graph-api-facts.md §5.4); invites are never accepted in the emulator.
+		if req.tok.kind == tokenInstagram {
+			return nil, errUnknownPath("/" + edge)
+		}
+		if req.method != "GET" {
+			return nil, errMethodNotAllowed(req.method)
+		}
+		data := []any{}
+		for _, u := range m.collaborators {
+			data = append(data, map[string]any{"id": strconv.FormatInt(legacyID("collab:"+u), 10), "username": u, "invite_status": "Pending"})
+		}
+		return map[string]any{"data": data}, nil
+	default:
+		return nil, errUnknownPath("/" + edge)
+	}
+
+	switch req.method {
+	case "GET":
+		fs, err := req.fields()
+		if err != nil {
+			return nil, err
+		}
+		return s.renderMedia(req, m, fs)
+	case "POST":
+		return s.updateMedia(req, m)
+	case "DELETE":
+		return s.deleteMedia(req, m)
+	}
+	return nil, errUnsupported(req.method, m.id)
+}
+
+// ignoredParams are transport parameters that are not part of an update.
+var ignoredParams = map[string]bool{
+	"access_token": true, "appsecret_proof": true, "appsecret_time": true,
+	"fields": true, "format": true, "pretty": true, "suppress_http_code": true, "locale": true,
+}
+
+// updateMedia: the only documented update is comment_enabled (§5.2). Any
+// other parameter is rejected; the exact wording is uncertain.
+func (s *Server) updateMedia(req *request, m *media) (any, *apiError) {
+	for k := range req.params {
+		if k != "comment_enabled" && !ignoredParams[k] {
+			return nil, errParam("Param %s is not allowed for this operation", k)
+		}
+	}
+	v, ok := req.param("comment_enabled")
+	if !ok {
+		return nil, errMissingParam("comment_enabled")
+	}
+	b, ok := parseBool(v)
+	if !ok {
+		return nil, errParam("Param comment_enabled must be a boolean")
+	}
+	if m.parentID != "" {
+		return nil, errUnsupported(req.method, m.id) // album children carry no comment settings
+	}
+	m.commentsEnabled = b
+	return map[string]any{"success": true}, nil
+}
+
+// deleteMedia: Facebook Login only (since Dec 2025); Instagram Login answers
+// "Unsupported delete request"; carousel children cannot be deleted alone.
+func (s *Server) deleteMedia(req *request, m *media) (any, *apiError) {
+	if req.tok.kind == tokenInstagram {
+		return nil, errUnsupported("DELETE", m.id)
+	}
+	if m.parentID != "" {
+		return nil, userErr(-1, 2207073, "Fatal", "Media Type Not Supported", "The media type is not supported for this endpoint")
+	}
+	s.markDeleted(m)
+	return map[string]any{"success": true, "deleted_id": m.id}, nil
+}
+
+func (s *Server) markDeleted(m *media) {
+	m.deleted = true
+	for _, id := range m.children {
+		s.st.media[id].deleted = true
+	}
+}
+
+func (s *Server) snapshot(m *media) MediaSnapshot {
+	a := s.st.accounts[m.accountID]
+	return MediaSnapshot{
+		ID: m.id, AccountID: m.accountID, ContainerID: m.containerID,
+		MediaType: m.mediaType, MediaProductType: m.productType,
+		Caption: m.caption, AltText: m.altText, ImageURL: m.imageURL, VideoURL: m.videoURL,
+		CoverURL: m.coverURL, AudioName: m.audioName, ThumbOffset: m.thumbOffset, ShareToFeed: m.shareToFeed,
+		LocationID: m.locationID, UserTags: append([]UserTag(nil), m.userTags...),
+		Collaborators: append([]string(nil), m.collaborators...), Children: append([]string(nil), m.children...),
+		ParentID: m.parentID, CommentsEnabled: m.commentsEnabled, Timestamp: m.timestamp,
+		Permalink: m.permalink(a.Username), Shortcode: m.shortcode,
+	}
+}
+
+// MediaIDs lists the account's published, not deleted top-level media
+// (posts, reels and stories; not carousel children), newest first.
+func (s *Server) MediaIDs(accountID string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := []string{}
+	for i := len(s.st.published) - 1; i >= 0; i-- {
+		m := s.st.published[i]
+		if m.accountID == accountID && !m.deleted {
+			ids = append(ids, m.id)
+		}
+	}
+	return ids
+}
+
+// MediaExists reports whether a media (top-level or child) exists and is not deleted.
+func (s *Server) MediaExists(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.st.media[id]
+	return m != nil && !m.deleted
+}
+
+// Media returns a copy of a published, not deleted media.
+func (s *Server) Media(id string) (MediaSnapshot, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.st.media[id]
+	if m == nil || m.deleted {
+		return MediaSnapshot{}, false
+	}
+	return s.snapshot(m), true
+}
+
+// DeleteMediaOutOfBand simulates someone deleting the post in the app (drift).
+// Carousel children cannot be deleted on their own.
+func (s *Server) DeleteMediaOutOfBand(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.st.media[id]
+	if m == nil || m.deleted || m.parentID != "" {
+		return false
+	}
+	s.markDeleted(m)
+	return true
+}
+
+// SetCommentsEnabledOutOfBand toggles comments as if done in the app.
+func (s *Server) SetCommentsEnabledOutOfBand(id string, enabled bool) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.st.media[id]
+	if m == nil || m.deleted || m.parentID != "" {
+		return false
+	}
+	m.commentsEnabled = enabled
+	return true
+}
+
+// SetCaptionOutOfBand edits the caption as if done in the app (the API cannot).
+func (s *Server) SetCaptionOutOfBand(id, caption string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.st.media[id]
+	if m == nil || m.deleted || m.parentID != "" {
+		return false
+	}
+	m.caption = caption
+	return true
+}

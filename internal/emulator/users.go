@@ -1,0 +1,308 @@
+package emulator
+
+import (
+	"fmt"
+	"hash/fnv"
+	"net/url"
+	"strconv"
+)
+
+// handleMe serves /me by token kind: IGL → the IG user, FBL → the Facebook
+// user (and /me/accounts), Page token → the Page.
+func (s *Server) handleMe(req *request, edge string) (any, *apiError) {
+	switch req.tok.kind {
+	case tokenInstagram:
+		return s.handleIGUser(req, "me", edge)
+	case tokenPage:
+		return s.handlePage(req, req.tok.pageID, edge)
+	}
+	return s.handleFBUser(req, req.tok.fbUserID, edge)
+}
+
+// handleFBUser serves the Facebook user node and its accounts edge (FBL).
+func (s *Server) handleFBUser(req *request, id, edge string) (any, *apiError) {
+	if req.tok.kind != tokenFacebook || req.tok.fbUserID != id {
+		return nil, errUnsupported(req.method, req.segs[0])
+	}
+	switch edge {
+	case "":
+		if req.method != "GET" {
+			return nil, errUnsupported(req.method, req.segs[0])
+		}
+		fs, err := req.fields()
+		if err != nil {
+			return nil, err
+		}
+		if fs == nil {
+			fs = []field{{Name: "name"}} // Graph's /me default is name + id
+		}
+		out := map[string]any{"id": id}
+		for _, f := range fs {
+			switch f.Name {
+			case "id":
+			case "name":
+				out["name"] = s.st.fbUsers[id]
+			default:
+				return nil, errNonexistingField(f.Name, "User")
+			}
+		}
+		return out, nil
+	case "accounts":
+		if req.method != "GET" {
+			return nil, errMethodNotAllowed(req.method)
+		}
+		return s.listPages(req)
+	}
+	return nil, errUnknownPath("/" + edge)
+}
+
+// listPages is GET /me/accounts: the Pages behind the token's IG accounts.
+func (s *Server) listPages(req *request) (any, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	if fs == nil {
+		// Graph's default for /me/accounts items (sample in graph-api-facts.md §15.1).
+		fs = []field{{Name: "access_token"}, {Name: "category"}, {Name: "category_list"}, {Name: "name"}, {Name: "tasks"}}
+	}
+	pr, err := pageReqFromParams(req.param, 25, s.opts.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	accts := req.tok.accounts
+	keys := make([]int64, len(accts))
+	for i := range accts {
+		keys[i] = -int64(i) // seeding order; keys must descend
+	}
+	start, end, hasPrev, hasNext := paginate(keys, pr)
+	data := []any{}
+	for _, id := range accts[start:end] {
+		a := s.st.accounts[id]
+		node, err := s.renderPage(req, a, fs)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, node)
+	}
+	return pageResponse(req, data, keys[start:end], hasPrev, hasNext, "/"+req.segs[0]+"/accounts"), nil
+}
+
+// handlePage serves GET /{page-id} (FBL user token with the Page, or its Page token).
+func (s *Server) handlePage(req *request, pageID, edge string) (any, *apiError) {
+	acct := s.st.accounts[s.st.pages[pageID]]
+	ok := acct != nil && (req.tok.kind == tokenFacebook && req.tok.reaches(acct.ID) ||
+		req.tok.kind == tokenPage && req.tok.pageID == pageID)
+	if !ok {
+		return nil, errUnsupported(req.method, req.segs[0])
+	}
+	req.account = acct.ID
+	if edge != "" {
+		return nil, errUnknownPath("/" + edge)
+	}
+	if req.method != "GET" {
+		return nil, errUnsupported(req.method, req.segs[0])
+	}
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	if fs == nil {
+		fs = []field{{Name: "name"}}
+	}
+	return s.renderPage(req, acct, fs)
+}
+
+func (s *Server) renderPage(req *request, a *Account, fs []field) (map[string]any, *apiError) {
+	out := map[string]any{"id": a.PageID}
+	for _, f := range fs {
+		switch f.Name {
+		case "id":
+		case "name":
+			out["name"] = a.PageName
+		case "category":
+			out["category"] = "Brand"
+		case "category_list":
+			out["category_list"] = []any{map[string]any{"id": "1605186416478696", "name": "Brand"}}
+		case "access_token":
+			out["access_token"] = pageToken(a.PageID)
+		case "tasks":
+			out["tasks"] = []string{"ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE"}
+		case "instagram_business_account":
+			sub := f.Sub
+			if !f.HasSub {
+				sub = nil
+			}
+			node, err := s.renderUser(req, a, a.ID, sub)
+			if err != nil {
+				return nil, err
+			}
+			out["instagram_business_account"] = node
+		default:
+			return nil, errNonexistingField(f.Name, "Page")
+		}
+	}
+	return out, nil
+}
+
+// handleIGUser serves /{ig-user-id} and its edges. id may be "me" (IGL), the
+// account id, or (IGL only) the app-scoped id.
+func (s *Server) handleIGUser(req *request, id, edge string) (any, *apiError) {
+	acctID := id
+	shownID := id
+	switch {
+	case id == "me":
+		acctID = req.tok.accounts[0]
+		shownID = s.st.accounts[acctID].InstagramScopedID
+	case s.st.scoped[id] != "":
+		if req.tok.kind != tokenInstagram { // scoped ids only exist for Instagram Login
+			return nil, errUnsupported(req.method, id)
+		}
+		acctID = s.st.scoped[id]
+	}
+	a := s.st.accounts[acctID]
+	if a == nil || !req.tok.reaches(acctID) {
+		return nil, errUnsupported(req.method, req.segs[0])
+	}
+	req.account = acctID
+	path := "/" + req.segs[0]
+
+	switch edge {
+	case "":
+		if req.method != "GET" {
+			return nil, errUnsupported(req.method, req.segs[0])
+		}
+		fs, err := req.fields()
+		if err != nil {
+			return nil, err
+		}
+		return s.renderUser(req, a, shownID, fs)
+	case "media":
+		switch req.method {
+		case "GET":
+			return s.listMediaEdge(req, a, path+"/media", false)
+		case "POST":
+			return s.createContainer(req, a)
+		}
+	case "stories":
+		if req.method == "GET" {
+			return s.listMediaEdge(req, a, path+"/stories", true)
+		}
+	case "media_publish":
+		if req.method == "POST" {
+			return s.publish(req, a)
+		}
+	case "content_publishing_limit":
+		if req.method == "GET" {
+			return s.publishingLimit(req, a)
+		}
+	default:
+		return nil, errUnknownPath("/" + edge)
+	}
+	return nil, errMethodNotAllowed(req.method)
+}
+
+// renderUser projects an IG user node. The field sets differ per login
+// flavour (graph-api-facts.md §3.1): IGL adds user_id and account_type, FBL
+// has ig_id, has_profile_pic and friends. Rejecting the other flavour's
+// fields is our reading of the docs (uncertain).
+func (s *Server) renderUser(req *request, a *Account, shownID string, fs []field) (map[string]any, *apiError) {
+	igl := req.tok.kind == tokenInstagram
+	out := map[string]any{"id": shownID}
+	for _, f := range fs {
+		switch f.Name {
+		case "id":
+		case "username":
+			out["username"] = a.Username
+		case "name":
+			out["name"] = a.Name
+		case "biography":
+			out["biography"] = a.Biography
+		case "website":
+			out["website"] = a.Website
+		case "profile_picture_url":
+			out["profile_picture_url"] = "https://scontent.cdninstagram.com/emulator/profile/" + a.ID + ".jpg"
+		case "followers_count":
+			out["followers_count"] = a.FollowersCount
+		case "follows_count":
+			out["follows_count"] = a.FollowsCount
+		case "media_count":
+			out["media_count"] = a.MediaCount + s.postCount(a.ID)
+		case "media", "stories":
+			page, err := s.nestedMedia(req, a, f)
+			if err != nil {
+				return nil, err
+			}
+			out[f.Name] = page
+		case "user_id":
+			if !igl {
+				return nil, errNonexistingField(f.Name, "IGUser")
+			}
+			out["user_id"] = a.ID
+		case "account_type":
+			if !igl {
+				return nil, errNonexistingField(f.Name, "IGUser")
+			}
+			if a.AccountType == "MEDIA_CREATOR" {
+				out["account_type"] = "Media_Creator"
+			} else {
+				out["account_type"] = "Business"
+			}
+		case "ig_id", "legacy_instagram_user_id":
+			if igl {
+				return nil, errNonexistingField(f.Name, "IGUser")
+			}
+			out[f.Name] = legacyID(a.ID)
+		case "has_profile_pic", "is_published":
+			if igl {
+				return nil, errNonexistingField(f.Name, "IGUser")
+			}
+			out[f.Name] = true
+		default:
+			return nil, errNonexistingField(f.Name, "IGUser")
+		}
+	}
+	return out, nil
+}
+
+// legacyID derives a stable pre-v22 style numeric id.
+func legacyID(id string) int64 {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return 1000000000 + int64(h.Sum32()%1000000000)
+}
+
+// nestedMedia serves `media.limit(n).after(c){…}` and `stories{…}` inside a user node.
+func (s *Server) nestedMedia(req *request, a *Account, f field) (any, *apiError) {
+	get := func(name string) (string, bool) { return f.mod(name) }
+	pr, err := pageReqFromParams(get, 25, s.opts.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	sub := f.Sub
+	if !f.HasSub {
+		sub = nil
+	}
+	items := s.mediaList(a.ID, f.Name == "stories", pr)
+	keys := mediaKeys(items)
+	start, end, hasPrev, hasNext := paginate(keys, pr)
+	data, err := s.renderMediaItems(req, items[start:end], sub)
+	if err != nil {
+		return nil, err
+	}
+	// Nested paging URLs point at the edge itself (never with a token).
+	q := url.Values{}
+	if f.HasSub {
+		q.Set("fields", fieldsString(f.Sub))
+	}
+	for _, m := range []string{"since", "until"} {
+		if v, ok := f.mod(m); ok {
+			q.Set(m, v)
+		}
+	}
+	q.Set("limit", strconv.Itoa(pr.limit))
+	nreq := *req
+	nreq.r = req.r.Clone(req.r.Context())
+	nreq.r.URL.RawQuery = q.Encode()
+	return pageResponse(&nreq, data, keys[start:end], hasPrev, hasNext, fmt.Sprintf("/%s/%s", a.ID, f.Name)), nil
+}
