@@ -107,7 +107,7 @@ type service struct{ client *Client }
 
 // New validates opts and returns a Client.
 func New(opts Options) (*Client, error) {
-	base, err := validateBaseURL(opts.BaseURL)
+	base, err := ValidateBaseURL(opts.BaseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +184,9 @@ func (c *Client) AppID() string { return c.appID }
 // Limiter returns the limiter the client waits on.
 func (c *Client) Limiter() *Limiter { return c.limiter }
 
-func validateBaseURL(raw string) (string, error) {
+// ValidateBaseURL checks a Graph base URL and returns it normalised: https,
+// or http on a loopback host only (the emulator), no query or credentials.
+func ValidateBaseURL(raw string) (string, error) {
 	if raw == "" {
 		return "", errors.New("graph: BaseURL is required")
 	}

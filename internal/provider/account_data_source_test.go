@@ -1,0 +1,68 @@
+package provider_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+const accountAddr = "data.instagram_account.me"
+
+func TestAccAccountDataSource_facebookLogin(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			// No account_id anywhere: discovered through the token's Pages.
+			Config: `data "instagram_account" "me" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_type"), knownvalue.Null()),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrSet(accountAddr, "followers_count"),
+				resource.TestCheckResourceAttrSet(accountAddr, "media_count"),
+			),
+		}},
+	})
+	if n := env.Emulator.CallCount("GET /me/accounts"); n == 0 {
+		t.Fatalf("the default account was not discovered through /me/accounts")
+	}
+}
+
+func TestAccAccountDataSource_instagramLogin(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: `data "instagram_account" "me" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_type"), knownvalue.NotNull()),
+			},
+		}},
+	})
+}
+
+func TestAccAccountDataSource_unknownAccount(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      `data "instagram_account" "other" { account_id = "17841499999999999" }`,
+			ExpectError: regexp.MustCompile(`(?s)code 100, subcode 33.*fbtrace_id`),
+		}},
+	})
+}

@@ -1,0 +1,200 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+)
+
+// Login flavours of the Instagram Platform. They decide the host, the token
+// kind and which features exist (media delete, hashtags and business
+// discovery are Facebook-login only).
+const (
+	LoginFacebook  = "facebook"
+	LoginInstagram = "instagram"
+)
+
+// Defaults are the client's, so the provider and the client cannot disagree.
+const (
+	DefaultAPIVersion       = graph.DefaultAPIVersion
+	defaultFacebookBaseURL  = graph.FacebookBaseURL
+	defaultInstagramBaseURL = graph.InstagramBaseURL
+	defaultMaxRetries       = graph.DefaultMaxRetries
+	defaultRequestTimeout   = graph.DefaultRequestTimeout
+	defaultMaxRateLimitWait = graph.DefaultMaxRateLimitWait
+)
+
+var (
+	apiVersionPattern = regexp.MustCompile(`^v[0-9]{1,3}\.[0-9]$`)
+	numericIDPattern  = regexp.MustCompile(`^[0-9]{1,30}$`)
+)
+
+// providerModel is the provider block.
+type providerModel struct {
+	AccessToken      types.String `tfsdk:"access_token"`
+	AccountID        types.String `tfsdk:"account_id"`
+	Login            types.String `tfsdk:"login"`
+	AppID            types.String `tfsdk:"app_id"`
+	AppSecret        types.String `tfsdk:"app_secret"`
+	APIVersion       types.String `tfsdk:"api_version"`
+	BaseURL          types.String `tfsdk:"base_url"`
+	MaxRetries       types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout   types.String `tfsdk:"request_timeout"`
+	MaxRateLimitWait types.String `tfsdk:"max_rate_limit_wait"`
+}
+
+// settings is the resolved, validated provider configuration: config first,
+// then environment, then defaults.
+type settings struct {
+	AccessToken      string
+	AccountID        string
+	Login            string
+	AppID            string
+	AppSecret        string
+	APIVersion       string
+	BaseURL          string
+	MaxRetries       int
+	RequestTimeout   time.Duration
+	MaxRateLimitWait time.Duration
+}
+
+// envLookup reads an environment variable; tests inject their own.
+type envLookup func(key string) (string, bool)
+
+// resolveSettings merges the provider block with INSTAGRAM_* environment
+// variables and validates the result. Every error names the attribute.
+func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var s settings
+
+	pick := func(attr string, v types.String, envKey string) string {
+		if v.IsUnknown() {
+			diags.AddAttributeError(path.Root(attr), "Unknown provider configuration value",
+				fmt.Sprintf("%s must be known when the provider is configured. Set it from a variable or %s, not from a resource that is not created yet.", attr, envKey))
+			return ""
+		}
+		if !v.IsNull() {
+			return v.ValueString()
+		}
+		if envKey != "" {
+			if e, ok := env(envKey); ok {
+				return e
+			}
+		}
+		return ""
+	}
+
+	s.AccessToken = strings.TrimSpace(pick("access_token", m.AccessToken, "INSTAGRAM_ACCESS_TOKEN"))
+	s.AccountID = strings.TrimSpace(pick("account_id", m.AccountID, "INSTAGRAM_ACCOUNT_ID"))
+	s.Login = strings.TrimSpace(pick("login", m.Login, "INSTAGRAM_LOGIN"))
+	s.AppID = strings.TrimSpace(pick("app_id", m.AppID, "INSTAGRAM_APP_ID"))
+	s.AppSecret = strings.TrimSpace(pick("app_secret", m.AppSecret, "INSTAGRAM_APP_SECRET"))
+	s.APIVersion = strings.TrimSpace(pick("api_version", m.APIVersion, "INSTAGRAM_API_VERSION"))
+	s.BaseURL = strings.TrimSpace(pick("base_url", m.BaseURL, "INSTAGRAM_BASE_URL"))
+	requestTimeout := pick("request_timeout", m.RequestTimeout, "")
+	maxWait := pick("max_rate_limit_wait", m.MaxRateLimitWait, "")
+	if diags.HasError() {
+		return s, diags
+	}
+
+	if s.AccessToken == "" {
+		diags.AddAttributeError(path.Root("access_token"), "Missing Instagram access token",
+			"Set access_token in the provider block or the INSTAGRAM_ACCESS_TOKEN environment variable: a Facebook User token (Facebook login) or an Instagram User token (Instagram login, starts with IG).")
+	}
+
+	switch s.Login {
+	case "":
+		s.Login = inferLogin(s.AccessToken)
+	case LoginFacebook, LoginInstagram:
+	default:
+		diags.AddAttributeError(path.Root("login"), "Invalid login",
+			fmt.Sprintf("login must be %q (graph.facebook.com, Facebook User token) or %q (graph.instagram.com, Instagram User token), got %q.", LoginFacebook, LoginInstagram, s.Login))
+	}
+
+	if s.AccountID != "" && !numericIDPattern.MatchString(s.AccountID) {
+		diags.AddAttributeError(path.Root("account_id"), "Invalid account_id",
+			fmt.Sprintf("account_id must be the numeric Instagram user id (e.g. 17841405822304914), got %q.", s.AccountID))
+	}
+	if s.AppID != "" && !numericIDPattern.MatchString(s.AppID) {
+		diags.AddAttributeError(path.Root("app_id"), "Invalid app_id",
+			fmt.Sprintf("app_id must be the numeric Meta app id, got %q.", s.AppID))
+	}
+	if s.AppSecret != "" && s.AppID == "" {
+		diags.AddAttributeWarning(path.Root("app_id"), "app_secret without app_id",
+			"app_secret enables appsecret_proof on every call; webhook subscriptions also need app_id (INSTAGRAM_APP_ID).")
+	}
+
+	if s.APIVersion == "" {
+		s.APIVersion = DefaultAPIVersion
+	} else if !apiVersionPattern.MatchString(s.APIVersion) {
+		diags.AddAttributeError(path.Root("api_version"), "Invalid api_version",
+			fmt.Sprintf("api_version must look like %q (vNN.N), got %q.", DefaultAPIVersion, s.APIVersion))
+	}
+
+	if s.BaseURL == "" {
+		s.BaseURL = defaultFacebookBaseURL
+		if s.Login == LoginInstagram {
+			s.BaseURL = defaultInstagramBaseURL
+		}
+	} else if normalised, err := graph.ValidateBaseURL(s.BaseURL); err != nil {
+		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url",
+			fmt.Sprintf("base_url must be an https URL such as %s, or http on a loopback address (127.0.0.1, ::1, localhost) "+
+				"for the emulator, without query or credentials: %s", defaultFacebookBaseURL, strings.TrimPrefix(err.Error(), "graph: ")))
+	} else {
+		s.BaseURL = normalised
+	}
+
+	s.MaxRetries = defaultMaxRetries
+	if !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown() {
+		n := m.MaxRetries.ValueInt64()
+		if n < 0 || n > 20 {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
+				fmt.Sprintf("max_retries must be between 0 and 20, got %d.", n))
+		}
+		s.MaxRetries = int(n)
+	}
+	s.RequestTimeout = parseDurationAttr(&diags, "request_timeout", requestTimeout, defaultRequestTimeout, time.Second, time.Hour)
+	s.MaxRateLimitWait = parseDurationAttr(&diags, "max_rate_limit_wait", maxWait, defaultMaxRateLimitWait, 0, 24*time.Hour)
+	return s, diags
+}
+
+// inferLogin picks the login from the token prefix: Instagram User tokens
+// start with IG (IGQV…, IGAA…); everything else is treated as Facebook login.
+func inferLogin(token string) string {
+	if strings.HasPrefix(token, "IG") {
+		return LoginInstagram
+	}
+	return LoginFacebook
+}
+
+func parseDurationAttr(diags *diag.Diagnostics, attr, raw string, def, lowest, highest time.Duration) time.Duration {
+	if raw == "" {
+		return def
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil {
+		// Allow a bare number of seconds, which users often write.
+		if n, convErr := strconv.Atoi(raw); convErr == nil {
+			d, err = time.Duration(n)*time.Second, nil
+		}
+	}
+	if err != nil {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr,
+			fmt.Sprintf("%s must be a duration such as \"30s\" or \"5m\", got %q.", attr, raw))
+		return def
+	}
+	if d < lowest || d > highest {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr,
+			fmt.Sprintf("%s must be between %s and %s, got %s.", attr, lowest, highest, d))
+		return def
+	}
+	return d
+}

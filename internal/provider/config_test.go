@@ -1,0 +1,123 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func env(m map[string]string) envLookup {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func nullModel() providerModel {
+	return providerModel{
+		AccessToken: types.StringNull(), AccountID: types.StringNull(), Login: types.StringNull(),
+		AppID: types.StringNull(), AppSecret: types.StringNull(), APIVersion: types.StringNull(),
+		BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull(),
+		MaxRateLimitWait: types.StringNull(),
+	}
+}
+
+func TestResolveSettings_defaultsFromToken(t *testing.T) {
+	for _, tc := range []struct {
+		token, login, baseURL string
+	}{
+		{"EAAB123", LoginFacebook, "https://graph.facebook.com"},
+		{"IGAAxyz", LoginInstagram, "https://graph.instagram.com"},
+		{"IGQVold", LoginInstagram, "https://graph.instagram.com"},
+	} {
+		s, diags := resolveSettings(nullModel(), env(map[string]string{"INSTAGRAM_ACCESS_TOKEN": tc.token}))
+		if diags.HasError() {
+			t.Fatalf("%s: %v", tc.token, diags)
+		}
+		if s.Login != tc.login || s.BaseURL != tc.baseURL || s.APIVersion != DefaultAPIVersion {
+			t.Errorf("%s: got login %q base %q version %q", tc.token, s.Login, s.BaseURL, s.APIVersion)
+		}
+		if s.MaxRetries != defaultMaxRetries || s.RequestTimeout != defaultRequestTimeout || s.MaxRateLimitWait != defaultMaxRateLimitWait {
+			t.Errorf("%s: wrong knob defaults %+v", tc.token, s)
+		}
+	}
+}
+
+func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
+	m := nullModel()
+	m.AccessToken = types.StringValue("EAAconfig")
+	m.AccountID = types.StringValue("17841400000000009")
+	m.MaxRetries = types.Int64Value(7)
+	m.RequestTimeout = types.StringValue("15s")
+	m.MaxRateLimitWait = types.StringValue("2m")
+	s, diags := resolveSettings(m, env(map[string]string{
+		"INSTAGRAM_ACCESS_TOKEN": "EAAenv", "INSTAGRAM_ACCOUNT_ID": "1", "INSTAGRAM_API_VERSION": "v24.0",
+		"INSTAGRAM_BASE_URL": "http://127.0.0.1:8080/", "INSTAGRAM_APP_ID": "123", "INSTAGRAM_APP_SECRET": "s",
+	}))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	want := settings{
+		AccessToken: "EAAconfig", AccountID: "17841400000000009", Login: LoginFacebook, AppID: "123", AppSecret: "s",
+		APIVersion: "v24.0", BaseURL: "http://127.0.0.1:8080", MaxRetries: 7, RequestTimeout: 15 * time.Second,
+		MaxRateLimitWait: 2 * time.Minute,
+	}
+	if s != want {
+		t.Fatalf("got %+v\nwant %+v", s, want)
+	}
+}
+
+func TestResolveSettings_errorsNameTheAttribute(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		vars map[string]string
+		mod  func(*providerModel)
+		want string
+	}{
+		{"no token", map[string]string{}, nil, "access_token"},
+		{"bad login", map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA", "INSTAGRAM_LOGIN": "twitter"}, nil, "login"},
+		{"bad version", map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA", "INSTAGRAM_API_VERSION": "25"}, nil, "api_version"},
+		{"http off loopback", map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA", "INSTAGRAM_BASE_URL": "http://graph.example.com"}, nil, "base_url"},
+		{"bad account", map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA", "INSTAGRAM_ACCOUNT_ID": "me"}, nil, "account_id"},
+		{"bad retries", map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA"}, func(m *providerModel) { m.MaxRetries = types.Int64Value(-1) }, "max_retries"},
+		{"bad timeout", map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA"}, func(m *providerModel) { m.RequestTimeout = types.StringValue("soon") }, "request_timeout"},
+		{"unknown token", map[string]string{}, func(m *providerModel) { m.AccessToken = types.StringUnknown() }, "access_token"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := nullModel()
+			if tc.mod != nil {
+				tc.mod(&m)
+			}
+			_, diags := resolveSettings(m, env(tc.vars))
+			if !diags.HasError() {
+				t.Fatal("expected an error")
+			}
+			found := false
+			for _, d := range diags.Errors() {
+				if strings.Contains(d.Detail(), tc.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("no error mentions %q: %v", tc.want, diags)
+			}
+		})
+	}
+}
+
+func TestValidateBaseURL(t *testing.T) {
+	for raw, ok := range map[string]bool{
+		"https://graph.facebook.com": true,
+		"http://127.0.0.1:1234":      true,
+		"http://localhost:80":        true,
+		"http://[::1]:9":             true,
+		"http://10.0.0.1":            false,
+		"ftp://graph.facebook.com":   false,
+		"graph.facebook.com":         false,
+		"https://x.com/?a=b":         false,
+	} {
+		_, diags := resolveSettings(nullModel(), env(map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA", "INSTAGRAM_BASE_URL": raw}))
+		if err := diags.Errors(); (len(err) == 0) != ok {
+			t.Errorf("%s: err=%v, want ok=%v", raw, err, ok)
+		}
+	}
+}

@@ -1,0 +1,274 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+const imageAddr = "instagram_media.post"
+
+// imageConfig is an IMAGE post; extra lines go inside the resource block.
+func imageConfig(caption string, extra ...string) string {
+	return fmt.Sprintf(`
+resource "instagram_media" "post" {
+  type      = "IMAGE"
+  image_url = "https://cdn.example.com/launch.jpg"
+  caption   = %q
+  alt_text  = "A red bicycle against a white wall"
+  user_tags = [{ username = "partner_brand", x = 0.5, y = 0.8 }]
+  %s
+}
+`, caption, strings.Join(extra, "\n  "))
+}
+
+// importVerifyIgnore are inputs Instagram cannot return: import adopts them
+// from the configuration instead.
+var importVerifyIgnore = []string{"image_url", "alt_text", "user_tags", "container_id"}
+
+func TestAccMedia_image(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.CheckMediaDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: imageConfig("Launch day #bikes"),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.CheckMediaExists(imageAddr),
+					env.CheckMediaCount(emulator.DefaultAccountID, 1),
+					resource.TestMatchResourceAttr(imageAddr, "permalink", regexp.MustCompile(`^https://www\.instagram\.com/p/[A-Za-z0-9_-]+/$`)),
+					resource.TestCheckResourceAttrSet(imageAddr, "container_id"),
+					resource.TestCheckResourceAttrSet(imageAddr, "shortcode"),
+					resource.TestCheckResourceAttrSet(imageAddr, "timestamp"),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("media_type"), knownvalue.StringExact("IMAGE")),
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("FEED")),
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("deletion_policy"), knownvalue.StringExact("delete")),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				ResourceName:            imageAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: importVerifyIgnore,
+			},
+			{
+				// A matching configuration after an import block adopts the
+				// inputs the API cannot return, in place: never a new post.
+				ResourceName:       imageAddr,
+				ImportState:        true,
+				ImportStateKind:    resource.ImportBlockWithID,
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionUpdate)},
+				},
+			},
+		},
+	})
+}
+
+func TestAccMedia_captionChangeReplaces(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	var firstID string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.CheckMediaDestroyed,
+		Steps: []resource.TestStep{
+			{
+				Config: imageConfig("First caption"),
+				Check:  captureID(imageAddr, &firstID),
+			},
+			{
+				Config: imageConfig("Second caption"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(imageAddr, "caption", "Second caption"),
+					env.CheckMediaCount(emulator.DefaultAccountID, 1),
+					func(s *terraform.State) error {
+						if env.Emulator.MediaExists(firstID) {
+							return fmt.Errorf("the replaced post %s still exists", firstID)
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
+
+func TestAccMedia_deletionPolicyChangeIsInPlace(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	var id string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy: func(s *terraform.State) error {
+			// retain: destroy only forgets the post.
+			if !env.Emulator.MediaExists(id) {
+				return fmt.Errorf("post %s was deleted although deletion_policy is retain", id)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{Config: imageConfig("Keep me"), Check: captureID(imageAddr, &id)},
+			{
+				Config: imageConfig("Keep me", `deletion_policy = "retain"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: resource.TestCheckResourceAttr(imageAddr, "deletion_policy", "retain"),
+			},
+		},
+	})
+}
+
+func TestAccMedia_driftDeletedOutOfBand(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	var firstID string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.CheckMediaDestroyed,
+		Steps: []resource.TestStep{
+			{Config: imageConfig("Drift"), Check: captureID(imageAddr, &firstID)},
+			{
+				PreConfig: func() {
+					if !env.Emulator.DeleteMediaOutOfBand(firstID) {
+						t.Fatalf("could not delete %s out of band", firstID)
+					}
+				},
+				Config: imageConfig("Drift"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionCreate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.CheckMediaExists(imageAddr),
+					env.CheckMediaCount(emulator.DefaultAccountID, 1),
+				),
+			},
+		},
+	})
+}
+
+func TestAccMedia_driftCaptionEditedInApp(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	var id string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             env.CheckMediaDestroyed,
+		Steps: []resource.TestStep{
+			{Config: imageConfig("Original"), Check: captureID(imageAddr, &id)},
+			{
+				PreConfig:          func() { env.Emulator.SetCaptionOutOfBand(id, "Edited in the app") },
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check:              resource.TestCheckResourceAttr(imageAddr, "caption", "Edited in the app"),
+			},
+			{
+				Config: imageConfig("Original"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+			},
+		},
+	})
+}
+
+func TestAccMedia_badTokenNamesTheProblem(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	env.Vars["INSTAGRAM_ACCESS_TOKEN"] = "EAAnot-a-real-token"
+	env.Vars["INSTAGRAM_ACCOUNT_ID"] = emulator.DefaultAccountID
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      imageConfig("Never published"),
+			ExpectError: regexp.MustCompile(`(?s)Invalid OAuth access token.*code 190.*fbtrace_id \S+.*Generate a new token`),
+		}},
+	})
+	if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
+		t.Fatalf("%d posts published with a bad token", n)
+	}
+}
+
+func TestAccMedia_instagramLoginCannotDelete(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: `
+resource "instagram_media" "post" {
+  type            = "IMAGE"
+  image_url       = "https://cdn.example.com/a.jpg"
+  deletion_policy = "delete"
+}`,
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Posts cannot be deleted with Instagram login.*deletion_policy = "retain"`),
+		}},
+	})
+	if n := env.Emulator.CallCount("POST /{ig-user-id}/media"); n != 0 {
+		t.Fatalf("the plan-time error still created %d containers", n)
+	}
+}
+
+func TestAccMedia_instagramLoginRetainsByDefault(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	var id string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy: func(*terraform.State) error {
+			if !env.Emulator.MediaExists(id) {
+				return fmt.Errorf("post %s was deleted; Instagram login cannot delete, so destroy must retain it", id)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: imageConfig("Instagram login"),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				captureID(imageAddr, &id),
+				resource.TestCheckResourceAttr(imageAddr, "deletion_policy", "retain"),
+				resource.TestCheckResourceAttr(imageAddr, "account_id", emulator.DefaultAccountID),
+			),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		}},
+	})
+}
+
+func captureID(address string, into *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s not in state", address)
+		}
+		*into = rs.Primary.ID
+		return nil
+	}
+}

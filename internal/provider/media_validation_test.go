@@ -1,0 +1,72 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+// Every rule fails at plan time with a message naming the attribute and the
+// limit, and no request reaches the API.
+func TestAccMedia_validation(t *testing.T) {
+	t.Parallel()
+	image := `type = "IMAGE"
+  image_url = "https://cdn.example.com/a.jpg"`
+	child := func(n int) string {
+		return strings.Repeat("\n  children {\n    image_url = \"https://cdn.example.com/c.jpg\"\n  }", n)
+	}
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"caption length", image + "\n  caption = \"" + strings.Repeat("a", 2201) + "\"", `caption is 2201 characters long; Instagram allows at most 2200`},
+		{"caption hashtags", image + "\n  caption = \"" + tags("#t", 31) + "\"", `caption has 31 hashtags; Instagram allows at most 30`},
+		{"caption mentions", image + "\n  caption = \"" + tags("@u", 21) + "\"", `caption has 21 @mentions; Instagram allows at most 20`},
+		{"carousel too small", `type = "CAROUSEL"` + child(1), `A carousel holds 2 to 10 children blocks; this one has 1`},
+		{"carousel too large", `type = "CAROUSEL"` + child(11), `children.*(at most 10|10 elements)`},
+		{"tag x out of range", image + "\n  user_tags = [{ username = \"a\", x = 1.5, y = 0.5 }]", `user_tags\[0\]\.x.*between 0\.000000 and 1\.000000`},
+		{"tag position missing", image + "\n  user_tags = [{ username = \"a\" }]", `user tag "a" on an image needs both x and y`},
+		{"http url", `type = "IMAGE"` + "\n  image_url = \"http://cdn.example.com/a.jpg\"", `image_url must be an absolute https URL`},
+		{"negative thumb_offset", `type = "REELS"` + "\n  video_url = \"https://cdn.example.com/v.mp4\"\n  thumb_offset = -1", `thumb_offset.*at least 0`},
+		{"too many collaborators", image + "\n  collaborators = [\"a\", \"b\", \"c\", \"d\"]", `collaborators list must contain at least 1 elements and at most 3`},
+		{"image needs image_url", `type = "IMAGE"`, `image_url is required when type is "IMAGE"`},
+		{"reel needs video_url", `type = "REELS"`, `video_url is required when type is "REELS"`},
+		{"image rejects video_url", image + "\n  video_url = \"https://cdn.example.com/v.mp4\"", `video_url cannot be set when type is "IMAGE"`},
+		{"story rejects caption", `type = "STORIES"` + "\n  image_url = \"https://cdn.example.com/a.jpg\"\n  caption = \"hi\"", `caption cannot be set when type is "STORIES"`},
+		{"story needs one url", `type = "STORIES"`, `Stories need exactly one of image_url or video_url`},
+		{"carousel item needs one url", `type = "CAROUSEL"` + child(1) + "\n  children {\n    alt_text = \"x\"\n  }", `children\[1\] must set either image_url`},
+		{"carousel video alt_text", `type = "CAROUSEL"` + child(1) + "\n  children {\n    video_url = \"https://cdn.example.com/v.mp4\"\n    alt_text = \"x\"\n  }", `children\[1\] is a video; Instagram supports alt_text only on images`},
+		{"alt_text length", image + "\n  alt_text = \"" + strings.Repeat("a", 1001) + "\"", `alt_text.*length must be between 1 and 1000`},
+		{"unknown type", `type = "VIDEO"` + "\n  video_url = \"https://cdn.example.com/v.mp4\"", `type.*value must be one of`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t, emulator.Options{})
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.Factories(),
+				Steps: []resource.TestStep{{
+					Config:   fmt.Sprintf("resource \"instagram_media\" \"bad\" {\n  %s\n}\n", tc.body),
+					PlanOnly: true,
+					// The CLI may wrap long messages: any space matches any whitespace.
+					ExpectError: regexp.MustCompile(`(?s)` + strings.ReplaceAll(tc.want, " ", `\s+`)),
+				}},
+			})
+			if n := env.Emulator.TotalCalls(); n != 0 {
+				t.Fatalf("validation made %d API calls: %v", n, env.Emulator.Calls())
+			}
+		})
+	}
+}
+
+func tags(prefix string, n int) string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%s%d", prefix, i)
+	}
+	return strings.Join(out, " ")
+}
