@@ -12,14 +12,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
-// Login flavours of the Instagram Platform. They decide the host, the token
-// kind and which features exist (media delete, hashtags and business
-// discovery are Facebook-login only).
+// Login flavours, from common (every area needs them).
 const (
-	LoginFacebook  = "facebook"
-	LoginInstagram = "instagram"
+	LoginFacebook  = common.LoginFacebook
+	LoginInstagram = common.LoginInstagram
 )
 
 // Defaults are the client's, so the provider and the client cannot disagree.
@@ -32,10 +31,7 @@ const (
 	defaultMaxRateLimitWait = graph.DefaultMaxRateLimitWait
 )
 
-var (
-	apiVersionPattern = regexp.MustCompile(`^v[0-9]{1,3}\.[0-9]$`)
-	numericIDPattern  = regexp.MustCompile(`^[0-9]{1,30}$`)
-)
+var apiVersionPattern = regexp.MustCompile(`^v[0-9]{1,3}\.[0-9]$`)
 
 // providerModel is the provider block.
 type providerModel struct {
@@ -119,11 +115,11 @@ func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics
 			fmt.Sprintf("login must be %q (graph.facebook.com, Facebook User token) or %q (graph.instagram.com, Instagram User token), got %q.", LoginFacebook, LoginInstagram, s.Login))
 	}
 
-	if s.AccountID != "" && !numericIDPattern.MatchString(s.AccountID) {
+	if s.AccountID != "" && !common.NumericIDPattern.MatchString(s.AccountID) {
 		diags.AddAttributeError(path.Root("account_id"), "Invalid account_id",
 			fmt.Sprintf("account_id must be the numeric Instagram user id (e.g. 17841405822304914), got %q.", s.AccountID))
 	}
-	if s.AppID != "" && !numericIDPattern.MatchString(s.AppID) {
+	if s.AppID != "" && !common.NumericIDPattern.MatchString(s.AppID) {
 		diags.AddAttributeError(path.Root("app_id"), "Invalid app_id",
 			fmt.Sprintf("app_id must be the numeric Meta app id, got %q.", s.AppID))
 	}

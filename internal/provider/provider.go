@@ -15,6 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/account"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/media"
 )
 
 // Address is the provider's registry address.
@@ -158,7 +161,7 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 	if maxRetries == 0 {
 		maxRetries = -1 // the client reads 0 as "default"; the user asked for none
 	}
-	client, err := graph.New(graph.Options{
+	opts := graph.Options{
 		BaseURL:          s.BaseURL,
 		APIVersion:       s.APIVersion,
 		AccessToken:      s.AccessToken,
@@ -171,12 +174,30 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 		MaxRateLimitWait: s.MaxRateLimitWait,
 		Logger:           newLogger(s.AccessToken, s.AppSecret),
 		Limiter:          p.limiter,
-	})
+	}
+	client, err := graph.New(opts)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the Instagram API client", err.Error())
 		return
 	}
-	data := newProviderData(client, s, p.pollInterval, p.now)
+	// App-level edges (webhook subscriptions) take the app access token
+	// "{app-id}|{app-secret}" on graph.facebook.com.
+	var appClient *graph.Client
+	if s.AppID != "" && s.AppSecret != "" {
+		appOpts := opts
+		appOpts.AccessToken = s.AppID + "|" + s.AppSecret
+		if s.Login == common.LoginInstagram && model.BaseURL.IsNull() {
+			if _, set := p.env("INSTAGRAM_BASE_URL"); !set {
+				appOpts.BaseURL = defaultFacebookBaseURL
+			}
+		}
+		appOpts.Logger = newLogger(s.AccessToken, s.AppSecret, appOpts.AccessToken)
+		if appClient, err = graph.New(appOpts); err != nil {
+			resp.Diagnostics.AddError("Cannot create the Instagram API app client", err.Error())
+			return
+		}
+	}
+	data := common.NewProviderData(client, appClient, s.Login, s.AppID, s.AccountID, p.pollInterval, p.now)
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data
@@ -192,12 +213,12 @@ func userAgent(version, commit string) string {
 
 func (p *instagramProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
-		NewMediaResource,
+		media.NewMediaResource,
 	}
 }
 
 func (p *instagramProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		NewAccountDataSource,
+		account.NewAccountDataSource,
 	}
 }

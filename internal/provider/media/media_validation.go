@@ -1,9 +1,8 @@
-package provider
+package media
 
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -12,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
 // Limits from Meta's content publishing documentation.
@@ -27,9 +25,8 @@ const (
 )
 
 var (
-	usernamePattern = regexp.MustCompile(`^[A-Za-z0-9._]{1,30}$`)
-	hashtagPattern  = regexp.MustCompile(`#[\p{L}\p{N}_]+`)
-	mentionPattern  = regexp.MustCompile(`@[A-Za-z0-9._]+`)
+	hashtagPattern = regexp.MustCompile(`#[\p{L}\p{N}_]+`)
+	mentionPattern = regexp.MustCompile(`@[A-Za-z0-9._]+`)
 )
 
 // captionProblems checks a caption against Instagram's limits and returns one
@@ -197,28 +194,4 @@ type attrList interface {
 	IsNull() bool
 	IsUnknown() bool
 	ElementsAs(ctx context.Context, target any, allowUnhandled bool) diag.Diagnostics
-}
-
-// httpsURL validates a media URL: absolute, https, with a host. Instagram
-// downloads the file from there at publish time.
-func httpsURL() validator.String { return httpsURLValidator{} }
-
-type httpsURLValidator struct{}
-
-func (httpsURLValidator) Description(context.Context) string {
-	return "must be an absolute https URL"
-}
-
-func (v httpsURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (httpsURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid media URL",
-			fmt.Sprintf("%s must be an absolute https URL that Instagram can download at publish time, got %q.", req.Path, raw))
-	}
 }

@@ -1,4 +1,4 @@
-package provider_test
+package account_test
 
 import (
 	"regexp"

@@ -1,4 +1,4 @@
-package provider
+package common
 
 import (
 	"errors"
@@ -11,16 +11,16 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
-// addAPIError reports a failed Graph call on an attribute (or the resource
+// AddAPIError reports a failed Graph call on an attribute (or the resource
 // when p is empty), carrying Meta's message, code, subcode and fbtrace id and
 // telling the user what to do about it.
-func addAPIError(diags *diag.Diagnostics, p path.Path, summary string, err error) {
-	addError(diags, p, summary, describeError(err))
+func AddAPIError(diags *diag.Diagnostics, p path.Path, summary string, err error) {
+	AddError(diags, p, summary, DescribeError(err))
 }
 
-// addError adds an error on an attribute, or on the whole resource when p is
+// AddError adds an error on an attribute, or on the whole resource when p is
 // empty.
-func addError(diags *diag.Diagnostics, p path.Path, summary, detail string) {
+func AddError(diags *diag.Diagnostics, p path.Path, summary, detail string) {
 	if p.Equal(path.Empty()) {
 		diags.AddError(summary, detail)
 		return
@@ -28,9 +28,9 @@ func addError(diags *diag.Diagnostics, p path.Path, summary, detail string) {
 	diags.AddAttributeError(p, summary, detail)
 }
 
-// describeError renders any client error for a human: what Meta said, the
+// DescribeError renders any client error for a human: what Meta said, the
 // identifiers support will ask for, and the next step.
-func describeError(err error) string {
+func DescribeError(err error) string {
 	var rl *graph.RateLimitError
 	if errors.As(err, &rl) {
 		msg := fmt.Sprintf("Meta's %s rate limit is exhausted and access returns in about %s, longer than max_rate_limit_wait allows. "+

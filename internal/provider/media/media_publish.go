@@ -1,4 +1,4 @@
-package provider
+package media
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 // Container status codes (IG Container `status_code`).
@@ -28,7 +29,7 @@ const (
 // publisher runs Instagram's publishing flow for one post:
 // container(s) → wait until FINISHED → media_publish, and never publishes twice.
 type publisher struct {
-	data    *providerData
+	data    *common.ProviderData
 	account string
 }
 
@@ -52,7 +53,7 @@ func (p *publisher) publish(ctx context.Context, m *mediaModel, diags *diag.Diag
 // checkQuota fails before anything is created when the 24-hour publishing
 // quota is already used up, saying when a slot frees up.
 func (p *publisher) checkQuota(ctx context.Context, diags *diag.Diagnostics) bool {
-	limit, _, err := p.data.client.Media.PublishingLimit(ctx, p.account)
+	limit, _, err := p.data.Client.Media.PublishingLimit(ctx, p.account)
 	if err != nil {
 		// Not fatal: media_publish enforces the quota anyway.
 		tflog.Warn(ctx, "cannot read content_publishing_limit; publishing without a quota check", map[string]any{"error": err.Error()})
@@ -79,8 +80,8 @@ func quotaWindow(l *graph.PublishingLimit) time.Duration {
 func (p *publisher) nextFreeSlot(ctx context.Context, l *graph.PublishingLimit) string {
 	window := quotaWindow(l)
 	var oldest time.Time
-	for media, err := range p.data.client.Media.List(ctx, p.account, graph.ListOptions{
-		Fields: []string{"id", "timestamp"}, Since: p.data.now().Add(-window), Limit: l.Config.QuotaTotal,
+	for media, err := range p.data.Client.Media.List(ctx, p.account, graph.ListOptions{
+		Fields: []string{"id", "timestamp"}, Since: p.data.Now().Add(-window), Limit: l.Config.QuotaTotal,
 	}) {
 		if err != nil {
 			break
@@ -117,7 +118,7 @@ func (p *publisher) createContainers(ctx context.Context, m *mediaModel, diags *
 	}
 	id, err := p.createContainer(ctx, params)
 	if err != nil {
-		addAPIError(diags, containerErrorPath(err), "Cannot create the media container", err)
+		common.AddAPIError(diags, containerErrorPath(err), "Cannot create the media container", err)
 		return ""
 	}
 	return id
@@ -130,7 +131,7 @@ func (p *publisher) createContainer(ctx context.Context, params graph.ContainerP
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		var id string
-		id, _, err = p.data.client.Media.CreateContainer(ctx, p.account, params)
+		id, _, err = p.data.Client.Media.CreateContainer(ctx, p.account, params)
 		var amb *graph.AmbiguousError
 		if !errors.As(err, &amb) {
 			return id, err
@@ -153,7 +154,7 @@ func (p *publisher) createCarouselItems(ctx context.Context, items []graph.Conta
 			itemPath := path.Root("children").AtListIndex(i)
 			id, err := p.createContainer(ctx, item)
 			if err != nil {
-				addAPIError(&itemDiags[i], itemPath, fmt.Sprintf("Cannot create the container of carousel item %d", i), err)
+				common.AddAPIError(&itemDiags[i], itemPath, fmt.Sprintf("Cannot create the container of carousel item %d", i), err)
 				return
 			}
 			if p.waitFinished(ctx, id, itemPath, &itemDiags[i]) {
@@ -174,22 +175,22 @@ func (p *publisher) createCarouselItems(ctx context.Context, items []graph.Conta
 // waitFinished polls a container until it is ready to publish, backing off
 // from the provider's poll interval, bounded by the create timeout.
 func (p *publisher) waitFinished(ctx context.Context, id string, at path.Path, diags *diag.Diagnostics) bool {
-	wait := p.data.pollInterval
-	maxWait := min(30*time.Second, 20*p.data.pollInterval)
+	wait := p.data.PollInterval
+	maxWait := min(30*time.Second, 20*p.data.PollInterval)
 	for {
-		c, _, err := p.data.client.Media.GetContainer(ctx, id)
+		c, _, err := p.data.Client.Media.GetContainer(ctx, id)
 		if err != nil {
-			addAPIError(diags, at, "Cannot read the media container status", err)
+			common.AddAPIError(diags, at, "Cannot read the media container status", err)
 			return false
 		}
 		switch c.StatusCode {
 		case containerFinished:
 			return true
 		case containerError:
-			addError(diags, at, "Instagram could not process the media", containerFailure(id, c.Status))
+			common.AddError(diags, at, "Instagram could not process the media", containerFailure(id, c.Status))
 			return false
 		case containerExpired:
-			addError(diags, at, "Media container expired",
+			common.AddError(diags, at, "Media container expired",
 				fmt.Sprintf("Container %s expired before it was published (containers live 24 hours). Apply again to create a new one.", id))
 			return false
 		case containerPublished:
@@ -198,7 +199,7 @@ func (p *publisher) waitFinished(ctx context.Context, id string, at path.Path, d
 		tflog.Debug(ctx, "container not ready yet", map[string]any{"container_id": id, "status_code": c.StatusCode, "next_poll": wait.String()})
 		select {
 		case <-ctx.Done():
-			addError(diags, at, "Timed out waiting for Instagram to process the media",
+			common.AddError(diags, at, "Timed out waiting for Instagram to process the media",
 				fmt.Sprintf("Container %s was still %s when the create timeout ran out. Video processing can take minutes: "+
 					"raise timeouts.create, or check that the video meets Instagram's specifications (MP4/MOV, H.264/HEVC, 3 s – 15 min).", id, c.StatusCode))
 			return false
@@ -212,9 +213,9 @@ func (p *publisher) waitFinished(ctx context.Context, id string, at path.Path, d
 // container instead of publishing again: PUBLISHED means the post exists and
 // its id is recovered from the account's newest media.
 func (p *publisher) publishContainer(ctx context.Context, m *mediaModel, containerID string, diags *diag.Diagnostics) string {
-	started := p.data.now()
+	started := p.data.Now()
 	for {
-		mediaID, _, err := p.data.client.Media.Publish(ctx, p.account, containerID)
+		mediaID, _, err := p.data.Client.Media.Publish(ctx, p.account, containerID)
 		if err == nil {
 			return mediaID
 		}
@@ -228,15 +229,15 @@ func (p *publisher) publishContainer(ctx context.Context, m *mediaModel, contain
 			}
 			select {
 			case <-ctx.Done():
-				addAPIError(diags, path.Empty(), "Timed out publishing the post", err)
+				common.AddAPIError(diags, path.Empty(), "Timed out publishing the post", err)
 				return ""
-			case <-time.After(p.data.pollInterval):
+			case <-time.After(p.data.PollInterval):
 			}
 			continue
 		case errors.As(err, &amb):
 			return p.recoverPublish(ctx, m, containerID, started, err, diags)
 		default:
-			addAPIError(diags, path.Empty(), "Cannot publish the post", err)
+			common.AddAPIError(diags, path.Empty(), "Cannot publish the post", err)
 			return ""
 		}
 	}
@@ -244,18 +245,18 @@ func (p *publisher) publishContainer(ctx context.Context, m *mediaModel, contain
 
 func (p *publisher) recoverPublish(ctx context.Context, m *mediaModel, containerID string, started time.Time, cause error, diags *diag.Diagnostics) string {
 	tflog.Warn(ctx, "media_publish answer lost; reading the container to find out whether it was published", map[string]any{"container_id": containerID})
-	c, _, err := p.data.client.Media.GetContainer(ctx, containerID)
+	c, _, err := p.data.Client.Media.GetContainer(ctx, containerID)
 	if err != nil {
-		addAPIError(diags, path.Empty(), "Publishing may have succeeded, but its status cannot be read",
-			fmt.Errorf("%w\n\nAfter that, reading container %s failed: %s. Check the account before applying again; import the post if it was published", cause, containerID, describeError(err)))
+		common.AddAPIError(diags, path.Empty(), "Publishing may have succeeded, but its status cannot be read",
+			fmt.Errorf("%w\n\nAfter that, reading container %s failed: %s. Check the account before applying again; import the post if it was published", cause, containerID, common.DescribeError(err)))
 		return ""
 	}
 	switch c.StatusCode {
 	case containerFinished:
 		// Provably not published: publishing now cannot make a duplicate.
-		mediaID, _, err := p.data.client.Media.Publish(ctx, p.account, containerID)
+		mediaID, _, err := p.data.Client.Media.Publish(ctx, p.account, containerID)
 		if err != nil {
-			addAPIError(diags, path.Empty(), "Cannot publish the post", err)
+			common.AddAPIError(diags, path.Empty(), "Cannot publish the post", err)
 			return ""
 		}
 		return mediaID
@@ -270,7 +271,7 @@ func (p *publisher) recoverPublish(ctx context.Context, m *mediaModel, container
 				"which would publish it a second time.", containerID))
 		return ""
 	default:
-		addAPIError(diags, path.Empty(), "Cannot publish the post",
+		common.AddAPIError(diags, path.Empty(), "Cannot publish the post",
 			fmt.Errorf("%w\n\nThe container is now %s", cause, c.StatusCode))
 		return ""
 	}
@@ -281,11 +282,11 @@ func (p *publisher) recoverPublish(ctx context.Context, m *mediaModel, container
 func (p *publisher) findPublished(ctx context.Context, m *mediaModel, since time.Time) string {
 	fields := []string{"id", "caption", "media_product_type", "timestamp"}
 	opts := graph.ListOptions{Fields: fields, Limit: 25}
-	list := p.data.client.Media.List
+	list := p.data.Client.Media.List
 	wantProduct := "FEED"
 	switch m.Type.ValueString() {
 	case mediaTypeStories:
-		list, wantProduct = p.data.client.Media.ListStories, "STORY"
+		list, wantProduct = p.data.Client.Media.ListStories, "STORY"
 	case mediaTypeReels:
 		wantProduct = "REELS"
 	}

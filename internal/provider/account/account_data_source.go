@@ -1,4 +1,4 @@
-package provider
+package account
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 var _ datasource.DataSourceWithConfigure = (*accountDataSource)(nil)
@@ -17,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*accountDataSource)(nil)
 // counts of an Instagram professional account.
 func NewAccountDataSource() datasource.DataSource { return &accountDataSource{} }
 
-type accountDataSource struct{ data *providerData }
+type accountDataSource struct{ data *common.ProviderData }
 
 type accountModel struct {
 	AccountID         types.String `tfsdk:"account_id"`
@@ -58,7 +60,7 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "Instagram user id to read. Defaults to the provider's account.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericIDPattern, "must be a numeric Instagram user id")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram user id")},
 			},
 			"id":                  computed("Instagram user id of the account."),
 			"username":            computed("Username, without `@`."),
@@ -75,7 +77,7 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *accountDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureData(req.ProviderData, &resp.Diagnostics)
+	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -84,18 +86,18 @@ func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, diags := d.data.accountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
+	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	fields := accountFields
-	if d.data.login() == LoginInstagram {
+	if d.data.Login == common.LoginInstagram {
 		fields = append(append([]string{}, accountFields...), "account_type")
 	}
-	u, _, err := d.data.client.Users.Get(ctx, id, fields)
+	u, _, err := d.data.Client.Users.Get(ctx, id, fields)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot read Instagram account "+id, err)
+		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot read Instagram account "+id, err)
 		return
 	}
 	m.AccountID = types.StringValue(id)
@@ -108,6 +110,6 @@ func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	m.FollowersCount = types.Int64Value(u.FollowersCount)
 	m.FollowsCount = types.Int64Value(u.FollowsCount)
 	m.MediaCount = types.Int64Value(u.MediaCount)
-	m.AccountType = stringOrNull(u.AccountType)
+	m.AccountType = common.StringOrNull(u.AccountType)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

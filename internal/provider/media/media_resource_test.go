@@ -1,4 +1,4 @@
-package provider_test
+package media_test
 
 import (
 	"fmt"

@@ -1,8 +1,7 @@
-package provider
+package media
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -23,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 // Media types a user can publish (the `type` attribute).
@@ -64,7 +63,7 @@ var (
 // NewMediaResource is the instagram_media resource: one published post.
 func NewMediaResource() resource.Resource { return &mediaResource{} }
 
-type mediaResource struct{ data *providerData }
+type mediaResource struct{ data *common.ProviderData }
 
 type mediaModel struct {
 	ID             types.String   `tfsdk:"id"`
@@ -125,7 +124,7 @@ func userTagsAttribute(description string) schema.ListNestedAttribute {
 			"username": schema.StringAttribute{
 				MarkdownDescription: "Instagram username to tag, without `@`.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(usernamePattern, "must be an Instagram username without @ (letters, digits, '.' and '_', at most 30 characters)")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.UsernamePattern, "must be an Instagram username without @ (letters, digits, '.' and '_', at most 30 characters)")},
 			},
 			"x": schema.Float64Attribute{
 				MarkdownDescription: "Horizontal position from the left edge, 0.0–1.0. Required for images, optional for stories.",
@@ -161,7 +160,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericIDPattern, "must be a numeric Instagram user id")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram user id")},
 			},
 			"type": schema.StringAttribute{
 				MarkdownDescription: "What to publish: `IMAGE` (a feed photo), `REELS` (a video; every feed video is a reel), " +
@@ -172,12 +171,12 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"image_url": schema.StringAttribute{
 				MarkdownDescription: "Public https URL of a JPEG image (≤ 8 MB) that Instagram downloads at publish time. `IMAGE`, `STORIES`." + replaceNote,
 				Optional:            true,
-				Validators:          []validator.String{httpsURL()},
+				Validators:          []validator.String{common.HTTPSURL()},
 			},
 			"video_url": schema.StringAttribute{
 				MarkdownDescription: "Public https URL of an MP4/MOV video that Instagram downloads at publish time. `REELS`, `STORIES`." + replaceNote,
 				Optional:            true,
-				Validators:          []validator.String{httpsURL()},
+				Validators:          []validator.String{common.HTTPSURL()},
 			},
 			"caption": schema.StringAttribute{
 				MarkdownDescription: "Caption: at most 2200 characters, 30 hashtags and 20 @mentions. `IMAGE`, `REELS`, `CAROUSEL`. " +
@@ -193,7 +192,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"location_id": schema.StringAttribute{
 				MarkdownDescription: "Id of a Facebook Page with location data to tag the post with. `IMAGE`, `REELS`, `CAROUSEL`." + replaceNote,
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericIDPattern, "must be a numeric Facebook Page id")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Facebook Page id")},
 			},
 			"user_tags": userTagsAttribute("People tagged in the post. `IMAGE` (x and y required), `REELS`, `STORIES` (x and y optional)." + replaceNote),
 			"collaborators": schema.ListAttribute{
@@ -203,7 +202,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Validators: []validator.List{
 					listvalidator.SizeBetween(1, maxCollaborators),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(usernamePattern, "must be an Instagram username without @")),
+					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(common.UsernamePattern, "must be an Instagram username without @")),
 				},
 			},
 			"share_to_feed": schema.BoolAttribute{
@@ -213,7 +212,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"cover_url": schema.StringAttribute{
 				MarkdownDescription: "`REELS`: public https URL of a JPEG cover image; takes precedence over `thumb_offset`." + replaceNote,
 				Optional:            true,
-				Validators:          []validator.String{httpsURL()},
+				Validators:          []validator.String{common.HTTPSURL()},
 			},
 			"thumb_offset": schema.Int64Attribute{
 				MarkdownDescription: "`REELS`: offset in milliseconds of the frame used as cover, ≥ 0." + replaceNote,
@@ -285,12 +284,12 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"image_url": schema.StringAttribute{
 						MarkdownDescription: "Public https URL of a JPEG image.",
 						Optional:            true,
-						Validators:          []validator.String{httpsURL()},
+						Validators:          []validator.String{common.HTTPSURL()},
 					},
 					"video_url": schema.StringAttribute{
 						MarkdownDescription: "Public https URL of an MP4/MOV video.",
 						Optional:            true,
-						Validators:          []validator.String{httpsURL()},
+						Validators:          []validator.String{common.HTTPSURL()},
 					},
 					"alt_text": schema.StringAttribute{
 						MarkdownDescription: "Alternative text of an image item, at most 1000 characters.",
@@ -306,7 +305,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 }
 
 func (r *mediaResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configureData(req.ProviderData, &resp.Diagnostics)
+	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -323,7 +322,7 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	account, diags := r.data.accountID(ctx, plan.AccountID.ValueString(), path.Root("account_id"))
+	account, diags := r.data.AccountID(ctx, plan.AccountID.ValueString(), path.Root("account_id"))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -340,11 +339,11 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	// failed read-back leaves a (tainted) resource in state, never a lost post.
 	plan.ID = types.StringValue(result.mediaID)
 	plan.ContainerID = types.StringValue(result.containerID)
-	media, _, err := r.data.client.Media.Get(ctx, result.mediaID, mediaReadFields)
+	media, _, err := r.data.Client.Media.Get(ctx, result.mediaID, mediaReadFields)
 	if err != nil {
 		setUnknownsNull(&plan)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		addAPIError(&resp.Diagnostics, path.Empty(), "Post published, but reading it back failed", err)
+		common.AddAPIError(&resp.Diagnostics, path.Empty(), "Post published, but reading it back failed", err)
 		return
 	}
 	applyMedia(&plan, media, true)
@@ -357,9 +356,9 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	media, _, err := r.data.client.Media.Get(ctx, state.ID.ValueString(), mediaReadFields)
+	media, _, err := r.data.Client.Media.Get(ctx, state.ID.ValueString(), mediaReadFields)
 	if graph.IsNotFound(err) {
-		if storyExpired(state, r.data.now()) {
+		if storyExpired(state, r.data.Now()) {
 			// Stories leave Instagram after 24 hours by design: that is the
 			// post's normal life, not drift, so keep it rather than re-publish.
 			resp.Diagnostics.AddWarning("Story has expired",
@@ -373,11 +372,11 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, path.Root("id"), "Cannot read Instagram post", err)
+		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot read Instagram post", err)
 		return
 	}
 
-	imported, diags := isImported(ctx, req.Private)
+	imported, diags := common.PrivateFlag(ctx, req.Private, privateKeyImported)
 	resp.Diagnostics.Append(diags...)
 	if imported && state.AccountID.IsNull() {
 		account := ""
@@ -385,7 +384,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 			account = media.Owner.ID
 		}
 		if account == "" {
-			account, diags = r.data.accountID(ctx, "", path.Root("account_id"))
+			account, diags = r.data.AccountID(ctx, "", path.Root("account_id"))
 			resp.Diagnostics.Append(diags...)
 		}
 		state.AccountID = types.StringValue(account)
@@ -421,7 +420,7 @@ func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 				deletionPolicyRetain, state.ID.ValueString(), state.Permalink.ValueString()))
 		return
 	}
-	if r.data.login() == LoginInstagram {
+	if r.data.Login == common.LoginInstagram {
 		resp.Diagnostics.AddAttributeError(path.Root("deletion_policy"), "Posts cannot be deleted with Instagram login",
 			"The Instagram API with Instagram login has no media delete. Set deletion_policy = \"retain\" to remove the post from "+
 				"Terraform and keep it on Instagram, or use a Facebook login token with the instagram_manage_contents permission.")
@@ -432,14 +431,14 @@ func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	_, err := r.data.client.Media.Delete(ctx, state.ID.ValueString())
+	_, err := r.data.Client.Media.Delete(ctx, state.ID.ValueString())
 	if err != nil && !graph.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, path.Root("id"), "Cannot delete Instagram post", err)
+		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot delete Instagram post", err)
 	}
 }
 
 func (r *mediaResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !numericIDPattern.MatchString(req.ID) {
+	if !common.NumericIDPattern.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import an instagram_media by its numeric Instagram media id (e.g. 17895695668004550), got %q.", req.ID))
 		return
@@ -474,7 +473,7 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	switch {
 	case config.DeletionPolicy.IsNull():
 		plan.DeletionPolicy = types.StringValue(r.effectiveDeletionPolicy(types.StringNull()))
-	case config.DeletionPolicy.ValueString() == deletionPolicyDelete && r.data.login() == LoginInstagram:
+	case config.DeletionPolicy.ValueString() == deletionPolicyDelete && r.data.Login == common.LoginInstagram:
 		resp.Diagnostics.AddAttributeError(path.Root("deletion_policy"), "Posts cannot be deleted with Instagram login",
 			"The Instagram API with Instagram login (graph.instagram.com) cannot delete posts. Set deletion_policy = \"retain\": "+
 				"destroying or replacing the resource then leaves the post on Instagram and only removes it from Terraform.")
@@ -482,7 +481,7 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	if plan.AccountID.IsUnknown() && req.State.Raw.IsNull() {
 		// Resolve the default account now, so the plan shows where the post goes.
-		account, diags := r.data.accountID(ctx, "", path.Root("account_id"))
+		account, diags := r.data.AccountID(ctx, "", path.Root("account_id"))
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return
@@ -497,7 +496,7 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 	var state mediaModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	imported, diags := isImported(ctx, req.Private)
+	imported, diags := common.PrivateFlag(ctx, req.Private, privateKeyImported)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -521,7 +520,7 @@ func (r *mediaResource) effectiveDeletionPolicy(v types.String) string {
 	if !v.IsNull() && !v.IsUnknown() {
 		return v.ValueString()
 	}
-	if r.data != nil && r.data.login() == LoginInstagram {
+	if r.data != nil && r.data.Login == common.LoginInstagram {
 		return deletionPolicyRetain
 	}
 	return deletionPolicyDelete
@@ -586,7 +585,7 @@ func applyMedia(m *mediaModel, media *graph.Media, imported bool) {
 	if m.Type.IsNull() || m.Type.IsUnknown() {
 		m.Type = types.StringValue(resourceTypeOf(media))
 	}
-	m.Caption = stringOrNull(media.Caption)
+	m.Caption = common.StringOrNull(media.Caption)
 	if !m.AltText.IsNull() && media.AltText != "" {
 		m.AltText = types.StringValue(media.AltText)
 	}
@@ -646,25 +645,6 @@ func storyExpired(m mediaModel, now time.Time) bool {
 	}
 	ts, err := graph.ParseTime(m.Timestamp.ValueString())
 	return err == nil && now.Sub(ts) >= 24*time.Hour
-}
-
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-func isImported(ctx context.Context, private interface {
-	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-}) (bool, diag.Diagnostics) {
-	b, diags := private.GetKey(ctx, privateKeyImported)
-	if len(b) == 0 {
-		return false, diags
-	}
-	var v bool
-	_ = json.Unmarshal(b, &v)
-	return v, diags
 }
 
 func describePaths(ps path.Paths) string {

@@ -1,0 +1,143 @@
+// Package common holds what every resource and data source of the provider
+// shares: the configured provider data, Graph-error diagnostics, and the
+// validators and value helpers used across areas.
+package common
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+)
+
+// Login flavours of the Instagram Platform. They decide the host, the token
+// kind and which features exist (media delete, hashtags and business
+// discovery are Facebook-login only).
+const (
+	LoginFacebook  = "facebook"
+	LoginInstagram = "instagram"
+)
+
+// ProviderData is what the provider's Configure hands to every resource and
+// data source.
+type ProviderData struct {
+	// Client calls the Graph API with the user's token.
+	Client *graph.Client
+	// AppClient calls it with the app access token ({app-id}|{app-secret});
+	// nil unless app_id and app_secret are configured (webhook subscriptions).
+	AppClient *graph.Client
+	// Login is LoginFacebook or LoginInstagram.
+	Login string
+	// AppID is the configured Meta app id, if any.
+	AppID string
+	// PollInterval is the first wait between status polls (containers).
+	PollInterval time.Duration
+	// Now is the provider's clock; tests use the emulator's.
+	Now func() time.Time
+
+	mu             sync.Mutex
+	defaultAccount string // configured, or discovered once per process on first use
+}
+
+// NewProviderData builds the provider data; defaultAccount may be empty.
+func NewProviderData(client, appClient *graph.Client, login, appID, defaultAccount string, poll time.Duration, now func() time.Time) *ProviderData {
+	return &ProviderData{
+		Client: client, AppClient: appClient, Login: login, AppID: appID,
+		PollInterval: poll, Now: now, defaultAccount: defaultAccount,
+	}
+}
+
+// FromConfigure extracts *ProviderData in a resource's or data source's
+// Configure. It is nil before the provider is configured (e.g. during
+// validation), which callers must tolerate.
+func FromConfigure(data any, diags *diag.Diagnostics) *ProviderData {
+	if data == nil {
+		return nil
+	}
+	pd, ok := data.(*ProviderData)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *common.ProviderData, got %T; this is a bug in the provider", data))
+		return nil
+	}
+	return pd
+}
+
+// AccountID returns the Instagram user id to act on: the resource's own
+// account_id when set, else the provider default, discovered from the token
+// when the provider has none. Discovery costs one call per process.
+func (d *ProviderData) AccountID(ctx context.Context, override string, attr path.Path) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if override != "" {
+		return override, diags
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.defaultAccount != "" {
+		return d.defaultAccount, diags
+	}
+	id, err := d.discoverAccount(ctx)
+	if err != nil {
+		AddError(&diags, attr, "Cannot determine the Instagram account", err.Error())
+		return "", diags
+	}
+	d.defaultAccount = id
+	return id, diags
+}
+
+func (d *ProviderData) discoverAccount(ctx context.Context) (string, error) {
+	if d.Login == LoginInstagram {
+		me, _, err := d.Client.Users.Me(ctx, []string{"user_id", "username"})
+		if err != nil {
+			return "", fmt.Errorf("reading /me with the Instagram User token failed: %s", DescribeError(err))
+		}
+		if me.UserID != "" {
+			return me.UserID, nil
+		}
+		return me.ID, nil
+	}
+
+	type candidate struct{ id, username, page string }
+	var found []candidate
+	for page, err := range d.Client.Pages.ListAccounts(ctx) {
+		if err != nil {
+			return "", fmt.Errorf("listing the Facebook Pages of the token (/me/accounts) failed: %s", DescribeError(err))
+		}
+		if page.InstagramBusinessAccount != nil && page.InstagramBusinessAccount.ID != "" {
+			found = append(found, candidate{page.InstagramBusinessAccount.ID, page.InstagramBusinessAccount.Username, page.Name})
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("the token reaches no Facebook Page with a linked Instagram professional account. " +
+			"Link the Instagram account to a Page the token's user can manage, or set account_id")
+	case 1:
+		return found[0].id, nil
+	}
+	lines := make([]string, 0, len(found))
+	for _, c := range found {
+		lines = append(lines, fmt.Sprintf("  - %s (@%s, Page %q)", c.id, c.username, c.page))
+	}
+	sort.Strings(lines)
+	return "", fmt.Errorf("the token reaches %d Instagram accounts; set account_id in the provider or on the resource to one of:\n%s",
+		len(found), strings.Join(lines, "\n"))
+}
+
+// RequireFacebookLogin reports a plan-time error, before any API call, for
+// features that exist only with Facebook login.
+func (d *ProviderData) RequireFacebookLogin(feature string, diags *diag.Diagnostics) bool {
+	if d == nil || d.Login != LoginInstagram {
+		return true
+	}
+	diags.AddError(feature+" needs Facebook login",
+		fmt.Sprintf("%s is only available in the Instagram API with Facebook login (graph.facebook.com). This provider is "+
+			"configured with Instagram login (an IG… token or login = \"instagram\"). Use a Facebook User token of someone who "+
+			"manages the Page linked to the account, for example in a second provider block with an alias.", feature))
+	return false
+}
