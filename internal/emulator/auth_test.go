@@ -93,21 +93,3 @@ func TestTraceIDsDeterministic(t *testing.T) {
 		}
 	}
 }
-
-func TestUsageHeaders(t *testing.T) {
-	h := newHarness(t, Options{AppCallBudget: 10, AccountCallBudget: 20})
-	h.get("/me", igl)
-	r := h.get("/"+DefaultAccountID, igl)
-	if got := r.hdr.Get("X-App-Usage"); got != `{"call_count":20,"total_cputime":10,"total_time":10}` {
-		t.Fatalf("X-App-Usage = %s", got)
-	}
-	want := `{"` + DefaultAccountID + `":[{"call_count":10,"estimated_time_to_regain_access":0,"total_cputime":5,"total_time":5,"type":"instagram"}]}`
-	if got := r.hdr.Get("X-Business-Use-Case-Usage"); got != want {
-		t.Fatalf("X-Business-Use-Case-Usage = %s, want %s", got, want)
-	}
-	// Requests without a valid token carry only X-App-Usage.
-	r = h.get("/me", "bad")
-	if r.hdr.Get("X-App-Usage") == "" || r.hdr.Get("X-Business-Use-Case-Usage") != "" {
-		t.Fatalf("headers on auth failure: %v", r.hdr)
-	}
-}

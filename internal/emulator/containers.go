@@ -26,8 +26,9 @@ type container struct {
 	collaborators       []string
 	children            []string // container ids
 	created             time.Time
-	polls               int // status reads answered IN_PROGRESS so far
-	failSubcode         int // set when processing will end in ERROR (async fetch failure)
+	polls               int  // status reads answered IN_PROGRESS so far
+	failSubcode         int  // set when processing will end in ERROR (async fetch failure)
+	forceExpired        bool // a ProcessingRule makes processing end in EXPIRED
 	mediaID             string
 }
 
@@ -78,6 +79,9 @@ func (s *Server) status(c *container, poll bool) (code string, subcode int) {
 	}
 	if c.failSubcode != 0 {
 		return "ERROR", c.failSubcode
+	}
+	if c.forceExpired {
+		return "EXPIRED", 0
 	}
 	return "FINISHED", 0
 }
@@ -232,6 +236,7 @@ func (s *Server) createContainer(req *request, a *Account) (any, *apiError) {
 	if c.videoURL != "" && !fetchable(c.videoURL) || c.coverURL != "" && !fetchable(c.coverURL) {
 		c.failSubcode = 2207052
 	}
+	s.applyProcessingRules(c)
 
 	if err := validateCaption(c.caption); err != nil {
 		return nil, err

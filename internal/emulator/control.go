@@ -21,7 +21,9 @@ import (
 //	POST   /_emulator/faults   (JSON Fault; latency as a Go duration string, e.g. "250ms")
 //	DELETE /_emulator/faults
 //	POST   /_emulator/accounts (JSON Account)
+//	POST   /_emulator/processing-rules (JSON ProcessingRule: force ERROR/EXPIRED by media URL)
 //	GET    /_emulator/health
+//	POST   /_emulator/tokens?account_id=…&login=instagram|facebook&lifetime=1h   mint a user token (IssueToken)
 func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	path := strings.Trim(strings.TrimPrefix(r.URL.Path, ControlPrefix), "/")
 	ok := map[string]any{"success": true}
@@ -63,6 +65,14 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		s.InjectFault(f)
 		writeJSON(w, http.StatusOK, ok)
+	case path == "processing-rules" && r.Method == http.MethodPost:
+		var pr ProcessingRule
+		if err := json.NewDecoder(r.Body).Decode(&pr); err != nil {
+			controlError(w, http.StatusBadRequest, "invalid processing rule JSON: "+err.Error())
+			return
+		}
+		s.AddProcessingRule(pr)
+		writeJSON(w, http.StatusOK, ok)
 	case path == "faults" && r.Method == http.MethodDelete:
 		s.ClearFaults()
 		writeJSON(w, http.StatusOK, ok)
@@ -76,6 +86,8 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, ok)
 	case strings.HasPrefix(path, "media/"):
 		s.controlMedia(w, r, strings.TrimPrefix(path, "media/"))
+	case s.controlHooks(w, r, path): // comments and webhooks (webhooks.go)
+	case s.controlTokens(w, r, path): // oauth.go
 	default:
 		controlError(w, http.StatusNotFound, "unknown control endpoint "+r.Method+" "+r.URL.Path)
 	}

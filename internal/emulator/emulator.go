@@ -16,9 +16,15 @@
 //	GET /{container-id}
 //	GET /{ig-media-id}, POST /{ig-media-id}, DELETE /{ig-media-id},
 //	GET /{ig-media-id}/children, GET /{ig-media-id}/collaborators
-//	GET /{unknown} (ids the emulator does not know), GET / (no path)
+//	GET /{ig-user-id}/insights, GET /{ig-media-id}/insights
+//	GET /{ig-user-id}/tags, GET /{ig-user-id}/recently_searched_hashtags
+//	GET /ig_hashtag_search, GET /{ig-hashtag-id}, GET /{ig-hashtag-id}/top_media|recent_media
+//	(business discovery is a field of GET /{ig-user-id})
+//	GET /{unknown} (ids the emulator does not know), GET / (no path; with
+//	?ids=a,b a multi-id read, each id metered as a call)
+//	GET /access_token, GET /refresh_access_token, GET /oauth/access_token, GET /debug_token (oauth.go)
 //
-// Unknown edges keep their literal name (e.g. "GET /{ig-user-id}/tags").
+// Unknown edges keep their literal name (e.g. "GET /{ig-user-id}/live_media").
 // The control plane (ControlPrefix) is documented on serveControl.
 package emulator
 
@@ -81,6 +87,86 @@ type Options struct {
 	// budgets depend on active users / impressions; these are generous stand-ins.
 	AppCallBudget     int // default 20000
 	AccountCallBudget int // default 480000 (4800 × 100 impressions)
+	// Rolling windows of the two budgets: an hour (app) and 24 hours (IG
+	// account) at Meta. Short windows, with Now = time.Now, let tests and
+	// benchmarks watch throttling lift in seconds.
+	AppWindow     time.Duration // default 1h
+	AccountWindow time.Duration // default 24h
+	// ThrottleStatus is the HTTP status of throttling errors (codes 4 and
+	// 80002). Meta's is uncertain (400 or 403, not 429); default 400.
+	ThrottleStatus int
+	// FractionalRegain reports estimated_time_to_regain_access in exact
+	// fractional minutes instead of whole minutes rounded up (Meta), so that
+	// clients of short test windows don't wait a minute.
+	FractionalRegain bool
+	// ThrottleFaultRegain is the estimated_time_to_regain_access announced by
+	// an injected throttling fault (Fault.Error with code 4/17/32/613/800xx);
+	// 0 → the header shows the budget spent with no estimate.
+	ThrottleFaultRegain time.Duration
+
+	// Multi-id reads GET /?ids=a,b (§13.3). MaxIDs: 50 by default (uncertain).
+	// By default an id that fails (e.g. deleted) fails the whole request with
+	// its error, as the docs say (uncertain); MultiIDOmitFailed leaves such
+	// ids out of the answer instead.
+	MaxIDs            int
+	MultiIDOmitFailed bool
+
+	// Latency is added (in real time) to every Graph request, RouteLatency to
+	// the routes it names (route keys as in CallCount; it wins over Latency).
+	// For benchmarks; per-request faults have Fault.Latency.
+	Latency      time.Duration
+	RouteLatency map[string]time.Duration
+
+	// Insights (graph-api-facts.md §10, insights.go). InsightsMaxRange is the
+	// longest since..until span of one account insights request: the classic
+	// limit is 30 days, uncertain for v25; default 30 days. InsightsRetention is
+	// how far back since may reach: the docs say 90 days, the community measured
+	// 2 years (doc-conflict); default 2 years. StoryInsightsMinViewers: stories
+	// seen by fewer accounts answer (#10) Not enough viewers; default 5,
+	// negative → 0 (see SetMediaViewers).
+	InsightsMaxRange        time.Duration
+	InsightsRetention       time.Duration
+	StoryInsightsMinViewers int
+
+	// Comments and webhooks (comments.go, webhooks.go).
+	MaxCommentLength   int // longest comment message; default 2200, Instagram's app limit (API limit uncertain)
+	MaxCommentPageSize int // largest `limit` on comment lists; default 50 (uncertain)
+	// WebhookAllowedHosts are hosts besides loopback that the subscription
+	// handshake and deliveries may call (https only). By default the emulator
+	// calls loopback addresses only, never anything else.
+	WebhookAllowedHosts []string
+	// WebhookHTTPClient replaces the client for handshakes and deliveries
+	// (e.g. an httptest TLS server's Client()); hosts are still checked.
+	WebhookHTTPClient  *http.Client
+	WebhookTimeout     time.Duration // per handshake or delivery request; default 5s
+	WebhookMaxAttempts int           // delivery attempts per event; default 3
+	WebhookRetryWait   time.Duration // real-time wait before the 2nd attempt, growing linearly; default 200ms
+	// SubscribedFieldsMerge makes POST subscribed_apps add fields; by default
+	// it replaces the set, as the community reports (uncertain).
+	SubscribedFieldsMerge bool
+
+	// Hashtag search (hashtags.go). HashtagLimit: unique hashtags per IG user
+	// per rolling 7 days; default 30. The error for exceeding it is not
+	// documented (uncertain): HashtagLimitError replaces the placeholder
+	// (code 24, a message naming the limit).
+	HashtagLimit      int
+	HashtagLimitError *ErrorBody
+	// TagsOmitPagingURLs drops paging.next/previous from /{ig-user-id}/tags
+	// (cursors only), as one reference claims (uncertain); default false.
+	TagsOmitPagingURLs bool
+
+	// Tokens (oauth.go). LongLivedTokenLifetime: lifetime of the tokens the
+	// exchange and refresh endpoints mint; default 60 days ("may change
+	// without warning", §2.2). TokenRefreshMinAge: how old an Instagram-login
+	// token must be before refresh_access_token accepts it; default 24h.
+	// Meta does not document the errors for a refresh that comes too early or
+	// a wrong client_secret (uncertain): RefreshTooEarlyError and
+	// BadClientSecretError replace the defaults (code 100 naming the 24 hours;
+	// code 1 "Error validating client secret.").
+	LongLivedTokenLifetime time.Duration
+	TokenRefreshMinAge     time.Duration
+	RefreshTooEarlyError   *ErrorBody
+	BadClientSecretError   *ErrorBody
 
 	Logf func(format string, args ...any) // optional request log (never logs tokens)
 }
@@ -114,6 +200,29 @@ func (o Options) withDefaults() Options {
 	}
 	if o.AccountCallBudget <= 0 {
 		o.AccountCallBudget = 480000
+	}
+	if o.AppWindow <= 0 {
+		o.AppWindow = time.Hour
+	}
+	if o.AccountWindow <= 0 {
+		o.AccountWindow = 24 * time.Hour
+	}
+	if o.ThrottleStatus == 0 {
+		o.ThrottleStatus = http.StatusBadRequest
+	}
+	if o.MaxIDs <= 0 {
+		o.MaxIDs = 50
+	}
+	if o.InsightsMaxRange <= 0 {
+		o.InsightsMaxRange = 30 * 24 * time.Hour
+	}
+	if o.InsightsRetention <= 0 {
+		o.InsightsRetention = 2 * 365 * 24 * time.Hour
+	}
+	if o.StoryInsightsMinViewers == 0 {
+		o.StoryInsightsMinViewers = 5
+	} else if o.StoryInsightsMinViewers < 0 {
+		o.StoryInsightsMinViewers = 0
 	}
 	return o
 }

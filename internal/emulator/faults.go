@@ -9,13 +9,16 @@ import (
 // Fault makes matching Graph requests misbehave. Faults are checked in the
 // order they were injected; the first match applies.
 type Fault struct {
-	Method          string        `json:"method,omitempty"` // "" = any
-	Route           string        `json:"route,omitempty"`  // route key as in CallCount, "" = any Graph route
-	Times           int           `json:"times,omitempty"`  // matching requests affected; 0 = unlimited
-	Status          int           `json:"status,omitempty"` // HTTP status (with Error body); 0 with Error set → 400
-	Error           *ErrorBody    `json:"error,omitempty"`  // Graph error to answer with instead of running the handler
-	DropAfterCommit bool          `json:"drop_after_commit,omitempty"`
-	Latency         time.Duration `json:"latency,omitempty"` // real-time sleep before handling
+	Method string `json:"method,omitempty"` // "" = any
+	Route  string `json:"route,omitempty"`  // route key as in CallCount, "" = any Graph route
+	// Params narrows the match to requests carrying these parameter values,
+	// e.g. {"media_type": "CAROUSEL"} for a carousel parent's container.
+	Params          map[string]string `json:"params,omitempty"`
+	Times           int               `json:"times,omitempty"`  // matching requests affected; 0 = unlimited
+	Status          int               `json:"status,omitempty"` // HTTP status (with Error body); 0 with Error set → 400
+	Error           *ErrorBody        `json:"error,omitempty"`  // Graph error to answer with instead of running the handler
+	DropAfterCommit bool              `json:"drop_after_commit,omitempty"`
+	Latency         time.Duration     `json:"latency,omitempty"` // real-time sleep before handling
 }
 
 type faultState struct {
@@ -46,6 +49,9 @@ func (s *Server) takeFault(req *request) *Fault {
 		if f.Route != "" && f.Route != req.route {
 			continue
 		}
+		if !paramsMatch(req, f.Params) {
+			continue
+		}
 		if f.Times > 0 {
 			f.remaining--
 			if f.remaining <= 0 {
@@ -56,6 +62,15 @@ func (s *Server) takeFault(req *request) *Fault {
 		return &out
 	}
 	return nil
+}
+
+func paramsMatch(req *request, want map[string]string) bool {
+	for k, v := range want {
+		if got, _ := req.param(k); got != v {
+			return false
+		}
+	}
+	return true
 }
 
 // apiError turns the fault into the error it answers with. A bare Status

@@ -198,3 +198,16 @@ func TestConcurrentPublishing(t *testing.T) {
 		t.Fatalf("published %d, want 20", n)
 	}
 }
+
+func TestFaultMatchesParams(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.emu.InjectFault(Fault{Route: "POST /{ig-user-id}/media", Params: map[string]string{"media_type": "CAROUSEL"},
+		Status: http.StatusInternalServerError, Times: 1})
+	// An image container does not match the fault.
+	h.post(userPath+"/media", fbl, "image_url", "https://example.com/a.jpg").mustOK(t)
+	a := str(h.post(userPath+"/media", fbl, "image_url", "https://example.com/a.jpg", "is_carousel_item", "true").mustOK(t)["id"])
+	b := str(h.post(userPath+"/media", fbl, "image_url", "https://example.com/b.jpg", "is_carousel_item", "true").mustOK(t)["id"])
+	h.post(userPath+"/media", fbl, "media_type", "CAROUSEL", "children", a+","+b).wantError(t, http.StatusInternalServerError, 2, 0)
+	// Times: 1 — the next carousel goes through.
+	h.post(userPath+"/media", fbl, "media_type", "CAROUSEL", "children", a+","+b).mustOK(t)
+}

@@ -129,6 +129,8 @@ func (r resp) wantError(t *testing.T, status, code, subcode int) map[string]any 
 
 func str(v any) string { s, _ := v.(string); return s }
 
+func num(v any) float64 { f, _ := v.(float64); return f }
+
 const (
 	fbl = DefaultFacebookToken
 	igl = DefaultInstagramToken

@@ -171,7 +171,7 @@ func (s *Server) listMediaEdge(req *request, a *Account, path string, stories bo
 	if err != nil {
 		return nil, err
 	}
-	pr, err := pageReqFromParams(req.param, 25, s.opts.MaxPageSize)
+	pr, err := pageReqFromParams(req.param, s.opts.MaxPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -241,7 +241,7 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 			out["owner"] = node
 		case "comments_count":
 			if !child {
-				out["comments_count"] = 0 // comments are not modelled yet
+				out["comments_count"] = s.commentsCount(m.id)
 			}
 		case "like_count":
 			if !child {
@@ -310,6 +310,13 @@ func (s *Server) handleMedia(req *request, m *media, edge string) (any, *apiErro
 			return nil, err
 		}
 		return map[string]any{"data": data}, nil
+	case "insights":
+		if req.method != "GET" {
+			return nil, errMethodNotAllowed(req.method)
+		}
+		return s.mediaInsights(req, m)
+	case "comments":
+		return s.handleMediaComments(req, m)
 	case "collaborators":
 		// FBL only (graph-api-facts.md §5.4); invites are never accepted in the emulator.
 		if req.tok.kind == tokenInstagram {

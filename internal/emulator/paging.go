@@ -15,11 +15,14 @@ type pageReq struct {
 	since, until  *time.Time
 }
 
+// defaultPageSize is Graph's page size when `limit` is not given.
+const defaultPageSize = 25
+
 // pageReqFromParams reads limit/after/before/since/until from request params
 // or from field-expansion modifiers. Limits above maxLimit are clamped: whether
 // Meta clamps or rejects is undocumented (uncertain).
-func pageReqFromParams(get func(string) (string, bool), def, maxLimit int) (pageReq, *apiError) {
-	pr := pageReq{limit: def}
+func pageReqFromParams(get func(string) (string, bool), maxLimit int) (pageReq, *apiError) {
+	pr := pageReq{limit: defaultPageSize}
 	if v, ok := get("limit"); ok && v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {

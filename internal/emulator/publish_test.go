@@ -299,3 +299,24 @@ func TestStoriesVanish(t *testing.T) {
 	h.emu.AdvanceClock(24 * time.Hour)
 	h.get("/v25.0/"+story, fbl).wantError(t, 400, 100, 33)
 }
+
+func TestProcessingRulesForceOutcome(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.emu.AddProcessingRule(ProcessingRule{URLContains: "bad-codec", Outcome: "ERROR", Subcode: 2207026})
+	h.emu.AddProcessingRule(ProcessingRule{URLContains: "too-slow", Outcome: "EXPIRED"})
+
+	for _, tc := range []struct{ url, code, status string }{
+		{"https://cdn.example.com/bad-codec.mp4", "ERROR", "Error: 2207026"},
+		{"https://cdn.example.com/too-slow.mp4", "EXPIRED", ""},
+		{"https://cdn.example.com/fine.mp4", "FINISHED", ""},
+	} {
+		cid := str(h.post(userPath+"/media", fbl, "media_type", "REELS", "video_url", tc.url).mustOK(t)["id"])
+		var code, status string
+		for range 5 { // past the video processing polls
+			code, status = h.statusCode(cid, fbl)
+		}
+		if code != tc.code || (tc.status != "" && status != tc.status) {
+			t.Errorf("%s: status %s (%s), want %s %s", tc.url, code, status, tc.code, tc.status)
+		}
+	}
+}

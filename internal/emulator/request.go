@@ -31,6 +31,8 @@ type request struct {
 	tok     *tokenInfo // set after authentication
 	trace   string
 	account string // IG account the request concerns (usage header)
+	meter   *meter // what the request was charged (usage.go); nil when not metered
+	nested  bool   // one id of GET /?ids=, metered with its parent
 }
 
 var versionRe = regexp.MustCompile(`^v\d+\.\d+$`)
@@ -176,12 +178,12 @@ func (req *request) baseURL() string {
 
 // pagingURL builds an absolute URL for the same path with the query string of
 // the request (never the token or proof) and the given overrides.
-func (req *request) pagingURL(path string, set url.Values, drop ...string) string {
+func (req *request) pagingURL(path string, set url.Values) string {
 	q := url.Values{}
 	for k, v := range req.r.URL.Query() {
 		q[k] = v
 	}
-	for _, k := range append(drop, "access_token", "appsecret_proof", "appsecret_time", "after", "before") {
+	for _, k := range []string{"access_token", "appsecret_proof", "appsecret_time", "after", "before"} {
 		q.Del(k)
 	}
 	for k, v := range set {

@@ -25,12 +25,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	req.trace = s.st.trace()
 	f := s.takeFault(req)
+	delay := s.routeLatency(req.route)
 	s.mu.Unlock()
 
-	if f != nil && f.Latency > 0 {
+	if f != nil {
+		delay += f.Latency
+	}
+	if delay > 0 {
 		// Real time, without the lock, so other requests proceed.
 		select {
-		case <-time.After(f.Latency):
+		case <-time.After(delay):
 		case <-r.Context().Done():
 			return
 		}
@@ -51,7 +55,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			status, body = http.StatusOK, out
 		}
 	}
-	hdr := s.usageHeaders(req)
+	hdr := s.usageHeaders(req, status, body)
 	s.mu.Unlock()
 
 	if s.opts.Logf != nil {
@@ -118,6 +122,14 @@ func (s *Server) kindOf(id string) string {
 		return "{container-id}"
 	case st.media[id] != nil:
 		return "{ig-media-id}"
+	case id == "ig_hashtag_search" || oauthRoots[id]:
+		return id
+	case s.isHashtagID(id):
+		return "{ig-hashtag-id}"
+	case st.comments.byID[id] != nil:
+		return "{ig-comment-id}"
+	case id == DefaultAppID:
+		return "{app-id}"
 	}
 	return "{unknown}"
 }
@@ -167,12 +179,21 @@ func (s *Server) oldestLiveVersion(now time.Time) string {
 
 // handle authenticates and dispatches a Graph request. Called with s.mu held.
 func (s *Server) handle(req *request, perr *apiError) (any, *apiError) {
+	if len(req.segs) > 0 && oauthRoots[req.segs[0]] {
+		return s.handleOAuth(req, perr) // authenticates its own way (oauth.go)
+	}
 	if req.token == "" {
 		return nil, errInvalidToken()
 	}
 	tok := s.st.tokens[req.token]
+	if req.token == appToken() {
+		tok = appTokenInfo
+	}
 	if tok == nil {
 		return nil, errInvalidToken()
+	}
+	if err := s.checkExpiry(tok); err != nil {
+		return nil, err
 	}
 	req.tok = tok
 	if len(tok.accounts) > 0 {
@@ -188,7 +209,7 @@ func (s *Server) handle(req *request, perr *apiError) (any, *apiError) {
 		return nil, err
 	}
 	if len(req.segs) == 0 {
-		return nil, errUnknownPath("/")
+		return s.handleIDs(req) // GET /?ids=a,b (multiid.go)
 	}
 	id, edge := req.segs[0], ""
 	if len(req.segs) > 1 {
@@ -212,6 +233,14 @@ func (s *Server) handle(req *request, perr *apiError) (any, *apiError) {
 		return s.handleContainer(req, st.containers[id], edge)
 	case st.media[id] != nil:
 		return s.handleMedia(req, st.media[id], edge)
+	case id == "ig_hashtag_search" && edge == "":
+		return s.hashtagSearch(req)
+	case s.isHashtagID(id):
+		return s.handleHashtag(req, id, edge)
+	case st.comments.byID[id] != nil:
+		return s.handleComment(req, id, edge)
+	case id == DefaultAppID:
+		return s.handleApp(req, edge)
 	}
 	return nil, errUnsupported(req.method, id)
 }

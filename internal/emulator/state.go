@@ -58,6 +58,9 @@ type tokenInfo struct {
 	fbUserID string   // tokenFacebook
 	pageID   string   // tokenPage
 	accounts []string // IG account ids in seeding order
+	// issuedAt and expiresAt are set on tokens minted by the OAuth endpoints
+	// (oauth.go); seeded tokens have neither and never expire.
+	issuedAt, expiresAt time.Time
 }
 
 type state struct {
@@ -85,8 +88,21 @@ type state struct {
 	totalCalls int
 	tokenInURL int
 	usage      []usageRecord
+	// meteredCalls and throttledCalls count calls charged to the budgets
+	// (usage.go); totalCalls counts HTTP round trips.
+	meteredCalls, throttledCalls int
 
-	faults []*faultState
+	comments *commentStore // comments.go
+	hooks    *hookState    // webhooks.go
+
+	faults          []*faultState
+	processingRules []ProcessingRule
+
+	viewers map[string]int // media id → seeded viewer count (insights.go)
+
+	world *world // public accounts, hashtags, tagged media (discovery.go); built on first use
+
+	nextToken int64 // tokens minted by the OAuth endpoints (oauth.go)
 }
 
 func newState(seeds []Account) *state {
@@ -103,6 +119,8 @@ func newState(seeds []Account) *state {
 		publishes:     map[string][]time.Time{},
 		containerT:    map[string][]time.Time{},
 		calls:         map[string]int{},
+		comments:      newCommentStore(),
+		hooks:         newHookState(),
 	}
 	for _, a := range seeds {
 		st.addAccount(a)

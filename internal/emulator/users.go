@@ -66,7 +66,7 @@ func (s *Server) listPages(req *request) (any, *apiError) {
 		// Graph's default for /me/accounts items (sample in graph-api-facts.md §15.1).
 		fs = []field{{Name: "access_token"}, {Name: "category"}, {Name: "category_list"}, {Name: "name"}, {Name: "tasks"}}
 	}
-	pr, err := pageReqFromParams(req.param, 25, s.opts.MaxPageSize)
+	pr, err := pageReqFromParams(req.param, s.opts.MaxPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +97,9 @@ func (s *Server) handlePage(req *request, pageID, edge string) (any, *apiError) 
 		return nil, errUnsupported(req.method, req.segs[0])
 	}
 	req.account = acct.ID
+	if edge == "subscribed_apps" {
+		return s.handleSubscribedApps(req, "page:"+pageID, true)
+	}
 	if edge != "" {
 		return nil, errUnknownPath("/" + edge)
 	}
@@ -190,12 +193,27 @@ func (s *Server) handleIGUser(req *request, id, edge string) (any, *apiError) {
 		}
 	case "media_publish":
 		if req.method == "POST" {
-			return s.publish(req, a)
+			out, err := s.publish(req, a)
+			if res, ok := out.(map[string]any); ok && err == nil {
+				id, _ := res["id"].(string)
+				s.mediaPublished(id) // caption @mentions → webhooks
+			}
+			return out, err
 		}
+	case "subscribed_apps":
+		return s.handleSubscribedApps(req, "ig:"+acctID, false)
 	case "content_publishing_limit":
 		if req.method == "GET" {
 			return s.publishingLimit(req, a)
 		}
+	case "insights":
+		if req.method == "GET" {
+			return s.accountInsights(req, a)
+		}
+	case "tags":
+		return s.listTagged(req, a, path+"/tags")
+	case "recently_searched_hashtags":
+		return s.recentlySearchedHashtags(req, a, path+"/recently_searched_hashtags")
 	default:
 		return nil, errUnknownPath("/" + edge)
 	}
@@ -228,6 +246,12 @@ func (s *Server) renderUser(req *request, a *Account, shownID string, fs []field
 			out["follows_count"] = a.FollowsCount
 		case "media_count":
 			out["media_count"] = a.MediaCount + s.postCount(a.ID)
+		case "business_discovery":
+			node, err := s.businessDiscovery(req, f)
+			if err != nil {
+				return nil, err
+			}
+			out["business_discovery"] = node
 		case "media", "stories":
 			page, err := s.nestedMedia(req, a, f)
 			if err != nil {
@@ -275,7 +299,7 @@ func legacyID(id string) int64 {
 // nestedMedia serves `media.limit(n).after(c){…}` and `stories{…}` inside a user node.
 func (s *Server) nestedMedia(req *request, a *Account, f field) (any, *apiError) {
 	get := func(name string) (string, bool) { return f.mod(name) }
-	pr, err := pageReqFromParams(get, 25, s.opts.MaxPageSize)
+	pr, err := pageReqFromParams(get, s.opts.MaxPageSize)
 	if err != nil {
 		return nil, err
 	}

@@ -111,11 +111,11 @@ func TestEdgesAndMethods(t *testing.T) {
 	if e["message"] != "Unsupported get request." || e["type"] != "GraphMethodException" {
 		t.Fatalf("wrong-method envelope = %v", e)
 	}
-	e = h.get("/v25.0/"+DefaultAccountID+"/tags", fbl).wantError(t, 400, 2500, 0)
-	if e["message"] != "Unknown path components: /tags" {
+	e = h.get("/v25.0/"+DefaultAccountID+"/no_such_edge", fbl).wantError(t, 400, 2500, 0)
+	if e["message"] != "Unknown path components: /no_such_edge" {
 		t.Fatalf("unknown edge = %v", e)
 	}
-	if h.emu.CallCount("GET /{ig-user-id}/tags") != 1 {
+	if h.emu.CallCount("GET /{ig-user-id}/no_such_edge") != 1 {
 		t.Fatalf("calls = %v", h.emu.Calls())
 	}
 	h.get("/v25.0/"+DefaultAccountID+"/media/extra/parts", fbl).wantError(t, 400, 2500, 0)

@@ -1,0 +1,440 @@
+package emulator
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// comment is an IG Comment (top-level or reply) on a published media.
+type comment struct {
+	id, mediaID, parentID string // parentID: the top-level comment of a reply
+	text                  string
+	fromID, username      string // author (IGSID and username)
+	byAccount             string // IG account id when the account wrote it through the API (the `user` field)
+	hidden                bool
+	seq                   int64 // creation order; the sort key of lists
+	timestamp             time.Time
+	deleted               bool
+}
+
+// commentStore holds the comments of every media. Part of state, so Reset clears it.
+type commentStore struct {
+	byID map[string]*comment
+	all  []*comment // creation order (oldest first)
+	next int64
+	seq  int64
+}
+
+func newCommentStore() *commentStore {
+	return &commentStore{byID: map[string]*comment{}, next: 17850000000000001}
+}
+
+// CommentSnapshot is an exported copy of a comment, for test assertions.
+type CommentSnapshot struct {
+	ID        string    `json:"id"`
+	MediaID   string    `json:"media_id"`
+	ParentID  string    `json:"parent_id,omitempty"`
+	Text      string    `json:"text"`
+	Username  string    `json:"username"`
+	FromID    string    `json:"from_id"`
+	ByAccount string    `json:"by_account,omitempty"`
+	Hidden    bool      `json:"hidden"`
+	Timestamp time.Time `json:"timestamp"`
+}
+
+func (c *comment) snapshot() CommentSnapshot {
+	return CommentSnapshot{ID: c.id, MediaID: c.mediaID, ParentID: c.parentID, Text: c.text, Username: c.username,
+		FromID: c.fromID, ByAccount: c.byAccount, Hidden: c.hidden, Timestamp: c.timestamp}
+}
+
+// maxCommentLength is the emulator's comment length limit (Options.MaxCommentLength).
+func (s *Server) maxCommentLength() int {
+	if s.opts.MaxCommentLength > 0 {
+		return s.opts.MaxCommentLength
+	}
+	return 2200
+}
+
+func (s *Server) maxCommentPage() int {
+	if s.opts.MaxCommentPageSize > 0 {
+		return s.opts.MaxCommentPageSize
+	}
+	return 50
+}
+
+// liveComment returns a comment the request may see: not deleted, on a
+// visible media the token reaches.
+func (s *Server) liveComment(id string) *comment {
+	c := s.st.comments.byID[id]
+	if c == nil || c.deleted {
+		return nil
+	}
+	m := s.st.media[c.mediaID]
+	if m == nil || !s.visible(m) {
+		return nil
+	}
+	return c
+}
+
+// commentsCount counts a media's live comments and replies (§5.1 comments_count).
+func (s *Server) commentsCount(mediaID string) int {
+	n := 0
+	for _, c := range s.st.comments.all {
+		if c.mediaID == mediaID && !c.deleted {
+			n++
+		}
+	}
+	return n
+}
+
+// handleMediaComments serves GET and POST /{ig-media-id}/comments.
+func (s *Server) handleMediaComments(req *request, m *media) (any, *apiError) {
+	switch req.method {
+	case "GET":
+		var items []*comment
+		for i := len(s.st.comments.all) - 1; i >= 0; i-- { // reverse-chronological (v3.2+)
+			c := s.st.comments.all[i]
+			if c.mediaID == m.id && c.parentID == "" && !c.deleted {
+				items = append(items, c)
+			}
+		}
+		return s.listComments(req, items, "/"+m.id+"/comments")
+	case "POST":
+		if m.parentID != "" {
+			return nil, errUnsupported(req.method, m.id) // album children carry no comments
+		}
+		if !m.commentsEnabled {
+			return nil, errCommentsDisabled()
+		}
+		text, err := s.commentMessage(req)
+		if err != nil {
+			return nil, err
+		}
+		c := s.addComment(m, "", text, s.st.accounts[m.accountID], "")
+		return map[string]any{"id": c.id}, nil
+	}
+	return nil, errMethodNotAllowed(req.method)
+}
+
+// errCommentsDisabled: the wording Meta uses when commenting on media with
+// comments turned off is not documented (uncertain).
+func errCommentsDisabled() *apiError {
+	return userErr(100, 0, "(#100) Comments are disabled for this media", "Comments disabled",
+		"Comments on this post have been turned off.")
+}
+
+// commentMessage reads and checks the required message parameter. The
+// length limit is Instagram's app limit; whether the API applies the same
+// one is undocumented (Options.MaxCommentLength).
+func (s *Server) commentMessage(req *request) (string, *apiError) {
+	v, ok := req.params["message"]
+	if !ok || len(v) == 0 || strings.TrimSpace(v[0]) == "" {
+		return "", errMissingParam("message")
+	}
+	if n := utf8.RuneCountInString(v[0]); n > s.maxCommentLength() {
+		return "", errParam("The comment is too long: %d characters, at most %d are allowed", n, s.maxCommentLength())
+	}
+	return v[0], nil
+}
+
+// addComment stores a comment and fires the webhooks it causes. author is
+// the account writing through the API, or nil with a username for a comment
+// "from another user".
+func (s *Server) addComment(m *media, parentID, text string, author *Account, otherUser string) *comment {
+	cs := s.st.comments
+	cs.seq++
+	c := &comment{
+		id: strconv.FormatInt(cs.next, 10), mediaID: m.id, parentID: parentID, text: text,
+		seq: cs.seq, timestamp: s.now(),
+	}
+	cs.next++
+	if author != nil {
+		c.byAccount, c.fromID, c.username = author.ID, author.ID, author.Username
+	} else {
+		c.username = otherUser
+		c.fromID = strconv.FormatInt(legacyID("igsid:"+otherUser)+1234560000000000, 10)
+	}
+	cs.byID[c.id] = c
+	cs.all = append(cs.all, c)
+	s.commentCreated(m, c)
+	return c
+}
+
+// listComments renders a cursor-paged list of comments, newest first.
+func (s *Server) listComments(req *request, items []*comment, path string) (any, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	pr, err := pageReqFromParams(req.param, s.maxCommentPage())
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]int64, len(items))
+	for i, c := range items {
+		keys[i] = c.seq
+	}
+	start, end, hasPrev, hasNext := paginate(keys, pr)
+	data := []any{}
+	for _, c := range items[start:end] {
+		node, err := s.renderComment(c, fs, true)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, node)
+	}
+	return pageResponse(req, data, keys[start:end], hasPrev, hasNext, path), nil
+}
+
+// repliesOf lists a top-level comment's live replies, newest first.
+func (s *Server) repliesOf(c *comment) []*comment {
+	var out []*comment
+	for i := len(s.st.comments.all) - 1; i >= 0; i-- {
+		r := s.st.comments.all[i]
+		if r.parentID == c.id && !r.deleted {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// renderComment projects an IG Comment node (§6.1). Without fields a node
+// read gives id only and a list item id, text and timestamp (the doc sample).
+func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[string]any, *apiError) {
+	if fs == nil && listItem {
+		fs = []field{{Name: "timestamp"}, {Name: "text"}, {Name: "id"}}
+	}
+	m := s.st.media[c.mediaID]
+	out := map[string]any{"id": c.id}
+	for _, f := range fs {
+		switch f.Name {
+		case "id":
+		case "text":
+			out["text"] = c.text
+		case "timestamp":
+			out["timestamp"] = c.timestamp.UTC().Format(timeLayout)
+		case "username":
+			out["username"] = c.username
+		case "from":
+			out["from"] = map[string]any{"id": c.fromID, "username": c.username}
+		case "like_count":
+			out["like_count"] = likeCount(c.id) % 50
+		case "hidden":
+			out["hidden"] = c.hidden
+		case "media":
+			node := map[string]any{"id": m.id}
+			for _, sf := range f.Sub {
+				if sf.Name == "media_product_type" {
+					node["media_product_type"] = m.productType
+				}
+			}
+			out["media"] = node
+		case "parent_id":
+			if c.parentID != "" {
+				out["parent_id"] = c.parentID
+			}
+		case "user":
+			if c.byAccount != "" {
+				out["user"] = map[string]any{"id": c.byAccount}
+			}
+		case "legacy_instagram_comment_id":
+			out[f.Name] = strconv.FormatInt(legacyID(c.id), 10)
+		case "replies":
+			if c.parentID != "" {
+				continue
+			}
+			sub := f.Sub
+			if !f.HasSub {
+				sub = nil
+			}
+			data := []any{}
+			for _, r := range s.repliesOf(c) {
+				node, err := s.renderComment(r, sub, true)
+				if err != nil {
+					return nil, err
+				}
+				data = append(data, node)
+			}
+			out["replies"] = map[string]any{"data": data}
+		default:
+			return nil, errNonexistingField(f.Name, "IGComment")
+		}
+	}
+	return out, nil
+}
+
+// handleComment serves /{ig-comment-id}: GET, POST hide, DELETE and the replies edge.
+func (s *Server) handleComment(req *request, id, edge string) (any, *apiError) {
+	c := s.liveComment(id)
+	if c == nil {
+		return nil, errUnsupported(req.method, id)
+	}
+	m := s.st.media[c.mediaID]
+	if !req.tok.reaches(m.accountID) {
+		return nil, errUnsupported(req.method, id)
+	}
+	req.account = m.accountID
+	switch edge {
+	case "":
+	case "replies":
+		return s.handleReplies(req, c, m)
+	default:
+		return nil, errUnknownPath("/" + edge)
+	}
+	switch req.method {
+	case "GET":
+		fs, err := req.fields()
+		if err != nil {
+			return nil, err
+		}
+		return s.renderComment(c, fs, false)
+	case "POST":
+		return s.hideComment(req, c, m)
+	case "DELETE":
+		// Only the media owner may delete; every token that reaches the media is the owner's.
+		c.deleted = true
+		for _, r := range s.repliesOf(c) {
+			r.deleted = true // replies go with their comment
+		}
+		return map[string]any{"success": true}, nil
+	}
+	return nil, errUnsupported(req.method, id)
+}
+
+func (s *Server) handleReplies(req *request, c *comment, m *media) (any, *apiError) {
+	top := c
+	if c.parentID != "" {
+		top = s.st.comments.byID[c.parentID] // a reply to a reply attaches to the top-level comment
+	}
+	switch req.method {
+	case "GET":
+		return s.listComments(req, s.repliesOf(top), "/"+c.id+"/replies")
+	case "POST":
+		if !m.commentsEnabled {
+			return nil, errCommentsDisabled()
+		}
+		if top.hidden {
+			// Uncertain wording: Meta documents that hidden comments take no replies.
+			return nil, errParam("Cannot reply to a hidden comment")
+		}
+		text, err := s.commentMessage(req)
+		if err != nil {
+			return nil, err
+		}
+		r := s.addComment(m, top.id, text, s.st.accounts[m.accountID], "")
+		return map[string]any{"id": r.id}, nil
+	}
+	return nil, errMethodNotAllowed(req.method)
+}
+
+// hideComment is POST /{ig-comment-id}?hide=true|false. The media owner's own
+// comments are always shown (§6.2); answering that with an error is our
+// reading (uncertain).
+func (s *Server) hideComment(req *request, c *comment, m *media) (any, *apiError) {
+	for k := range req.params {
+		if k != "hide" && !ignoredParams[k] {
+			return nil, errParam("Param %s is not allowed for this operation", k)
+		}
+	}
+	v, ok := req.param("hide")
+	if !ok {
+		return nil, errMissingParam("hide")
+	}
+	b, ok := parseBool(v)
+	if !ok {
+		return nil, errParam("Param hide must be a boolean")
+	}
+	if b && c.byAccount == m.accountID {
+		return nil, errParam("Comments by the media owner are always shown and cannot be hidden")
+	}
+	c.hidden = b
+	return map[string]any{"success": true}, nil
+}
+
+// AddCommentFromUser adds a comment (or, with parentID, a reply) by another
+// Instagram user, as if written in the app, and fires the webhooks. A reply
+// to a reply attaches to the top-level comment, as in the API.
+func (s *Server) AddCommentFromUser(mediaID, parentID, username, text string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.st.media[mediaID]
+	if m == nil || !s.visible(m) || m.parentID != "" {
+		return "", fmt.Errorf("no commentable media %s", mediaID)
+	}
+	if !m.commentsEnabled {
+		return "", fmt.Errorf("comments are disabled on media %s", mediaID)
+	}
+	if parentID != "" {
+		p := s.liveComment(parentID)
+		if p == nil || p.mediaID != mediaID {
+			return "", fmt.Errorf("no comment %s on media %s", parentID, mediaID)
+		}
+		if p.parentID != "" {
+			parentID = p.parentID
+		}
+	}
+	if username == "" {
+		username = "some_user"
+	}
+	return s.addComment(m, parentID, text, nil, username).id, nil
+}
+
+// SetCommentHiddenOutOfBand hides or shows a comment as if done in the app.
+func (s *Server) SetCommentHiddenOutOfBand(id string, hidden bool) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.liveComment(id)
+	if c == nil {
+		return false
+	}
+	c.hidden = hidden
+	return true
+}
+
+// DeleteCommentOutOfBand deletes a comment (and its replies) as if done in the app.
+func (s *Server) DeleteCommentOutOfBand(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.liveComment(id)
+	if c == nil {
+		return false
+	}
+	c.deleted = true
+	for _, r := range s.repliesOf(c) {
+		r.deleted = true
+	}
+	return true
+}
+
+// Comment returns a copy of a live comment.
+func (s *Server) Comment(id string) (CommentSnapshot, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.liveComment(id)
+	if c == nil {
+		return CommentSnapshot{}, false
+	}
+	return c.snapshot(), true
+}
+
+// CommentExists reports whether a comment exists and is readable.
+func (s *Server) CommentExists(id string) bool {
+	_, ok := s.Comment(id)
+	return ok
+}
+
+// Comments lists a media's live comments and replies, oldest first.
+func (s *Server) Comments(mediaID string) []CommentSnapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []CommentSnapshot{}
+	for _, c := range s.st.comments.all {
+		if c.mediaID == mediaID && !c.deleted {
+			out = append(out, c.snapshot())
+		}
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+package emulator
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestComments_createReadListAndCount(t *testing.T) {
+	h := newHarness(t, Options{})
+	mid := h.publishImage("hello")
+	first := str(h.post("/v25.0/"+mid+"/comments", fbl, "message", "First!").mustOK(t)["id"])
+	h.emu.AdvanceClock(1)
+	second := str(h.post("/v25.0/"+mid+"/comments", igl, "message", "Second").mustOK(t)["id"])
+	reply := str(h.post("/v25.0/"+first+"/replies", fbl, "message", "A reply").mustOK(t)["id"])
+	// A reply to a reply attaches to the top-level comment.
+	nested := str(h.post("/v25.0/"+reply+"/replies", fbl, "message", "Nested").mustOK(t)["id"])
+	if c, _ := h.emu.Comment(nested); c.ParentID != first {
+		t.Fatalf("reply to a reply has parent %q, want top-level %s", c.ParentID, first)
+	}
+
+	node := h.get("/v25.0/"+reply, fbl, "fields", "id,text,username,from,hidden,media{id,media_product_type},parent_id,user,like_count,timestamp").mustOK(t)
+	if node["text"] != "A reply" || node["parent_id"] != first || node["username"] != DefaultUsername || node["hidden"] != false {
+		t.Fatalf("reply node = %v", node)
+	}
+	if asMap(node["media"])["id"] != mid || asMap(node["media"])["media_product_type"] != "FEED" || asMap(node["user"])["id"] != DefaultAccountID {
+		t.Fatalf("media/user = %v / %v", node["media"], node["user"])
+	}
+
+	// Top-level only, newest first, cursor paging.
+	page1 := h.get("/v25.0/"+mid+"/comments", fbl, "limit", "1").mustOK(t)
+	if d := asList(page1["data"]); len(d) != 1 || asMap(d[0])["id"] != second || asMap(d[0])["text"] != "Second" {
+		t.Fatalf("page 1 = %v", page1)
+	}
+	next := str(asMap(page1["paging"])["next"])
+	page2 := h.getURL(next).mustOK(t)
+	if d := asList(page2["data"]); len(d) != 1 || asMap(d[0])["id"] != first {
+		t.Fatalf("page 2 = %v", page2)
+	}
+	if _, ok := asMap(page2["paging"])["next"]; ok {
+		t.Fatalf("last page has next: %v", page2)
+	}
+	replies := h.get("/v25.0/"+first+"/replies", fbl, "fields", "id,parent_id").mustOK(t)
+	if d := asList(replies["data"]); len(d) != 2 || asMap(d[0])["id"] != nested {
+		t.Fatalf("replies = %v", replies)
+	}
+	if n := h.get("/v25.0/"+mid, fbl, "fields", "comments_count").mustOK(t)["comments_count"]; n != float64(4) {
+		t.Fatalf("comments_count = %v, want 4 (comments + replies)", n)
+	}
+	if got := h.emu.CallCount("POST /{ig-comment-id}/replies"); got != 2 {
+		t.Fatalf("route count = %d", got)
+	}
+
+	// Deleting a comment takes its replies along.
+	h.call(http.MethodDelete, "/v25.0/"+first, fbl, nil).mustOK(t)
+	h.get("/v25.0/"+reply, fbl).wantError(t, 400, 100, 33)
+	if n := len(h.emu.Comments(mid)); n != 1 {
+		t.Fatalf("%d comments left, want 1", n)
+	}
+}
+
+func TestComments_rules(t *testing.T) {
+	h := newHarness(t, Options{MaxCommentLength: 10})
+	mid := h.publishImage("rules")
+	h.post("/v25.0/"+mid+"/comments", fbl).wantError(t, 400, 100, 0)
+	h.post("/v25.0/"+mid+"/comments", fbl, "message", "far too long a comment").wantError(t, 400, 100, 0)
+
+	other, err := h.emu.AddCommentFromUser(mid, "", "fan_account", "nice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := str(h.post("/v25.0/"+mid+"/comments", fbl, "message", "thanks").mustOK(t)["id"])
+	// Hide/unhide others' comments; the owner's own are always shown.
+	h.post("/v25.0/"+other, fbl, "hide", "true").mustOK(t)
+	if c, _ := h.emu.Comment(other); !c.Hidden {
+		t.Fatal("comment not hidden")
+	}
+	h.post("/v25.0/"+other+"/replies", fbl, "message", "hi").wantError(t, 400, 100, 0) // no replies on hidden comments
+	h.post("/v25.0/"+own, fbl, "hide", "true").wantError(t, 400, 100, 0)
+
+	// Comments switched off: no new comments or replies.
+	h.post("/v25.0/"+mid, fbl, "comment_enabled", "false").mustOK(t)
+	e := h.post("/v25.0/"+mid+"/comments", fbl, "message", "x").wantError(t, 400, 100, 0)
+	if e["error_user_title"] != "Comments disabled" {
+		t.Fatalf("error = %v", e)
+	}
+	h.post("/v25.0/"+own+"/replies", fbl, "message", "x").wantError(t, 400, 100, 0)
+
+	// Another account's token cannot see the comment.
+	h.emu.AddAccount(Account{ID: "17841400000000002", FacebookToken: "EAAOtherToken"})
+	h.get("/v25.0/"+own, "EAAOtherToken").wantError(t, 400, 100, 33)
+}
+
+func TestComments_controlPlane(t *testing.T) {
+	h := newHarness(t, Options{})
+	mid := h.publishImage("cp")
+	res := h.ctl(http.MethodPost, "/_emulator/comments", `{"media_id":"`+mid+`","username":"fan","text":"from the app"}`)
+	id := str(res["id"])
+	if c, ok := h.emu.Comment(id); !ok || c.Username != "fan" || c.ByAccount != "" {
+		t.Fatalf("comment = %+v", c)
+	}
+	h.ctl(http.MethodPost, "/_emulator/comments/"+id+"?hidden=true", "")
+	if n := h.get("/v25.0/"+id, fbl, "fields", "hidden").mustOK(t)["hidden"]; n != true {
+		t.Fatalf("hidden = %v", n)
+	}
+	h.ctl(http.MethodDelete, "/_emulator/comments/"+id, "")
+	if h.emu.CommentExists(id) {
+		t.Fatal("comment survived the out-of-band delete")
+	}
+}

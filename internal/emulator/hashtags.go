@@ -1,0 +1,312 @@
+package emulator
+
+import (
+	"hash/fnv"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Hashtag search (graph-api-facts.md §8), Facebook login only:
+//
+//	GET /ig_hashtag_search?user_id=&q=         → {"data":[{"id":…}]}
+//	GET /{ig-hashtag-id}?fields=id,name
+//	GET /{ig-hashtag-id}/top_media|recent_media?user_id=&fields=&limit=&after=
+//	GET /{ig-user-id}/recently_searched_hashtags?limit=
+//
+// Each IG user may query 30 unique hashtags per rolling 7 days; a hashtag
+// counts once, when first queried, and re-querying it neither counts again
+// nor restarts its 7 days.
+
+// seededHashtags are ids Meta's docs show; other names get a stable id from their hash.
+var seededHashtags = map[string]string{
+	"bluebottle": "17843857450040591",
+	"coke":       "17841593698074073",
+}
+
+const (
+	defaultHashtagLimit = 30
+	hashtagWindow       = 7 * 24 * time.Hour
+	hashtagMaxPage      = 50 // top/recent media: at most 50 results per page
+)
+
+// hashtagID returns the global id of a hashtag name, registering it.
+func (w *world) hashtagID(name string) string {
+	if id, ok := w.hashtagIDs[name]; ok {
+		return id
+	}
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	id := "178438" + strconv.FormatUint(1e10+h.Sum64()%9e10, 10) // 17 digits, like Meta's
+	w.hashtagIDs[name], w.hashtagNames[id] = id, name
+	return id
+}
+
+// isHashtagID reports whether id names a known hashtag.
+func (s *Server) isHashtagID(id string) bool {
+	_, ok := s.world().hashtagNames[id]
+	return ok
+}
+
+// validHashtagName: letters (any script), digits and underscores. Emoji are
+// unsupported per the docs; what Meta answers for spaces, '#' or punctuation
+// is undocumented (uncertain), so they get the same refusal.
+func validHashtagName(q string) bool {
+	if q == "" {
+		return false
+	}
+	for _, r := range q {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r) && r != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// hashtagUser checks the user_id parameter the hashtag endpoints require.
+func (s *Server) hashtagUser(req *request) (*Account, *apiError) {
+	uid, _ := req.param("user_id")
+	if uid == "" {
+		return nil, errMissingParam("user_id")
+	}
+	a := s.st.accounts[uid]
+	if a == nil || !req.tok.reaches(uid) {
+		return nil, errNoPermission()
+	}
+	req.account = uid
+	return a, nil
+}
+
+// useHashtag counts a hashtag query against the account's 30-per-7-days budget.
+func (s *Server) useHashtag(accountID, hashtagID string) *apiError {
+	w := s.world()
+	now := s.now()
+	var live []hashtagUse
+	for _, u := range w.searches[accountID] {
+		if now.Sub(u.at) < hashtagWindow {
+			live = append(live, u)
+		}
+	}
+	for _, u := range live {
+		if u.id == hashtagID {
+			return nil // already counted: no new slot, no timer reset
+		}
+	}
+	limit := s.opts.HashtagLimit
+	if limit <= 0 {
+		limit = defaultHashtagLimit
+	}
+	if len(live) >= limit {
+		return s.hashtagLimitError(limit)
+	}
+	w.searches[accountID] = append(w.searches[accountID], hashtagUse{id: hashtagID, at: now})
+	return nil
+}
+
+// hashtagLimitError: Meta does not document the error for the 31st unique
+// hashtag (graph-api-facts.md §8, uncertain). The default is a placeholder,
+// code 24 with a message naming the limit; Options.HashtagLimitError replaces it.
+func (s *Server) hashtagLimitError(limit int) *apiError {
+	if e := s.opts.HashtagLimitError; e != nil {
+		return &apiError{status: 400, body: *e}
+	}
+	return userErr(24, 0, "(#24) Hashtag query limit reached: an Instagram account can query at most "+strconv.Itoa(limit)+
+		" unique hashtags in 7 days", "Hashtag limit reached",
+		"You have searched the maximum number of unique hashtags allowed in a 7-day period.")
+}
+
+// hashtagSearch is GET /ig_hashtag_search.
+func (s *Server) hashtagSearch(req *request) (any, *apiError) {
+	if req.tok.kind == tokenInstagram {
+		return nil, errUnsupported(req.method, "ig_hashtag_search")
+	}
+	if req.method != "GET" {
+		return nil, errMethodNotAllowed(req.method)
+	}
+	a, err := s.hashtagUser(req)
+	if err != nil {
+		return nil, err
+	}
+	q, _ := req.param("q")
+	if q == "" {
+		return nil, errMissingParam("q")
+	}
+	name := strings.ToLower(q)
+	if !validHashtagName(name) {
+		return nil, userErr(100, 0, "(#100) Invalid parameter", "Hashtag not supported",
+			"Hashtags with spaces, emoji or punctuation cannot be searched.")
+	}
+	id := s.world().hashtagID(name)
+	if err := s.useHashtag(a.ID, id); err != nil {
+		return nil, err
+	}
+	return map[string]any{"data": []any{map[string]any{"id": id}}}, nil
+}
+
+// handleHashtag serves /{ig-hashtag-id} and its media edges.
+func (s *Server) handleHashtag(req *request, id, edge string) (any, *apiError) {
+	if req.tok.kind == tokenInstagram {
+		return nil, errUnsupported(req.method, id)
+	}
+	if req.method != "GET" {
+		if edge == "" {
+			return nil, errUnsupported(req.method, id)
+		}
+		return nil, errMethodNotAllowed(req.method)
+	}
+	name := s.world().hashtagNames[id]
+	switch edge {
+	case "":
+		fs, err := req.fields()
+		if err != nil {
+			return nil, err
+		}
+		return renderHashtag(id, name, fs)
+	case "top_media", "recent_media":
+		return s.hashtagMedia(req, id, name, edge == "recent_media")
+	}
+	return nil, errUnknownPath("/" + edge)
+}
+
+func renderHashtag(id, name string, fs []field) (map[string]any, *apiError) {
+	out := map[string]any{"id": id}
+	for _, f := range fs {
+		switch f.Name {
+		case "id":
+		case "name":
+			out["name"] = name
+		default:
+			return nil, errNonexistingField(f.Name, "IGHashtag")
+		}
+	}
+	return out, nil
+}
+
+// hashtagMedia pages top or recent media. Items: public media of
+// professional accounts; recent = published in the last 24 h, newest first;
+// top = most liked first. Paging has only an `after` cursor and `next`.
+// Meta's cursor reportedly repeats the same value on every page; ours
+// encodes the offset (clients must not care either way).
+func (s *Server) hashtagMedia(req *request, id, name string, recent bool) (any, *apiError) {
+	a, err := s.hashtagUser(req)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	pr, err := pageReqFromParams(req.param, min(hashtagMaxPage, s.opts.MaxPageSize))
+	if err != nil {
+		return nil, err
+	}
+	if err := s.useHashtag(a.ID, id); err != nil {
+		return nil, err
+	}
+	now := s.now()
+	var items []*worldMedia
+	for _, m := range s.world().media {
+		if m.owner.accountType == "PERSONAL" || !m.hasHashtag(name) || m.timestamp.After(now) {
+			continue
+		}
+		if recent && now.Sub(m.timestamp) >= 24*time.Hour {
+			continue
+		}
+		items = append(items, m)
+	}
+	if !recent {
+		sort.SliceStable(items, func(i, j int) bool { return items[i].likes > items[j].likes })
+	}
+	start := 0
+	if pr.after != nil {
+		start = int(min(max(*pr.after, 0), int64(len(items))))
+	}
+	end := min(start+pr.limit, len(items))
+	data := []any{}
+	for _, m := range items[start:end] {
+		node, err := renderWorldMedia(m, fs, hashtagMediaFields)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, node)
+	}
+	out := map[string]any{"data": data}
+	if end > start {
+		after := encodeCursor(int64(end))
+		paging := map[string]any{"cursors": map[string]any{"after": after}}
+		if end < len(items) {
+			paging["next"] = req.pagingURL(req.prefixlessPath(), map[string][]string{"after": {after}})
+		}
+		out["paging"] = paging
+	}
+	return out, nil
+}
+
+// prefixlessPath is the request path without the version prefix.
+func (req *request) prefixlessPath() string { return "/" + strings.Join(req.segs, "/") }
+
+// recentlySearchedHashtags is GET /{ig-user-id}/recently_searched_hashtags:
+// the hashtags counting against the 7-day budget, most recent first; 25 per
+// page by default, limit up to 30.
+func (s *Server) recentlySearchedHashtags(req *request, a *Account, path string) (any, *apiError) {
+	if req.tok.kind == tokenInstagram {
+		return nil, errUnknownPath("/recently_searched_hashtags")
+	}
+	if req.method != "GET" {
+		return nil, errMethodNotAllowed(req.method)
+	}
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	pr, err := pageReqFromParams(req.param, 30)
+	if err != nil {
+		return nil, err
+	}
+	w := s.world()
+	now := s.now()
+	var uses []hashtagUse
+	var keys []int64 // position in the account's search log: unique, descending
+	all := w.searches[a.ID]
+	for i := len(all) - 1; i >= 0; i-- {
+		if now.Sub(all[i].at) < hashtagWindow {
+			uses = append(uses, all[i])
+			keys = append(keys, int64(i))
+		}
+	}
+	start, end, hasPrev, hasNext := paginate(keys, pr)
+	data := []any{}
+	for _, u := range uses[start:end] {
+		node, err := renderHashtag(u.id, w.hashtagNames[u.id], fs)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, node)
+	}
+	return pageResponse(req, data, keys[start:end], hasPrev, hasNext, path), nil
+}
+
+// SearchedHashtags lists the hashtag names counting against the account's
+// 7-day budget, oldest first (test helper).
+func (s *Server) SearchedHashtags(accountID string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w := s.world()
+	now := s.now()
+	out := []string{}
+	for _, u := range w.searches[accountID] {
+		if now.Sub(u.at) < hashtagWindow {
+			out = append(out, w.hashtagNames[u.id])
+		}
+	}
+	return out
+}
+
+// HashtagID returns the id the emulator gives a hashtag name (lowercase, no '#').
+func (s *Server) HashtagID(name string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.world().hashtagID(name)
+}
