@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -80,14 +81,23 @@ type Logger interface {
 
 // Client talks to the Graph API. It is safe for concurrent use.
 type Client struct {
-	Users *UsersService
-	Pages *PagesService
-	Media *MediaService
+	Users    *UsersService
+	Pages    *PagesService
+	Media    *MediaService
+	Insights *InsightsService
+	Comments *CommentsService
+	Webhooks *WebhooksService
+	// Discovery and Hashtags exist with Facebook login only.
+	Discovery *DiscoveryService
+	Hashtags  *HashtagsService
+	// Tokens exchanges, refreshes and inspects access tokens.
+	Tokens *TokensService
 
 	baseURL    string // scheme://host[/prefix], no trailing slash
 	apiVersion string
 	token      string
 	proof      string // appsecret_proof, precomputed: it depends only on token and secret
+	appSecret  string // to sign other tokens (Page tokens, see withToken)
 	userAgent  string
 	httpClient *http.Client
 	logger     Logger
@@ -146,6 +156,7 @@ func New(opts Options) (*Client, error) {
 	if opts.AppSecret != "" && opts.AccessToken != "" {
 		c.proof = appSecretProof(opts.AppSecret, opts.AccessToken)
 	}
+	c.appSecret = opts.AppSecret
 	if c.limiter == nil {
 		c.limiter = NewLimiter()
 	}
@@ -168,6 +179,12 @@ func New(opts Options) (*Client, error) {
 	c.Users = &UsersService{client: c}
 	c.Pages = &PagesService{client: c}
 	c.Media = &MediaService{client: c}
+	c.Insights = &InsightsService{client: c}
+	c.Comments = &CommentsService{client: c}
+	c.Webhooks = &WebhooksService{client: c}
+	c.Discovery = &DiscoveryService{client: c}
+	c.Hashtags = &HashtagsService{client: c}
+	c.Tokens = &TokensService{client: c}
 	return c, nil
 }
 
@@ -231,6 +248,9 @@ type Request struct {
 	// Idempotent marks a POST that is safe to resend (e.g. comment_enabled).
 	// GET and DELETE are always treated as idempotent.
 	Idempotent bool
+	// Unversioned sends Path without the version prefix (Instagram login's
+	// token endpoints /access_token and /refresh_access_token, tokens.go).
+	Unversioned bool
 }
 
 func (r *Request) idempotent() bool {
@@ -293,8 +313,8 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) (*Response, erro
 
 	rc := &retryablehttp.Client{
 		HTTPClient:   c.httpClient,
-		Logger:       nil, // its lines print URLs with query strings; we log ourselves
-		RetryMax:     c.maxRetries,
+		Logger:       nil,           // its lines print URLs with query strings; we log ourselves
+		RetryMax:     math.MaxInt32, // checkRetry counts retries (throttles apart) and stops
 		RetryWaitMin: c.waitMin,
 		RetryWaitMax: c.waitMax,
 		CheckRetry:   a.checkRetry,
@@ -355,6 +375,9 @@ func (c *Client) newHTTPRequest(ctx context.Context, req *Request) (*http.Reques
 	}
 
 	u := c.baseURL + "/" + c.apiVersion + req.Path
+	if req.Unversioned {
+		u = c.baseURL + req.Path
+	}
 	var body *strings.Reader
 	if req.Method == http.MethodPost {
 		body = strings.NewReader(params.Encode())

@@ -11,10 +11,11 @@ import (
 // of the provider (go-github style: don't send while the budget is known to
 // be spent). It is safe for concurrent use.
 //
-// Two rules, deliberately simple (a later issue tunes them):
+// Two rules, deliberately simple:
 //
-//  1. Block: when Meta announces estimated_time_to_regain_access, nobody
-//     sends until then; calling during a block only extends it.
+//  1. Block: when Meta throttles, or reports a budget at 100% with an
+//     estimated_time_to_regain_access, nobody sends until then; calling
+//     during a block only extends it.
 //  2. Pace: above slowDownPercent of any reported budget, requests are spaced
 //     by an interval growing linearly to maxPace at 100%, so the remaining
 //     budget is spread out instead of burnt in a burst.
@@ -51,19 +52,26 @@ func (l *Limiter) Wait(ctx context.Context, maxWait time.Duration) error {
 	now := l.now()
 	var wait time.Duration
 	budget, blockErr := "pacing", (*Error)(nil)
-	if l.blockedUntil.After(now) {
+	var interval time.Duration
+	var slot time.Time
+	switch {
+	case l.blockedUntil.After(now):
+		// Everyone waits for the block to end; the first answers after it
+		// tell the usage again.
 		wait = l.blockedUntil.Sub(now)
 		budget, blockErr = l.budget, l.blockErr
-	}
-	// Pacing: take the next free slot after the block.
-	interval := l.interval()
-	var slot time.Time
-	if interval > 0 {
-		slot = now.Add(wait)
-		if l.nextSlot.After(slot) {
-			slot = l.nextSlot
+	case !l.blockedUntil.IsZero():
+		// The block is over: the budget has room again, usage is unknown.
+		l.blockedUntil, l.percent, l.nextSlot = time.Time{}, 0, time.Time{}
+	default:
+		// Pacing: take the next free slot.
+		if interval = l.interval(); interval > 0 {
+			slot = now
+			if l.nextSlot.After(slot) {
+				slot = l.nextSlot
+			}
+			wait = slot.Sub(now)
 		}
-		wait = slot.Sub(now)
 	}
 	if maxWait > 0 && wait > maxWait {
 		err := &RateLimitError{Budget: budget, Wait: wait, Err: blockErr}
@@ -99,7 +107,10 @@ func (l *Limiter) Observe(u Usage, err error) {
 		// Meta only sends usage headers once usage is significant.
 		l.percent = 0
 	}
-	if !throttled {
+	// A usage header at 100% with a regain time means the next call would be
+	// throttled: stop now rather than spend (and extend) the block.
+	spent := u.MaxPercent() >= 100 && u.RegainAccessIn() > 0
+	if !throttled && !spent {
 		return
 	}
 	// A throttle without headers still means the budget is spent.

@@ -120,3 +120,31 @@ func TestLimiter_contextCanceled(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestLimiter_blocksAtFullUsage(t *testing.T) {
+	// A successful response at 100% with a regain time: the next call would
+	// be throttled, so nobody sends until then.
+	l, f := newTestLimiter()
+	l.Observe(usageAt(100, 0.5), nil)
+	if err := l.Wait(context.Background(), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if s := f.sleeps(); len(s) != 1 || s[0] != 30*time.Second {
+		t.Errorf("sleeps = %v, want [30s]", s)
+	}
+}
+
+func TestLimiter_noPacingBacklogAfterBlock(t *testing.T) {
+	// Waiters of a block all go when it ends: the window has room again, and
+	// the usage reported before it no longer holds.
+	l, f := newTestLimiter()
+	l.Observe(usageAt(100, 1), &Error{Code: 80002})
+	for range 3 {
+		if err := l.Wait(context.Background(), 5*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s := f.sleeps(); len(s) != 1 || s[0] != time.Minute {
+		t.Errorf("sleeps = %v, want [1m] then none", s)
+	}
+}

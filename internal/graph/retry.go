@@ -43,6 +43,10 @@ type call struct {
 
 	gotConn atomic.Bool // set by httptrace, reset before each attempt
 	attempt int
+	// Throttles don't use up MaxRetries: Meta rejected the call and said when
+	// to come back. Their waits together are capped by MaxRateLimitWait.
+	throttles    int
+	throttleWait time.Duration
 
 	last     *http.Response // last response, body already read into body
 	body     []byte
@@ -142,10 +146,21 @@ func (a *call) retry(ctx context.Context, resp *http.Response, throttle bool, re
 		})
 		return false, &RateLimitError{Budget: budget, Wait: announced, Err: a.graphErr}
 	}
-	if a.attempt > a.c.maxRetries {
+	retries := a.attempt - a.throttles
+	if throttle {
+		a.throttles++
+		retries = a.throttles
+	}
+	if a.c.maxRetries == 0 || retries > a.c.maxRetries && (!throttle || announced == 0) {
 		return false, nil // errorHandler hands back the last result
 	}
-	a.wait = max(a.c.backoffWait(a.attempt-1), announced)
+	a.wait = max(a.c.backoffWait(retries-1), announced)
+	if throttle {
+		if a.throttleWait+a.wait > a.c.maxRLWait {
+			return false, &RateLimitError{Budget: budget, Wait: a.throttleWait + a.wait, Err: a.graphErr}
+		}
+		a.throttleWait += a.wait
+	}
 	fields := map[string]any{
 		"method": a.req.Method, "path": a.req.Path, "attempt": a.attempt,
 		"reason": reason, "wait": a.wait.String(),

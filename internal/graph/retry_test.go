@@ -401,3 +401,42 @@ func TestRetryAfter_parse(t *testing.T) {
 		}
 	}
 }
+
+func TestRetry_throttlesDoNotUseUpRetries(t *testing.T) {
+	// Five throttles in a row, each announcing a short wait, then success:
+	// more than MaxRetries attempts, all within MaxRateLimitWait.
+	e := setupEnv(t, func(o *Options) { o.MaxRetries = 2 })
+	throttled := respond(400, graphError(80002, 0, "(#80002) There have been too many calls to this Instagram account."), bucHeader, bucUsage(1))
+	e.mux.HandleFunc("/v25.0/1", sequence(throttled, throttled, throttled, throttled, throttled, respond(200, `{"id":"1"}`)))
+	if _, _, err := e.client.Users.Get(context.Background(), "1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.hitCount("GET", "/v25.0/1"); n != 6 {
+		t.Errorf("hits = %d, want 6", n)
+	}
+}
+
+func TestRetry_throttleWaitsCappedInTotal(t *testing.T) {
+	// Each wait (2m) is under the 5m cap, but the third would pass it.
+	e := setupEnv(t)
+	e.mux.HandleFunc("/v25.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(2)))
+	_, _, err := e.client.Users.Get(context.Background(), "1", nil)
+	var rl *RateLimitError
+	if !errors.As(err, &rl) || rl.Budget != "instagram business use case" || rl.Wait != 6*time.Minute {
+		t.Fatalf("err = %v", err)
+	}
+	if n := e.hitCount("GET", "/v25.0/1"); n != 3 {
+		t.Errorf("hits = %d, want 3", n)
+	}
+}
+
+func TestRetry_noRetriesMeansNone(t *testing.T) {
+	e := setupEnv(t, func(o *Options) { o.MaxRetries = -1 })
+	e.mux.HandleFunc("/v25.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(1)))
+	if _, _, err := e.client.Users.Get(context.Background(), "1", nil); !IsRateLimited(err) {
+		t.Fatalf("err = %v", err)
+	}
+	if n := e.hitCount("GET", "/v25.0/1"); n != 1 {
+		t.Errorf("hits = %d, want 1", n)
+	}
+}

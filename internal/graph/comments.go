@@ -1,0 +1,141 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// CommentsService creates, reads, hides and deletes IG Comments.
+type CommentsService service
+
+// Comment is an IG Comment node (graph-api-facts.md §6.1).
+type Comment struct {
+	ID        string        `json:"id"`
+	Text      string        `json:"text,omitempty"`
+	Timestamp string        `json:"timestamp,omitempty"` // TimeLayout
+	Username  string        `json:"username,omitempty"`
+	From      *CommentFrom  `json:"from,omitempty"`
+	LikeCount int64         `json:"like_count,omitempty"`
+	Hidden    bool          `json:"hidden,omitempty"`
+	Media     *CommentMedia `json:"media,omitempty"`
+	ParentID  string        `json:"parent_id,omitempty"` // replies only
+	User      *MediaOwner   `json:"user,omitempty"`      // only when the app user wrote it
+}
+
+// CommentFrom is the author of a comment.
+type CommentFrom struct {
+	ID       string `json:"id"`
+	Username string `json:"username"`
+}
+
+// CommentMedia is the media a comment is on.
+type CommentMedia struct {
+	ID               string `json:"id"`
+	MediaProductType string `json:"media_product_type,omitempty"`
+}
+
+// CommentFields are the fields read when none are given.
+var CommentFields = []string{"id", "text", "timestamp", "username", "like_count", "hidden", "media", "parent_id"}
+
+// Create sends POST /{media-id}/comments?message=… and returns the comment
+// id. Not idempotent: an *AmbiguousError means the comment may exist.
+func (s *CommentsService) Create(ctx context.Context, mediaID, message string) (string, *Response, error) {
+	path, err := nodePath(mediaID, "comments")
+	if err != nil {
+		return "", nil, err
+	}
+	return s.postMessage(ctx, path, message)
+}
+
+// Reply sends POST /{comment-id}/replies?message=…. Graph attaches a reply
+// to a reply to the top-level comment. Not idempotent.
+func (s *CommentsService) Reply(ctx context.Context, commentID, message string) (string, *Response, error) {
+	path, err := nodePath(commentID, "replies")
+	if err != nil {
+		return "", nil, err
+	}
+	return s.postMessage(ctx, path, message)
+}
+
+func (s *CommentsService) postMessage(ctx context.Context, path, message string) (string, *Response, error) {
+	if message == "" {
+		return "", nil, errors.New("graph: empty comment message")
+	}
+	return (*MediaService)(s).postForID(ctx, path, url.Values{"message": {message}})
+}
+
+// Get reads GET /{comment-id}?fields=…; nil fields → CommentFields.
+func (s *CommentsService) Get(ctx context.Context, id string, fields []string) (*Comment, *Response, error) {
+	path, err := nodePath(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	req := &Request{Method: http.MethodGet, Path: path, Params: url.Values{"fields": {fieldsParam(fields, CommentFields)}}}
+	c := new(Comment)
+	resp, err := s.client.Do(ctx, req, c)
+	if err != nil {
+		return nil, resp, err
+	}
+	return c, resp, nil
+}
+
+// CommentListOptions bound a comment list.
+type CommentListOptions struct {
+	Fields   []string // nil → CommentFields
+	Limit    int      // stop after this many items; 0 = all
+	PageSize int      // limit= per page; 0 = min(Limit, 50) or Graph's default
+}
+
+func (o CommentListOptions) params() url.Values {
+	v := url.Values{"fields": {fieldsParam(o.Fields, CommentFields)}}
+	size := o.PageSize
+	if size == 0 && o.Limit > 0 {
+		size = min(o.Limit, 50)
+	}
+	if size > 0 {
+		v.Set("limit", strconv.Itoa(size))
+	}
+	return v
+}
+
+// List iterates GET /{media-id}/comments: top-level comments, newest first.
+func (s *CommentsService) List(ctx context.Context, mediaID string, opts CommentListOptions) iter.Seq2[*Comment, error] {
+	return s.list(ctx, mediaID, "comments", opts)
+}
+
+// Replies iterates GET /{comment-id}/replies.
+func (s *CommentsService) Replies(ctx context.Context, commentID string, opts CommentListOptions) iter.Seq2[*Comment, error] {
+	return s.list(ctx, commentID, "replies", opts)
+}
+
+func (s *CommentsService) list(ctx context.Context, id, edge string, opts CommentListOptions) iter.Seq2[*Comment, error] {
+	path, err := nodePath(id, edge)
+	if err != nil {
+		return func(yield func(*Comment, error) bool) { yield(nil, err) }
+	}
+	return Paginate[*Comment](ctx, s.client, &Request{Method: http.MethodGet, Path: path, Params: opts.params()}, opts.Limit)
+}
+
+// SetHidden sends POST /{comment-id}?hide=true|false. Idempotent, so retried.
+// The media owner's own comments are always shown and cannot be hidden.
+func (s *CommentsService) SetHidden(ctx context.Context, commentID string, hidden bool) (*Response, error) {
+	path, err := nodePath(commentID)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.doSuccess(ctx, &Request{Method: http.MethodPost, Path: path,
+		Params: url.Values{"hide": {strconv.FormatBool(hidden)}}, Idempotent: true})
+}
+
+// Delete sends DELETE /{comment-id} (only the media owner may).
+func (s *CommentsService) Delete(ctx context.Context, commentID string) (*Response, error) {
+	path, err := nodePath(commentID)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.doSuccess(ctx, &Request{Method: http.MethodDelete, Path: path})
+}
