@@ -57,6 +57,7 @@ func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
 			provider.WithEnv(e.Vars),
 			provider.WithPollInterval(10*time.Millisecond),
 			provider.WithClock(e.Emulator.Now),
+			provider.WithRetryWait(time.Millisecond, 20*time.Millisecond),
 		)()),
 	}
 }

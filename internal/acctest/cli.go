@@ -1,0 +1,83 @@
+package acctest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// CLI kinds, as scripts/gotest.sh exports them in TF_CLI_KIND.
+const (
+	CLITerraform = "terraform"
+	CLIOpenTofu  = "tofu"
+)
+
+// CLIKind is the kind of CLI the acceptance tests run: TF_CLI_KIND when set,
+// else guessed from the binary name in TF_ACC_TERRAFORM_PATH.
+func CLIKind() string {
+	switch k := os.Getenv("TF_CLI_KIND"); k {
+	case CLITerraform, CLIOpenTofu:
+		return k
+	}
+	if strings.HasPrefix(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu") {
+		return CLIOpenTofu
+	}
+	return CLITerraform
+}
+
+// Feature is a language feature and the first version of each CLI that has
+// it. OpenTofu numbers its releases on its own (tofu 1.6 ≈ terraform 1.6
+// minus some features, tofu 1.11 adds what terraform 1.10/1.11 added), so
+// tfversion gates alone would compare apples and pears.
+type Feature struct {
+	Name                string
+	Terraform, OpenTofu *version.Version
+}
+
+// Features the tests use. A nil version means the CLI lacks the feature.
+var (
+	CheckBlocks         = Feature{"check blocks", version.Must(version.NewVersion("1.5.0")), version.Must(version.NewVersion("1.6.0"))}
+	ImportBlocks        = Feature{"import blocks", version.Must(version.NewVersion("1.5.0")), version.Must(version.NewVersion("1.6.0"))}
+	EphemeralResources  = Feature{"ephemeral resources", tfversion.Version1_10_0, version.Must(version.NewVersion("1.11.0"))}
+	WriteOnlyAttributes = Feature{"write-only attributes", tfversion.Version1_11_0, version.Must(version.NewVersion("1.11.0"))}
+)
+
+// SkipWithout is a TerraformVersionCheck that skips the test when the CLI
+// in use (terraform or tofu, see CLIKind) lacks the features.
+func SkipWithout(features ...Feature) tfversion.TerraformVersionCheck {
+	return featureCheck{kind: CLIKind(), features: features}
+}
+
+type featureCheck struct {
+	kind     string
+	features []Feature
+}
+
+func (c featureCheck) CheckTerraformVersion(_ context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+	for _, f := range c.features {
+		if reason := f.missing(c.kind, req.TerraformVersion); reason != "" {
+			resp.Skip = reason
+			return
+		}
+	}
+}
+
+// missing says why the CLI lacks the feature, or "" when it has it.
+func (f Feature) missing(kind string, v *version.Version) string {
+	first := f.Terraform
+	if kind == CLIOpenTofu {
+		first = f.OpenTofu
+	}
+	switch {
+	case first == nil:
+		return fmt.Sprintf("%s has no %s: skipping test", kind, f.Name)
+	case v.Core().LessThan(first):
+		return fmt.Sprintf("%s %s has no %s (needs %s): skipping test", kind, v, f.Name, first)
+	}
+	return ""
+}
