@@ -1,0 +1,136 @@
+package common_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"sync"
+	"testing"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var readerFields = []string{"id", "caption", "media_type", "permalink", "timestamp", "owner", "children{id}"}
+
+func newReaderEnv(t *testing.T, opts emulator.Options, posts int) (*emulator.Server, *graph.Client, []string) {
+	t.Helper()
+	emu := emulator.New(opts)
+	srv := httptest.NewServer(emu.Handler())
+	t.Cleanup(srv.Close)
+	ids, err := emu.SeedImagePosts(emulator.DefaultAccountID, "https://cdn.example.com/%d.jpg", posts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := graph.New(graph.Options{BaseURL: srv.URL, AccessToken: emulator.DefaultFacebookToken, RetryWaitMin: 1, RetryWaitMax: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return emu, client, ids
+}
+
+// readAll reads every id with 10 concurrent readers, as terraform -parallelism=10 does.
+func readAll(t *testing.T, r *common.MediaReader, account string, ids []string) (map[string]*graph.Media, map[string]error) {
+	t.Helper()
+	var mu sync.Mutex
+	got, errs := map[string]*graph.Media{}, map[string]error{}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			for id := range work {
+				m, err := r.Get(context.Background(), account, id)
+				mu.Lock()
+				if err != nil {
+					errs[id] = err
+				} else {
+					got[id] = m
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, id := range ids {
+		work <- id
+	}
+	close(work)
+	wg.Wait()
+	return got, errs
+}
+
+func TestMediaReader_strategies(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		strategy      common.ReadStrategy
+		account       string
+		maxRoundTrips int
+		maxMetered    int
+	}{
+		// 250 posts: 3 pages of the edge. Multi-id reads meter every id, and
+		// the batch holding the deleted id is read again one by one.
+		{"scan", common.ReadScan, emulator.DefaultAccountID, 60, 60},
+		{"multi-id", common.ReadMultiID, emulator.DefaultAccountID, 100, 270},
+		{"scan without account falls back to multi-id", common.ReadScan, "", 100, 270},
+		{"single", common.ReadSingle, emulator.DefaultAccountID, 250, 250},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			emu, client, ids := newReaderEnv(t, emulator.Options{}, 250)
+			gone := ids[17]
+			emu.DeleteMediaOutOfBand(gone)
+			r := common.NewMediaReader(client, readerFields)
+			r.Strategy = tc.strategy
+			got, errs := readAll(t, r, tc.account, ids)
+			if len(got) != 249 || len(errs) != 1 || !graph.IsNotFound(errs[gone]) {
+				t.Fatalf("got %d posts, errors %v", len(got), errs)
+			}
+			for i, id := range ids {
+				if id == gone {
+					continue
+				}
+				want, _ := emu.Media(id)
+				if m := got[id]; m == nil || m.ID != id || m.Caption != want.Caption || m.Permalink != want.Permalink || m.Owner == nil {
+					t.Fatalf("post %d = %+v, want %+v", i, m, want)
+				}
+			}
+			trips, metered := emu.TotalCalls(), emu.MeteredCalls()
+			t.Logf("%s: %d round trips, %d metered calls for 250 reads", tc.name, trips, metered)
+			if trips > tc.maxRoundTrips || metered > tc.maxMetered {
+				t.Errorf("%d round trips (max %d), %d metered calls (max %d)", trips, tc.maxRoundTrips, metered, tc.maxMetered)
+			}
+		})
+	}
+}
+
+func TestMediaReader_partialMultiIDAnswer(t *testing.T) {
+	// The other reading of the docs: Graph leaves a failing id out instead
+	// of failing the request. The missing id is read on its own.
+	emu, client, ids := newReaderEnv(t, emulator.Options{MultiIDOmitFailed: true}, 30)
+	emu.DeleteMediaOutOfBand(ids[3])
+	r := common.NewMediaReader(client, readerFields)
+	got, errs := readAll(t, r, "", ids)
+	if len(got) != 29 || len(errs) != 1 || !graph.IsNotFound(errs[ids[3]]) {
+		t.Fatalf("got %d, errors %v", len(got), errs)
+	}
+}
+
+func TestMediaReader_readsAgainAfterHandingOut(t *testing.T) {
+	// A post kept from a page is handed out once: a second read of the same
+	// id asks Instagram again and sees a change made meanwhile.
+	emu, client, ids := newReaderEnv(t, emulator.Options{}, 3)
+	r := common.NewMediaReader(client, readerFields)
+	if m, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[0]); err != nil || m.Caption != "Seeded post 1" {
+		t.Fatalf("%+v %v", m, err)
+	}
+	emu.SetCaptionOutOfBand(ids[0], "edited")
+	if m, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[0]); err != nil || m.Caption != "edited" {
+		t.Fatalf("%+v %v", m, err)
+	}
+}
+
+func TestMediaReaderFor_onePerClient(t *testing.T) {
+	_, client, _ := newReaderEnv(t, emulator.Options{}, 0)
+	first, second := common.MediaReaderFor(client, readerFields), common.MediaReaderFor(client, readerFields)
+	if first != second {
+		t.Error("two readers for one client")
+	}
+}

@@ -1,0 +1,47 @@
+package common
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+)
+
+// GraphTime converts Graph's "2026-05-01T10:00:00+0000" to RFC 3339 in UTC,
+// the form HCL's time functions take; empty → null, unparsable → as is.
+func GraphTime(ts string) types.String {
+	if ts == "" {
+		return types.StringNull()
+	}
+	t, err := graph.ParseTime(ts)
+	if err != nil {
+		return types.StringValue(ts)
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
+
+// RFC3339Time validates a time attribute (since/until and the like) at plan
+// time, so that a typo fails before any API call.
+func RFC3339Time() validator.String { return rfc3339Validator{} }
+
+type rfc3339Validator struct{}
+
+func (rfc3339Validator) Description(context.Context) string {
+	return "must be an RFC 3339 time, e.g. 2026-01-01T00:00:00Z"
+}
+
+func (v rfc3339Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (rfc3339Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := time.Parse(time.RFC3339, req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid time",
+			fmt.Sprintf("%s must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got %q.", req.Path, req.ConfigValue.ValueString()))
+	}
+}
