@@ -1,7 +1,6 @@
 package account_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -62,7 +61,7 @@ func TestAccAccountDataSource_unknownAccount(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      `data "instagram_account" "other" { account_id = "17841499999999999" }`,
-			ExpectError: regexp.MustCompile(`(?s)code 100, subcode 33.*fbtrace_id`),
+			ExpectError: acctest.ExpectError(`code 100, subcode 33.*fbtrace_id`),
 		}},
 	})
 }

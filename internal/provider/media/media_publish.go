@@ -62,11 +62,28 @@ func (p *publisher) checkQuota(ctx context.Context, diags *diag.Diagnostics) boo
 	if limit.Config.QuotaTotal == 0 || limit.QuotaUsage < limit.Config.QuotaTotal {
 		return true
 	}
-	diags.AddError("Publishing quota used up",
-		fmt.Sprintf("Account %s has published %d of %d posts allowed in the last %s. %s "+
-			"Nothing was published; apply again once a slot is free.",
-			p.account, limit.QuotaUsage, limit.Config.QuotaTotal, quotaWindow(limit), p.nextFreeSlot(ctx, limit)))
+	p.quotaUsedUp(ctx, limit, nil, diags)
 	return false
+}
+
+// quotaUsedUp reports the quota error, whether found before publishing or
+// answered by media_publish (cause, code 9/2207042) when concurrent publishes
+// raced past the check.
+func (p *publisher) quotaUsedUp(ctx context.Context, limit *graph.PublishingLimit, cause error, diags *diag.Diagnostics) {
+	if limit == nil {
+		var err error
+		if limit, _, err = p.data.Client.Media.PublishingLimit(ctx, p.account); err != nil {
+			common.AddAPIError(diags, path.Empty(), "Publishing quota used up", cause)
+			return
+		}
+	}
+	detail := fmt.Sprintf("Account %s has published %d of %d posts allowed in the last %d hours. %s "+
+		"Nothing was published for this resource; apply again once a slot is free.",
+		p.account, limit.QuotaUsage, limit.Config.QuotaTotal, int(quotaWindow(limit).Hours()), p.nextFreeSlot(ctx, limit))
+	if cause != nil {
+		detail += "\n\n" + common.DescribeError(cause)
+	}
+	diags.AddError("Publishing quota used up", detail)
 }
 
 func quotaWindow(l *graph.PublishingLimit) time.Duration {
@@ -236,6 +253,9 @@ func (p *publisher) publishContainer(ctx context.Context, m *mediaModel, contain
 			continue
 		case errors.As(err, &amb):
 			return p.recoverPublish(ctx, m, containerID, started, err, diags)
+		case errors.As(err, &gerr) && gerr.Code == 9 && gerr.Subcode == 2207042:
+			p.quotaUsedUp(ctx, nil, err, diags)
+			return ""
 		default:
 			common.AddAPIError(diags, path.Empty(), "Cannot publish the post", err)
 			return ""

@@ -107,10 +107,6 @@ type childModel struct {
 	UserTags types.List   `tfsdk:"user_tags"`
 }
 
-var userTagObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"username": types.StringType, "x": types.Float64Type, "y": types.Float64Type,
-}}
-
 func (r *mediaResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_media"
 }
@@ -260,7 +256,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				PlanModifiers:       stable,
 			},
 			"timestamp": schema.StringAttribute{
-				MarkdownDescription: "Publication time, ISO 8601 in UTC as Instagram reports it.",
+				MarkdownDescription: "Publication time, RFC 3339 in UTC (e.g. `2026-05-01T10:00:00Z`).",
 				Computed:            true,
 				PlanModifiers:       stable,
 			},
@@ -356,7 +352,8 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	media, _, err := r.data.Client.Media.Get(ctx, state.ID.ValueString(), mediaReadFields)
+	// Concurrent refreshes share requests (common.MediaReader).
+	media, err := common.MediaReaderFor(r.data.Client, mediaReadFields).Get(ctx, state.AccountID.ValueString(), state.ID.ValueString())
 	if graph.IsNotFound(err) {
 		if storyExpired(state, r.data.Now()) {
 			// Stories leave Instagram after 24 hours by design: that is the
@@ -490,6 +487,7 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 
 	if req.State.Raw.IsNull() {
+		notePlannedPublish(ctx, r.data, plan.AccountID.ValueString(), &resp.Diagnostics)
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		return
 	}
@@ -503,6 +501,7 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	resp.RequiresReplace = append(resp.RequiresReplace, replacedInputs(plan, state, imported)...)
 	if len(resp.RequiresReplace) > 0 {
+		notePlannedPublish(ctx, r.data, plan.AccountID.ValueString(), &resp.Diagnostics)
 		old := "deleted from Instagram"
 		if plan.DeletionPolicy.ValueString() == deletionPolicyRetain {
 			old = "kept on Instagram (deletion_policy = \"retain\") and removed from Terraform"
@@ -580,7 +579,7 @@ func applyMedia(m *mediaModel, media *graph.Media, imported bool) {
 	m.Shortcode = types.StringValue(media.Shortcode)
 	m.MediaType = types.StringValue(media.MediaType)
 	m.MediaProductType = types.StringValue(media.MediaProductType)
-	m.Timestamp = types.StringValue(media.Timestamp)
+	m.Timestamp = common.GraphTime(media.Timestamp)
 	m.Username = types.StringValue(media.Username)
 	if m.Type.IsNull() || m.Type.IsUnknown() {
 		m.Type = types.StringValue(resourceTypeOf(media))
@@ -643,7 +642,7 @@ func storyExpired(m mediaModel, now time.Time) bool {
 	if m.Type.ValueString() != mediaTypeStories {
 		return false
 	}
-	ts, err := graph.ParseTime(m.Timestamp.ValueString())
+	ts, err := time.Parse(time.RFC3339, m.Timestamp.ValueString())
 	return err == nil && now.Sub(ts) >= 24*time.Hour
 }
 

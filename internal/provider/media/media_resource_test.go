@@ -207,7 +207,7 @@ func TestAccMedia_badTokenNamesTheProblem(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      imageConfig("Never published"),
-			ExpectError: regexp.MustCompile(`(?s)Invalid OAuth access token.*code 190.*fbtrace_id \S+.*Generate a new token`),
+			ExpectError: acctest.ExpectError(`Invalid OAuth access token.*code 190.*fbtrace_id \S+.*Generate a new token`),
 		}},
 	})
 	if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
@@ -228,7 +228,7 @@ resource "instagram_media" "post" {
   deletion_policy = "delete"
 }`,
 			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Posts cannot be deleted with Instagram login.*deletion_policy = "retain"`),
+			ExpectError: acctest.ExpectError(`Posts cannot be deleted with Instagram login.*deletion_policy = "retain"`),
 		}},
 	})
 	if n := env.Emulator.CallCount("POST /{ig-user-id}/media"); n != 0 {

@@ -1,0 +1,133 @@
+package media
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure      = (*accountMediaDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*accountMediaDataSource)(nil)
+)
+
+// Bounds of instagram_account_media.limit: the media edge returns at most the
+// 10,000 most recent posts (graph-api-facts.md §5.4).
+const (
+	defaultMediaListLimit = 25
+	maxMediaListLimit     = 10000
+)
+
+// NewAccountMediaDataSource is the instagram_account_media data source: the
+// account's posts, newest first (stories excluded, as the API does).
+func NewAccountMediaDataSource() datasource.DataSource { return &accountMediaDataSource{} }
+
+type accountMediaDataSource struct{ data *common.ProviderData }
+
+type accountMediaModel struct {
+	AccountID types.String     `tfsdk:"account_id"`
+	Limit     types.Int64      `tfsdk:"limit"`
+	Since     types.String     `tfsdk:"since"`
+	Until     types.String     `tfsdk:"until"`
+	Media     []mediaItemModel `tfsdk:"media"`
+}
+
+func (d *accountMediaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_account_media"
+}
+
+func mediaListAttribute(desc string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: desc,
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: mediaItemAttributes()},
+	}
+}
+
+func (d *accountMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	timeAttr := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Validators: []validator.String{common.RFC3339Time()}}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Posts of an Instagram professional account, newest first: feed posts, reels and carousels " +
+			"(stories are in `instagram_stories`). Pages of the API are followed until `limit` posts are read.",
+		Attributes: map[string]schema.Attribute{
+			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("Most posts to return, 1–%d (the API lists at most the %d most recent). Default %d.",
+					maxMediaListLimit, maxMediaListLimit, defaultMediaListLimit),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, maxMediaListLimit)},
+			},
+			"since": timeAttr("Only posts published at or after this time (RFC 3339, e.g. `2026-01-01T00:00:00Z`)."),
+			"until": timeAttr("Only posts published at or before this time (RFC 3339)."),
+			"media": mediaListAttribute("The posts, newest first."),
+		},
+	}
+}
+
+func (d *accountMediaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m accountMediaModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	since, okSince := parseRFC3339(m.Since)
+	until, okUntil := parseRFC3339(m.Until)
+	if okSince && okUntil && since.After(until) {
+		resp.Diagnostics.AddAttributeError(path.Root("until"), "until is before since",
+			fmt.Sprintf("until (%s) must not be earlier than since (%s).", m.Until.ValueString(), m.Since.ValueString()))
+	}
+}
+
+func (d *accountMediaDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m accountMediaModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	opts := graph.ListOptions{Fields: ownMediaFields, Limit: defaultMediaListLimit}
+	if !m.Limit.IsNull() {
+		opts.Limit = int(m.Limit.ValueInt64())
+	}
+	opts.Since, _ = parseRFC3339(m.Since)
+	opts.Until, _ = parseRFC3339(m.Until)
+	m.Media = []mediaItemModel{}
+	for item, err := range d.data.Client.Media.List(ctx, id, opts) {
+		if err != nil {
+			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the media of Instagram account "+id, err)
+			return
+		}
+		m.Media = append(m.Media, mediaItemFrom(item))
+	}
+	m.AccountID = types.StringValue(id)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// parseRFC3339 reads an optional, already validated time attribute.
+func parseRFC3339(v types.String) (time.Time, bool) {
+	if v.IsNull() || v.IsUnknown() {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, v.ValueString())
+	return t, err == nil
+}

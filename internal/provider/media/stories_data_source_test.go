@@ -1,0 +1,39 @@
+package media_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+func TestAccStoriesDataSource(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	post(t, env, emulator.Post{Type: "STORY"})
+	env.Emulator.AdvanceClock(25 * time.Hour) // that story has expired
+	story := post(t, env, emulator.Post{Type: "STORY", Video: true})
+	post(t, env, emulator.Post{Caption: "a feed post"})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: `data "instagram_stories" "now" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.instagram_stories.now", tfjsonpath.New("stories"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"id":                 knownvalue.StringExact(story),
+						"media_type":         knownvalue.StringExact("VIDEO"),
+						"media_product_type": knownvalue.StringExact("STORY"),
+						"thumbnail_url":      knownvalue.NotNull(),
+					}),
+				})),
+			},
+		}},
+	})
+}
