@@ -1,0 +1,191 @@
+package comments_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+const (
+	commentAddr = "instagram_comment.first"
+	replyAddr   = "instagram_comment.reply"
+)
+
+func commentConfig(mediaID, message string) string {
+	return fmt.Sprintf(`
+resource "instagram_comment" "first" {
+  media_id = %[1]q
+  message  = %[2]q
+}
+
+resource "instagram_comment" "reply" {
+  media_id = %[1]q
+  reply_to = instagram_comment.first.id
+  message  = "More on the blog"
+}
+`, mediaID, message)
+}
+
+// checkNoComments is a CheckDestroy: the post has no comments left.
+func checkNoComments(env *acctest.Env, mediaID string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if c := env.Emulator.Comments(mediaID); len(c) != 0 {
+			return fmt.Errorf("%d comments left on %s after destroy", len(c), mediaID)
+		}
+		return nil
+	}
+}
+
+func captureID(address string, into *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s not in state", address)
+		}
+		*into = rs.Primary.ID
+		return nil
+	}
+}
+
+func TestAccComment_commentAndReply(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	mid := env.PublishImageOutOfBand(t, "launch")
+	var first, reply string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkNoComments(env, mid),
+		Steps: []resource.TestStep{
+			{
+				Config: commentConfig(mid, "#launch #bikes"),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					captureID(commentAddr, &first),
+					captureID(replyAddr, &reply),
+					resource.TestCheckResourceAttr(commentAddr, "username", emulator.DefaultUsername),
+					resource.TestCheckResourceAttrSet(commentAddr, "timestamp"),
+					func(*terraform.State) error {
+						c, ok := env.Emulator.Comment(reply)
+						if !ok || c.ParentID != first || c.Text != "More on the blog" || c.ByAccount != emulator.DefaultAccountID {
+							return fmt.Errorf("reply on the emulator = %+v", c)
+						}
+						return nil
+					},
+				),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{ResourceName: commentAddr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: replyAddr, ImportState: true, ImportStateVerify: true},
+			{
+				// Comments cannot be edited: a new message is a new comment (and a new reply under it).
+				Config: commentConfig(mid, "#launch #cycling"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(commentAddr, plancheck.ResourceActionDestroyBeforeCreate),
+						plancheck.ExpectResourceAction(replyAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				Check: func(*terraform.State) error {
+					if env.Emulator.CommentExists(first) {
+						return fmt.Errorf("old comment %s still exists", first)
+					}
+					if n := len(env.Emulator.Comments(mid)); n != 2 {
+						return fmt.Errorf("%d comments on the post, want 2", n)
+					}
+					return nil
+				},
+			},
+			{
+				// Deleted in the app: written again.
+				PreConfig: func() {
+					for _, c := range env.Emulator.Comments(mid) {
+						if c.ParentID == "" {
+							env.Emulator.DeleteCommentOutOfBand(c.ID)
+						}
+					}
+				},
+				Config: commentConfig(mid, "#launch #cycling"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(commentAddr, plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction(replyAddr, plancheck.ResourceActionCreate),
+					},
+				},
+			},
+		},
+	})
+}
+
+func TestAccComment_planTimeValidation(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	for _, tc := range []struct{ message, want string }{
+		{"   ", `message must not be blank`},
+		{"", `string length must be between 1 and 2200`},
+		{strings.Repeat("a", 2201), `string length must be between 1 and 2200`},
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: env.Factories(),
+			Steps: []resource.TestStep{{
+				Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = \"17900000000000001\"\n  message  = %q\n}", tc.message),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)` + tc.want),
+			}},
+		})
+	}
+	if n := env.Emulator.TotalCalls(); n != 0 {
+		t.Fatalf("plan-time validation made %d API calls", n)
+	}
+}
+
+func TestAccComment_commentsDisabled(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	mid := env.PublishImageOutOfBand(t, "quiet")
+	env.Emulator.SetCommentsEnabledOutOfBand(mid, false)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
+			ExpectError: regexp.MustCompile(`(?s)Comments disabled.*code 100.*fbtrace_id`),
+		}},
+	})
+}
+
+func TestAccComment_replyToAReplyWarnsAndAttachesToTop(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	mid := env.PublishImageOutOfBand(t, "thread")
+	top, _ := env.Emulator.AddCommentFromUser(mid, "", "fan", "question?")
+	fanReply, _ := env.Emulator.AddCommentFromUser(mid, top, "fan2", "same question")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "instagram_comment" "answer" {
+  media_id = %q
+  reply_to = %q
+  message  = "Answered in the FAQ"
+}`, mid, fanReply),
+			Check: func(s *terraform.State) error {
+				c, _ := env.Emulator.Comment(s.RootModule().Resources["instagram_comment.answer"].Primary.ID)
+				if c.ParentID != top {
+					return fmt.Errorf("reply attached to %q, want top-level %s", c.ParentID, top)
+				}
+				return nil
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		}},
+	})
+}

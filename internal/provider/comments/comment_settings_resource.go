@@ -1,0 +1,190 @@
+// Package comments holds instagram_comment_settings, instagram_comment and
+// the instagram_comments data source.
+package comments
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*commentSettingsResource)(nil)
+	_ resource.ResourceWithImportState = (*commentSettingsResource)(nil)
+)
+
+// settingsReadFields: whether comments are on, and who owns the post.
+var settingsReadFields = []string{"id", "is_comment_enabled", "owner"}
+
+// NewCommentSettingsResource is instagram_comment_settings: whether a post
+// takes comments.
+func NewCommentSettingsResource() resource.Resource { return &commentSettingsResource{} }
+
+type commentSettingsResource struct{ data *common.ProviderData }
+
+type commentSettingsModel struct {
+	ID              types.String `tfsdk:"id"`
+	MediaID         types.String `tfsdk:"media_id"`
+	CommentsEnabled types.Bool   `tfsdk:"comments_enabled"`
+	AccountID       types.String `tfsdk:"account_id"`
+}
+
+func (r *commentSettingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_comment_settings"
+}
+
+func (r *commentSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	numeric := []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram id")}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Turns comments on or off for one post of the account (`POST /{media-id}?comment_enabled=`), " +
+			"including posts that were not published with Terraform. Destroying the resource turns comments back on. " +
+			"Not available for live videos or carousel items.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The media id.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"media_id": schema.StringAttribute{
+				MarkdownDescription: "Instagram media id of the post. Changing it manages another post.",
+				Required:            true,
+				Validators:          numeric,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"comments_enabled": schema.BoolAttribute{
+				MarkdownDescription: "`true` lets people comment, `false` hides the comment box and existing comments. Read back from " +
+					"Instagram, so a change made in the app shows up as drift.",
+				Required: true,
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "Instagram user id that owns the post. Defaults to the provider's `account_id`; " +
+					"applying fails when the post belongs to another account.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    numeric,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
+		},
+	}
+}
+
+func (r *commentSettingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *commentSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan commentSettingsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	account, diags := r.data.AccountID(ctx, plan.AccountID.ValueString(), path.Root("account_id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	media, _, err := r.data.Client.Media.Get(ctx, plan.MediaID.ValueString(), settingsReadFields)
+	if err != nil {
+		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read Instagram post "+plan.MediaID.ValueString(), err)
+		return
+	}
+	if media.Owner != nil && media.Owner.ID != "" && media.Owner.ID != account {
+		resp.Diagnostics.AddAttributeError(path.Root("media_id"), "Post belongs to another account",
+			fmt.Sprintf("Post %s belongs to Instagram account %s, not %s. Set account_id to the owner, or use the provider of that account.",
+				plan.MediaID.ValueString(), media.Owner.ID, account))
+		return
+	}
+	plan.AccountID = types.StringValue(account)
+	r.apply(ctx, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// apply sends comment_enabled (the only update Graph allows on a post).
+func (r *commentSettingsResource) apply(ctx context.Context, m *commentSettingsModel, diags *diag.Diagnostics) {
+	if _, err := r.data.Client.Media.SetCommentEnabled(ctx, m.MediaID.ValueString(), m.CommentsEnabled.ValueBool()); err != nil {
+		common.AddAPIError(diags, path.Root("comments_enabled"), "Cannot change comment settings of post "+m.MediaID.ValueString(), err)
+		return
+	}
+	m.ID = m.MediaID
+}
+
+func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state commentSettingsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	media, _, err := r.data.Client.Media.Get(ctx, state.ID.ValueString(), settingsReadFields)
+	if graph.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read Instagram post "+state.ID.ValueString(), err)
+		return
+	}
+	state.MediaID = types.StringValue(media.ID)
+	if media.IsCommentEnabled != nil {
+		state.CommentsEnabled = types.BoolValue(*media.IsCommentEnabled)
+	}
+	if state.AccountID.IsNull() { // after import
+		if media.Owner != nil && media.Owner.ID != "" {
+			state.AccountID = types.StringValue(media.Owner.ID)
+		} else {
+			account, diags := r.data.AccountID(ctx, "", path.Root("account_id"))
+			resp.Diagnostics.Append(diags...)
+			state.AccountID = types.StringValue(account)
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *commentSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan commentSettingsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.apply(ctx, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete turns comments back on: the API's default for every post.
+func (r *commentSettingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state commentSettingsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	_, err := r.data.Client.Media.SetCommentEnabled(ctx, state.ID.ValueString(), true)
+	if err != nil && !graph.IsNotFound(err) {
+		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot turn comments back on for post "+state.ID.ValueString(), err)
+	}
+}
+
+func (r *commentSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !common.NumericIDPattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("Import instagram_comment_settings by the numeric Instagram media id of the post (e.g. 17895695668004550), got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}

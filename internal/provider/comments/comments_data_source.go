@@ -1,0 +1,150 @@
+package comments
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+const defaultCommentsLimit = 50
+
+var _ datasource.DataSourceWithConfigure = (*commentsDataSource)(nil)
+
+var listFields = []string{"id", "text", "username", "timestamp", "like_count", "hidden", "parent_id"}
+
+// NewCommentsDataSource is instagram_comments: the comments of a post.
+func NewCommentsDataSource() datasource.DataSource { return &commentsDataSource{} }
+
+type commentsDataSource struct{ data *common.ProviderData }
+
+type commentsModel struct {
+	MediaID        types.String   `tfsdk:"media_id"`
+	IncludeReplies types.Bool     `tfsdk:"include_replies"`
+	Limit          types.Int64    `tfsdk:"limit"`
+	Comments       []commentEntry `tfsdk:"comments"`
+}
+
+type commentEntry struct {
+	ID        types.String `tfsdk:"id"`
+	Text      types.String `tfsdk:"text"`
+	Username  types.String `tfsdk:"username"`
+	Timestamp types.String `tfsdk:"timestamp"`
+	LikeCount types.Int64  `tfsdk:"like_count"`
+	Hidden    types.Bool   `tfsdk:"hidden"`
+	ParentID  types.String `tfsdk:"parent_id"`
+	Replies   []replyEntry `tfsdk:"replies"`
+}
+
+type replyEntry struct {
+	ID        types.String `tfsdk:"id"`
+	Text      types.String `tfsdk:"text"`
+	Username  types.String `tfsdk:"username"`
+	Timestamp types.String `tfsdk:"timestamp"`
+	LikeCount types.Int64  `tfsdk:"like_count"`
+	Hidden    types.Bool   `tfsdk:"hidden"`
+	ParentID  types.String `tfsdk:"parent_id"`
+}
+
+func (d *commentsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_comments"
+}
+
+func commentAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":         schema.StringAttribute{MarkdownDescription: "Comment id.", Computed: true},
+		"text":       schema.StringAttribute{MarkdownDescription: "Text of the comment.", Computed: true},
+		"username":   schema.StringAttribute{MarkdownDescription: "Username of the author.", Computed: true},
+		"timestamp":  schema.StringAttribute{MarkdownDescription: "When it was written, ISO 8601 in UTC.", Computed: true},
+		"like_count": schema.Int64Attribute{MarkdownDescription: "Number of likes.", Computed: true},
+		"hidden":     schema.BoolAttribute{MarkdownDescription: "Whether the account hid the comment.", Computed: true},
+		"parent_id":  schema.StringAttribute{MarkdownDescription: "For replies, the top-level comment; null otherwise.", Computed: true},
+	}
+}
+
+func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	withReplies := commentAttributes()
+	withReplies["replies"] = schema.ListNestedAttribute{
+		MarkdownDescription: "Replies, newest first; empty unless `include_replies` is true.",
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: commentAttributes()},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Comments on a post of the account, newest first (top-level comments, optionally with their replies). " +
+			"Comments change all the time, so they live in a data source.",
+		Attributes: map[string]schema.Attribute{
+			"media_id": schema.StringAttribute{
+				MarkdownDescription: "Media id of the post.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram media id")},
+			},
+			"include_replies": schema.BoolAttribute{
+				MarkdownDescription: "Also read the replies of every comment (one more API call per comment). Default `false`.",
+				Optional:            true,
+			},
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: "Most top-level comments to read, 1–10000. Default 50.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 10000)},
+			},
+			"comments": schema.ListNestedAttribute{
+				MarkdownDescription: "The comments, newest first.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: withReplies},
+			},
+		},
+	}
+}
+
+func (d *commentsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *commentsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m commentsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	limit := defaultCommentsLimit
+	if !m.Limit.IsNull() {
+		limit = int(m.Limit.ValueInt64())
+	}
+	m.Comments = []commentEntry{}
+	for c, err := range d.data.Client.Comments.List(ctx, m.MediaID.ValueString(), graph.CommentListOptions{Fields: listFields, Limit: limit}) {
+		if err != nil {
+			common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot list the comments of post "+m.MediaID.ValueString(), err)
+			return
+		}
+		r := toReply(c)
+		e := commentEntry{ID: r.ID, Text: r.Text, Username: r.Username, Timestamp: r.Timestamp, LikeCount: r.LikeCount,
+			Hidden: r.Hidden, ParentID: r.ParentID, Replies: []replyEntry{}}
+		if m.IncludeReplies.ValueBool() {
+			for rc, err := range d.data.Client.Comments.Replies(ctx, c.ID, graph.CommentListOptions{Fields: listFields}) {
+				if err != nil {
+					common.AddAPIError(&resp.Diagnostics, path.Root("include_replies"), "Cannot list the replies of comment "+c.ID, err)
+					return
+				}
+				e.Replies = append(e.Replies, toReply(rc))
+			}
+		}
+		m.Comments = append(m.Comments, e)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func toReply(c *graph.Comment) replyEntry {
+	return replyEntry{
+		ID: types.StringValue(c.ID), Text: types.StringValue(c.Text), Username: common.StringOrNull(c.Username),
+		Timestamp: types.StringValue(c.Timestamp), LikeCount: types.Int64Value(c.LikeCount),
+		Hidden: types.BoolValue(c.Hidden), ParentID: common.StringOrNull(c.ParentID),
+	}
+}

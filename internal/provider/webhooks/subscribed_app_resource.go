@@ -1,0 +1,222 @@
+package webhooks
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*subscribedAppResource)(nil)
+	_ resource.ResourceWithImportState = (*subscribedAppResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*subscribedAppResource)(nil)
+)
+
+// NewSubscribedAppResource is instagram_subscribed_app: webhook delivery
+// enabled for one account.
+func NewSubscribedAppResource() resource.Resource { return &subscribedAppResource{} }
+
+type subscribedAppResource struct{ data *common.ProviderData }
+
+type subscribedAppModel struct {
+	ID               types.String `tfsdk:"id"`
+	AccountID        types.String `tfsdk:"account_id"`
+	SubscribedFields types.Set    `tfsdk:"subscribed_fields"`
+}
+
+func (r *subscribedAppResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_subscribed_app"
+}
+
+func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Enables webhook delivery of the app for one Instagram account (`subscribed_apps`). " +
+			"With Instagram login the call is made on the Instagram user; with Facebook login on the Facebook Page linked " +
+			"to the account, with that Page's access token (looked up through `/me/accounts` on every call, never stored). " +
+			"Meta then delivers every field the app subscribed to in `instagram_webhook_subscription`. Destroying it unsubscribes the app.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The Instagram account id.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "Instagram user id to enable. Defaults to the provider's `account_id`. Changing it replaces the resource.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram user id")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
+			"subscribed_fields": schema.SetAttribute{
+				MarkdownDescription: "Fields the account subscribes the app to. Instagram login: Instagram webhook fields such as " +
+					"`comments` or `messages`. Facebook login: fields of the Page (e.g. `feed`); at least one is required there too. " +
+					"Replaces the account's whole set.",
+				ElementType: types.StringType,
+				Required:    true,
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(fieldNamePattern, "must be a webhook field name")),
+				},
+			},
+		},
+	}
+}
+
+func (r *subscribedAppResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan checks Instagram-login fields against the documented list
+// (the login is only known once the provider is configured).
+func (r *subscribedAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data == nil || req.Plan.Raw.IsNull() || r.data.Login != common.LoginInstagram {
+		return
+	}
+	var plan subscribedAppModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || plan.SubscribedFields.IsUnknown() {
+		return
+	}
+	for _, f := range setStrings(plan.SubscribedFields) {
+		if !slices.Contains(graph.InstagramWebhookFields, f) {
+			resp.Diagnostics.AddAttributeError(path.Root("subscribed_fields"), "Unknown Instagram webhook field",
+				fmt.Sprintf("%q is not a documented Instagram webhook field. Valid fields: %s.", f, strings.Join(graph.InstagramWebhookFields, ", ")))
+		}
+	}
+}
+
+// target is where subscribed_apps lives: the IG user (Instagram login) or
+// the linked Page and its token (Facebook login).
+func (r *subscribedAppResource) target(ctx context.Context, account string, diags *diag.Diagnostics) (id, token string, ok bool) {
+	if r.data.Login == common.LoginInstagram {
+		return account, "", true
+	}
+	page, err := r.data.Client.Webhooks.FindLinkedPage(ctx, account)
+	if err != nil {
+		common.AddAPIError(diags, path.Root("account_id"), "Cannot find the Facebook Page of Instagram account "+account, err)
+		return "", "", false
+	}
+	return page.ID, page.AccessToken, true
+}
+
+func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan subscribedAppModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	account, diags := r.data.AccountID(ctx, plan.AccountID.ValueString(), path.Root("account_id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.AccountID, plan.ID = types.StringValue(account), types.StringValue(account)
+	r.write(ctx, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *subscribedAppResource) write(ctx context.Context, m *subscribedAppModel, diags *diag.Diagnostics) {
+	id, token, ok := r.target(ctx, m.AccountID.ValueString(), diags)
+	if !ok {
+		return
+	}
+	if _, err := r.data.Client.Webhooks.SubscribeApp(ctx, id, token, setStrings(m.SubscribedFields)); err != nil {
+		common.AddAPIError(diags, path.Root("subscribed_fields"), "Cannot subscribe the app to account "+m.AccountID.ValueString(), err)
+		return
+	}
+	r.read(ctx, m, id, token, diags)
+}
+
+// read refreshes subscribed_fields; false when the app is not subscribed.
+func (r *subscribedAppResource) read(ctx context.Context, m *subscribedAppModel, id, token string, diags *diag.Diagnostics) bool {
+	apps, _, err := r.data.Client.Webhooks.SubscribedApps(ctx, id, token)
+	if err != nil {
+		common.AddAPIError(diags, path.Root("account_id"), "Cannot read the subscribed apps of account "+m.AccountID.ValueString(), err)
+		return false
+	}
+	for _, a := range apps {
+		// Without app_id the token's own app is the only one we can mean.
+		if r.data.AppID == "" || a.App() == r.data.AppID {
+			m.SubscribedFields = stringSet(a.SubscribedFields)
+			return true
+		}
+	}
+	return false
+}
+
+func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state subscribedAppModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state.AccountID.IsNull() { // after import
+		state.AccountID = state.ID
+	}
+	id, token, ok := r.target(ctx, state.AccountID.ValueString(), &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if !r.read(ctx, &state, id, token, &resp.Diagnostics) {
+		if !resp.Diagnostics.HasError() {
+			resp.State.RemoveResource(ctx)
+		}
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan subscribedAppModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.write(ctx, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state subscribedAppModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, token, ok := r.target(ctx, state.AccountID.ValueString(), &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if _, err := r.data.Client.Webhooks.UnsubscribeApp(ctx, id, token); err != nil && !graph.IsNotFound(err) {
+		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot unsubscribe the app from account "+state.AccountID.ValueString(), err)
+	}
+}
+
+func (r *subscribedAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !common.NumericIDPattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("Import instagram_subscribed_app by the numeric Instagram account id (e.g. 17841405822304914), got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}

@@ -1,0 +1,344 @@
+// Package webhooks holds instagram_webhook_subscription (app level) and
+// instagram_subscribed_app (account level).
+package webhooks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*subscriptionResource)(nil)
+	_ resource.ResourceWithImportState    = (*subscriptionResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*subscriptionResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*subscriptionResource)(nil)
+
+	fieldNamePattern = regexp.MustCompile(`^[a-z_]+$`)
+)
+
+// NewWebhookSubscriptionResource is instagram_webhook_subscription: the
+// app's webhook subscription for one object.
+func NewWebhookSubscriptionResource() resource.Resource { return &subscriptionResource{} }
+
+type subscriptionResource struct{ data *common.ProviderData }
+
+type subscriptionModel struct {
+	ID                 types.String `tfsdk:"id"`
+	Object             types.String `tfsdk:"object"`
+	CallbackURL        types.String `tfsdk:"callback_url"`
+	Fields             types.Set    `tfsdk:"fields"`
+	VerifyToken        types.String `tfsdk:"verify_token"`
+	VerifyTokenVersion types.Int64  `tfsdk:"verify_token_version"`
+	IncludeValues      types.Bool   `tfsdk:"include_values"`
+	Active             types.Bool   `tfsdk:"active"`
+	Versions           types.Map    `tfsdk:"versions"`
+}
+
+func (r *subscriptionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webhook_subscription"
+}
+
+func (r *subscriptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The app's webhook subscription for one object (`/{app-id}/subscriptions`): where Meta sends " +
+			"events and which fields. Needs the provider's `app_id` and `app_secret` (app access token).\n\n" +
+			"On every subscribe Meta calls `callback_url` with `hub.mode=subscribe`, `hub.challenge` and `hub.verify_token`; " +
+			"the endpoint must answer 200 with the challenge, else apply fails. Accounts must also enable the app " +
+			"(`instagram_subscribed_app`) before their events are delivered.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The object name.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"object": schema.StringAttribute{
+				MarkdownDescription: "Object to subscribe to. Default `instagram`. Changing it replaces the subscription.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("instagram"),
+				Validators:          []validator.String{stringvalidator.RegexMatches(fieldNamePattern, "must be a Graph object name such as instagram or page")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"callback_url": schema.StringAttribute{
+				MarkdownDescription: "https URL Meta verifies and then POSTs events to, signed with `X-Hub-Signature-256`.",
+				Required:            true,
+				Validators:          []validator.String{common.HTTPSURL()},
+			},
+			"fields": schema.SetAttribute{
+				MarkdownDescription: "Fields to receive, e.g. `comments`, `mentions`, `messages`. For `instagram` they are checked " +
+					"against Meta's documented list. Removing a field unsubscribes it.",
+				ElementType: types.StringType,
+				Required:    true,
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(fieldNamePattern, "must be a webhook field name")),
+				},
+			},
+			"verify_token": schema.StringAttribute{
+				MarkdownDescription: "Token Meta sends in the verification request so the endpoint can recognise it. " +
+					"Write-only (Terraform 1.11 or later): never stored in state or plan. Change `verify_token_version` to send a new one.",
+				Optional:  true,
+				Sensitive: true,
+				WriteOnly: true,
+			},
+			"verify_token_version": schema.Int64Attribute{
+				MarkdownDescription: "Change it to subscribe again with the current `verify_token` (rotation).",
+				Optional:            true,
+			},
+			"include_values": schema.BoolAttribute{
+				MarkdownDescription: "Send the changed values in each event (`true`, the default) or only the names of the changed fields. " +
+					"Meta does not report this setting back, so it is not checked for drift.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+			"active": schema.BoolAttribute{
+				MarkdownDescription: "Whether Meta delivers events. Meta deactivates subscriptions whose callback keeps failing; " +
+					"a plan then subscribes again.",
+				Computed: true,
+			},
+			"versions": schema.MapAttribute{
+				MarkdownDescription: "Graph API version each field is pinned to (the app's version when it was subscribed).",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (r *subscriptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m subscriptionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.Fields.IsUnknown() || m.Object.IsUnknown() {
+		return
+	}
+	if !m.Object.IsNull() && m.Object.ValueString() != "instagram" {
+		return
+	}
+	for _, f := range setStrings(m.Fields) {
+		if !slices.Contains(graph.InstagramWebhookFields, f) {
+			resp.Diagnostics.AddAttributeError(path.Root("fields"), "Unknown Instagram webhook field",
+				fmt.Sprintf("%q is not a documented webhook field of object instagram. Valid fields: %s.", f, strings.Join(graph.InstagramWebhookFields, ", ")))
+		}
+	}
+}
+
+// requireApp reports, before any call, that app-level edges need the app token.
+func (r *subscriptionResource) requireApp(diags *diag.Diagnostics) bool {
+	if r.data == nil || r.data.AppClient != nil {
+		return true
+	}
+	diags.AddError("Webhook subscriptions need app_id and app_secret",
+		"instagram_webhook_subscription calls /{app-id}/subscriptions with the app access token ({app-id}|{app-secret}). "+
+			"Set app_id and app_secret in the provider block, or INSTAGRAM_APP_ID and INSTAGRAM_APP_SECRET.")
+	return false
+}
+
+func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !r.requireApp(&resp.Diagnostics) || req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+		return
+	}
+	var state subscriptionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if state.Active.ValueBool() || state.Active.IsNull() {
+		return
+	}
+	// Meta switched delivery off (or someone did): subscribing again turns it back on.
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("active"), true)...)
+	resp.Diagnostics.AddAttributeWarning(path.Root("active"), "Webhook subscription is inactive",
+		fmt.Sprintf("Meta is not delivering %s events to %s. Apply subscribes again, which runs the verification handshake.",
+			state.Object.ValueString(), state.CallbackURL.ValueString()))
+}
+
+func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config subscriptionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+		return
+	}
+	if !r.subscribe(ctx, plan, config.VerifyToken.ValueString(), &resp.Diagnostics) {
+		return
+	}
+	r.readInto(ctx, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// subscribe POSTs the whole field set; verify_token comes from the
+// configuration only (write-only: null in plan and state).
+func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionModel, token string, diags *diag.Diagnostics) bool {
+	fields := setStrings(m.Fields)
+	_, err := r.data.AppClient.Webhooks.Subscribe(ctx, r.data.AppID, graph.SubscribeParams{
+		Object: m.Object.ValueString(), CallbackURL: m.CallbackURL.ValueString(), Fields: fields,
+		VerifyToken: token, IncludeValues: m.IncludeValues.ValueBool(),
+	})
+	if err != nil {
+		summary := "Cannot subscribe to " + m.Object.ValueString() + " webhooks"
+		var e *graph.Error
+		if errors.As(err, &e) && (e.Code == 2200 || e.Code == 2201) {
+			common.AddError(diags, path.Root("callback_url"), "Meta could not verify the callback URL", common.DescribeError(err)+
+				"\n\nThe endpoint must answer the GET with hub.mode=subscribe with HTTP 200 and exactly the hub.challenge value, "+
+				"after checking that hub.verify_token equals verify_token.")
+			return false
+		}
+		common.AddAPIError(diags, path.Root("fields"), summary, err)
+		return false
+	}
+	return true
+}
+
+// readInto reads the object's subscription; false when it does not exist.
+func (r *subscriptionResource) readInto(ctx context.Context, m *subscriptionModel, diags *diag.Diagnostics) bool {
+	subs, _, err := r.data.AppClient.Webhooks.Subscriptions(ctx, r.data.AppID)
+	if err != nil {
+		common.AddAPIError(diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
+		return false
+	}
+	for _, s := range subs {
+		if s.Object != m.Object.ValueString() {
+			continue
+		}
+		names := make([]string, 0, len(s.Fields))
+		versions := map[string]attr.Value{}
+		for _, f := range s.Fields {
+			names = append(names, f.Name)
+			versions[f.Name] = types.StringValue(f.Version)
+		}
+		m.ID = types.StringValue(s.Object)
+		m.CallbackURL = types.StringValue(s.CallbackURL)
+		m.Fields = stringSet(names)
+		m.Active = types.BoolValue(s.Active)
+		m.Versions = types.MapValueMust(types.StringType, versions)
+		return true
+	}
+	if diags != nil && m.ID.IsUnknown() {
+		diags.AddError("Webhook subscription not found after subscribing",
+			fmt.Sprintf("Meta accepted the subscription to %s but does not list it. Run terraform apply again.", m.Object.ValueString()))
+	}
+	return false
+}
+
+func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state subscriptionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+		return
+	}
+	if !r.readInto(ctx, &state, &resp.Diagnostics) {
+		if !resp.Diagnostics.HasError() {
+			resp.State.RemoveResource(ctx)
+		}
+		return
+	}
+	if state.IncludeValues.IsNull() { // after import: Meta does not report it
+		state.IncludeValues = types.BoolValue(true)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, config subscriptionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+		return
+	}
+	planned, current := setStrings(plan.Fields), setStrings(state.Fields)
+	var removed []string
+	for _, f := range current {
+		if !slices.Contains(planned, f) {
+			removed = append(removed, f)
+		}
+	}
+	added := slices.ContainsFunc(planned, func(f string) bool { return !slices.Contains(current, f) })
+	if added || !plan.CallbackURL.Equal(state.CallbackURL) || !plan.IncludeValues.Equal(state.IncludeValues) ||
+		!plan.VerifyTokenVersion.Equal(state.VerifyTokenVersion) || !state.Active.ValueBool() {
+		if !r.subscribe(ctx, plan, config.VerifyToken.ValueString(), &resp.Diagnostics) {
+			return
+		}
+	}
+	// POST only adds fields, so dropped ones are deleted explicitly.
+	if len(removed) > 0 {
+		if _, err := r.data.AppClient.Webhooks.DeleteSubscription(ctx, r.data.AppID, plan.Object.ValueString(), removed); err != nil {
+			common.AddAPIError(&resp.Diagnostics, path.Root("fields"), "Cannot unsubscribe fields "+strings.Join(removed, ", "), err)
+			return
+		}
+	}
+	r.readInto(ctx, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state subscriptionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+		return
+	}
+	_, err := r.data.AppClient.Webhooks.DeleteSubscription(ctx, r.data.AppID, state.Object.ValueString(), nil)
+	if err != nil && !graph.IsNotFound(err) {
+		common.AddAPIError(&resp.Diagnostics, path.Root("object"), "Cannot delete the "+state.Object.ValueString()+" webhook subscription", err)
+	}
+}
+
+func (r *subscriptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !fieldNamePattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("Import instagram_webhook_subscription by its object name (e.g. instagram), got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object"), req.ID)...)
+}
+
+// setStrings returns a known set's strings, sorted.
+func setStrings(s types.Set) []string {
+	out := make([]string, 0, len(s.Elements()))
+	for _, v := range s.Elements() {
+		if str, ok := v.(types.String); ok {
+			out = append(out, str.ValueString())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func stringSet(values []string) types.Set {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.SetValueMust(types.StringType, elems)
+}

@@ -1,0 +1,295 @@
+package webhooks_test
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+const subAddr = "instagram_webhook_subscription.ig"
+
+// callback is the app's webhook endpoint: an https server on 127.0.0.1 that
+// answers the verification handshake for its token and checks the signature
+// of every event.
+type callback struct {
+	srv    *httptest.Server
+	token  string
+	mu     sync.Mutex
+	events []map[string]any
+	badSig int
+	got    chan struct{}
+}
+
+func newCallback(t *testing.T, token string) *callback {
+	cb := &callback{token: token, got: make(chan struct{}, 32)}
+	cb.srv = httptest.NewTLSServer(http.HandlerFunc(cb.serve))
+	t.Cleanup(cb.srv.Close)
+	return cb
+}
+
+func (cb *callback) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet {
+		q := r.URL.Query()
+		if q.Get("hub.mode") != "subscribe" || q.Get("hub.verify_token") != cb.token {
+			http.Error(w, "verify token mismatch", http.StatusForbidden)
+			return
+		}
+		_, _ = io.WriteString(w, q.Get("hub.challenge"))
+		return
+	}
+	body, _ := io.ReadAll(r.Body)
+	mac := hmac.New(sha256.New, []byte(emulator.DefaultAppSecret))
+	mac.Write(body)
+	want := "sha256=" + hex.EncodeToString(mac.Sum(nil))
+	var ev map[string]any
+	_ = json.Unmarshal(body, &ev)
+	cb.mu.Lock()
+	if !hmac.Equal([]byte(r.Header.Get("X-Hub-Signature-256")), []byte(want)) {
+		cb.badSig++
+	}
+	cb.events = append(cb.events, ev)
+	cb.mu.Unlock()
+	cb.got <- struct{}{}
+}
+
+// appEnv is an emulator that may call the callback, with app credentials.
+func appEnv(t *testing.T, cb *callback) *acctest.Env {
+	env := acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()})
+	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
+	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
+	return env
+}
+
+func subscriptionConfig(url, token string, version int, fields string) string {
+	return fmt.Sprintf(`
+resource "instagram_webhook_subscription" "ig" {
+  callback_url         = %q
+  fields               = [%s]
+  verify_token         = %q
+  verify_token_version = %d
+}
+`, url, fields, token, version)
+}
+
+func checkSubscriptionGone(env *acctest.Env) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if _, ok := env.Emulator.Subscription("instagram"); ok {
+			return fmt.Errorf("the instagram subscription still exists after destroy")
+		}
+		return nil
+	}
+}
+
+func TestAccWebhookSubscription_lifecycle(t *testing.T) {
+	t.Parallel()
+	const token = "first-verify-token-0001"
+	cb := newCallback(t, token)
+	env := appEnv(t, cb)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkSubscriptionGone(env),
+		Steps: []resource.TestStep{
+			{
+				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments", "mentions"`),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(subAddr, "id", "instagram"),
+					resource.TestCheckResourceAttr(subAddr, "object", "instagram"),
+					resource.TestCheckResourceAttr(subAddr, "active", "true"),
+					resource.TestCheckResourceAttr(subAddr, "include_values", "true"),
+					resource.TestCheckResourceAttr(subAddr, "versions.comments", "v25.0"),
+					resource.TestCheckNoResourceAttr(subAddr, "verify_token"),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectNotInState(token)},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{acctest.ExpectNotInPlan(token)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{ResourceName: subAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"verify_token_version"}},
+			{
+				// Dropping a field deletes it (POST only adds).
+				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: func(*terraform.State) error {
+					sub, _ := env.Emulator.Subscription("instagram")
+					if len(sub.Fields) != 1 || sub.Fields["comments"] == "" {
+						return fmt.Errorf("fields on the emulator = %v, want only comments", sub.Fields)
+					}
+					if n := env.Emulator.CallCount("DELETE /{app-id}/subscriptions"); n != 1 {
+						return fmt.Errorf("%d DELETE calls, want 1", n)
+					}
+					return nil
+				},
+			},
+			{
+				// Rotation: a new token and version subscribe again with it.
+				PreConfig: func() { cb.token = "second-verify-token-0002" },
+				Config:    subscriptionConfig(cb.srv.URL, "second-verify-token-0002", 2, `"comments"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate),
+						acctest.ExpectNotInPlan("second-verify-token-0002"),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectNotInState("second-verify-token-0002")},
+				Check: func(*terraform.State) error {
+					if n := env.Emulator.CallCount("POST /{app-id}/subscriptions"); n != 2 {
+						return fmt.Errorf("%d subscribe calls, want 2", n)
+					}
+					return nil
+				},
+			},
+			{
+				// Drift: changed in the App Dashboard and switched off.
+				PreConfig: func() {
+					other, off := "https://127.0.0.1:1/elsewhere", false
+					env.Emulator.ChangeSubscriptionOutOfBand("instagram", emulator.SubscriptionChange{
+						CallbackURL: &other, Fields: []string{"comments", "messages"}, Active: &off,
+					})
+				},
+				Config: subscriptionConfig(cb.srv.URL, "second-verify-token-0002", 2, `"comments"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(*terraform.State) error {
+					sub, _ := env.Emulator.Subscription("instagram")
+					if sub.CallbackURL != cb.srv.URL || !sub.Active || len(sub.Fields) != 1 {
+						return fmt.Errorf("drift not repaired: %+v", sub)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// The whole path: subscription, account enablement, a comment → a signed
+// `comments` event at the callback.
+func TestAccWebhookSubscription_roundTrip(t *testing.T) {
+	t.Parallel()
+	const token = "round-trip-token"
+	cb := newCallback(t, token)
+	env := appEnv(t, cb)
+	mid := env.PublishImageOutOfBand(t, "hook me")
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkSubscriptionGone(env),
+		Steps: []resource.TestStep{{
+			Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments"`) + fmt.Sprintf(`
+resource "instagram_subscribed_app" "me" {
+  subscribed_fields = ["feed"]
+}
+
+resource "instagram_comment" "first" {
+  media_id   = %q
+  message    = "Thanks for watching!"
+  depends_on = [instagram_webhook_subscription.ig, instagram_subscribed_app.me]
+}
+`, mid),
+			Check: func(s *terraform.State) error {
+				select {
+				case <-cb.got:
+				case <-time.After(30 * time.Second):
+					return fmt.Errorf("no event delivered; deliveries: %+v", env.Emulator.Deliveries())
+				}
+				cb.mu.Lock()
+				defer cb.mu.Unlock()
+				if cb.badSig != 0 {
+					return fmt.Errorf("%d events with a bad X-Hub-Signature-256", cb.badSig)
+				}
+				var event struct {
+					Entry []struct {
+						ID      string `json:"id"`
+						Changes []struct {
+							Field string         `json:"field"`
+							Value map[string]any `json:"value"`
+						} `json:"changes"`
+					} `json:"entry"`
+				}
+				if err := remarshal(cb.events[0], &event); err != nil {
+					return fmt.Errorf("decoding the event: %w", err)
+				}
+				if len(event.Entry) == 0 || len(event.Entry[0].Changes) == 0 {
+					return fmt.Errorf("unexpected event shape %v", cb.events[0])
+				}
+				entry := map[string]any{"id": event.Entry[0].ID}
+				change := map[string]any{"field": event.Entry[0].Changes[0].Field}
+				value := event.Entry[0].Changes[0].Value
+				want := s.RootModule().Resources["instagram_comment.first"].Primary.ID
+				if entry["id"] != emulator.DefaultAccountID || change["field"] != "comments" || value["id"] != want ||
+					value["text"] != "Thanks for watching!" {
+					return fmt.Errorf("event = %v", cb.events[0])
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+func TestAccWebhookSubscription_wrongVerifyToken(t *testing.T) {
+	t.Parallel()
+	cb := newCallback(t, "the-right-token")
+	env := appEnv(t, cb)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
+			ExpectError: regexp.MustCompile(`(?s)Meta could not verify the callback URL.*callback verification failed: HTTP Status Code =\s+403.*code 2200`),
+		}},
+	})
+	if _, ok := env.Emulator.Subscription("instagram"); ok {
+		t.Fatal("a failed verification left a subscription")
+	}
+}
+
+func TestAccWebhookSubscription_validation(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{}) // no app credentials
+	for _, tc := range []struct{ config, want string }{
+		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"comments"`), `(?s)need app_id and app_secret.*INSTAGRAM_APP_ID`},
+		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"not_a_field"`), `(?s)Unknown Instagram webhook field.*not_a_field`},
+		{subscriptionConfig("http://hooks.example.com/ig", "t", 1, `"comments"`), `(?s)must be an absolute https URL`},
+	} {
+		resource.Test(t, resource.TestCase{
+			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+			ProtoV6ProviderFactories: env.Factories(),
+			Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
+		})
+	}
+	if n := env.Emulator.TotalCalls(); n != 0 {
+		t.Fatalf("plan-time errors made %d API calls", n)
+	}
+}
+
+// remarshal converts a decoded JSON value into a typed one.
+func remarshal(in, out any) error {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, out)
+}
