@@ -1,0 +1,111 @@
+package discovery
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var _ datasource.DataSourceWithConfigure = (*hashtagDataSource)(nil)
+
+// NewHashtagDataSource is the instagram_hashtag data source: a hashtag name
+// resolved to its (global, static) id.
+func NewHashtagDataSource() datasource.DataSource { return &hashtagDataSource{} }
+
+type hashtagDataSource struct{ data *common.ProviderData }
+
+type hashtagModel struct {
+	AccountID      types.String `tfsdk:"account_id"`
+	Name           types.String `tfsdk:"name"`
+	NormalizedName types.String `tfsdk:"normalized_name"`
+	ID             types.String `tfsdk:"id"`
+}
+
+func (d *hashtagDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_hashtag"
+}
+
+func (d *hashtagDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Resolves a hashtag name to its id, for `instagram_hashtag_media`. Needs Facebook login. " +
+			"Each account may query **30 unique hashtags per rolling 7 days**; the first query of a name uses one of them, " +
+			"and the provider resolves each name only once per run.",
+		Attributes: map[string]schema.Attribute{
+			"account_id": common.DataSourceAccountID(accountIDDescription),
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Hashtag, with or without a leading `#`; case does not matter. Letters, digits and " +
+					"underscores only: spaces, punctuation and emoji cannot be searched.",
+				Required:   true,
+				Validators: []validator.String{hashtagNameValidator{}},
+			},
+			"normalized_name": schema.StringAttribute{
+				MarkdownDescription: "The name as searched: lower case, without `#`.",
+				Computed:            true,
+			},
+			"id": schema.StringAttribute{MarkdownDescription: "Hashtag id (the same for every account).", Computed: true},
+		},
+	}
+}
+
+func (d *hashtagDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *hashtagDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m hashtagModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || !d.data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+		return
+	}
+	name, err := graph.NormalizeHashtag(m.Name.ValueString())
+	if err != nil { // the validator has already said so at plan time
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "Invalid hashtag", err.Error())
+		return
+	}
+	accountID, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := d.data.HashtagID(ctx, accountID, name, func(ctx context.Context) (string, error) {
+		id, _, err := d.data.Client.Hashtags.Search(ctx, accountID, name)
+		return id, err
+	})
+	if err != nil {
+		addHashtagError(&resp.Diagnostics, path.Root("name"), "Cannot search hashtag #"+name, err)
+		return
+	}
+	m.AccountID = types.StringValue(accountID)
+	m.NormalizedName = types.StringValue(name)
+	m.ID = types.StringValue(id)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// hashtagNameValidator refuses names search cannot take, at plan time, so a
+// typo never costs one of the 30 weekly slots.
+type hashtagNameValidator struct{}
+
+func (hashtagNameValidator) Description(context.Context) string {
+	return "must be a hashtag: letters, digits and underscores, an optional leading #"
+}
+
+func (v hashtagNameValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (hashtagNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := graph.NormalizeHashtag(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid hashtag",
+			"name "+req.ConfigValue.String()+" cannot be searched: "+err.Error()+".")
+	}
+}

@@ -1,0 +1,106 @@
+package discovery
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var _ datasource.DataSourceWithConfigure = (*hashtagMediaDataSource)(nil)
+
+const (
+	defaultHashtagMediaLimit = 25
+	maxHashtagMediaLimit     = 500
+)
+
+// NewHashtagMediaDataSource is the instagram_hashtag_media data source: top
+// or recent public posts with a hashtag.
+func NewHashtagMediaDataSource() datasource.DataSource { return &hashtagMediaDataSource{} }
+
+type hashtagMediaDataSource struct{ data *common.ProviderData }
+
+type hashtagMediaModel struct {
+	AccountID types.String       `tfsdk:"account_id"`
+	HashtagID types.String       `tfsdk:"hashtag_id"`
+	Edge      types.String       `tfsdk:"edge"`
+	Limit     types.Int64        `tfsdk:"limit"`
+	Media     []publicMediaModel `tfsdk:"media"`
+}
+
+func (d *hashtagMediaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_hashtag_media"
+}
+
+func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Public photos and videos with a hashtag: the most popular (`top`) or those published in the last " +
+			"24 hours (`recent`). Needs Facebook login. Querying a hashtag not yet queried this week uses one of the account's " +
+			"30 weekly hashtag slots. Promoted posts, stories and the authors' usernames are not available.",
+		Attributes: map[string]schema.Attribute{
+			"account_id": common.DataSourceAccountID(accountIDDescription),
+			"hashtag_id": schema.StringAttribute{
+				MarkdownDescription: "Hashtag id, e.g. from `instagram_hashtag`.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric hashtag id")},
+			},
+			"edge": schema.StringAttribute{
+				MarkdownDescription: "`top` (most popular; default) or `recent` (published in the last 24 hours).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(graph.HashtagEdgeTop, graph.HashtagEdgeRecent)},
+			},
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("Most posts to return, 1–%d; read in pages of at most %d. Default %d.",
+					maxHashtagMediaLimit, graph.HashtagMaxPageSize, defaultHashtagMediaLimit),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, maxHashtagMediaLimit)},
+			},
+			"media": publicMediaAttribute("The posts, in the API's order."),
+		},
+	}
+}
+
+func (d *hashtagMediaDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *hashtagMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m hashtagMediaModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || !d.data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+		return
+	}
+	accountID, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	edge := graph.HashtagEdgeTop
+	if !m.Edge.IsNull() {
+		edge = m.Edge.ValueString()
+	}
+	limit := defaultHashtagMediaLimit
+	if !m.Limit.IsNull() {
+		limit = int(m.Limit.ValueInt64())
+	}
+	m.Media = []publicMediaModel{}
+	for p, err := range d.data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, limit) {
+		if err != nil {
+			addHashtagError(&resp.Diagnostics, path.Root("hashtag_id"), "Cannot read the "+edge+" media of hashtag "+m.HashtagID.ValueString(), err)
+			return
+		}
+		m.Media = append(m.Media, publicMediaFrom(p))
+	}
+	m.AccountID = types.StringValue(accountID)
+	m.Edge = types.StringValue(edge)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

@@ -1,0 +1,90 @@
+package discovery
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var _ datasource.DataSourceWithConfigure = (*recentlySearchedDataSource)(nil)
+
+// NewRecentlySearchedHashtagsDataSource is the
+// instagram_recently_searched_hashtags data source: the hashtags counting
+// against the account's 30-per-7-days budget.
+func NewRecentlySearchedHashtagsDataSource() datasource.DataSource {
+	return &recentlySearchedDataSource{}
+}
+
+type recentlySearchedDataSource struct{ data *common.ProviderData }
+
+type recentlySearchedModel struct {
+	AccountID types.String   `tfsdk:"account_id"`
+	Hashtags  []hashtagEntry `tfsdk:"hashtags"`
+	Remaining types.Int64    `tfsdk:"remaining"`
+}
+
+type hashtagEntry struct {
+	ID   types.String `tfsdk:"id"`
+	Name types.String `tfsdk:"name"`
+}
+
+func (d *recentlySearchedDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_recently_searched_hashtags"
+}
+
+func (d *recentlySearchedDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The unique hashtags the account queried in the last 7 days, which count against its limit of 30. " +
+			"Needs Facebook login. Reading this list does not use a slot.",
+		Attributes: map[string]schema.Attribute{
+			"account_id": common.DataSourceAccountID(accountIDDescription),
+			"hashtags": schema.ListNestedAttribute{
+				MarkdownDescription: "The hashtags, most recently first queried first.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":   schema.StringAttribute{MarkdownDescription: "Hashtag id.", Computed: true},
+					"name": schema.StringAttribute{MarkdownDescription: "Hashtag name, without `#`.", Computed: true},
+				}},
+			},
+			"remaining": schema.Int64Attribute{
+				MarkdownDescription: "New hashtags the account may still query in the current 7 days (30 minus the list's length).",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *recentlySearchedDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *recentlySearchedDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m recentlySearchedModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || !d.data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+		return
+	}
+	accountID, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	list, _, err := d.data.Client.Hashtags.RecentlySearched(ctx, accountID)
+	if err != nil {
+		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the recently searched hashtags of "+accountID, err)
+		return
+	}
+	m.AccountID = types.StringValue(accountID)
+	m.Hashtags = []hashtagEntry{}
+	for _, h := range list {
+		m.Hashtags = append(m.Hashtags, hashtagEntry{ID: types.StringValue(h.ID), Name: common.StringOrNull(h.Name)})
+	}
+	m.Remaining = types.Int64Value(int64(max(graph.HashtagLimit-len(list), 0)))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
