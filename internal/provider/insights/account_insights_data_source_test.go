@@ -1,0 +1,244 @@
+package insights_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+const accountAddr = "data.instagram_account_insights.test"
+
+// insightsCalls asserts how many account insights requests the emulator served so far.
+func insightsCalls(env *acctest.Env, route string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := env.Emulator.CallCount(route); got != want {
+			return fmt.Errorf("%s was called %d times, want %d", route, got, want)
+		}
+		return nil
+	}
+}
+
+// dailyValues asserts that a metric's values are one per day, in order,
+// with end_times from first to first+n-1 days.
+func dailyValues(addr string, metric int, first time.Time, n int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		attrs := s.RootModule().Resources[addr].Primary.Attributes
+		prefix := fmt.Sprintf("insights.%d.values", metric)
+		if got := attrs[prefix+".#"]; got != fmt.Sprint(n) {
+			return fmt.Errorf("%s.# = %s, want %d", prefix, got, n)
+		}
+		for i := range n {
+			want := first.Add(time.Duration(i) * 24 * time.Hour).Format("2006-01-02T15:04:05-0700")
+			if got := attrs[fmt.Sprintf("%s.%d.end_time", prefix, i)]; got != want {
+				return fmt.Errorf("%s.%d.end_time = %s, want %s (values not merged in order)", prefix, i, got, want)
+			}
+			if attrs[fmt.Sprintf("%s.%d.value", prefix, i)] == "" {
+				return fmt.Errorf("%s.%d.value is empty", prefix, i)
+			}
+		}
+		return nil
+	}
+}
+
+// A 75-day time series is read in three requests (30 + 30 + 15 days) whose
+// values are merged in order.
+func TestAccAccountInsights_timeSeriesWindows(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: `
+data "instagram_account_insights" "test" {
+  metrics     = ["reach", "follower_count"]
+  metric_type = "time_series"
+  since       = "2026-08-01T00:00:00Z"
+  until       = "2026-10-15T00:00:00Z"
+}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				insightsCalls(env, "GET /{ig-user-id}/insights", 3),
+				dailyValues(accountAddr, 0, time.Date(2026, 8, 2, 0, 0, 0, 0, time.UTC), 75),
+				dailyValues(accountAddr, 1, time.Date(2026, 8, 2, 0, 0, 0, 0, time.UTC), 75),
+				resource.TestCheckResourceAttr(accountAddr, "insights.0.name", "reach"),
+				resource.TestCheckResourceAttr(accountAddr, "insights.1.name", "follower_count"),
+				resource.TestCheckNoResourceAttr(accountAddr, "insights.0.total_value.value"),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("period"), knownvalue.StringExact("day")),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("title"), knownvalue.StringExact("Accounts reached")),
+			},
+		}},
+	})
+}
+
+func TestAccAccountInsights_totalValueBreakdown(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	// A fresh path per check: tfjsonpath steps share their backing array.
+	breakdown := func() tfjsonpath.Path {
+		return tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("breakdowns").AtSliceIndex(0)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: `
+data "instagram_account_insights" "test" {
+  metrics     = ["reach", "views", "likes"]
+  metric_type = "total_value"
+  breakdown   = ["media_product_type"]
+  since       = "2026-10-01T00:00:00Z"
+  until       = "2026-10-31T00:00:00Z"
+}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				insightsCalls(env, "GET /{ig-user-id}/insights", 1),
+				resource.TestCheckResourceAttr(accountAddr, "insights.#", "3"),
+				resource.TestCheckResourceAttr(accountAddr, "insights.1.name", "views"),
+				resource.TestCheckResourceAttr(accountAddr, "insights.0.values.#", "0"),
+				resource.TestCheckResourceAttrSet(accountAddr, "insights.0.total_value.value"),
+				resource.TestCheckResourceAttr(accountAddr, "insights.0.total_value.breakdowns.0.results.#", "4"),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(accountAddr, breakdown().AtMapKey("dimension_keys"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("media_product_type")})),
+				statecheck.ExpectKnownValue(accountAddr, breakdown().AtMapKey("results").AtSliceIndex(2).AtMapKey("dimension_values"),
+					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("REELS")})),
+			},
+		}},
+	})
+}
+
+func TestAccAccountInsights_demographicsAndHourly(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: `
+data "instagram_account_insights" "test" {
+  metrics     = ["follower_demographics"]
+  metric_type = "total_value"
+  timeframe   = "this_month"
+  breakdown   = ["country"]
+}
+
+data "instagram_account_insights" "online" {
+  metrics = ["online_followers"]
+  since   = "2026-10-01T00:00:00Z"
+  until   = "2026-10-03T00:00:00Z"
+}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(accountAddr, "period", "lifetime"),
+				resource.TestCheckNoResourceAttr(accountAddr, "insights.0.total_value.value"),
+				resource.TestCheckResourceAttr(accountAddr, "insights.0.total_value.breakdowns.0.dimension_keys.0", "country"),
+				resource.TestCheckResourceAttr(accountAddr, "insights.0.total_value.breakdowns.0.results.0.dimension_values.0", "US"),
+				resource.TestCheckResourceAttrSet(accountAddr, "insights.0.total_value.breakdowns.0.results.0.value"),
+				resource.TestCheckResourceAttr("data.instagram_account_insights.online", "period", "lifetime"),
+				resource.TestCheckResourceAttr("data.instagram_account_insights.online", "insights.0.values.#", "2"),
+				resource.TestCheckResourceAttr("data.instagram_account_insights.online", "insights.0.values.0.value_by_key.%", "24"),
+				resource.TestCheckNoResourceAttr("data.instagram_account_insights.online", "insights.0.values.0.value"),
+			),
+		}},
+	})
+}
+
+// Retired metrics and invalid combinations fail at plan time, naming the
+// replacement or the valid values, before any API call.
+func TestAccAccountInsights_planTimeErrors(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	retired := []retiredCase{
+		{"impressions", "views"},
+		{"plays", "views"},
+		{"video_views", "views"},
+		{"clips_replays_count", "views"},
+		{"ig_reels_aggregated_all_plays_count", "views"},
+		{"profile_views", "profile_links_taps"},
+		{"email_contacts", "contact_button_type"},
+		{"website_clicks", "profile_links_taps"},
+		{"phone_call_clicks", "contact_button_type"},
+		{"text_message_clicks", "contact_button_type"},
+		{"get_direction_clicks", "contact_button_type"},
+		{"engagement", "total_interactions"},
+		{"audience_gender_age", "follower_demographics"},
+		{"audience_locale", "follower_demographics"},
+		{"audience_country", "follower_demographics"},
+		{"audience_city", "follower_demographics"},
+	}
+	invalid := []invalidCase{
+		{`metrics = ["views"]`, `(?s)needs metric_type.*"views".*total_value`},
+		{`metrics = ["reach", "likes"]
+		  metric_type = "time_series"`, `(?s)"likes".*total_value`},
+		{`metrics = ["follower_count"]
+		  metric_type = "total_value"`, `(?s)"follower_count".*time_series`},
+		{`metrics = ["reach"]
+		  breakdown = ["media_product_type"]`, `breakdown needs metric_type`},
+		{`metrics = ["reach", "accounts_engaged"]
+		  metric_type = "total_value"
+		  breakdown = ["media_product_type"]`, `(?s)"accounts_engaged".*"media_product_type"`},
+		{`metrics = ["follower_demographics"]
+		  metric_type = "total_value"
+		  breakdown = ["age"]`, `(?s)need a timeframe.*"this_week",\s+"this_month"`},
+		{`metrics = ["follower_demographics"]
+		  metric_type = "total_value"
+		  breakdown = ["age"]
+		  timeframe = "last_30_days"`, `(?s)"last_30_days".*"this_week",\s+"this_month"`},
+		{`metrics = ["follower_demographics"]
+		  metric_type = "total_value"
+		  timeframe = "this_week"`, `(?s)need a breakdown.*"age"`},
+		{`metrics = ["reach"]
+		  timeframe = "this_week"`, `timeframe only applies to demographic`},
+		{`metrics = ["reach"]
+		  period = "week"`, `(?s)"reach".*period = "day"`},
+		{`metrics = ["reach", "online_followers"]`, `(?s)different periods.*online_followers\s+\(lifetime\)`},
+		{`metrics = ["saved"]`, `(?s)"saved".*instagram_media_insights`},
+		{`metrics = ["reach"]
+		  since = "yesterday"`, `RFC 3339`},
+		{`metrics = ["reach"]
+		  since = "2026-10-02T00:00:00Z"
+		  until = "2026-10-01T00:00:00Z"`, `until must be after since`},
+		{`metrics = ["reach"]
+		  metric_type = "total_value"
+		  since = "2026-08-01T00:00:00Z"
+		  until = "2026-10-01T00:00:00Z"`, `(?s)at\s+most\s+30\s+days`},
+	}
+	// Every retired metric is asked for next to a valid one.
+	testPlanTimeErrors(t, env, "instagram_account_insights", "", `"reach", `, retired, invalid)
+}
+
+type (
+	retiredCase struct{ metric, replacement string }
+	invalidCase struct{ body, want string }
+)
+
+// testPlanTimeErrors runs one step per retired metric and per invalid body
+// of a data source; each must fail with its message, and none may reach the API.
+func testPlanTimeErrors(t *testing.T, env *acctest.Env, dataSource, fixed, metricsPrefix string, retired []retiredCase, invalid []invalidCase) {
+	t.Helper()
+	var steps []resource.TestStep
+	add := func(body, want string) {
+		steps = append(steps, resource.TestStep{
+			Config:      fmt.Sprintf("data %q \"test\" {\n%s\n%s\n}", dataSource, fixed, body),
+			ExpectError: regexp.MustCompile(want),
+		})
+	}
+	for _, r := range retired {
+		add(fmt.Sprintf("metrics = [%s%q]", metricsPrefix, r.metric), fmt.Sprintf(`(?s)Retired insights metric.*%q.*%s`, r.metric, r.replacement))
+	}
+	for _, c := range invalid {
+		add(c.body, c.want)
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	if n := env.Emulator.TotalCalls(); n != 0 {
+		t.Fatalf("plan-time errors made %d API calls: %v", n, env.Emulator.Calls())
+	}
+}

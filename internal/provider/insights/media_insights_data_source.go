@@ -1,0 +1,167 @@
+package insights
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure      = (*mediaInsightsDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*mediaInsightsDataSource)(nil)
+)
+
+// NewMediaInsightsDataSource is the instagram_media_insights data source.
+func NewMediaInsightsDataSource() datasource.DataSource { return &mediaInsightsDataSource{} }
+
+type mediaInsightsDataSource struct{ data *common.ProviderData }
+
+type mediaInsightsModel struct {
+	MediaID          types.String `tfsdk:"media_id"`
+	Metrics          types.List   `tfsdk:"metrics"`
+	Breakdown        types.List   `tfsdk:"breakdown"`
+	MediaType        types.String `tfsdk:"media_type"`
+	MediaProductType types.String `tfsdk:"media_product_type"`
+	Insights         types.List   `tfsdk:"insights"`
+}
+
+func (d *mediaInsightsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_media_insights"
+}
+
+func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lifetime insights of one post, reel or story (`GET /{ig-media-id}/insights`). Metric names and breakdowns are " +
+			"checked at plan time; retired metrics (`impressions`, `plays`, `video_views`, `carousel_album_*`, `taps_forward`, …) fail with their " +
+			"replacement. Before asking for insights the media's product type is read once, so that a metric that does not exist for it " +
+			"(e.g. `navigation` on a feed post) fails with a clear message. Story insights exist for 24 hours and need at least 5 viewers; " +
+			"carousel children have none.",
+		Attributes: map[string]schema.Attribute{
+			"media_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the media, e.g. `instagram_media.post.id`.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram media id")},
+			},
+			"metrics": schema.ListAttribute{
+				MarkdownDescription: "Metrics to read. Feed posts and carousels: `views`, `reach`, `likes`, `comments`, `saved`, `shares`, " +
+					"`total_interactions`, `follows`, `profile_visits`, `profile_activity`, `reposts`. Reels: `views`, `reach`, `likes`, `comments`, " +
+					"`saved`, `shares`, `total_interactions`, `ig_reels_avg_watch_time`, `ig_reels_video_view_total_time`, `reels_skip_rate`, " +
+					"`reposts`, `crossposted_views`, `facebook_views`. Stories: `views`, `reach`, `shares`, `total_interactions`, `follows`, " +
+					"`profile_visits`, `profile_activity`, `navigation`, `replies`. Facebook login also has `total_likes`, `total_comments`, `total_views` " +
+					"(feed and reels, including ads).",
+				ElementType: types.StringType,
+				Required:    true,
+				Validators:  []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues()},
+			},
+			"breakdown": schema.ListAttribute{
+				MarkdownDescription: "`action_type` (for `profile_activity`) or `story_navigation_action_type` (for `navigation`). Every metric must support it.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.UniqueValues()},
+			},
+			"media_type": schema.StringAttribute{
+				MarkdownDescription: "`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`.",
+				Computed:            true,
+			},
+			"media_product_type": schema.StringAttribute{
+				MarkdownDescription: "`FEED`, `REELS` or `STORY`: decides which metrics exist.",
+				Computed:            true,
+			},
+			"insights": insightsAttribute("One entry per metric, each with one lifetime value (and `total_value` when read with a breakdown)."),
+		},
+	}
+}
+
+func (d *mediaInsightsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *mediaInsightsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m mediaInsightsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	metrics, ok := knownStrings(m.Metrics)
+	if !ok {
+		return
+	}
+	breakdown, ok := knownStrings(m.Breakdown)
+	if !ok {
+		breakdown = nil // check the names now, the breakdown once it is known
+	}
+	validateMediaQuery(metrics, breakdown, &resp.Diagnostics)
+}
+
+func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m mediaInsightsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := m.MediaID.ValueString()
+	metrics, _ := knownStrings(m.Metrics)
+	breakdown, _ := knownStrings(m.Breakdown)
+
+	if d.data.Login == common.LoginInstagram {
+		for i, name := range metrics {
+			if mediaMetrics[name].facebookOnly {
+				resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i), "Metric needs Facebook login",
+					fmt.Sprintf("%q (organic plus ads) only exists in the Instagram API with Facebook login. With Instagram login use %q.",
+						name, strings.TrimPrefix(name, "total_")))
+			}
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+
+	// One read of the product type: Meta's answer to a metric that does not
+	// fit it is a bare code 100, so we explain it ourselves first.
+	media, _, err := d.data.Client.Media.Get(ctx, id, []string{"id", "media_type", "media_product_type"})
+	if err != nil {
+		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read Instagram media "+id, err)
+		return
+	}
+	for i, name := range metrics {
+		if msg := productProblem(name, media.MediaProductType, media.MediaType, id); msg != "" {
+			resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i),
+				fmt.Sprintf("Metric not available for %s media", media.MediaProductType), msg)
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	insights, _, err := d.data.Client.Insights.Media(ctx, id, metrics, breakdown)
+	if err != nil {
+		summary := "Cannot read insights of Instagram media " + id
+		var gerr *graph.Error
+		if errors.As(err, &gerr) && gerr.Code == 10 && strings.Contains(gerr.Message, "Not enough viewers") {
+			resp.Diagnostics.AddAttributeError(path.Root("media_id"), summary,
+				"Instagram shows no insights for a story seen by fewer than 5 accounts. Read them again once more people have viewed it "+
+					fmt.Sprintf("(story insights are only available for 24 hours).\n\nInstagram API error: %s\n(code %d, fbtrace_id %s)", gerr.Message, gerr.Code, gerr.FBTraceID))
+			return
+		}
+		common.AddAPIError(&resp.Diagnostics, path.Root("metrics"), summary, err)
+		return
+	}
+	list, diags := insightsValue(ctx, insights)
+	resp.Diagnostics.Append(diags...)
+	m.MediaType = types.StringValue(media.MediaType)
+	m.MediaProductType = types.StringValue(media.MediaProductType)
+	m.Insights = list
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
