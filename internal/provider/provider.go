@@ -10,20 +10,29 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/account"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/comments"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/discovery"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/insights"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/media"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/tokens"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/webhooks"
 )
 
 // Address is the provider's registry address.
 const Address = "registry.terraform.io/terraform-instagram/instagram"
 
-var _ provider.Provider = (*instagramProvider)(nil)
+var (
+	_ provider.Provider                       = (*instagramProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*instagramProvider)(nil)
+)
 
 type instagramProvider struct {
 	version string
@@ -38,6 +47,9 @@ type instagramProvider struct {
 	// limiter is shared by every client this provider instance creates, so all
 	// requests of the process see the same rate-limit state.
 	limiter *graph.Limiter
+	// retryWaitMin and retryWaitMax bound the backoff between retries (0 →
+	// the client's defaults); tests make them milliseconds.
+	retryWaitMin, retryWaitMax time.Duration
 }
 
 // Option customises a provider instance; used by main and by tests.
@@ -63,6 +75,11 @@ func WithPollInterval(d time.Duration) Option {
 // WithClock replaces the provider's clock; tests pass the emulator's clock.
 func WithClock(now func() time.Time) Option {
 	return func(p *instagramProvider) { p.now = now }
+}
+
+// WithRetryWait bounds the backoff between retries; tests use milliseconds.
+func WithRetryWait(minWait, maxWait time.Duration) Option {
+	return func(p *instagramProvider) { p.retryWaitMin, p.retryWaitMax = minWait, maxWait }
 }
 
 // New returns a constructor for the provider, as providerserver expects.
@@ -172,6 +189,8 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 		MaxRetries:       maxRetries,
 		RequestTimeout:   s.RequestTimeout,
 		MaxRateLimitWait: s.MaxRateLimitWait,
+		RetryWaitMin:     p.retryWaitMin,
+		RetryWaitMax:     p.retryWaitMax,
 		Logger:           newLogger(s.AccessToken, s.AppSecret),
 		Limiter:          p.limiter,
 	}
@@ -214,11 +233,34 @@ func userAgent(version, commit string) string {
 func (p *instagramProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		media.NewMediaResource,
+		comments.NewCommentSettingsResource,
+		comments.NewCommentResource,
+		webhooks.NewWebhookSubscriptionResource,
+		webhooks.NewSubscribedAppResource,
 	}
 }
 
 func (p *instagramProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		account.NewAccountDataSource,
+		comments.NewCommentsDataSource,
+		insights.NewAccountInsightsDataSource,
+		insights.NewMediaInsightsDataSource,
+		account.NewContentPublishingLimitDataSource,
+		media.NewMediaDataSource,
+		media.NewAccountMediaDataSource,
+		media.NewStoriesDataSource,
+		media.NewTaggedMediaDataSource,
+		discovery.NewBusinessDiscoveryDataSource,
+		discovery.NewHashtagDataSource,
+		discovery.NewHashtagMediaDataSource,
+		discovery.NewRecentlySearchedHashtagsDataSource,
+		tokens.NewTokenDataSource,
+	}
+}
+
+func (p *instagramProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		tokens.NewLongLivedTokenEphemeralResource,
 	}
 }
