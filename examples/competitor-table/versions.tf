@@ -1,0 +1,9 @@
+terraform {
+  required_providers {
+    instagram = {
+      source = "terraform-instagram/instagram"
+    }
+  }
+}
+
+provider "instagram" {}
