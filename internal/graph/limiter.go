@@ -11,12 +11,16 @@ import (
 // of the provider (go-github style: don't send while the budget is known to
 // be spent). It is safe for concurrent use.
 //
-// Two rules, deliberately simple:
+// Three rules, deliberately simple:
 //
 //  1. Block: when Meta throttles, or reports a budget at 100% with an
 //     estimated_time_to_regain_access, nobody sends until then; calling
 //     during a block only extends it.
-//  2. Pace: above slowDownPercent of any reported budget, requests are spaced
+//  2. Probe: when a block ends, how much room the budget has is unknown. One
+//     request goes first; the others wait for its answer (which reports the
+//     usage again) instead of all rushing a budget that may be thin, for at
+//     most probeTimeout in case the probe's answer never comes.
+//  3. Pace: above slowDownPercent of any reported budget, requests are spaced
 //     by an interval growing linearly to maxPace at 100%, so the remaining
 //     budget is spread out instead of burnt in a burst.
 //
@@ -29,6 +33,7 @@ type Limiter struct {
 	blockErr     *Error // the throttling response, for RateLimitError
 	percent      int    // last reported MaxPercent
 	nextSlot     time.Time
+	probeUntil   time.Time // a probe is out after a block; others wait until its answer or this time
 
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
@@ -37,6 +42,8 @@ type Limiter struct {
 const (
 	slowDownPercent = 80
 	maxPace         = 5 * time.Second
+	probeTimeout    = 2 * time.Second
+	probePoll       = 20 * time.Millisecond
 )
 
 // NewLimiter returns a Limiter with no known usage.
@@ -48,21 +55,40 @@ func NewLimiter() *Limiter {
 // maxWait (when maxWait > 0) it returns a *RateLimitError at once, without
 // waiting.
 func (l *Limiter) Wait(ctx context.Context, maxWait time.Duration) error {
+	for {
+		wait, again, err := l.reserve(maxWait)
+		if err != nil {
+			return err
+		}
+		if err := l.sleep(ctx, wait); err != nil || !again {
+			return err
+		}
+	}
+}
+
+// reserve decides how long the caller waits; again means "then ask again"
+// (waiting for a probe's answer).
+func (l *Limiter) reserve(maxWait time.Duration) (wait time.Duration, again bool, err error) {
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	now := l.now()
-	var wait time.Duration
 	budget, blockErr := "pacing", (*Error)(nil)
 	var interval time.Duration
 	var slot time.Time
 	switch {
 	case l.blockedUntil.After(now):
-		// Everyone waits for the block to end; the first answers after it
-		// tell the usage again.
-		wait = l.blockedUntil.Sub(now)
+		// Everyone waits for the block to end, then asks again: the first
+		// to ask becomes the probe.
+		wait, again = l.blockedUntil.Sub(now), true
 		budget, blockErr = l.budget, l.blockErr
 	case !l.blockedUntil.IsZero():
-		// The block is over: the budget has room again, usage is unknown.
+		// The block is over: this caller is the probe; the others wait for
+		// its answer to tell the usage again.
 		l.blockedUntil, l.percent, l.nextSlot = time.Time{}, 0, time.Time{}
+		l.probeUntil = now.Add(probeTimeout)
+		return 0, false, nil
+	case l.probeUntil.After(now):
+		return min(probePoll, l.probeUntil.Sub(now)), true, nil
 	default:
 		// Pacing: take the next free slot.
 		if interval = l.interval(); interval > 0 {
@@ -74,15 +100,12 @@ func (l *Limiter) Wait(ctx context.Context, maxWait time.Duration) error {
 		}
 	}
 	if maxWait > 0 && wait > maxWait {
-		err := &RateLimitError{Budget: budget, Wait: wait, Err: blockErr}
-		l.mu.Unlock()
-		return err
+		return 0, false, &RateLimitError{Budget: budget, Wait: wait, Err: blockErr}
 	}
 	if interval > 0 {
 		l.nextSlot = slot.Add(interval)
 	}
-	l.mu.Unlock()
-	return l.sleep(ctx, wait)
+	return wait, again, nil
 }
 
 // interval is the pacing gap for the last reported usage (mu held).
@@ -98,6 +121,7 @@ func (l *Limiter) interval() time.Duration {
 func (l *Limiter) Observe(u Usage, err error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.probeUntil = time.Time{} // an answer: the usage below is current again
 	var ge *Error
 	throttled := errors.As(err, &ge) && isThrottle(ge)
 	switch {

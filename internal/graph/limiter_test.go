@@ -135,10 +135,14 @@ func TestLimiter_blocksAtFullUsage(t *testing.T) {
 }
 
 func TestLimiter_noPacingBacklogAfterBlock(t *testing.T) {
-	// Waiters of a block all go when it ends: the window has room again, and
-	// the usage reported before it no longer holds.
+	// Once the probe after a block has answered, the usage reported before
+	// the block no longer holds: nobody inherits a queue of pacing slots.
 	l, f := newTestLimiter()
 	l.Observe(usageAt(100, 1), &Error{Code: 80002})
+	if err := l.Wait(context.Background(), 5*time.Minute); err != nil { // the probe
+		t.Fatal(err)
+	}
+	l.Observe(Usage{}, nil) // its answer: no usage headers, the budget has room
 	for range 3 {
 		if err := l.Wait(context.Background(), 5*time.Minute); err != nil {
 			t.Fatal(err)
@@ -146,5 +150,54 @@ func TestLimiter_noPacingBacklogAfterBlock(t *testing.T) {
 	}
 	if s := f.sleeps(); len(s) != 1 || s[0] != time.Minute {
 		t.Errorf("sleeps = %v, want [1m] then none", s)
+	}
+}
+
+func TestLimiter_probesAfterABlock(t *testing.T) {
+	l, f := newTestLimiter()
+	l.Observe(usageAt(100, 1), &Error{Code: 80002}) // blocked for a minute
+	// The first caller sleeps through the block and goes as the probe.
+	if err := l.Wait(context.Background(), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.sleeps(); len(got) != 1 || got[0] != time.Minute {
+		t.Fatalf("probe slept %v, want the 1m block", got)
+	}
+	// A second caller waits for the probe's answer, which arrives during
+	// its first poll, and then goes.
+	polls := 0
+	l.sleep = func(ctx context.Context, d time.Duration) error {
+		if d > 0 {
+			polls++
+			l.Observe(usageAt(10, 0), nil)
+		}
+		return f.sleep(ctx, d)
+	}
+	if err := l.Wait(context.Background(), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if polls != 1 {
+		t.Fatalf("second caller polled %d times, want 1 (until the probe answered)", polls)
+	}
+	// Usage is known again: nobody waits.
+	l.sleep = f.sleep
+	n := len(f.sleeps())
+	if err := l.Wait(context.Background(), time.Hour); err != nil || len(f.sleeps()) != n {
+		t.Fatalf("err=%v, extra sleeps %v", err, f.sleeps()[n:])
+	}
+}
+
+func TestLimiter_lostProbeDoesNotStrandOthers(t *testing.T) {
+	l, f := newTestLimiter()
+	l.Observe(usageAt(100, 1), &Error{Code: 80002})
+	if err := l.Wait(context.Background(), time.Hour); err != nil { // the probe; its answer never comes
+		t.Fatal(err)
+	}
+	before := f.now()
+	if err := l.Wait(context.Background(), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if waited := f.now().Sub(before); waited != probeTimeout {
+		t.Fatalf("waited %v for a lost probe, want %v", waited, probeTimeout)
 	}
 }
