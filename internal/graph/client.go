@@ -64,7 +64,7 @@ type Options struct {
 
 	MaxRetries       int           // 0 → 4; negative → no retries
 	RequestTimeout   time.Duration // per attempt; 0 → 60s
-	MaxRateLimitWait time.Duration // longest wait for a throttle; 0 → 5m
+	MaxRateLimitWait time.Duration // longest wait for a throttle; 0 → 5m; negative → never wait
 	RetryWaitMin     time.Duration // 0 → 1s
 	RetryWaitMax     time.Duration // 0 → 30s
 
@@ -125,8 +125,12 @@ func New(opts Options) (*Client, error) {
 	if version == "" {
 		version = DefaultAPIVersion
 	}
-	if !versionRE.MatchString(version) {
-		return nil, fmt.Errorf("graph: invalid API version %q: want the form vNN.N, e.g. %s", version, DefaultAPIVersion)
+	if err := ValidateAPIVersion(version); err != nil {
+		return nil, err
+	}
+	maxRLWait := orDefault(opts.MaxRateLimitWait, DefaultMaxRateLimitWait)
+	if opts.MaxRateLimitWait < 0 {
+		maxRLWait = 0 // fail on any throttle instead of waiting
 	}
 
 	c := &Client{
@@ -137,7 +141,7 @@ func New(opts Options) (*Client, error) {
 		logger:     opts.Logger,
 		limiter:    opts.Limiter,
 		maxRetries: opts.MaxRetries,
-		maxRLWait:  orDefault(opts.MaxRateLimitWait, DefaultMaxRateLimitWait),
+		maxRLWait:  maxRLWait,
 		waitMin:    orDefault(opts.RetryWaitMin, DefaultRetryWaitMin),
 		waitMax:    orDefault(opts.RetryWaitMax, DefaultRetryWaitMax),
 		appID:      opts.AppID,
@@ -200,6 +204,14 @@ func (c *Client) AppID() string { return c.appID }
 
 // Limiter returns the limiter the client waits on.
 func (c *Client) Limiter() *Limiter { return c.limiter }
+
+// ValidateAPIVersion checks a Graph version such as "v25.0".
+func ValidateAPIVersion(v string) error {
+	if !versionRE.MatchString(v) {
+		return fmt.Errorf("graph: invalid API version %q: want the form vNN.N, e.g. %s", v, DefaultAPIVersion)
+	}
+	return nil
+}
 
 // ValidateBaseURL checks a Graph base URL and returns it normalised: https,
 // or http on a loopback host only (the emulator), no query or credentials.

@@ -52,8 +52,7 @@ func NewLimiter() *Limiter {
 }
 
 // Wait blocks until a request may be sent. If that would take longer than
-// maxWait (when maxWait > 0) it returns a *RateLimitError at once, without
-// waiting.
+// maxWait it returns a *RateLimitError at once, without waiting.
 func (l *Limiter) Wait(ctx context.Context, maxWait time.Duration) error {
 	for {
 		wait, again, err := l.reserve(maxWait)
@@ -99,7 +98,7 @@ func (l *Limiter) reserve(maxWait time.Duration) (wait time.Duration, again bool
 			wait = slot.Sub(now)
 		}
 	}
-	if maxWait > 0 && wait > maxWait {
+	if wait > maxWait {
 		return 0, false, &RateLimitError{Budget: budget, Wait: wait, Err: blockErr}
 	}
 	if interval > 0 {

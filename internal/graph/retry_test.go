@@ -440,3 +440,16 @@ func TestRetry_noRetriesMeansNone(t *testing.T) {
 		t.Errorf("hits = %d, want 1", n)
 	}
 }
+
+func TestRetry_negativeMaxWaitNeverWaits(t *testing.T) {
+	e := setupEnv(t, func(o *Options) { o.MaxRateLimitWait = -1 })
+	e.mux.HandleFunc("/v25.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(1)))
+	_, _, err := e.client.Users.Get(context.Background(), "1", nil)
+	var rl *RateLimitError
+	if !errors.As(err, &rl) || rl.Wait != time.Minute {
+		t.Fatalf("err = %v, want a *RateLimitError for the 1m regain time", err)
+	}
+	if len(e.clock.sleeps()) != 0 || e.hitCount("GET", "/v25.0/1") != 1 {
+		t.Errorf("sleeps=%v hits=%d: a negative MaxRateLimitWait must not wait", e.clock.sleeps(), e.hitCount("GET", "/v25.0/1"))
+	}
+}

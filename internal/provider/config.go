@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -31,8 +30,6 @@ const (
 	defaultMaxRateLimitWait = graph.DefaultMaxRateLimitWait
 )
 
-var apiVersionPattern = regexp.MustCompile(`^v[0-9]{1,3}\.[0-9]$`)
-
 // providerModel is the provider block.
 type providerModel struct {
 	AccessToken      types.String `tfsdk:"access_token"`
@@ -57,6 +54,7 @@ type settings struct {
 	AppSecret        string
 	APIVersion       string
 	BaseURL          string
+	AppBaseURL       string // where the app-token client goes
 	MaxRetries       int
 	RequestTimeout   time.Duration
 	MaxRateLimitWait time.Duration
@@ -71,10 +69,17 @@ func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics
 	var diags diag.Diagnostics
 	var s settings
 
+	unknown := func(attr, envKey string) {
+		from := "a variable"
+		if envKey != "" {
+			from += " or " + envKey
+		}
+		diags.AddAttributeError(path.Root(attr), "Unknown provider configuration value",
+			fmt.Sprintf("%s must be known when the provider is configured. Set it from %s, not from a resource that is not created yet.", attr, from))
+	}
 	pick := func(attr string, v types.String, envKey string) string {
 		if v.IsUnknown() {
-			diags.AddAttributeError(path.Root(attr), "Unknown provider configuration value",
-				fmt.Sprintf("%s must be known when the provider is configured. Set it from a variable or %s, not from a resource that is not created yet.", attr, envKey))
+			unknown(attr, envKey)
 			return ""
 		}
 		if !v.IsNull() {
@@ -97,6 +102,9 @@ func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics
 	s.BaseURL = strings.TrimSpace(pick("base_url", m.BaseURL, "INSTAGRAM_BASE_URL"))
 	requestTimeout := pick("request_timeout", m.RequestTimeout, "")
 	maxWait := pick("max_rate_limit_wait", m.MaxRateLimitWait, "")
+	if m.MaxRetries.IsUnknown() {
+		unknown("max_retries", "")
+	}
 	if diags.HasError() {
 		return s, diags
 	}
@@ -130,11 +138,14 @@ func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics
 
 	if s.APIVersion == "" {
 		s.APIVersion = DefaultAPIVersion
-	} else if !apiVersionPattern.MatchString(s.APIVersion) {
+	} else if err := graph.ValidateAPIVersion(s.APIVersion); err != nil {
 		diags.AddAttributeError(path.Root("api_version"), "Invalid api_version",
 			fmt.Sprintf("api_version must look like %q (vNN.N), got %q.", DefaultAPIVersion, s.APIVersion))
 	}
 
+	// App-level edges (webhook subscriptions, token exchange) live on
+	// graph.facebook.com whatever the login, unless base_url points elsewhere.
+	s.AppBaseURL = defaultFacebookBaseURL
 	if s.BaseURL == "" {
 		s.BaseURL = defaultFacebookBaseURL
 		if s.Login == LoginInstagram {
@@ -145,7 +156,7 @@ func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics
 			fmt.Sprintf("base_url must be an https URL such as %s, or http on a loopback address (127.0.0.1, ::1, localhost) "+
 				"for the emulator, without query or credentials: %s", defaultFacebookBaseURL, strings.TrimPrefix(err.Error(), "graph: ")))
 	} else {
-		s.BaseURL = normalised
+		s.BaseURL, s.AppBaseURL = normalised, normalised
 	}
 
 	s.MaxRetries = defaultMaxRetries

@@ -58,7 +58,7 @@ func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
 	}
 	want := settings{
 		AccessToken: "EAAconfig", AccountID: "17841400000000009", Login: LoginFacebook, AppID: "123", AppSecret: "s",
-		APIVersion: "v24.0", BaseURL: "http://127.0.0.1:8080", MaxRetries: 7, RequestTimeout: 15 * time.Second,
+		APIVersion: "v24.0", BaseURL: "http://127.0.0.1:8080", AppBaseURL: "http://127.0.0.1:8080", MaxRetries: 7, RequestTimeout: 15 * time.Second,
 		MaxRateLimitWait: 2 * time.Minute,
 	}
 	if s != want {
@@ -118,6 +118,62 @@ func TestValidateBaseURL(t *testing.T) {
 		_, diags := resolveSettings(nullModel(), env(map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA", "INSTAGRAM_BASE_URL": raw}))
 		if err := diags.Errors(); (len(err) == 0) != ok {
 			t.Errorf("%s: err=%v, want ok=%v", raw, err, ok)
+		}
+	}
+}
+
+// The client reads 0 as "use the default": the provider must turn a user's
+// explicit 0 into "none" for both knobs (the trap behind mis-wired knobs).
+func TestClientOptions_zeroMeansNone(t *testing.T) {
+	p := &instagramProvider{version: "test"}
+	m := nullModel()
+	m.MaxRetries = types.Int64Value(0)
+	m.MaxRateLimitWait = types.StringValue("0s")
+	s, diags := resolveSettings(m, env(map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA"}))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	o := p.clientOptions(s)
+	if o.MaxRetries >= 0 || o.MaxRateLimitWait >= 0 {
+		t.Fatalf("max_retries = 0 → %d, max_rate_limit_wait = 0s → %s; want negative (none)", o.MaxRetries, o.MaxRateLimitWait)
+	}
+	// Unset keeps the client's defaults.
+	s, _ = resolveSettings(nullModel(), env(map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA"}))
+	if o := p.clientOptions(s); o.MaxRetries != defaultMaxRetries || o.MaxRateLimitWait != defaultMaxRateLimitWait {
+		t.Fatalf("defaults: %d, %s", o.MaxRetries, o.MaxRateLimitWait)
+	}
+}
+
+// App-level edges go to graph.facebook.com even with Instagram login, unless
+// base_url points elsewhere (the emulator), set in the block or the environment.
+func TestAppClientOptions_baseURL(t *testing.T) {
+	p := &instagramProvider{version: "test"}
+	vars := map[string]string{"INSTAGRAM_ACCESS_TOKEN": "IGAAtoken", "INSTAGRAM_APP_ID": "123", "INSTAGRAM_APP_SECRET": "s"}
+	s, _ := resolveSettings(nullModel(), env(vars))
+	if o := p.appClientOptions(s); o.BaseURL != "https://graph.facebook.com" || o.AccessToken != "123|s" {
+		t.Fatalf("IG login: app client %s with %s", o.BaseURL, o.AccessToken)
+	}
+	if s.BaseURL != "https://graph.instagram.com" {
+		t.Fatalf("IG login: user client %s", s.BaseURL)
+	}
+	vars["INSTAGRAM_BASE_URL"] = "http://127.0.0.1:9"
+	s, _ = resolveSettings(nullModel(), env(vars))
+	if o := p.appClientOptions(s); o.BaseURL != "http://127.0.0.1:9" {
+		t.Fatalf("emulator: app client %s", o.BaseURL)
+	}
+}
+
+func TestResolveSettings_unknownKnobsNameTheirSource(t *testing.T) {
+	m := nullModel()
+	m.RequestTimeout = types.StringUnknown()
+	m.MaxRetries = types.Int64Unknown()
+	_, diags := resolveSettings(m, env(map[string]string{"INSTAGRAM_ACCESS_TOKEN": "EAA"}))
+	if len(diags.Errors()) != 2 {
+		t.Fatalf("want an error each for request_timeout and max_retries, got %v", diags)
+	}
+	for _, d := range diags.Errors() {
+		if strings.Contains(d.Detail(), " or ,") || !strings.Contains(d.Detail(), "Set it from a variable,") {
+			t.Errorf("garbled message: %q", d.Detail())
 		}
 	}
 }

@@ -5,7 +5,6 @@ package provider
 
 import (
 	"context"
-	"net/http"
 	"os"
 	"time"
 
@@ -38,8 +37,6 @@ type instagramProvider struct {
 	version string
 	commit  string
 	env     envLookup
-	// httpClient, when set, replaces the default transport (tests).
-	httpClient *http.Client
 	// pollInterval is the first wait between container status reads.
 	pollInterval time.Duration
 	// now is the provider's clock (story expiry); tests use the emulator's.
@@ -174,44 +171,14 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 		return
 	}
 
-	maxRetries := s.MaxRetries
-	if maxRetries == 0 {
-		maxRetries = -1 // the client reads 0 as "default"; the user asked for none
-	}
-	opts := graph.Options{
-		BaseURL:          s.BaseURL,
-		APIVersion:       s.APIVersion,
-		AccessToken:      s.AccessToken,
-		AppID:            s.AppID,
-		AppSecret:        s.AppSecret,
-		HTTPClient:       p.httpClient,
-		UserAgent:        userAgent(p.version, p.commit),
-		MaxRetries:       maxRetries,
-		RequestTimeout:   s.RequestTimeout,
-		MaxRateLimitWait: s.MaxRateLimitWait,
-		RetryWaitMin:     p.retryWaitMin,
-		RetryWaitMax:     p.retryWaitMax,
-		Logger:           newLogger(s.AccessToken, s.AppSecret),
-		Limiter:          p.limiter,
-	}
-	client, err := graph.New(opts)
+	client, err := graph.New(p.clientOptions(s))
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the Instagram API client", err.Error())
 		return
 	}
-	// App-level edges (webhook subscriptions) take the app access token
-	// "{app-id}|{app-secret}" on graph.facebook.com.
 	var appClient *graph.Client
 	if s.AppID != "" && s.AppSecret != "" {
-		appOpts := opts
-		appOpts.AccessToken = s.AppID + "|" + s.AppSecret
-		if s.Login == common.LoginInstagram && model.BaseURL.IsNull() {
-			if _, set := p.env("INSTAGRAM_BASE_URL"); !set {
-				appOpts.BaseURL = defaultFacebookBaseURL
-			}
-		}
-		appOpts.Logger = newLogger(s.AccessToken, s.AppSecret, appOpts.AccessToken)
-		if appClient, err = graph.New(appOpts); err != nil {
+		if appClient, err = graph.New(p.appClientOptions(s)); err != nil {
 			resp.Diagnostics.AddError("Cannot create the Instagram API app client", err.Error())
 			return
 		}
@@ -220,6 +187,44 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data
+}
+
+// clientOptions turns the settings into the client's options. The client
+// reads 0 as "default" for its knobs; a user's explicit 0 means "none".
+func (p *instagramProvider) clientOptions(s settings) graph.Options {
+	maxRetries, maxWait := s.MaxRetries, s.MaxRateLimitWait
+	if maxRetries == 0 {
+		maxRetries = -1
+	}
+	if maxWait == 0 {
+		maxWait = -1
+	}
+	return graph.Options{
+		BaseURL:          s.BaseURL,
+		APIVersion:       s.APIVersion,
+		AccessToken:      s.AccessToken,
+		AppID:            s.AppID,
+		AppSecret:        s.AppSecret,
+		UserAgent:        userAgent(p.version, p.commit),
+		MaxRetries:       maxRetries,
+		RequestTimeout:   s.RequestTimeout,
+		MaxRateLimitWait: maxWait,
+		RetryWaitMin:     p.retryWaitMin,
+		RetryWaitMax:     p.retryWaitMax,
+		Logger:           newLogger(s.AccessToken, s.AppSecret),
+		Limiter:          p.limiter,
+	}
+}
+
+// appClientOptions are the options of the client for app-level edges
+// (webhook subscriptions, token exchange): the app access token
+// "{app-id}|{app-secret}" on graph.facebook.com.
+func (p *instagramProvider) appClientOptions(s settings) graph.Options {
+	o := p.clientOptions(s)
+	o.BaseURL = s.AppBaseURL
+	o.AccessToken = s.AppID + "|" + s.AppSecret
+	o.Logger = newLogger(s.AccessToken, s.AppSecret, o.AccessToken)
+	return o
 }
 
 func userAgent(version, commit string) string {
