@@ -98,7 +98,9 @@ func (l *Limiter) reserve(maxWait time.Duration) (wait time.Duration, again bool
 			wait = slot.Sub(now)
 		}
 	}
-	if wait > maxWait {
+	// maxWait bounds waiting for a throttle; pacing is bounded only when a
+	// positive maxWait is set (0 means "never wait for a throttle", not "never pace").
+	if wait > maxWait && (blockErr != nil || budget != "pacing" || maxWait > 0) {
 		return 0, false, &RateLimitError{Budget: budget, Wait: wait, Err: blockErr}
 	}
 	if interval > 0 {
@@ -123,6 +125,12 @@ func (l *Limiter) Observe(u Usage, err error) {
 	l.probeUntil = time.Time{} // an answer: the usage below is current again
 	var ge *Error
 	throttled := errors.As(err, &ge) && isThrottle(ge)
+	if !throttled {
+		// The block's error is what RateLimitError unwraps to: never a
+		// not-found or auth error that merely arrived with a full budget,
+		// which callers would take for the object being gone.
+		ge = nil
+	}
 	switch {
 	case u.Reported():
 		l.percent = u.MaxPercent()

@@ -201,3 +201,32 @@ func TestLimiter_lostProbeDoesNotStrandOthers(t *testing.T) {
 		t.Fatalf("waited %v for a lost probe, want %v", waited, probeTimeout)
 	}
 }
+
+// A not-found that arrives with a budget at 100% blocks, but the refusal that
+// follows must not look like "not found": the provider would drop resources.
+func TestLimiter_blockErrorIsOnlyAThrottle(t *testing.T) {
+	l, _ := newTestLimiter()
+	l.Observe(usageAt(100, 10), &Error{Code: 100, Subcode: 33})
+	err := l.Wait(context.Background(), time.Minute)
+	var rl *RateLimitError
+	if !errors.As(err, &rl) {
+		t.Fatalf("err = %v, want a refusal during the block", err)
+	}
+	if IsNotFound(err) || rl.Err != nil {
+		t.Fatalf("the refusal carries the unrelated not-found: %+v", rl)
+	}
+}
+
+// "Never wait for a throttle" (maxWait 0) still lets pacing space requests.
+func TestLimiter_zeroMaxWaitStillPaces(t *testing.T) {
+	l, f := newTestLimiter()
+	l.Observe(usageAt(90, 0), nil)
+	for range 2 {
+		if err := l.Wait(context.Background(), 0); err != nil {
+			t.Fatalf("pacing refused with maxWait 0: %v", err)
+		}
+	}
+	if len(f.sleeps()) != 1 {
+		t.Fatalf("sleeps = %v, want one pacing gap", f.sleeps())
+	}
+}
