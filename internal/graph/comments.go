@@ -65,7 +65,7 @@ func (s *CommentsService) postMessage(ctx context.Context, path, message string)
 	if message == "" {
 		return "", nil, errors.New("graph: empty comment message")
 	}
-	return (*MediaService)(s).postForID(ctx, path, url.Values{"message": {message}})
+	return (*MediaService)(s).postForID(ctx, &Request{Method: http.MethodPost, Path: path, Params: url.Values{"message": {message}}})
 }
 
 // Get reads GET /{comment-id}?fields=…; nil fields → CommentFields.

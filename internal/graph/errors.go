@@ -103,8 +103,8 @@ func excerpt(b []byte, n int) string {
 	return s
 }
 
-// AmbiguousError means a non-idempotent write (container create,
-// media_publish, comment create) may or may not have taken effect: the
+// AmbiguousError means a non-idempotent write (media_publish, comment
+// create) may or may not have taken effect: the
 // connection dropped after the request was sent, the attempt timed out, or
 // Graph answered 5xx. Resolve it by reading; never by resending.
 type AmbiguousError struct {

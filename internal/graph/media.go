@@ -138,7 +138,9 @@ func (s *MediaService) CreateContainer(ctx context.Context, igUserID string, p C
 	if err != nil {
 		return "", nil, fmt.Errorf("graph: encoding container parameters: %w", err)
 	}
-	return s.postForID(ctx, path, params)
+	// Safe to resend although not idempotent: a container is invisible until
+	// published, so one whose answer was lost simply expires after 24 hours.
+	return s.postForID(ctx, &Request{Method: http.MethodPost, Path: path, Params: params, Idempotent: true})
 }
 
 // Publish sends POST /{ig-user-id}/media_publish and returns the media id.
@@ -152,18 +154,17 @@ func (s *MediaService) Publish(ctx context.Context, igUserID, creationID string)
 	if creationID == "" {
 		return "", nil, errors.New("graph: empty creation_id")
 	}
-	return s.postForID(ctx, path, url.Values{"creation_id": {creationID}})
+	return s.postForID(ctx, &Request{Method: http.MethodPost, Path: path, Params: url.Values{"creation_id": {creationID}}})
 }
 
-func (s *MediaService) postForID(ctx context.Context, path string, params url.Values) (string, *Response, error) {
-	req := &Request{Method: http.MethodPost, Path: path, Params: params}
+func (s *MediaService) postForID(ctx context.Context, req *Request) (string, *Response, error) {
 	var out idResponse
 	resp, err := s.client.Do(ctx, req, &out)
 	if err != nil {
 		return "", resp, err
 	}
 	if out.ID == "" {
-		return "", resp, fmt.Errorf("graph: POST %s: response has no id", path)
+		return "", resp, fmt.Errorf("graph: POST %s: response has no id", req.Path)
 	}
 	return out.ID, resp, nil
 }

@@ -18,8 +18,11 @@ import (
 // Backoff, PrepareRetry and ErrorHandler (never the library defaults: they
 // resend every POST on 5xx and connection errors).
 //
-//	                         idempotent (GET, DELETE,      non-idempotent POST
-//	                         POST marked Idempotent)       (container, publish, comment)
+//	                         safe to resend (GET, DELETE,  non-idempotent POST
+//	                         POST marked Idempotent: the   (media_publish, comment)
+//	                         comment toggle, container
+//	                         create — an orphan container
+//	                         just expires)
 //	dial error, nothing sent retry                         retry
 //	error after connecting   retry                         *AmbiguousError
 //	(drop, timeout, reset)
