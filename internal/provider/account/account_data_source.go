@@ -3,11 +3,9 @@ package account
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -57,11 +55,7 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		MarkdownDescription: "Profile and counts of an Instagram professional account (Business or Creator). " +
 			"Counts change all the time, so they live here rather than in resources.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id to read. Defaults to the provider's account.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram user id")},
-			},
+			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
 			"id":                  computed("Instagram user id of the account."),
 			"username":            computed("Username, without `@`."),
 			"name":                computed("Profile name."),

@@ -12,6 +12,7 @@ func DataSourceAccountID(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: description,
 		Optional:            true,
+		Computed:            true, // Read fills in the default account
 		Validators:          []validator.String{stringvalidator.RegexMatches(NumericIDPattern, "must be a numeric Instagram user id")},
 	}
 }

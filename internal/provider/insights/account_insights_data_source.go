@@ -53,12 +53,7 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 			fmt.Sprintf("Time series longer than %d days are read in %d-day requests and merged in order. ", days, days) +
 			"Data can lag up to 48 hours; accounts with fewer than 100 followers get no follower or demographic data.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id to read. Defaults to the provider's account.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram user id")},
-			},
+			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
 			"metrics": schema.ListAttribute{
 				MarkdownDescription: "Metrics to read: `reach`, `views`, `follower_count`, `accounts_engaged`, `total_interactions`, `likes`, " +
 					"`comments`, `shares`, `saves`, `replies`, `reposts`, `follows_and_unfollows`, `profile_links_taps`, `online_followers`, " +

@@ -17,15 +17,6 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
-// Container status codes (IG Container `status_code`).
-const (
-	containerInProgress = "IN_PROGRESS"
-	containerFinished   = "FINISHED"
-	containerPublished  = "PUBLISHED"
-	containerError      = "ERROR"
-	containerExpired    = "EXPIRED"
-)
-
 // publisher runs Instagram's publishing flow for one post:
 // container(s) → wait until FINISHED → media_publish, and never publishes twice.
 type publisher struct {
@@ -59,7 +50,7 @@ func (p *publisher) checkQuota(ctx context.Context, diags *diag.Diagnostics) boo
 		tflog.Warn(ctx, "cannot read content_publishing_limit; publishing without a quota check", map[string]any{"error": err.Error()})
 		return true
 	}
-	if limit.Config.QuotaTotal == 0 || limit.QuotaUsage < limit.Config.QuotaTotal {
+	if limit.Config.QuotaTotal == 0 || limit.Remaining() > 0 {
 		return true
 	}
 	p.quotaUsedUp(ctx, limit, nil, diags)
@@ -141,21 +132,11 @@ func (p *publisher) createContainers(ctx context.Context, m *mediaModel, diags *
 	return id
 }
 
-// createContainer creates one container. A container is invisible until it is
-// published, so when the answer to a create is lost, creating another one is
-// safe: the orphan simply expires after 24 hours.
+// createContainer creates one container. The client resends a create whose
+// answer was lost (an orphan container is never published and expires).
 func (p *publisher) createContainer(ctx context.Context, params graph.ContainerParams) (string, error) {
-	var err error
-	for attempt := 0; attempt < 3; attempt++ {
-		var id string
-		id, _, err = p.data.Client.Media.CreateContainer(ctx, p.account, params)
-		var amb *graph.AmbiguousError
-		if !errors.As(err, &amb) {
-			return id, err
-		}
-		tflog.Warn(ctx, "container creation answer lost; creating a fresh container", map[string]any{"attempt": attempt + 1})
-	}
-	return "", err
+	id, _, err := p.data.Client.Media.CreateContainer(ctx, p.account, params)
+	return id, err
 }
 
 // createCarouselItems creates all item containers concurrently and waits
@@ -201,16 +182,16 @@ func (p *publisher) waitFinished(ctx context.Context, id string, at path.Path, d
 			return false
 		}
 		switch c.StatusCode {
-		case containerFinished:
+		case graph.ContainerFinished:
 			return true
-		case containerError:
+		case graph.ContainerError:
 			common.AddError(diags, at, "Instagram could not process the media", containerFailure(id, c.Status))
 			return false
-		case containerExpired:
+		case graph.ContainerExpired:
 			common.AddError(diags, at, "Media container expired",
 				fmt.Sprintf("Container %s expired before it was published (containers live 24 hours). Apply again to create a new one.", id))
 			return false
-		case containerPublished:
+		case graph.ContainerPublished:
 			return true
 		}
 		tflog.Debug(ctx, "container not ready yet", map[string]any{"container_id": id, "status_code": c.StatusCode, "next_poll": wait.String()})
@@ -272,7 +253,7 @@ func (p *publisher) recoverPublish(ctx context.Context, m *mediaModel, container
 		return ""
 	}
 	switch c.StatusCode {
-	case containerFinished:
+	case graph.ContainerFinished:
 		// Provably not published: publishing now cannot make a duplicate.
 		mediaID, _, err := p.data.Client.Media.Publish(ctx, p.account, containerID)
 		if err != nil {
@@ -280,7 +261,7 @@ func (p *publisher) recoverPublish(ctx context.Context, m *mediaModel, container
 			return ""
 		}
 		return mediaID
-	case containerPublished:
+	case graph.ContainerPublished:
 		if id := p.findPublished(ctx, m, started); id != "" {
 			tflog.Info(ctx, "recovered the id of a post whose publish answer was lost", map[string]any{"media_id": id})
 			return id
@@ -374,9 +355,7 @@ func containerErrorPath(err error) path.Path {
 		return path.Empty()
 	}
 	switch gerr.Subcode {
-	case 2207010:
-		return path.Root("caption")
-	case 2207040:
+	case 2207010, 2207040:
 		return path.Root("caption")
 	case 2207028:
 		return path.Root("children")
@@ -397,13 +376,8 @@ func containerParams(ctx context.Context, m *mediaModel) (graph.ContainerParams,
 		CoverURL:   m.CoverURL.ValueString(),
 		AudioName:  m.AudioName.ValueString(),
 	}
-	switch m.Type.ValueString() {
-	case mediaTypeReels:
-		p.MediaType = "REELS"
-	case mediaTypeStories:
-		p.MediaType = "STORIES"
-	case mediaTypeCarousel:
-		p.MediaType = "CAROUSEL"
+	if t := m.Type.ValueString(); t != mediaTypeImage {
+		p.MediaType = t // REELS, STORIES and CAROUSEL are Graph's own media_type values; a single image sends none
 	}
 	if !m.ShareToFeed.IsNull() {
 		v := m.ShareToFeed.ValueBool()
@@ -428,7 +402,7 @@ func carouselItemParams(ctx context.Context, m *mediaModel) ([]graph.ContainerPa
 	for _, c := range children {
 		item := graph.ContainerParams{IsCarouselItem: true, ImageURL: c.ImageURL.ValueString(), AltText: c.AltText.ValueString()}
 		if !c.VideoURL.IsNull() {
-			item = graph.ContainerParams{IsCarouselItem: true, MediaType: "VIDEO", VideoURL: c.VideoURL.ValueString()}
+			item = graph.ContainerParams{IsCarouselItem: true, MediaType: graph.MediaTypeVideo, VideoURL: c.VideoURL.ValueString()}
 		}
 		item.UserTags, diags = appendUserTags(ctx, c.UserTags, diags)
 		out = append(out, item)

@@ -342,7 +342,7 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 		common.AddAPIError(&resp.Diagnostics, path.Empty(), "Post published, but reading it back failed", err)
 		return
 	}
-	applyMedia(&plan, media, true)
+	applyMedia(&plan, media)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -386,7 +386,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		}
 		state.AccountID = types.StringValue(account)
 	}
-	applyMedia(&state, media, imported)
+	applyMedia(&state, media)
 	if state.DeletionPolicy.IsNull() {
 		state.DeletionPolicy = types.StringValue(r.effectiveDeletionPolicy(state.DeletionPolicy))
 	}
@@ -573,7 +573,7 @@ func replacedInputs(plan, state mediaModel, imported bool) path.Paths {
 // applyMedia copies what the API returned into the model. Inputs the API
 // returns (caption; alt_text and share_to_feed once known) are refreshed so
 // that edits made in the app show up as drift.
-func applyMedia(m *mediaModel, media *graph.Media, imported bool) {
+func applyMedia(m *mediaModel, media *graph.Media) {
 	m.ID = types.StringValue(media.ID)
 	m.Permalink = types.StringValue(media.Permalink)
 	m.Shortcode = types.StringValue(media.Shortcode)
@@ -601,9 +601,6 @@ func applyMedia(m *mediaModel, media *graph.Media, imported bool) {
 		m.ChildrenIDs = types.ListValueMust(types.StringType, ids)
 	} else {
 		m.ChildrenIDs = types.ListNull(types.StringType)
-	}
-	if m.ContainerID.IsUnknown() || (imported && m.ContainerID.IsNull()) {
-		m.ContainerID = types.StringNull()
 	}
 	if m.DeletionPolicy.IsUnknown() {
 		m.DeletionPolicy = types.StringNull()

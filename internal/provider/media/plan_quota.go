@@ -51,7 +51,7 @@ func notePlannedPublish(ctx context.Context, data *common.ProviderData, account 
 			tflog.Warn(ctx, "cannot read content_publishing_limit at plan time", map[string]any{"error": err.Error()})
 		} else if limit.Config.QuotaTotal > 0 {
 			q.total = limit.Config.QuotaTotal
-			q.remaining = max(0, limit.Config.QuotaTotal-limit.QuotaUsage)
+			q.remaining = limit.Remaining()
 		}
 	}
 	q.planned++
