@@ -210,3 +210,11 @@ func (s *InsightsService) Media(ctx context.Context, mediaID string, metrics, br
 	}
 	return out.Data, resp, nil
 }
+
+// IsNotEnoughViewers reports Meta's "(#10) Not enough viewers for the media to
+// show insights" for stories seen by fewer than 5 accounts. Code 10 is a
+// permission code, but this one is about the story, not the token.
+func IsNotEnoughViewers(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == 10 && strings.Contains(e.Message, "Not enough viewers")
+}

@@ -98,6 +98,9 @@ func errorHint(e *graph.Error) string {
 	case graph.IsNotFound(e):
 		return "The object does not exist, was deleted, or the token cannot see it. Check the id and that the token " +
 			"belongs to the account that owns it."
+	case graph.IsNotEnoughViewers(e):
+		return "Instagram shows no insights for a story seen by fewer than 5 accounts. Read them again once more people " +
+			"have viewed it (story insights are only available for 24 hours)."
 	case graph.IsPermission(e):
 		return "The token lacks a permission this call needs. Grant it in the app's login flow (for example " +
 			"instagram_content_publish / instagram_business_content_publish to publish, instagram_manage_contents to delete) and create a new token."

@@ -89,12 +89,14 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 			"since": schema.StringAttribute{
 				MarkdownDescription: "Start of the range, RFC 3339 (`2026-10-01T00:00:00Z`); sent as a unix time. Without since and until Meta returns " +
 					"about the last day. Ignored for demographics.",
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{common.RFC3339Time()},
 			},
 			"until": schema.StringAttribute{
 				MarkdownDescription: "End of the range, RFC 3339; defaults to now when `since` is set. " +
 					fmt.Sprintf("With `total_value` at most %d days after `since`.", days),
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{common.RFC3339Time()},
 			},
 			"insights": insightsAttribute("One entry per metric, in Meta's order. Metrics without data (small accounts, no activity) are absent."),
 		},
@@ -150,8 +152,8 @@ func (d *accountInsightsDataSource) Read(ctx context.Context, req datasource.Rea
 		Metrics: q.metrics, Period: q.effectivePeriod(), MetricType: q.metricType, Breakdown: q.breakdown, Timeframe: q.timeframe,
 	}
 	if !q.demographic() { // Meta ignores a range for demographics
-		opts.Since, _ = parseRFC3339(q.since, "since", &resp.Diagnostics)
-		opts.Until, _ = parseRFC3339(q.until, "until", &resp.Diagnostics)
+		opts.Since, _ = parseRFC3339(q.since)
+		opts.Until, _ = parseRFC3339(q.until)
 		if !opts.Since.IsZero() && opts.Until.IsZero() {
 			opts.Until = d.data.Now().Truncate(time.Second)
 			if q.metricType == metricTypeTotalValue && opts.Until.Sub(opts.Since) > graph.MaxInsightsWindow {

@@ -2,7 +2,6 @@ package insights
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -147,15 +146,11 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 
 	insights, _, err := d.data.Client.Insights.Media(ctx, id, metrics, breakdown)
 	if err != nil {
-		summary := "Cannot read insights of Instagram media " + id
-		var gerr *graph.Error
-		if errors.As(err, &gerr) && gerr.Code == 10 && strings.Contains(gerr.Message, "Not enough viewers") {
-			resp.Diagnostics.AddAttributeError(path.Root("media_id"), summary,
-				"Instagram shows no insights for a story seen by fewer than 5 accounts. Read them again once more people have viewed it "+
-					fmt.Sprintf("(story insights are only available for 24 hours).\n\nInstagram API error: %s\n(code %d, fbtrace_id %s)", gerr.Message, gerr.Code, gerr.FBTraceID))
-			return
+		at := path.Root("metrics")
+		if graph.IsNotEnoughViewers(err) {
+			at = path.Root("media_id") // about the story, not the metrics asked for
 		}
-		common.AddAPIError(&resp.Diagnostics, path.Root("metrics"), summary, err)
+		common.AddAPIError(&resp.Diagnostics, at, "Cannot read insights of Instagram media "+id, err)
 		return
 	}
 	list, diags := insightsValue(ctx, insights)

@@ -104,7 +104,7 @@ data "instagram_media_insights" "test" {
   media_id = instagram_media.story.id
   metrics  = ["reach"]
 }`,
-			ExpectError: regexp.MustCompile(`(?s)fewer\s+than\s+5\s+accounts.*Not\s+enough\s+viewers.*code\s+10`),
+			ExpectError: acctest.ExpectError(`Not enough viewers.*code 10.*fewer than 5 accounts`),
 		}},
 	})
 }

@@ -192,8 +192,8 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 // validateRange checks since/until: RFC 3339, in order, and for totals no
 // longer than one request may span (time series are split into windows).
 func validateRange(q accountQuery, diags *diag.Diagnostics) {
-	since, okSince := parseRFC3339(q.since, "since", diags)
-	until, okUntil := parseRFC3339(q.until, "until", diags)
+	since, okSince := parseRFC3339(q.since)
+	until, okUntil := parseRFC3339(q.until)
 	if !okSince || !okUntil || since.IsZero() || until.IsZero() {
 		return
 	}
@@ -212,17 +212,13 @@ func validateRange(q accountQuery, diags *diag.Diagnostics) {
 }
 
 // parseRFC3339 parses an optional timestamp attribute; zero time when unset.
-func parseRFC3339(v, attr string, diags *diag.Diagnostics) (time.Time, bool) {
+// The attribute's common.RFC3339Time validator reports malformed values.
+func parseRFC3339(v string) (time.Time, bool) {
 	if v == "" {
 		return time.Time{}, true
 	}
 	t, err := time.Parse(time.RFC3339, v)
-	if err != nil {
-		diags.AddAttributeError(path.Root(attr), "Invalid timestamp",
-			fmt.Sprintf("%s must be an RFC 3339 timestamp such as \"2026-10-01T00:00:00Z\", got %q.", attr, v))
-		return time.Time{}, false
-	}
-	return t, true
+	return t, err == nil
 }
 
 // validateMediaQuery checks metric names and breakdowns against §10.2. Which
