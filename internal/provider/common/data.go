@@ -44,6 +44,7 @@ type ProviderData struct {
 
 	mu             sync.Mutex
 	defaultAccount string // configured, or discovered once per process on first use
+	discoverErr    error  // a failed discovery, not repeated by every resource of the run
 }
 
 // NewProviderData builds the provider data; defaultAccount may be empty.
@@ -82,8 +83,18 @@ func (d *ProviderData) AccountID(ctx context.Context, override string, attr path
 	if d.defaultAccount != "" {
 		return d.defaultAccount, diags
 	}
+	if d.discoverErr != nil {
+		AddError(&diags, attr, "Cannot determine the Instagram account", d.discoverErr.Error())
+		return "", diags
+	}
 	id, err := d.discoverAccount(ctx)
 	if err != nil {
+		// The client already retried what could heal (the token reaches no
+		// or several accounts, or is invalid): remember it for this run,
+		// unless this caller was merely cancelled.
+		if ctx.Err() == nil {
+			d.discoverErr = err
+		}
 		AddError(&diags, attr, "Cannot determine the Instagram account", err.Error())
 		return "", diags
 	}
