@@ -174,7 +174,7 @@ func New(opts Options) (*Client, error) {
 		transport = http.DefaultTransport
 	}
 	c.httpClient = &http.Client{
-		Transport: transport,
+		Transport: keepIdleConns{transport},
 		Timeout:   orDefault(opts.RequestTimeout, DefaultRequestTimeout),
 		// Graph never redirects; following one could carry the request elsewhere.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -464,6 +464,12 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// keepIdleConns hides the transport's CloseIdleConnections: go-retryablehttp
+// calls it whenever a call ends in an error (a throttle, a timeout), which
+// would drop the keep-alive connections every concurrent request of the
+// process shares. Idle connections still expire by the transport's timeout.
+type keepIdleConns struct{ http.RoundTripper }
 
 func orDefault[T comparable](v, def T) T {
 	var zero T

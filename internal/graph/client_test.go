@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -175,5 +176,39 @@ func TestDo_logsEachAttempt(t *testing.T) {
 	}
 	if w := warn[0].fields; warn[0].msg != "graph: retrying" || w["budget"] != "user" || w["reason"] != "throttled" {
 		t.Errorf("warn = %v", warn[0])
+	}
+}
+
+// countingTransport records CloseIdleConnections calls.
+type countingTransport struct {
+	http.RoundTripper
+	closes atomic.Int32
+}
+
+func (c *countingTransport) CloseIdleConnections() { c.closes.Add(1) }
+
+// A call that ends in an error must not close the idle connections that
+// every other request of the process shares.
+func TestClient_errorsKeepSharedConnections(t *testing.T) {
+	// A throttle longer than the allowed wait: the retry policy ends the
+	// call with a *RateLimitError, the path on which go-retryablehttp closes
+	// idle connections.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("X-Business-Use-Case-Usage", `{"1":[{"type":"instagram","call_count":100,"estimated_time_to_regain_access":10}]}`)
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(`{"error":{"message":"(#80002) too many calls","type":"OAuthException","code":80002}}`))
+	}))
+	t.Cleanup(srv.Close)
+	tr := &countingTransport{RoundTripper: http.DefaultTransport}
+	c, err := New(Options{BaseURL: srv.URL, AccessToken: "EAAtest", HTTPClient: &http.Client{Transport: tr}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rl *RateLimitError
+	if _, _, err := c.Users.Get(context.Background(), "1", nil); !errors.As(err, &rl) {
+		t.Fatalf("err = %v, want *RateLimitError", err)
+	}
+	if n := tr.closes.Load(); n != 0 {
+		t.Fatalf("CloseIdleConnections called %d times after an error", n)
 	}
 }
