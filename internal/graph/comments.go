@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // CommentsService creates, reads, hides and deletes IG Comments.
@@ -24,6 +25,21 @@ type Comment struct {
 	Media     *CommentMedia `json:"media,omitempty"`
 	ParentID  string        `json:"parent_id,omitempty"` // replies only
 	User      *MediaOwner   `json:"user,omitempty"`      // only when the app user wrote it
+	// Replies is the nested replies{…} field of a top-level comment, present
+	// only when requested (CommentListOptions.ReplyFields).
+	Replies *CommentReplies `json:"replies,omitempty"`
+}
+
+// CommentReplies is the nested {data, paging} of a comment's replies field.
+type CommentReplies struct {
+	Data   []*Comment `json:"data"`
+	Paging *Paging    `json:"paging,omitempty"`
+}
+
+// HasMore reports whether Graph has more replies than the nested page holds,
+// so GET /{comment-id}/replies is needed for the rest.
+func (r *CommentReplies) HasMore() bool {
+	return r != nil && r.Paging != nil && r.Paging.Next != "" && r.Paging.Cursors.After != ""
 }
 
 // CommentFrom is the author of a comment.
@@ -88,10 +104,24 @@ type CommentListOptions struct {
 	Fields   []string // nil → CommentFields
 	Limit    int      // stop after this many items; 0 = all
 	PageSize int      // limit= per page; 0 = min(Limit, 50) or Graph's default
+	// ReplyFields, when non-empty, also requests the nested
+	// replies{ReplyFields} field, so each top-level comment carries its first
+	// page of replies (Comment.Replies) without a call per comment.
+	ReplyFields []string
+	// After starts the list at this cursor, e.g. Comment.Replies.Paging's
+	// after cursor to read the replies the nested page did not hold.
+	After string
 }
 
 func (o CommentListOptions) params() url.Values {
-	v := url.Values{"fields": {fieldsParam(o.Fields, CommentFields)}}
+	fields := fieldsParam(o.Fields, CommentFields)
+	if len(o.ReplyFields) > 0 {
+		fields += ",replies{" + strings.Join(o.ReplyFields, ",") + "}"
+	}
+	v := url.Values{"fields": {fields}}
+	if o.After != "" {
+		v.Set("after", o.After)
+	}
 	size := o.PageSize
 	if size == 0 && o.Limit > 0 {
 		size = min(o.Limit, 50)

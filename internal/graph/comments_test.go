@@ -75,3 +75,41 @@ func TestCommentsService_GetAndList(t *testing.T) {
 		t.Fatalf("List = %+v, %v", all, err)
 	}
 }
+
+func TestCommentsService_ListNestedReplies(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("/v25.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, "GET")
+		testParams(t, r, map[string]string{"fields": "id,text,replies{id,text,parent_id}", "limit": "5"})
+		writeJSON(w, 200, `{"data":[
+			{"id":"1","text":"a","replies":{"data":[{"id":"11","text":"r","parent_id":"1"}],"paging":{"cursors":{"after":"R1"},"next":"https://graph.facebook.com/next"}}},
+			{"id":"2","text":"b","replies":{"data":[]}},
+			{"id":"3","text":"c"}]}`)
+	})
+	mux.HandleFunc("/v25.0/1/replies", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, "GET")
+		testParams(t, r, map[string]string{"fields": "id,text,parent_id", "after": "R1"})
+		writeJSON(w, 200, `{"data":[{"id":"12","text":"s","parent_id":"1"}]}`)
+	})
+	ctx := context.Background()
+	all, err := Collect(client.Comments.List(ctx, "17895695668004550", CommentListOptions{
+		Fields: []string{"id", "text"}, ReplyFields: []string{"id", "text", "parent_id"}, Limit: 5}))
+	if err != nil || len(all) != 3 {
+		t.Fatalf("List = %+v, %v", all, err)
+	}
+	first := all[0].Replies
+	if first == nil || len(first.Data) != 1 || first.Data[0].ParentID != "1" || !first.HasMore() {
+		t.Fatalf("first replies = %+v", first)
+	}
+	if all[1].Replies == nil || len(all[1].Replies.Data) != 0 || all[1].Replies.HasMore() {
+		t.Fatalf("second replies = %+v", all[1].Replies)
+	}
+	if all[2].Replies != nil || all[2].Replies.HasMore() {
+		t.Fatalf("third replies = %+v", all[2].Replies)
+	}
+	rest, err := Collect(client.Comments.Replies(ctx, "1", CommentListOptions{
+		Fields: []string{"id", "text", "parent_id"}, After: first.Paging.Cursors.After}))
+	if err != nil || len(rest) != 1 || rest[0].ID != "12" {
+		t.Fatalf("Replies = %+v, %v", rest, err)
+	}
+}

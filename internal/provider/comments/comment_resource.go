@@ -91,7 +91,7 @@ func (r *commentResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				PlanModifiers: replace,
 			},
 			"timestamp": schema.StringAttribute{
-				MarkdownDescription: "When the comment was written, ISO 8601 in UTC as Instagram reports it.",
+				MarkdownDescription: "When the comment was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`).",
 				Computed:            true,
 				PlanModifiers:       stable,
 			},
@@ -137,7 +137,7 @@ func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest
 		common.AddAPIError(&resp.Diagnostics, path.Empty(), "Comment written, but reading it back failed", err)
 		return
 	}
-	plan.Timestamp, plan.Username = types.StringValue(c.Timestamp), types.StringValue(c.Username)
+	plan.Timestamp, plan.Username = common.GraphTime(c.Timestamp), types.StringValue(c.Username)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -183,7 +183,7 @@ func (r *commentResource) Read(ctx context.Context, req resource.ReadRequest, re
 		state.MediaID = types.StringValue(c.Media.ID)
 	}
 	state.Message = types.StringValue(c.Text)
-	state.Timestamp, state.Username = types.StringValue(c.Timestamp), types.StringValue(c.Username)
+	state.Timestamp, state.Username = common.GraphTime(c.Timestamp), types.StringValue(c.Username)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 

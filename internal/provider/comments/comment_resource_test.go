@@ -2,7 +2,6 @@ package comments_test
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -71,6 +70,7 @@ func TestAccComment_commentAndReply(t *testing.T) {
 					captureID(replyAddr, &reply),
 					resource.TestCheckResourceAttr(commentAddr, "username", emulator.DefaultUsername),
 					resource.TestCheckResourceAttrSet(commentAddr, "timestamp"),
+					resource.TestMatchResourceAttr(commentAddr, "timestamp", rfc3339UTC),
 					func(*terraform.State) error {
 						c, ok := env.Emulator.Comment(reply)
 						if !ok || c.ParentID != first || c.Text != "More on the blog" || c.ByAccount != emulator.DefaultAccountID {
@@ -138,7 +138,7 @@ func TestAccComment_planTimeValidation(t *testing.T) {
 			Steps: []resource.TestStep{{
 				Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = \"17900000000000001\"\n  message  = %q\n}", tc.message),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)` + tc.want),
+				ExpectError: acctest.ExpectError(tc.want),
 			}},
 		})
 	}
@@ -156,7 +156,7 @@ func TestAccComment_commentsDisabled(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
-			ExpectError: regexp.MustCompile(`(?s)Comments disabled.*code 100.*fbtrace_id`),
+			ExpectError: acctest.ExpectError(`Comments disabled.*code 100.*fbtrace_id`),
 		}},
 	})
 }

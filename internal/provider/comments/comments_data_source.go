@@ -63,7 +63,7 @@ func commentAttributes() map[string]schema.Attribute {
 		"id":         schema.StringAttribute{MarkdownDescription: "Comment id.", Computed: true},
 		"text":       schema.StringAttribute{MarkdownDescription: "Text of the comment.", Computed: true},
 		"username":   schema.StringAttribute{MarkdownDescription: "Username of the author.", Computed: true},
-		"timestamp":  schema.StringAttribute{MarkdownDescription: "When it was written, ISO 8601 in UTC.", Computed: true},
+		"timestamp":  schema.StringAttribute{MarkdownDescription: "When it was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`).", Computed: true},
 		"like_count": schema.Int64Attribute{MarkdownDescription: "Number of likes.", Computed: true},
 		"hidden":     schema.BoolAttribute{MarkdownDescription: "Whether the account hid the comment.", Computed: true},
 		"parent_id":  schema.StringAttribute{MarkdownDescription: "For replies, the top-level comment; null otherwise.", Computed: true},
@@ -87,7 +87,7 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram media id")},
 			},
 			"include_replies": schema.BoolAttribute{
-				MarkdownDescription: "Also read the replies of every comment (one more API call per comment). Default `false`.",
+				MarkdownDescription: "Also read the replies of every comment. They come nested in the comment list; only a comment with more replies than Graph nests costs one more API call. Default `false`.",
 				Optional:            true,
 			},
 			"limit": schema.Int64Attribute{
@@ -119,7 +119,13 @@ func (d *commentsDataSource) Read(ctx context.Context, req datasource.ReadReques
 		limit = int(m.Limit.ValueInt64())
 	}
 	m.Comments = []commentEntry{}
-	for c, err := range d.data.Client.Comments.List(ctx, m.MediaID.ValueString(), graph.CommentListOptions{Fields: listFields, Limit: limit}) {
+	opts := graph.CommentListOptions{Fields: listFields, Limit: limit}
+	if m.IncludeReplies.ValueBool() {
+		// The first page of each comment's replies comes nested in the list
+		// response; only a comment with more replies than that costs a call.
+		opts.ReplyFields = listFields
+	}
+	for c, err := range d.data.Client.Comments.List(ctx, m.MediaID.ValueString(), opts) {
 		if err != nil {
 			common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot list the comments of post "+m.MediaID.ValueString(), err)
 			return
@@ -127,13 +133,19 @@ func (d *commentsDataSource) Read(ctx context.Context, req datasource.ReadReques
 		r := toReply(c)
 		e := commentEntry{ID: r.ID, Text: r.Text, Username: r.Username, Timestamp: r.Timestamp, LikeCount: r.LikeCount,
 			Hidden: r.Hidden, ParentID: r.ParentID, Replies: []replyEntry{}}
-		if m.IncludeReplies.ValueBool() {
-			for rc, err := range d.data.Client.Comments.Replies(ctx, c.ID, graph.CommentListOptions{Fields: listFields}) {
-				if err != nil {
-					common.AddAPIError(&resp.Diagnostics, path.Root("include_replies"), "Cannot list the replies of comment "+c.ID, err)
-					return
-				}
+		if m.IncludeReplies.ValueBool() && c.Replies != nil {
+			for _, rc := range c.Replies.Data {
 				e.Replies = append(e.Replies, toReply(rc))
+			}
+			if c.Replies.HasMore() {
+				more := graph.CommentListOptions{Fields: listFields, After: c.Replies.Paging.Cursors.After}
+				for rc, err := range d.data.Client.Comments.Replies(ctx, c.ID, more) {
+					if err != nil {
+						common.AddAPIError(&resp.Diagnostics, path.Root("include_replies"), "Cannot list the replies of comment "+c.ID, err)
+						return
+					}
+					e.Replies = append(e.Replies, toReply(rc))
+				}
 			}
 		}
 		m.Comments = append(m.Comments, e)
@@ -144,7 +156,7 @@ func (d *commentsDataSource) Read(ctx context.Context, req datasource.ReadReques
 func toReply(c *graph.Comment) replyEntry {
 	return replyEntry{
 		ID: types.StringValue(c.ID), Text: types.StringValue(c.Text), Username: common.StringOrNull(c.Username),
-		Timestamp: types.StringValue(c.Timestamp), LikeCount: types.Int64Value(c.LikeCount),
+		Timestamp: common.GraphTime(c.Timestamp), LikeCount: types.Int64Value(c.LikeCount),
 		Hidden: types.BoolValue(c.Hidden), ParentID: common.StringOrNull(c.ParentID),
 	}
 }

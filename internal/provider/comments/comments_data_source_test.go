@@ -2,13 +2,18 @@ package comments_test
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 )
+
+// rfc3339UTC is how the provider renders Graph timestamps (common.GraphTime).
+var rfc3339UTC = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`)
 
 func TestAccCommentsDataSource(t *testing.T) {
 	t.Parallel()
@@ -47,7 +52,16 @@ func TestAccCommentsDataSource(t *testing.T) {
 					resource.TestCheckResourceAttr(addr, "comments.2.replies.0.id", reply),
 					resource.TestCheckResourceAttr(addr, "comments.2.replies.0.parent_id", ids[0]),
 					resource.TestCheckResourceAttrSet(addr, "comments.0.timestamp"),
+					resource.TestMatchResourceAttr(addr, "comments.0.timestamp", rfc3339UTC),
+					resource.TestMatchResourceAttr(addr, "comments.2.replies.0.timestamp", rfc3339UTC),
 					resource.TestCheckResourceAttrSet(addr, "comments.0.like_count"),
+					// Replies come nested in the comment list: no call per comment.
+					func(*terraform.State) error {
+						if n := env.Emulator.CallCount("GET /{ig-comment-id}/replies"); n != 0 {
+							return fmt.Errorf("GET /{ig-comment-id}/replies called %d times, want 0", n)
+						}
+						return nil
+					},
 				),
 			},
 			{

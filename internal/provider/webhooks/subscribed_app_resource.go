@@ -3,8 +3,6 @@ package webhooks
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -92,12 +90,7 @@ func (r *subscribedAppResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if resp.Diagnostics.HasError() || plan.SubscribedFields.IsUnknown() {
 		return
 	}
-	for _, f := range setStrings(plan.SubscribedFields) {
-		if !slices.Contains(graph.InstagramWebhookFields, f) {
-			resp.Diagnostics.AddAttributeError(path.Root("subscribed_fields"), "Unknown Instagram webhook field",
-				fmt.Sprintf("%q is not a documented Instagram webhook field. Valid fields: %s.", f, strings.Join(graph.InstagramWebhookFields, ", ")))
-		}
-	}
+	validateInstagramFields(setStrings(plan.SubscribedFields), path.Root("subscribed_fields"), &resp.Diagnostics)
 }
 
 // target is where subscribed_apps lives: the IG user (Instagram login) or

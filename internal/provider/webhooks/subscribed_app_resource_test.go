@@ -2,7 +2,6 @@ package webhooks_test
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"testing"
 
@@ -134,7 +133,7 @@ func TestAccSubscribedApp_instagramLoginFieldValidation(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config:      subscribedAppConfig(`"feed"`),
 			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Unknown Instagram webhook field.*"feed"`),
+			ExpectError: acctest.ExpectError(`Unknown Instagram webhook field.*"feed"`),
 		}},
 	})
 	if n := env.Emulator.CallCount("POST /{ig-user-id}/subscribed_apps"); n != 0 {

@@ -141,12 +141,7 @@ func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.
 	if !m.Object.IsNull() && m.Object.ValueString() != "instagram" {
 		return
 	}
-	for _, f := range setStrings(m.Fields) {
-		if !slices.Contains(graph.InstagramWebhookFields, f) {
-			resp.Diagnostics.AddAttributeError(path.Root("fields"), "Unknown Instagram webhook field",
-				fmt.Sprintf("%q is not a documented webhook field of object instagram. Valid fields: %s.", f, strings.Join(graph.InstagramWebhookFields, ", ")))
-		}
-	}
+	validateInstagramFields(setStrings(m.Fields), path.Root("fields"), &resp.Diagnostics)
 }
 
 // requireApp reports, before any call, that app-level edges need the app token.
@@ -186,8 +181,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	if !r.subscribe(ctx, plan, config.VerifyToken.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	r.readInto(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if !r.readAfterWrite(ctx, &plan, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -216,8 +210,9 @@ func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionMode
 	return true
 }
 
-// readInto reads the object's subscription; false when it does not exist.
-func (r *subscriptionResource) readInto(ctx context.Context, m *subscriptionModel, diags *diag.Diagnostics) bool {
+// readInto reads the object's subscription into m. found is false when Meta
+// does not list it; API errors go to diags (and found is false too).
+func (r *subscriptionResource) readInto(ctx context.Context, m *subscriptionModel, diags *diag.Diagnostics) (found bool) {
 	subs, _, err := r.data.AppClient.Webhooks.Subscriptions(ctx, r.data.AppID)
 	if err != nil {
 		common.AddAPIError(diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
@@ -240,9 +235,20 @@ func (r *subscriptionResource) readInto(ctx context.Context, m *subscriptionMode
 		m.Versions = types.MapValueMust(types.StringType, versions)
 		return true
 	}
-	if diags != nil && m.ID.IsUnknown() {
-		diags.AddError("Webhook subscription not found after subscribing",
-			fmt.Sprintf("Meta accepted the subscription to %s but does not list it. Run terraform apply again.", m.Object.ValueString()))
+	return false
+}
+
+// readAfterWrite reads the subscription after Create or Update wrote it; a
+// subscription Meta accepted but does not list is an error, so that state
+// never keeps unknown computed values.
+func (r *subscriptionResource) readAfterWrite(ctx context.Context, m *subscriptionModel, diags *diag.Diagnostics) bool {
+	if r.readInto(ctx, m, diags) {
+		return true
+	}
+	if !diags.HasError() {
+		diags.AddError("Webhook subscription not found after apply",
+			fmt.Sprintf("Meta accepted the changes to the %s subscription but does not list it (it may have been deleted meanwhile). "+
+				"Run terraform apply again.", m.Object.ValueString()))
 	}
 	return false
 }
@@ -294,8 +300,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 			return
 		}
 	}
-	r.readInto(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if !r.readAfterWrite(ctx, &plan, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

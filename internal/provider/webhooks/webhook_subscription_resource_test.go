@@ -1,6 +1,7 @@
 package webhooks_test
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -9,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"sync"
 	"testing"
 	"time"
@@ -258,7 +258,7 @@ func TestAccWebhookSubscription_wrongVerifyToken(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
-			ExpectError: regexp.MustCompile(`(?s)Meta could not verify the callback URL.*callback verification failed: HTTP Status Code =\s+403.*code 2200`),
+			ExpectError: acctest.ExpectError(`Meta could not verify the callback URL.*callback verification failed: HTTP Status Code = 403.*code 2200`),
 		}},
 	})
 	if _, ok := env.Emulator.Subscription("instagram"); ok {
@@ -266,18 +266,50 @@ func TestAccWebhookSubscription_wrongVerifyToken(t *testing.T) {
 	}
 }
 
+// preApply runs f as a PreApply plan check: after the plan, before apply.
+type preApply func()
+
+func (f preApply) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	f()
+}
+
+func TestAccWebhookSubscription_goneDuringUpdate(t *testing.T) {
+	t.Parallel()
+	cb := newCallback(t, "tok")
+	env := appEnv(t, cb)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subscriptionConfig(cb.srv.URL, "tok", 1, `"comments", "mentions"`)},
+			{
+				// Only a field is dropped (no subscribe); the subscription is
+				// deleted in the App Dashboard between plan and apply.
+				Config: subscriptionConfig(cb.srv.URL, "tok", 1, `"comments"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate),
+					preApply(func() {
+						env.Emulator.ChangeSubscriptionOutOfBand("instagram", emulator.SubscriptionChange{Delete: true})
+					}),
+				}},
+				ExpectError: acctest.ExpectError(`Webhook subscription not found after apply.*instagram subscription`),
+			},
+		},
+	})
+}
+
 func TestAccWebhookSubscription_validation(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}) // no app credentials
 	for _, tc := range []struct{ config, want string }{
-		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"comments"`), `(?s)need app_id and app_secret.*INSTAGRAM_APP_ID`},
-		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"not_a_field"`), `(?s)Unknown Instagram webhook field.*not_a_field`},
-		{subscriptionConfig("http://hooks.example.com/ig", "t", 1, `"comments"`), `(?s)must be an absolute https URL`},
+		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"comments"`), `need app_id and app_secret.*INSTAGRAM_APP_ID`},
+		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"not_a_field"`), `Unknown Instagram webhook field.*not_a_field`},
+		{subscriptionConfig("http://hooks.example.com/ig", "t", 1, `"comments"`), `must be an absolute https URL`},
 	} {
 		resource.Test(t, resource.TestCase{
 			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
 			ProtoV6ProviderFactories: env.Factories(),
-			Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
+			Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: acctest.ExpectError(tc.want)}},
 		})
 	}
 	if n := env.Emulator.TotalCalls(); n != 0 {
