@@ -50,21 +50,6 @@ func (c *comment) snapshot() CommentSnapshot {
 		FromID: c.fromID, ByAccount: c.byAccount, Hidden: c.hidden, Timestamp: c.timestamp}
 }
 
-// maxCommentLength is the emulator's comment length limit (Options.MaxCommentLength).
-func (s *Server) maxCommentLength() int {
-	if s.opts.MaxCommentLength > 0 {
-		return s.opts.MaxCommentLength
-	}
-	return 2200
-}
-
-func (s *Server) maxCommentPage() int {
-	if s.opts.MaxCommentPageSize > 0 {
-		return s.opts.MaxCommentPageSize
-	}
-	return 50
-}
-
 // liveComment returns a comment the request may see: not deleted, on a
 // visible media the token reaches.
 func (s *Server) liveComment(id string) *comment {
@@ -134,8 +119,8 @@ func (s *Server) commentMessage(req *request) (string, *apiError) {
 	if !ok || len(v) == 0 || strings.TrimSpace(v[0]) == "" {
 		return "", errMissingParam("message")
 	}
-	if n := utf8.RuneCountInString(v[0]); n > s.maxCommentLength() {
-		return "", errParam("The comment is too long: %d characters, at most %d are allowed", n, s.maxCommentLength())
+	if n := utf8.RuneCountInString(v[0]); n > s.opts.MaxCommentLength {
+		return "", errParam("The comment is too long: %d characters, at most %d are allowed", n, s.opts.MaxCommentLength)
 	}
 	return v[0], nil
 }
@@ -169,7 +154,7 @@ func (s *Server) listComments(req *request, items []*comment, path string) (any,
 	if err != nil {
 		return nil, err
 	}
-	pr, err := pageReqFromParams(req.param, s.maxCommentPage())
+	pr, err := pageReqFromParams(req.param, s.opts.MaxCommentPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -246,13 +231,9 @@ func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[strin
 			if c.parentID != "" {
 				continue
 			}
-			sub := f.Sub
-			if !f.HasSub {
-				sub = nil
-			}
 			data := []any{}
 			for _, r := range s.repliesOf(c) {
-				node, err := s.renderComment(r, sub, true)
+				node, err := s.renderComment(r, f.Sub, true)
 				if err != nil {
 					return nil, err
 				}
@@ -276,7 +257,6 @@ func (s *Server) handleComment(req *request, id, edge string) (any, *apiError) {
 	if !req.tok.reaches(m.accountID) {
 		return nil, errUnsupported(req.method, id)
 	}
-	req.account = m.accountID
 	switch edge {
 	case "":
 	case "replies":

@@ -106,7 +106,6 @@ func (s *Server) handleContainer(req *request, c *container, edge string) (any, 
 	if !req.tok.reaches(c.accountID) {
 		return nil, errUnsupported(req.method, c.id)
 	}
-	req.account = c.accountID
 	if edge != "" {
 		return nil, errUnknownPath("/" + edge)
 	}
@@ -307,7 +306,9 @@ func validateCaption(caption string) *apiError {
 	return nil
 }
 
-// parseList accepts a JSON array of strings or a comma-separated list.
+// parseList accepts a JSON array of strings or a comma-separated list (items
+// trimmed, empty ones dropped, surrounding quotes removed). It reads every
+// list parameter: ids, collaborators, webhook fields, metrics, breakdowns.
 func parseList(v string) []string {
 	var arr []string
 	if strings.HasPrefix(strings.TrimSpace(v), "[") && json.Unmarshal([]byte(v), &arr) == nil {

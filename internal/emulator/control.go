@@ -147,7 +147,7 @@ func (s *Server) dump() map[string]any {
 		})
 	}
 	containers := []any{}
-	for id := s.st.nextContainer - 1; id >= 17880000000000001; id-- {
+	for id := s.st.nextContainer - 1; id >= firstContainerID; id-- {
 		c := s.st.containers[strconv.FormatInt(id, 10)]
 		code, sub := s.status(c, false)
 		containers = append(containers, map[string]any{
@@ -157,7 +157,7 @@ func (s *Server) dump() map[string]any {
 		})
 	}
 	media := []any{}
-	for id := s.st.nextMedia - 1; id >= 17900000000000001; id-- {
+	for id := s.st.nextMedia - 1; id >= firstMediaID; id-- {
 		m := s.st.media[strconv.FormatInt(id, 10)]
 		media = append(media, map[string]any{"deleted": m.deleted, "media": s.snapshot(m)})
 	}

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -167,14 +168,7 @@ func captionHashtags(caption string) []string {
 
 func (m *worldMedia) key() int64 { return m.timestamp.Unix() }
 
-func (m *worldMedia) hasHashtag(name string) bool {
-	for _, h := range m.hashtags {
-		if h == name {
-			return true
-		}
-	}
-	return false
-}
+func (m *worldMedia) hasHashtag(name string) bool { return slices.Contains(m.hashtags, name) }
 
 func (m *worldMedia) permalink() string {
 	code := shortcodeFor(m.id)
@@ -276,13 +270,9 @@ func renderWorldMedia(m *worldMedia, fs []field, allowed map[string]bool) (map[s
 			}
 		case "children":
 			if m.mediaType == "CAROUSEL_ALBUM" {
-				sub := f.Sub
-				if !f.HasSub {
-					sub = nil
-				}
 				data := []any{}
 				for _, c := range m.children {
-					node, err := renderWorldMedia(c, sub, allowed)
+					node, err := renderWorldMedia(c, f.Sub, allowed)
 					if err != nil {
 						return nil, err
 					}
@@ -309,11 +299,7 @@ func (s *Server) businessDiscovery(req *request, f field) (any, *apiError) {
 	if !ok || username == "" {
 		return nil, errParam("The parameter username is required for business_discovery")
 	}
-	fs := f.Sub
-	if !f.HasSub {
-		fs = nil
-	}
-	for _, sf := range fs {
+	for _, sf := range f.Sub {
 		switch {
 		case discoveryUserFields[sf.Name]:
 		case sf.Name == "stories", sf.Name == "shopping_product_tag_eligibility":
@@ -331,7 +317,7 @@ func (s *Server) businessDiscovery(req *request, f field) (any, *apiError) {
 			"The user with username: "+username+" cannot be found.")
 	}
 	out := map[string]any{"id": u.id}
-	for _, sf := range fs {
+	for _, sf := range f.Sub {
 		switch sf.Name {
 		case "username":
 			out["username"] = u.username
@@ -372,10 +358,6 @@ func (s *Server) discoveryMedia(req *request, u *worldUser, bd, mf field) (any, 
 	if err != nil {
 		return nil, err
 	}
-	sub := mf.Sub
-	if !mf.HasSub {
-		sub = nil
-	}
 	keys := make([]int64, len(u.media))
 	for i, m := range u.media {
 		keys[i] = m.key()
@@ -383,7 +365,7 @@ func (s *Server) discoveryMedia(req *request, u *worldUser, bd, mf field) (any, 
 	start, end, hasPrev, hasNext := paginate(keys, pr)
 	data := []any{}
 	for _, m := range u.media[start:end] {
-		node, err := renderWorldMedia(m, sub, discoveryMediaFields)
+		node, err := renderWorldMedia(m, mf.Sub, discoveryMediaFields)
 		if err != nil {
 			return nil, err
 		}

@@ -224,12 +224,39 @@ func (o Options) withDefaults() Options {
 	} else if o.StoryInsightsMinViewers < 0 {
 		o.StoryInsightsMinViewers = 0
 	}
+	if o.MaxCommentLength <= 0 {
+		o.MaxCommentLength = 2200
+	}
+	if o.MaxCommentPageSize <= 0 {
+		o.MaxCommentPageSize = 50
+	}
+	if o.WebhookTimeout <= 0 {
+		o.WebhookTimeout = 5 * time.Second
+	}
+	if o.WebhookMaxAttempts <= 0 {
+		o.WebhookMaxAttempts = 3
+	}
+	if o.WebhookRetryWait <= 0 {
+		o.WebhookRetryWait = 200 * time.Millisecond
+	}
+	if o.HashtagLimit <= 0 {
+		o.HashtagLimit = 30
+	}
+	// Token durations: only zero means the default (a negative lifetime
+	// mints tokens that are already expired).
+	if o.LongLivedTokenLifetime == 0 {
+		o.LongLivedTokenLifetime = 60 * 24 * time.Hour
+	}
+	if o.TokenRefreshMinAge == 0 {
+		o.TokenRefreshMinAge = 24 * time.Hour
+	}
 	return o
 }
 
 // Server is the emulator. It is safe for concurrent use.
 type Server struct {
-	opts Options
+	opts       Options
+	hookClient *http.Client // webhook handshakes and deliveries (webhooks.go)
 
 	mu    sync.Mutex
 	seeds []Account // accounts restored by Reset (defaults + AddAccount)
@@ -239,6 +266,7 @@ type Server struct {
 // New returns an emulator seeded with the default account.
 func New(opts Options) *Server {
 	s := &Server{opts: opts.withDefaults()}
+	s.hookClient = newWebhookClient(s.opts)
 	s.seeds = []Account{defaultAccount()}
 	s.st = newState(s.seeds)
 	return s

@@ -8,10 +8,9 @@ import (
 // field is one entry of a Graph `fields` parameter, e.g. `media.limit(3){id,caption}`
 // or `business_discovery.username(bluebottle){followers_count}`.
 type field struct {
-	Name   string
-	Mods   []modifier // `.name(arg)` in order
-	Sub    []field    // `{…}` sub-selection
-	HasSub bool
+	Name string
+	Mods []modifier // `.name(arg)` in order
+	Sub  []field    // `{…}` sub-selection; nil without braces (never empty with them)
 }
 
 type modifier struct{ Name, Arg string }
@@ -33,7 +32,7 @@ func (f field) String() string {
 	for _, m := range f.Mods {
 		fmt.Fprintf(&b, ".%s(%s)", m.Name, m.Arg)
 	}
-	if f.HasSub {
+	if f.Sub != nil {
 		b.WriteString("{" + fieldsString(f.Sub) + "}")
 	}
 	return b.String()
@@ -159,7 +158,6 @@ func (p *fieldParser) field() (field, error) {
 	p.skipSpace()
 	if !p.done() && p.s[p.i] == '{' {
 		p.i++
-		f.HasSub = true
 		if f.Sub, err = p.list(); err != nil {
 			return f, err
 		}

@@ -12,10 +12,10 @@ func TestParseFields(t *testing.T) {
 	}
 	want := []field{
 		{Name: "a"},
-		{Name: "b", HasSub: true, Sub: []field{{Name: "c"}, {Name: "d"}}},
-		{Name: "e", Mods: []modifier{{"limit", "3"}}, HasSub: true, Sub: []field{{Name: "f"}}},
-		{Name: "business_discovery", Mods: []modifier{{"username", "x"}}, HasSub: true, Sub: []field{
-			{Name: "media", Mods: []modifier{{"after", "QVFI"}}, HasSub: true, Sub: []field{{Name: "id"}}},
+		{Name: "b", Sub: []field{{Name: "c"}, {Name: "d"}}},
+		{Name: "e", Mods: []modifier{{"limit", "3"}}, Sub: []field{{Name: "f"}}},
+		{Name: "business_discovery", Mods: []modifier{{"username", "x"}}, Sub: []field{
+			{Name: "media", Mods: []modifier{{"after", "QVFI"}}, Sub: []field{{Name: "id"}}},
 		}},
 	}
 	if !reflect.DeepEqual(fs, want) {

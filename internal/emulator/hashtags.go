@@ -27,9 +27,8 @@ var seededHashtags = map[string]string{
 }
 
 const (
-	defaultHashtagLimit = 30
-	hashtagWindow       = 7 * 24 * time.Hour
-	hashtagMaxPage      = 50 // top/recent media: at most 50 results per page
+	hashtagWindow  = 7 * 24 * time.Hour
+	hashtagMaxPage = 50 // top/recent media: at most 50 results per page
 )
 
 // hashtagID returns the global id of a hashtag name, registering it.
@@ -75,7 +74,6 @@ func (s *Server) hashtagUser(req *request) (*Account, *apiError) {
 	if a == nil || !req.tok.reaches(uid) {
 		return nil, errNoPermission()
 	}
-	req.account = uid
 	return a, nil
 }
 
@@ -94,12 +92,8 @@ func (s *Server) useHashtag(accountID, hashtagID string) *apiError {
 			return nil // already counted: no new slot, no timer reset
 		}
 	}
-	limit := s.opts.HashtagLimit
-	if limit <= 0 {
-		limit = defaultHashtagLimit
-	}
-	if len(live) >= limit {
-		return s.hashtagLimitError(limit)
+	if len(live) >= s.opts.HashtagLimit {
+		return s.hashtagLimitError(s.opts.HashtagLimit)
 	}
 	w.searches[accountID] = append(w.searches[accountID], hashtagUse{id: hashtagID, at: now})
 	return nil

@@ -147,16 +147,6 @@ func insightHash(parts ...string) uint64 {
 	return h.Sum64()
 }
 
-func splitList(v string) []string {
-	var out []string
-	for _, s := range strings.Split(v, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func metricNames[V any](m map[string]V, keep func(V) bool) []string {
 	var out []string
 	for k, v := range m {
@@ -171,7 +161,7 @@ func metricNames[V any](m map[string]V, keep func(V) bool) []string {
 // accountInsights serves GET /{ig-user-id}/insights.
 func (s *Server) accountInsights(req *request, a *Account) (any, *apiError) {
 	raw, _ := req.param("metric")
-	names := splitList(raw)
+	names := parseList(raw)
 	if len(names) == 0 {
 		return nil, errMissingParam("metric")
 	}
@@ -220,7 +210,7 @@ func (s *Server) accountInsights(req *request, a *Account) (any, *apiError) {
 	var breakdowns []string
 	if metricType == totalValue {
 		rawB, _ := req.param("breakdown")
-		breakdowns = splitList(rawB)
+		breakdowns = parseList(rawB)
 		for _, b := range breakdowns {
 			for _, m := range metrics {
 				if !slices.Contains(m.breakdowns, b) {
@@ -446,7 +436,7 @@ func (s *Server) mediaInsights(req *request, m *media) (any, *apiError) {
 		return nil, errParam("Insights are not available for carousel album children")
 	}
 	raw, _ := req.param("metric")
-	names := splitList(raw)
+	names := parseList(raw)
 	if len(names) == 0 {
 		return nil, errMissingParam("metric")
 	}
@@ -462,7 +452,7 @@ func (s *Server) mediaInsights(req *request, m *media) (any, *apiError) {
 		}
 	}
 	rawB, _ := req.param("breakdown")
-	breakdowns := splitList(rawB)
+	breakdowns := parseList(rawB)
 	for _, b := range breakdowns {
 		for _, n := range names {
 			if mediaInsightMetrics[n].breakdown != b {

@@ -230,11 +230,7 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 		case "username":
 			out["username"] = a.Username
 		case "owner":
-			sub := f.Sub
-			if !f.HasSub {
-				sub = nil
-			}
-			node, err := s.renderUser(req, a, a.ID, sub)
+			node, err := s.renderUser(req, a, a.ID, f.Sub)
 			if err != nil {
 				return nil, err
 			}
@@ -277,15 +273,11 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 }
 
 func (s *Server) childrenData(req *request, m *media, f field) ([]any, *apiError) {
-	sub := f.Sub
-	if !f.HasSub {
-		sub = nil
-	}
 	var kids []*media
 	for _, id := range m.children {
 		kids = append(kids, s.st.media[id])
 	}
-	return s.renderMediaItems(req, kids, sub)
+	return s.renderMediaItems(req, kids, f.Sub)
 }
 
 // handleMedia serves /{ig-media-id}: GET, POST comment_enabled, DELETE, and
@@ -294,7 +286,6 @@ func (s *Server) handleMedia(req *request, m *media, edge string) (any, *apiErro
 	if !req.tok.reaches(m.accountID) || !s.visible(m) {
 		return nil, errUnsupported(req.method, m.id)
 	}
-	req.account = m.accountID
 	switch edge {
 	case "":
 	case "children":
@@ -305,7 +296,7 @@ func (s *Server) handleMedia(req *request, m *media, edge string) (any, *apiErro
 		if err != nil {
 			return nil, err
 		}
-		data, err := s.childrenData(req, m, field{Name: "children", Sub: fs, HasSub: fs != nil})
+		data, err := s.childrenData(req, m, field{Name: "children", Sub: fs})
 		if err != nil {
 			return nil, err
 		}

@@ -23,7 +23,7 @@ func (s *Server) handleIDs(req *request) (any, *apiError) {
 	out := map[string]any{}
 	for _, id := range ids {
 		sub := *req
-		sub.segs, sub.nested, sub.account = []string{id}, true, req.account
+		sub.segs, sub.nested = []string{id}, true
 		node, err := s.handle(&sub, nil)
 		if err != nil {
 			if s.opts.MultiIDOmitFailed {

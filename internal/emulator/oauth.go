@@ -25,8 +25,6 @@ import (
 var oauthRoots = map[string]bool{"access_token": true, "refresh_access_token": true, "oauth": true, "debug_token": true}
 
 const (
-	defaultLongLivedLifetime = 60 * 24 * time.Hour
-	defaultRefreshMinAge     = 24 * time.Hour
 	// dataAccessLifetime: data access expires 90 days after the user was last active.
 	dataAccessLifetime = 90 * 24 * time.Hour
 )
@@ -194,11 +192,10 @@ func (s *Server) checkClient(req *request, needID bool) *apiError {
 }
 
 func (s *Server) issued(from *tokenInfo) map[string]any {
-	lifetime := cmp.Or(s.opts.LongLivedTokenLifetime, defaultLongLivedLifetime)
 	return map[string]any{
-		"access_token": s.mint(from, lifetime),
+		"access_token": s.mint(from, s.opts.LongLivedTokenLifetime),
 		"token_type":   "bearer",
-		"expires_in":   int64(lifetime / time.Second),
+		"expires_in":   int64(s.opts.LongLivedTokenLifetime / time.Second),
 	}
 }
 
@@ -227,13 +224,12 @@ func (s *Server) refreshInstagram(req *request) (any, *apiError) {
 		return nil, err
 	}
 	// Seeded tokens (no issuedAt) count as issued long ago.
-	minAge := cmp.Or(s.opts.TokenRefreshMinAge, defaultRefreshMinAge)
-	if !tok.issuedAt.IsZero() && s.now().Sub(tok.issuedAt) < minAge {
+	if !tok.issuedAt.IsZero() && s.now().Sub(tok.issuedAt) < s.opts.TokenRefreshMinAge {
 		if e := s.opts.RefreshTooEarlyError; e != nil {
 			return nil, &apiError{status: http.StatusBadRequest, body: *e}
 		}
 		// The wording and code are not documented (uncertain).
-		return nil, errParam("The access token can only be refreshed %g hours after it was issued", minAge.Hours())
+		return nil, errParam("The access token can only be refreshed %g hours after it was issued", s.opts.TokenRefreshMinAge.Hours())
 	}
 	return s.issued(tok), nil
 }

@@ -67,7 +67,7 @@ func parseTime(v string) (time.Time, bool) {
 	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 		return time.Unix(n, 0).UTC(), true
 	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05-0700", "2006-01-02"} {
+	for _, layout := range []string{time.RFC3339, timeLayout, "2006-01-02"} {
 		if t, err := time.Parse(layout, v); err == nil {
 			return t.UTC(), true
 		}

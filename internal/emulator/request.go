@@ -28,11 +28,10 @@ type request struct {
 	tokenURL bool // access_token came in the URL query
 	route    string
 
-	tok     *tokenInfo // set after authentication
-	trace   string
-	account string // IG account the request concerns (usage header)
-	meter   *meter // what the request was charged (usage.go); nil when not metered
-	nested  bool   // one id of GET /?ids=, metered with its parent
+	tok    *tokenInfo // set after authentication
+	trace  string
+	meter  *meter // what the request was charged (usage.go); nil when not metered
+	nested bool   // one id of GET /?ids=, metered with its parent
 }
 
 var versionRe = regexp.MustCompile(`^v\d+\.\d+$`)

@@ -196,9 +196,6 @@ func (s *Server) handle(req *request, perr *apiError) (any, *apiError) {
 		return nil, err
 	}
 	req.tok = tok
-	if len(tok.accounts) > 0 {
-		req.account = tok.accounts[0]
-	}
 	if err := checkProof(req, DefaultAppSecret, s.opts.RequireAppSecretProof, s.now()); err != nil {
 		return nil, err
 	}

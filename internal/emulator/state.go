@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -63,6 +64,13 @@ type tokenInfo struct {
 	issuedAt, expiresAt time.Time
 }
 
+// First ids of the container and media sequences: ids are issued upward
+// from these, so the control plane walks back down to them.
+const (
+	firstContainerID int64 = 17880000000000001
+	firstMediaID     int64 = 17900000000000001
+)
+
 type state struct {
 	clockOffset time.Duration
 
@@ -114,8 +122,8 @@ func newState(seeds []Account) *state {
 		tokens:        map[string]*tokenInfo{},
 		containers:    map[string]*container{},
 		media:         map[string]*media{},
-		nextContainer: 17880000000000001,
-		nextMedia:     17900000000000001,
+		nextContainer: firstContainerID,
+		nextMedia:     firstMediaID,
 		publishes:     map[string][]time.Time{},
 		containerT:    map[string][]time.Time{},
 		calls:         map[string]int{},
@@ -187,14 +195,7 @@ func (st *state) addAccount(a Account) {
 func pageToken(pageID string) string { return "EAAEmulatorPageToken" + pageID }
 
 // reaches reports whether the token may act on the IG account.
-func (ti *tokenInfo) reaches(accountID string) bool {
-	for _, id := range ti.accounts {
-		if id == accountID {
-			return true
-		}
-	}
-	return false
-}
+func (ti *tokenInfo) reaches(accountID string) bool { return slices.Contains(ti.accounts, accountID) }
 
 func (st *state) trace() string {
 	st.nextTrace++

@@ -1,6 +1,9 @@
 package emulator
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // listTagged is GET /{ig-user-id}/tags (graph-api-facts.md §5.4): public
 // media of professional accounts in which others tagged this account, newest
@@ -19,7 +22,7 @@ func (s *Server) listTagged(req *request, a *Account, path string) (any, *apiErr
 	}
 	var items []*worldMedia
 	for _, m := range s.world().media {
-		if m.owner.accountType == "PERSONAL" || !contains(m.tagged, a.Username) {
+		if m.owner.accountType == "PERSONAL" || !slices.Contains(m.tagged, a.Username) {
 			continue
 		}
 		if pr.since != nil && m.timestamp.Before(*pr.since) || pr.until != nil && m.timestamp.After(*pr.until) {
@@ -48,15 +51,6 @@ func (s *Server) listTagged(req *request, a *Account, path string) (any, *apiErr
 		}
 	}
 	return out, nil
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Post is media that appears on a seeded account as if posted in the

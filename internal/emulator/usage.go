@@ -14,7 +14,8 @@ import (
 //   - the Instagram business use case (BUC), per IG account: every IG Platform
 //     call; throttled with code 80002; reported in X-Business-Use-Case-Usage;
 //   - the Platform (app) budget, app-wide: calls that concern no IG account or
-//     that Meta meters as Platform calls (business discovery, hashtag search);
+//     that Meta meters as Platform calls (business discovery, hashtag search
+//     and hashtag media);
 //     throttled with code 4; reported in X-App-Usage.
 //
 // Each id of a multi-id read (GET /?ids=) counts as one call. Calls made
@@ -75,9 +76,6 @@ func (s *Server) meteredAccount(req *request) string {
 	if fs, _ := req.param("fields"); strings.Contains(fs, "business_discovery") {
 		return ""
 	}
-	if strings.Contains(req.route, "hashtag") {
-		return ""
-	}
 	id := ""
 	if len(req.segs) > 0 {
 		id = req.segs[0]
@@ -96,10 +94,15 @@ func (s *Server) meteredAccount(req *request) string {
 		return st.media[id].accountID
 	case st.containers[id] != nil:
 		return st.containers[id].accountID
+	case st.comments.byID[id] != nil && st.media[st.comments.byID[id].mediaID] != nil:
+		// Comment nodes and their replies edge: the commented media's account.
+		return st.media[st.comments.byID[id].mediaID].accountID
 	case id == "me" && req.tok != nil && req.tok.kind == tokenInstagram:
 		return req.tok.accounts[0]
 	}
-	// Facebook /me, /me/accounts, Pages and unknown ids: Platform calls.
+	// Facebook /me, /me/accounts, Pages, hashtag search and hashtag nodes
+	// (graph-api-facts.md §8), and unknown ids: Platform calls. IG user edges
+	// such as recently_searched_hashtags stay on the account's BUC (§12.3).
 	return ""
 }
 

@@ -170,3 +170,45 @@ func TestRouteLatency(t *testing.T) {
 		t.Errorf("answered after %v, want ≥ 30ms", d)
 	}
 }
+
+// Comment nodes and their replies edge are IG Platform calls charged to the
+// commented media's account, like /{ig-media-id}/comments; hashtag search and
+// hashtag media use the app budget, the IG user edge recently_searched_hashtags
+// the account's.
+func TestMeteredAccountCommentsAndHashtags(t *testing.T) {
+	h := newHarness(t, Options{})
+	mid := h.publishImage("metered")
+	onBUC := func(what string, r resp) {
+		t.Helper()
+		r.mustOK(t)
+		buc(t, r)
+		if r.hdr.Get("X-App-Usage") != "" {
+			t.Fatalf("%s: X-App-Usage = %q, want the BUC header only", what, r.hdr.Get("X-App-Usage"))
+		}
+	}
+	onApp := func(what string, r resp) {
+		t.Helper()
+		r.mustOK(t)
+		if r.hdr.Get("X-App-Usage") == "" || r.hdr.Get("X-Business-Use-Case-Usage") != "" {
+			t.Fatalf("%s: headers = %v, want X-App-Usage only", what, r.hdr)
+		}
+	}
+	r := h.post("/v25.0/"+mid+"/comments", fbl, "message", "Top")
+	onBUC("POST /{ig-media-id}/comments", r)
+	cid := str(r.mustOK(t)["id"])
+	onBUC("GET /{ig-comment-id}", h.get("/v25.0/"+cid, fbl, "fields", "id,text"))
+	r = h.post("/v25.0/"+cid+"/replies", fbl, "message", "Reply")
+	onBUC("POST /{ig-comment-id}/replies", r)
+	rid := str(r.mustOK(t)["id"])
+	onBUC("GET /{ig-comment-id}/replies", h.get("/v25.0/"+cid+"/replies", fbl))
+	other, err := h.emu.AddCommentFromUser(mid, "", "someone_else", "From a follower")
+	if err != nil {
+		t.Fatal(err)
+	}
+	onBUC("POST /{ig-comment-id}", h.post("/v25.0/"+other, fbl, "hide", "true"))
+	onBUC("DELETE /{ig-comment-id}", h.call(http.MethodDelete, "/v25.0/"+rid, fbl, nil))
+
+	onApp("GET /ig_hashtag_search", h.get("/v25.0/ig_hashtag_search", fbl, "user_id", DefaultAccountID, "q", "coffee"))
+	onApp("GET /{ig-hashtag-id}/top_media", h.get("/v25.0/"+h.emu.HashtagID("coffee")+"/top_media", fbl, "user_id", DefaultAccountID))
+	onBUC("GET /{ig-user-id}/recently_searched_hashtags", h.get("/v25.0/"+DefaultAccountID+"/recently_searched_hashtags", fbl))
+}

@@ -96,7 +96,6 @@ func (s *Server) handlePage(req *request, pageID, edge string) (any, *apiError) 
 	if !ok {
 		return nil, errUnsupported(req.method, req.segs[0])
 	}
-	req.account = acct.ID
 	if edge == "subscribed_apps" {
 		return s.handleSubscribedApps(req, "page:"+pageID, true)
 	}
@@ -132,11 +131,7 @@ func (s *Server) renderPage(req *request, a *Account, fs []field) (map[string]an
 		case "tasks":
 			out["tasks"] = []string{"ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE"}
 		case "instagram_business_account":
-			sub := f.Sub
-			if !f.HasSub {
-				sub = nil
-			}
-			node, err := s.renderUser(req, a, a.ID, sub)
+			node, err := s.renderUser(req, a, a.ID, f.Sub)
 			if err != nil {
 				return nil, err
 			}
@@ -167,7 +162,6 @@ func (s *Server) handleIGUser(req *request, id, edge string) (any, *apiError) {
 	if a == nil || !req.tok.reaches(acctID) {
 		return nil, errUnsupported(req.method, req.segs[0])
 	}
-	req.account = acctID
 	path := "/" + req.segs[0]
 
 	switch edge {
@@ -303,20 +297,16 @@ func (s *Server) nestedMedia(req *request, a *Account, f field) (any, *apiError)
 	if err != nil {
 		return nil, err
 	}
-	sub := f.Sub
-	if !f.HasSub {
-		sub = nil
-	}
 	items := s.mediaList(a.ID, f.Name == "stories", pr)
 	keys := mediaKeys(items)
 	start, end, hasPrev, hasNext := paginate(keys, pr)
-	data, err := s.renderMediaItems(req, items[start:end], sub)
+	data, err := s.renderMediaItems(req, items[start:end], f.Sub)
 	if err != nil {
 		return nil, err
 	}
 	// Nested paging URLs point at the edge itself (never with a token).
 	q := url.Values{}
-	if f.HasSub {
+	if f.Sub != nil {
 		q.Set("fields", fieldsString(f.Sub))
 	}
 	for _, m := range []string{"since", "until"} {

@@ -133,20 +133,6 @@ func (s *Server) listSubscriptions() map[string]any {
 
 var namePattern = regexp.MustCompile(`^[a-z_]+$`)
 
-// listParam reads a list sent comma-separated or as a JSON array.
-func listParam(v string) []string {
-	var out []string
-	if strings.HasPrefix(v, "[") && json.Unmarshal([]byte(v), &out) == nil {
-		return out
-	}
-	for _, f := range strings.Split(v, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // checkFields validates webhook field names; object=instagram knows its list.
 func checkFields(object string, fields []string) *apiError {
 	for _, f := range fields {
@@ -177,7 +163,7 @@ func (s *Server) subscribe(req *request) (any, *apiError) {
 	case callback == "":
 		return nil, errMissingParam("callback_url")
 	}
-	fields := listParam(rawFields)
+	fields := parseList(rawFields)
 	if len(fields) == 0 {
 		return nil, errMissingParam("fields")
 	}
@@ -228,7 +214,7 @@ func (s *Server) unsubscribe(req *request) (any, *apiError) {
 	}
 	sub := s.st.hooks.subs[object]
 	raw, _ := req.param("fields")
-	fields := listParam(raw)
+	fields := parseList(raw)
 	if sub != nil && len(fields) > 0 {
 		for _, f := range fields {
 			delete(sub.fields, f)
@@ -267,39 +253,37 @@ func isLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// webhookClient is Options.WebhookHTTPClient, or a client that only dials
-// loopback addresses unless the host is explicitly allowed, and never follows redirects.
-func (s *Server) webhookClient() *http.Client {
-	if s.opts.WebhookHTTPClient != nil {
-		return s.opts.WebhookHTTPClient
+// newWebhookClient is Options.WebhookHTTPClient, or a client that only dials
+// loopback addresses unless the host is explicitly allowed, and never follows
+// redirects. New builds it once, so handshakes and deliveries share one
+// transport and reuse its connections.
+func newWebhookClient(opts Options) *http.Client {
+	if opts.WebhookHTTPClient != nil {
+		return opts.WebhookHTTPClient
 	}
 	d := &net.Dialer{Timeout: 5 * time.Second}
-	allowed := s.opts.WebhookAllowedHosts
+	allowed := opts.WebhookAllowedHosts
 	return &http.Client{
-		Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			host, _, _ := net.SplitHostPort(addr)
-			if slices.Contains(allowed, host) {
-				return d.DialContext(ctx, network, addr)
-			}
-			ld := *d
-			ld.Control = func(_, address string, _ syscall.RawConn) error { // after name resolution
-				ip, _, _ := net.SplitHostPort(address)
-				if p := net.ParseIP(ip); p == nil || !p.IsLoopback() {
-					return fmt.Errorf("emulator: refusing to call non-loopback address %s", address)
+		Transport: &http.Transport{
+			DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+				host, _, _ := net.SplitHostPort(addr)
+				if slices.Contains(allowed, host) {
+					return d.DialContext(ctx, network, addr)
 				}
-				return nil
-			}
-			return ld.DialContext(ctx, network, addr)
-		}},
+				ld := *d
+				ld.Control = func(_, address string, _ syscall.RawConn) error { // after name resolution
+					ip, _, _ := net.SplitHostPort(address)
+					if p := net.ParseIP(ip); p == nil || !p.IsLoopback() {
+						return fmt.Errorf("emulator: refusing to call non-loopback address %s", address)
+					}
+					return nil
+				}
+				return ld.DialContext(ctx, network, addr)
+			},
+			IdleConnTimeout: 90 * time.Second, // as http.DefaultTransport
+		},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
-}
-
-func (s *Server) webhookTimeout() time.Duration {
-	if s.opts.WebhookTimeout > 0 {
-		return s.opts.WebhookTimeout
-	}
-	return 5 * time.Second
 }
 
 // verifyCallback sends GET callback?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…
@@ -314,14 +298,14 @@ func (s *Server) verifyCallback(ctx context.Context, u *url.URL, token string) *
 	v := *u
 	v.RawQuery = q.Encode()
 
-	ctx, cancel := context.WithTimeout(ctx, s.webhookTimeout())
+	ctx, cancel := context.WithTimeout(ctx, s.opts.WebhookTimeout)
 	defer cancel()
 	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, v.String(), nil)
 	if err != nil {
 		return oauthErr(2200, 0, "(#2200) callback verification failed: "+err.Error())
 	}
 	hr.Header.Set("User-Agent", "facebookexternalua")
-	res, err := s.webhookClient().Do(hr)
+	res, err := s.hookClient.Do(hr)
 	if err != nil {
 		return oauthErr(2200, 0, "(#2200) callback verification failed: "+err.Error())
 	}
@@ -375,7 +359,7 @@ func (s *Server) handleSubscribedApps(req *request, key string, onPage bool) (an
 		return map[string]any{"data": data}, nil
 	case "POST":
 		raw, _ := req.param("subscribed_fields")
-		fields := listParam(raw)
+		fields := parseList(raw)
 		if len(fields) == 0 {
 			return nil, errMissingParam("subscribed_fields")
 		}
@@ -443,14 +427,7 @@ func (s *Server) emit(accountID, field string, value map[string]any) {
 
 func (s *Server) deliver(hs *hookState, d *Delivery) {
 	defer hs.inflight.Done()
-	attempts := s.opts.WebhookMaxAttempts
-	if attempts <= 0 {
-		attempts = 3
-	}
-	wait := s.opts.WebhookRetryWait
-	if wait <= 0 {
-		wait = 200 * time.Millisecond
-	}
+	attempts, wait := s.opts.WebhookMaxAttempts, s.opts.WebhookRetryWait
 	u, uerr := s.callbackURL(d.CallbackURL)
 	for i := 1; i <= attempts; i++ {
 		status, err := 0, uerr
@@ -475,7 +452,7 @@ func (s *Server) deliver(hs *hookState, d *Delivery) {
 }
 
 func (s *Server) post(u string, d *Delivery) (int, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), s.webhookTimeout())
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.WebhookTimeout)
 	defer cancel()
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(d.Body))
 	if err != nil {
@@ -484,7 +461,7 @@ func (s *Server) post(u string, d *Delivery) (int, error) {
 	hr.Header.Set("Content-Type", "application/json")
 	hr.Header.Set("X-Hub-Signature-256", d.Signature)
 	hr.Header.Set("User-Agent", "facebookexternalua")
-	res, err := s.webhookClient().Do(hr)
+	res, err := s.hookClient.Do(hr)
 	if err != nil {
 		return 0, err
 	}
