@@ -55,7 +55,7 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		MarkdownDescription: "Profile and counts of an Instagram professional account (Business or Creator). " +
 			"Counts change all the time, so they live here rather than in resources.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
+			"account_id":          common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
 			"id":                  computed("Instagram user id of the account."),
 			"username":            computed("Username, without `@`."),
 			"name":                computed("Profile name."),
