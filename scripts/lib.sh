@@ -8,8 +8,12 @@
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 # Pinned tool versions. Only these are known to build from the Go module proxy
-# on our machines (see shared/toolchain.md).
+# on our machines (checked Nov 2026).
 TOFU_VERSION="1.12.6"
+TERRAFORM_VERSION="1.16.4"
+# Terraform's nested modules that the Go module proxy does not serve (see
+# build_terraform in tf-cli.sh).
+TERRAFORM_STUB_BACKENDS="azure consul cos gcs kubernetes oss pg s3 oci"
 GOLANGCI_LINT_VERSION="v2.15.0"
 GORELEASER_VERSION="v2.16.0"
 
