@@ -183,7 +183,10 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 			return
 		}
 	}
-	data := common.NewProviderData(client, appClient, s.Login, s.AppID, s.AccountID, p.pollInterval, p.now)
+	data := common.NewProviderData(common.ProviderDataOptions{
+		Client: client, AppClient: appClient, Login: s.Login, AppID: s.AppID,
+		DefaultAccount: s.AccountID, PollInterval: p.pollInterval, Now: p.now,
+	})
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data

@@ -15,9 +15,11 @@ var _ datasource.DataSourceWithConfigure = (*accountDataSource)(nil)
 
 // NewAccountDataSource is the instagram_account data source: the profile and
 // counts of an Instagram professional account.
-func NewAccountDataSource() datasource.DataSource { return &accountDataSource{} }
+func NewAccountDataSource() datasource.DataSource {
+	return &accountDataSource{DataSourceBase: common.NewDataSourceBase("account")}
+}
 
-type accountDataSource struct{ data *common.ProviderData }
+type accountDataSource struct{ common.DataSourceBase }
 
 type accountModel struct {
 	AccountID         types.String `tfsdk:"account_id"`
@@ -40,56 +42,40 @@ var accountFields = []string{
 	"followers_count", "follows_count", "media_count",
 }
 
-func (d *accountDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_account"
-}
-
 func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	count := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Profile and counts of an Instagram professional account (Business or Creator). " +
 			"Counts change all the time, so they live here rather than in resources.",
 		Attributes: map[string]schema.Attribute{
 			"account_id":          common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"id":                  computed("Instagram user id of the account."),
-			"username":            computed("Username, without `@`."),
-			"name":                computed("Profile name."),
-			"biography":           computed("Profile biography."),
-			"website":             computed("Website shown on the profile."),
-			"profile_picture_url": computed("URL of the profile picture (a CDN URL that changes over time)."),
-			"followers_count":     count("Number of followers."),
-			"follows_count":       count("Number of accounts this account follows."),
-			"media_count":         count("Number of published posts."),
-			"account_type":        computed("`BUSINESS` or `MEDIA_CREATOR`; only reported with Instagram login, null with Facebook login."),
+			"id":                  common.ComputedString("Instagram user id of the account."),
+			"username":            common.ComputedString("Username, without `@`."),
+			"name":                common.ComputedString("Profile name."),
+			"biography":           common.ComputedString("Profile biography."),
+			"website":             common.ComputedString("Website shown on the profile."),
+			"profile_picture_url": common.ComputedString("URL of the profile picture (a CDN URL that changes over time)."),
+			"followers_count":     common.ComputedInt64("Number of followers."),
+			"follows_count":       common.ComputedInt64("Number of accounts this account follows."),
+			"media_count":         common.ComputedInt64("Number of published posts."),
+			"account_type":        common.ComputedString("`BUSINESS` or `MEDIA_CREATOR`; only reported with Instagram login, null with Facebook login."),
 		},
 	}
 }
 
-func (d *accountDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m accountModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[accountModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	fields := accountFields
-	if d.data.Login == common.LoginInstagram {
+	if d.Data.Login == common.LoginInstagram {
 		fields = append(append([]string{}, accountFields...), "account_type")
 	}
-	u, _, err := d.data.Client.Users.Get(ctx, id, fields)
+	u, _, err := d.Data.Client.Users.Get(ctx, id, fields)
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot read Instagram account "+id, err)
 		return

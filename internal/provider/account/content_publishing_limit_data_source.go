@@ -15,9 +15,11 @@ var _ datasource.DataSourceWithConfigure = (*publishingLimitDataSource)(nil)
 
 // NewContentPublishingLimitDataSource is the instagram_content_publishing_limit
 // data source: how much of the rolling publishing quota is used.
-func NewContentPublishingLimitDataSource() datasource.DataSource { return &publishingLimitDataSource{} }
+func NewContentPublishingLimitDataSource() datasource.DataSource {
+	return &publishingLimitDataSource{DataSourceBase: common.NewDataSourceBase("content_publishing_limit")}
+}
 
-type publishingLimitDataSource struct{ data *common.ProviderData }
+type publishingLimitDataSource struct{ common.DataSourceBase }
 
 type publishingLimitModel struct {
 	AccountID     types.String `tfsdk:"account_id"`
@@ -27,43 +29,30 @@ type publishingLimitModel struct {
 	Remaining     types.Int64  `tfsdk:"remaining"`
 }
 
-func (d *publishingLimitDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_content_publishing_limit"
-}
-
 func (d *publishingLimitDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	count := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The account's Content Publishing API quota: posts published through the API in the moving window " +
 			"(24 hours), out of how many. A carousel counts as one; posts made in the Instagram app do not count.",
 		Attributes: map[string]schema.Attribute{
 			"account_id":     common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"quota_usage":    count("Publishes used in the current window."),
-			"quota_total":    count("Publishes allowed per window (50 at the time of writing)."),
-			"quota_duration": count("Length of the window in seconds (86400)."),
-			"remaining":      count("`quota_total - quota_usage`, never below 0."),
+			"quota_usage":    common.ComputedInt64("Publishes used in the current window."),
+			"quota_total":    common.ComputedInt64("Publishes allowed per window (50 at the time of writing)."),
+			"quota_duration": common.ComputedInt64("Length of the window in seconds (86400)."),
+			"remaining":      common.ComputedInt64("`quota_total - quota_usage`, never below 0."),
 		},
 	}
 }
 
-func (d *publishingLimitDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *publishingLimitDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m publishingLimitModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[publishingLimitModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	l, _, err := d.data.Client.Media.PublishingLimit(ctx, id)
+	l, _, err := d.Data.Client.Media.PublishingLimit(ctx, id)
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot read the publishing limit of Instagram account "+id, err)
 		return

@@ -34,9 +34,14 @@ var commentReadFields = []string{"id", "text", "timestamp", "username", "media",
 
 // NewCommentResource is instagram_comment: a comment or reply written by the
 // account on its own post.
-func NewCommentResource() resource.Resource { return &commentResource{} }
+func NewCommentResource() resource.Resource {
+	return &commentResource{ResourceBase: common.NewResourceBase("comment")}
+}
 
-type commentResource struct{ data *common.ProviderData }
+type commentResource struct {
+	common.ResourceBase
+	common.NoUpdate // every input replaces the comment
+}
 
 type commentModel struct {
 	ID        types.String `tfsdk:"id"`
@@ -47,14 +52,9 @@ type commentModel struct {
 	Username  types.String `tfsdk:"username"`
 }
 
-func (r *commentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_comment"
-}
-
 func (r *commentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	numeric := stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram id")
+	numeric := common.NumericID("Instagram id")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A comment written by the account on one of its own posts, for example a \"first comment\" " +
 			"holding hashtags, or a reply to a comment (`reply_to`).\n\n" +
@@ -63,11 +63,7 @@ func (r *commentResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"(hiding applies to other people's comments, see the `instagram_comments` data source). " +
 			"The post must have comments turned on (see `instagram_comment_settings`).",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "Instagram comment id.",
-				Computed:            true,
-				PlanModifiers:       stable,
-			},
+			"id": common.StableString("Instagram comment id."),
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Media id of the account's post to comment on. For a reply, the post of the comment replied to. Changing it writes a new comment.",
 				Required:            true,
@@ -90,28 +86,15 @@ func (r *commentResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Validators:    []validator.String{numeric},
 				PlanModifiers: replace,
 			},
-			"timestamp": schema.StringAttribute{
-				MarkdownDescription: "When the comment was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`).",
-				Computed:            true,
-				PlanModifiers:       stable,
-			},
-			"username": schema.StringAttribute{
-				MarkdownDescription: "Username of the author (the account).",
-				Computed:            true,
-				PlanModifiers:       stable,
-			},
+			"timestamp": common.StableString("When the comment was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`)."),
+			"username":  common.StableString("Username of the author (the account)."),
 		},
 	}
 }
 
-func (r *commentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan commentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := common.Decode[commentModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	mediaID, message := plan.MediaID.ValueString(), plan.Message.ValueString()
@@ -121,16 +104,16 @@ func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest
 		if !r.checkReplyTo(ctx, replyTo, mediaID, &resp.Diagnostics) {
 			return
 		}
-		id, _, err = r.data.Client.Comments.Reply(ctx, replyTo, message)
+		id, _, err = r.Data.Client.Comments.Reply(ctx, replyTo, message)
 	} else {
-		id, _, err = r.data.Client.Comments.Create(ctx, mediaID, message)
+		id, _, err = r.Data.Client.Comments.Create(ctx, mediaID, message)
 	}
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("message"), "Cannot write the comment on post "+mediaID, err)
 		return
 	}
 	plan.ID = types.StringValue(id)
-	c, _, err := r.data.Client.Comments.Get(ctx, id, commentReadFields)
+	c, _, err := r.Data.Client.Comments.Get(ctx, id, commentReadFields)
 	if err != nil {
 		plan.Timestamp, plan.Username = types.StringNull(), types.StringNull()
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -144,7 +127,7 @@ func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest
 // checkReplyTo makes sure the comment replied to is on media_id, and warns
 // when it is itself a reply (Instagram then answers the top-level comment).
 func (r *commentResource) checkReplyTo(ctx context.Context, replyTo, mediaID string, diags *diag.Diagnostics) bool {
-	parent, _, err := r.data.Client.Comments.Get(ctx, replyTo, []string{"id", "media", "parent_id"})
+	parent, _, err := r.Data.Client.Comments.Get(ctx, replyTo, []string{"id", "media", "parent_id"})
 	if err != nil {
 		common.AddAPIError(diags, path.Root("reply_to"), "Cannot read comment "+replyTo, err)
 		return false
@@ -162,12 +145,11 @@ func (r *commentResource) checkReplyTo(ctx context.Context, replyTo, mediaID str
 }
 
 func (r *commentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state commentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := common.Decode[commentModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	c, _, err := r.data.Client.Comments.Get(ctx, state.ID.ValueString(), commentReadFields)
+	c, _, err := r.Data.Client.Comments.Get(ctx, state.ID.ValueString(), commentReadFields)
 	if graph.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -187,30 +169,17 @@ func (r *commentResource) Read(ctx context.Context, req resource.ReadRequest, re
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// Update is never called with a change: every input replaces the comment.
-func (r *commentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan commentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
 func (r *commentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state commentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := common.Decode[commentModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	_, err := r.data.Client.Comments.Delete(ctx, state.ID.ValueString())
+	_, err := r.Data.Client.Comments.Delete(ctx, state.ID.ValueString())
 	if err != nil && !graph.IsNotFound(err) {
 		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot delete Instagram comment "+state.ID.ValueString(), err)
 	}
 }
 
 func (r *commentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !common.NumericIDPattern.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import instagram_comment by its numeric Instagram comment id (e.g. 17870913679156914), got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	common.NumericImportID("its numeric Instagram comment id", "17870913679156914").Import(ctx, r.TypeName(), req, resp)
 }

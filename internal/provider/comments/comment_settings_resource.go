@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -30,9 +29,11 @@ var settingsReadFields = []string{"id", "is_comment_enabled", "owner"}
 
 // NewCommentSettingsResource is instagram_comment_settings: whether a post
 // takes comments.
-func NewCommentSettingsResource() resource.Resource { return &commentSettingsResource{} }
+func NewCommentSettingsResource() resource.Resource {
+	return &commentSettingsResource{ResourceBase: common.NewResourceBase("comment_settings")}
+}
 
-type commentSettingsResource struct{ data *common.ProviderData }
+type commentSettingsResource struct{ common.ResourceBase }
 
 type commentSettingsModel struct {
 	ID              types.String `tfsdk:"id"`
@@ -41,22 +42,14 @@ type commentSettingsModel struct {
 	AccountID       types.String `tfsdk:"account_id"`
 }
 
-func (r *commentSettingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_comment_settings"
-}
-
 func (r *commentSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	numeric := []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram id")}
+	numeric := []validator.String{common.NumericID("Instagram id")}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Turns comments on or off for one post of the account (`POST /{media-id}?comment_enabled=`), " +
 			"including posts that were not published with Terraform. Destroying the resource turns comments back on. " +
 			"Not available for live videos or carousel items.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The media id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": common.StableString("The media id."),
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Instagram media id of the post. Changing it manages another post.",
 				Required:            true,
@@ -68,34 +61,22 @@ func (r *commentSettingsResource) Schema(_ context.Context, _ resource.SchemaReq
 					"Instagram, so a change made in the app shows up as drift.",
 				Required: true,
 			},
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id that owns the post. Defaults to the provider's `account_id`; " +
-					"applying fails when the post belongs to another account.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    numeric,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-			},
+			"account_id": common.ResourceAccountID("Instagram user id that owns the post. Defaults to the provider's `account_id`; "+
+				"applying fails when the post belongs to another account.", true),
 		},
 	}
 }
 
-func (r *commentSettingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *commentSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan commentSettingsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := common.Decode[commentSettingsModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	account, diags := r.data.AccountID(ctx, plan.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	account, ok := r.Data.ResolveAccount(ctx, plan.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	media, _, err := r.data.Client.Media.Get(ctx, plan.MediaID.ValueString(), settingsReadFields)
+	media, _, err := r.Data.Client.Media.Get(ctx, plan.MediaID.ValueString(), settingsReadFields)
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read Instagram post "+plan.MediaID.ValueString(), err)
 		return
@@ -116,7 +97,7 @@ func (r *commentSettingsResource) Create(ctx context.Context, req resource.Creat
 
 // apply sends comment_enabled (the only update Graph allows on a post).
 func (r *commentSettingsResource) apply(ctx context.Context, m *commentSettingsModel, diags *diag.Diagnostics) {
-	if _, err := r.data.Client.Media.SetCommentEnabled(ctx, m.MediaID.ValueString(), m.CommentsEnabled.ValueBool()); err != nil {
+	if _, err := r.Data.Client.Media.SetCommentEnabled(ctx, m.MediaID.ValueString(), m.CommentsEnabled.ValueBool()); err != nil {
 		common.AddAPIError(diags, path.Root("comments_enabled"), "Cannot change comment settings of post "+m.MediaID.ValueString(), err)
 		return
 	}
@@ -124,12 +105,11 @@ func (r *commentSettingsResource) apply(ctx context.Context, m *commentSettingsM
 }
 
 func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state commentSettingsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := common.Decode[commentSettingsModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	media, _, err := r.data.Client.Media.Get(ctx, state.ID.ValueString(), settingsReadFields)
+	media, _, err := r.Data.Client.Media.Get(ctx, state.ID.ValueString(), settingsReadFields)
 	if graph.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -143,21 +123,14 @@ func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadReq
 		state.CommentsEnabled = types.BoolValue(*media.IsCommentEnabled)
 	}
 	if state.AccountID.IsNull() { // after import
-		if media.Owner != nil && media.Owner.ID != "" {
-			state.AccountID = types.StringValue(media.Owner.ID)
-		} else {
-			account, diags := r.data.AccountID(ctx, "", path.Root("account_id"))
-			resp.Diagnostics.Append(diags...)
-			state.AccountID = types.StringValue(account)
-		}
+		state.AccountID = r.Data.OwnerOf(ctx, media, &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
 func (r *commentSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan commentSettingsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := common.Decode[commentSettingsModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	r.apply(ctx, &plan, &resp.Diagnostics)
@@ -169,22 +142,16 @@ func (r *commentSettingsResource) Update(ctx context.Context, req resource.Updat
 
 // Delete turns comments back on: the API's default for every post.
 func (r *commentSettingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state commentSettingsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := common.Decode[commentSettingsModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	_, err := r.data.Client.Media.SetCommentEnabled(ctx, state.ID.ValueString(), true)
+	_, err := r.Data.Client.Media.SetCommentEnabled(ctx, state.ID.ValueString(), true)
 	if err != nil && !graph.IsNotFound(err) {
 		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot turn comments back on for post "+state.ID.ValueString(), err)
 	}
 }
 
 func (r *commentSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !common.NumericIDPattern.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import instagram_comment_settings by the numeric Instagram media id of the post (e.g. 17895695668004550), got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	common.NumericImportID("the numeric Instagram media id of the post", "17895695668004550").Import(ctx, r.TypeName(), req, resp)
 }

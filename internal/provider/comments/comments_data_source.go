@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -22,9 +21,11 @@ var _ datasource.DataSourceWithConfigure = (*commentsDataSource)(nil)
 var listFields = []string{"id", "text", "username", "timestamp", "like_count", "hidden", "parent_id"}
 
 // NewCommentsDataSource is instagram_comments: the comments of a post.
-func NewCommentsDataSource() datasource.DataSource { return &commentsDataSource{} }
+func NewCommentsDataSource() datasource.DataSource {
+	return &commentsDataSource{DataSourceBase: common.NewDataSourceBase("comments")}
+}
 
-type commentsDataSource struct{ data *common.ProviderData }
+type commentsDataSource struct{ common.DataSourceBase }
 
 type commentsModel struct {
 	MediaID        types.String   `tfsdk:"media_id"`
@@ -54,10 +55,6 @@ type replyEntry struct {
 	ParentID  types.String `tfsdk:"parent_id"`
 }
 
-func (d *commentsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_comments"
-}
-
 func commentAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id":         schema.StringAttribute{MarkdownDescription: "Comment id.", Computed: true},
@@ -84,7 +81,7 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Media id of the post.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram media id")},
+				Validators:          []validator.String{common.NumericID("Instagram media id")},
 			},
 			"include_replies": schema.BoolAttribute{
 				MarkdownDescription: "Also read the replies of every comment. They come nested in the comment list; only a comment with more replies than Graph nests costs one more API call. Default `false`.",
@@ -104,14 +101,9 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *commentsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *commentsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m commentsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[commentsModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	limit := defaultCommentsLimit
@@ -125,7 +117,7 @@ func (d *commentsDataSource) Read(ctx context.Context, req datasource.ReadReques
 		// response; only a comment with more replies than that costs a call.
 		opts.ReplyFields = listFields
 	}
-	for c, err := range d.data.Client.Comments.List(ctx, m.MediaID.ValueString(), opts) {
+	for c, err := range d.Data.Client.Comments.List(ctx, m.MediaID.ValueString(), opts) {
 		if err != nil {
 			common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot list the comments of post "+m.MediaID.ValueString(), err)
 			return
@@ -139,7 +131,7 @@ func (d *commentsDataSource) Read(ctx context.Context, req datasource.ReadReques
 			}
 			if c.Replies.HasMore() {
 				more := graph.CommentListOptions{Fields: listFields, After: c.Replies.Paging.Cursors.After}
-				for rc, err := range d.data.Client.Comments.Replies(ctx, c.ID, more) {
+				for rc, err := range d.Data.Client.Comments.Replies(ctx, c.ID, more) {
 					if err != nil {
 						common.AddAPIError(&resp.Diagnostics, path.Root("include_replies"), "Cannot list the replies of comment "+c.ID, err)
 						return

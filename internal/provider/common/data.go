@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
@@ -26,7 +27,11 @@ const (
 )
 
 // ProviderData is what the provider's Configure hands to every resource and
-// data source.
+// data source. It lives as long as the provider process (one plan, apply or
+// query walk), and it owns everything that lives that long: the clients, the
+// default account once discovered, the coalescing media readers, the hashtag
+// cache and the plan's quota tally. Nothing of that kind lives in package
+// variables.
 type ProviderData struct {
 	// Client calls the Graph API with the user's token.
 	Client *graph.Client
@@ -41,18 +46,64 @@ type ProviderData struct {
 	PollInterval time.Duration
 	// Now is the provider's clock; tests use the emulator's.
 	Now func() time.Time
+	// PlanQuota tallies the posts a plan publishes against each account's
+	// publishing quota (plan_quota.go).
+	PlanQuota *PlanQuota
 
 	mu             sync.Mutex
 	defaultAccount string // configured, or discovered once per process on first use
 	discoverErr    error  // a failed discovery, not repeated by every resource of the run
+
+	readersMu    sync.Mutex // not mu: discovery holds mu during a network call
+	mediaReaders map[string]*MediaReader
+	hashtags     hashtagCache
 }
 
-// NewProviderData builds the provider data; defaultAccount may be empty.
-func NewProviderData(client, appClient *graph.Client, login, appID, defaultAccount string, poll time.Duration, now func() time.Time) *ProviderData {
-	return &ProviderData{
-		Client: client, AppClient: appClient, Login: login, AppID: appID,
-		PollInterval: poll, Now: now, defaultAccount: defaultAccount,
+// ProviderDataOptions are what NewProviderData needs; zero values are the
+// defaults noted on each field.
+type ProviderDataOptions struct {
+	Client, AppClient *graph.Client
+	Login             string // default LoginFacebook
+	AppID             string
+	DefaultAccount    string        // "" → discovered from the token on first use
+	PollInterval      time.Duration // default 1s
+	Now               func() time.Time
+}
+
+// NewProviderData builds the per-process provider data.
+func NewProviderData(o ProviderDataOptions) *ProviderData {
+	if o.Login == "" {
+		o.Login = LoginFacebook
 	}
+	if o.PollInterval <= 0 {
+		o.PollInterval = time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	d := &ProviderData{
+		Client: o.Client, AppClient: o.AppClient, Login: o.Login, AppID: o.AppID,
+		PollInterval: o.PollInterval, Now: o.Now, defaultAccount: o.DefaultAccount,
+		mediaReaders: map[string]*MediaReader{},
+		hashtags:     hashtagCache{entries: map[string]*hashtagEntry{}},
+	}
+	d.PlanQuota = newPlanQuota(d)
+	return d
+}
+
+// MediaReader returns the process's coalescing reader of posts with these
+// fields (one per field list, so two callers asking for different fields
+// never get each other's answers).
+func (d *ProviderData) MediaReader(fields []string) *MediaReader {
+	key := strings.Join(fields, ",")
+	d.readersMu.Lock()
+	defer d.readersMu.Unlock()
+	r := d.mediaReaders[key]
+	if r == nil {
+		r = NewMediaReader(d.Client, fields, d.Now)
+		d.mediaReaders[key] = r
+	}
+	return r
 }
 
 // FromConfigure extracts *ProviderData in a resource's or data source's
@@ -100,6 +151,26 @@ func (d *ProviderData) AccountID(ctx context.Context, override string, attr path
 	}
 	d.defaultAccount = id
 	return id, diags
+}
+
+// ResolveAccount is AccountID for a model's account_id attribute: the
+// configured value, else the provider's default. ok is false when it cannot
+// be determined; the diagnostics (on account_id) say why.
+func (d *ProviderData) ResolveAccount(ctx context.Context, configured types.String, diags *diag.Diagnostics) (string, bool) {
+	id, d2 := d.AccountID(ctx, configured.ValueString(), path.Root("account_id"))
+	diags.Append(d2...)
+	return id, !d2.HasError()
+}
+
+// OwnerOf is the account_id of a post read after an import: its owner as
+// Meta reports it (only to the app that created the post), else the
+// provider's default account.
+func (d *ProviderData) OwnerOf(ctx context.Context, media *graph.Media, diags *diag.Diagnostics) types.String {
+	if media.Owner != nil && media.Owner.ID != "" {
+		return types.StringValue(media.Owner.ID)
+	}
+	id, _ := d.ResolveAccount(ctx, types.StringNull(), diags)
+	return types.StringValue(id)
 }
 
 func (d *ProviderData) discoverAccount(ctx context.Context) (string, error) {

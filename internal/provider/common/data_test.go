@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
@@ -23,7 +22,7 @@ func TestAccountID_failedDiscoveryIsNotRepeated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := NewProviderData(client, nil, LoginFacebook, "", "", time.Millisecond, time.Now)
+	d := NewProviderData(ProviderDataOptions{Client: client})
 	for range 3 {
 		if _, diags := d.AccountID(context.Background(), "", path.Root("account_id")); !diags.HasError() {
 			t.Fatal("two reachable accounts must be an error asking for account_id")

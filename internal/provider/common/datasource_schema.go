@@ -4,7 +4,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
+
+// Schema attributes shared by data sources. Values Meta leaves out of a
+// response are null (never "" or 0), so every computed attribute documents
+// "null when Instagram does not return it" once, here.
 
 // DataSourceAccountID is the optional account_id of data sources that read
 // one Instagram account (or act through it).
@@ -13,6 +18,37 @@ func DataSourceAccountID(description string) schema.StringAttribute {
 		MarkdownDescription: description,
 		Optional:            true,
 		Computed:            true, // Read fills in the default account
-		Validators:          []validator.String{stringvalidator.RegexMatches(NumericIDPattern, "must be a numeric Instagram user id")},
+		Validators:          []validator.String{NumericID("Instagram user id")},
 	}
+}
+
+// ComputedString is a read-only string of a data source.
+func ComputedString(description string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+}
+
+// ComputedInt64 is a read-only number of a data source (counts).
+func ComputedInt64(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: description, Computed: true}
+}
+
+// ComputedFloat64 is a read-only decimal number of a data source.
+func ComputedFloat64(description string) schema.Float64Attribute {
+	return schema.Float64Attribute{MarkdownDescription: description, Computed: true}
+}
+
+// ComputedBool is a read-only flag of a data source.
+func ComputedBool(description string) schema.BoolAttribute {
+	return schema.BoolAttribute{MarkdownDescription: description, Computed: true}
+}
+
+// ComputedStrings is a read-only list of strings of a data source.
+func ComputedStrings(description string) schema.ListAttribute {
+	return schema.ListAttribute{MarkdownDescription: description, Computed: true, ElementType: types.StringType}
+}
+
+// NumericID validates a numeric Graph id; what names it in the error
+// ("Instagram media id").
+func NumericID(what string) validator.String {
+	return stringvalidator.RegexMatches(NumericIDPattern, "must be a numeric "+what)
 }

@@ -10,10 +10,7 @@ import (
 // terraform run) resolves each account+name once, even when several data
 // sources ask for it concurrently.
 
-// hashtagCaches holds one cache per ProviderData (one per configured
-// provider block), without widening ProviderData itself.
-var hashtagCaches sync.Map // *ProviderData → *hashtagCache
-
+// hashtagCache is ProviderData's: one per configured provider block.
 type hashtagCache struct {
 	mu      sync.Mutex
 	entries map[string]*hashtagEntry // account id + "/" + name
@@ -29,8 +26,7 @@ type hashtagEntry struct {
 // calling search only if this provider has not resolved it yet. A failed
 // search is forgotten so that a later data source may try again.
 func (d *ProviderData) HashtagID(ctx context.Context, accountID, name string, search func(context.Context) (string, error)) (string, error) {
-	v, _ := hashtagCaches.LoadOrStore(d, &hashtagCache{entries: map[string]*hashtagEntry{}})
-	c := v.(*hashtagCache) //nolint:forcetypeassert // only this file stores values
+	c := &d.hashtags
 	key := accountID + "/" + name
 
 	c.mu.Lock()

@@ -9,7 +9,7 @@ import (
 )
 
 func TestHashtagIDSearchesOncePerAccountAndName(t *testing.T) {
-	d := &ProviderData{}
+	d := NewProviderData(ProviderDataOptions{})
 	var calls atomic.Int32
 	release := make(chan struct{})
 	search := func(context.Context) (string, error) { //nolint:unparam // the signature HashtagID takes
@@ -42,14 +42,14 @@ func TestHashtagIDSearchesOncePerAccountAndName(t *testing.T) {
 	if id, _ := d.HashtagID(context.Background(), "2", "coffee", func(context.Context) (string, error) { return "x", nil }); id != "x" {
 		t.Fatalf("account 2 got %q from account 1's cache", id)
 	}
-	other := &ProviderData{}
+	other := NewProviderData(ProviderDataOptions{})
 	if id, _ := other.HashtagID(context.Background(), "1", "coffee", func(context.Context) (string, error) { return "fresh", nil }); id != "fresh" {
 		t.Fatalf("second provider got %q from the first one's cache", id)
 	}
 }
 
 func TestHashtagIDForgetsFailures(t *testing.T) {
-	d := &ProviderData{}
+	d := NewProviderData(ProviderDataOptions{})
 	boom := errors.New("boom")
 	if _, err := d.HashtagID(context.Background(), "1", "tea", func(context.Context) (string, error) { return "", boom }); !errors.Is(err, boom) {
 		t.Fatalf("err = %v", err)

@@ -32,11 +32,15 @@ import (
 //     it failed (one bad id may fail the whole request), are read one by one,
 //     so a deleted post still ends in not-found and never fails the others.
 //
-// Nothing outlives the provider process (one plan or apply), and a post kept
-// from a page is handed out once and only within scanTTL of the scan's start.
+// ProviderData owns the readers (ProviderData.MediaReader), so nothing
+// outlives the provider process (one plan or apply), and a post kept from a
+// page is handed out once and only within scanTTL of the scan's start.
 type MediaReader struct {
 	client *graph.Client
 	fields []string
+	now    func() time.Time
+	// sleep waits out BatchWindow; tests may replace it.
+	sleep func(context.Context, time.Duration)
 
 	// Strategy selects the techniques above (benchmarks compare them).
 	Strategy ReadStrategy
@@ -64,24 +68,26 @@ const (
 	scanPayback = 5 // reads a page must serve, on average, to fetch another
 )
 
-// NewMediaReader reads media with the given fields through client.
-func NewMediaReader(client *graph.Client, fields []string) *MediaReader {
+// NewMediaReader reads media with the given fields through client; now is
+// the provider's clock (nil → time.Now).
+func NewMediaReader(client *graph.Client, fields []string, now func() time.Time) *MediaReader {
+	if now == nil {
+		now = time.Now
+	}
 	return &MediaReader{
-		client: client, fields: fields, PageSize: 100, BatchWindow: 2 * time.Millisecond,
+		client: client, fields: fields, now: now, sleep: sleepCtx,
+		PageSize: 100, BatchWindow: 2 * time.Millisecond,
 		scans: map[string]*mediaScan{},
 	}
 }
 
-var mediaReaders sync.Map // *graph.Client → *MediaReader
-
-// MediaReaderFor returns the process's reader for a client (one per provider
-// configuration). All readers of a client must ask for the same fields.
-func MediaReaderFor(client *graph.Client, fields []string) *MediaReader {
-	if r, ok := mediaReaders.Load(client); ok {
-		return r.(*MediaReader) //nolint:forcetypeassert // only readers are stored
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
 	}
-	r, _ := mediaReaders.LoadOrStore(client, NewMediaReader(client, fields))
-	return r.(*MediaReader) //nolint:forcetypeassert // only readers are stored
 }
 
 // Get reads one media, like client.Media.Get(ctx, id, fields). accountID
@@ -120,8 +126,8 @@ func (r *MediaReader) fromScan(ctx context.Context, account, id string) (*graph.
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	sc := r.scans[account]
-	if sc == nil || time.Since(sc.started) > scanTTL {
-		sc = &mediaScan{started: time.Now(), kept: map[string]*graph.Media{}}
+	if now := r.now(); sc == nil || now.Sub(sc.started) > scanTTL {
+		sc = &mediaScan{started: now, kept: map[string]*graph.Media{}}
 		r.scans[account] = sc
 	}
 	sc.asked++
@@ -212,7 +218,7 @@ func (r *MediaReader) fromBatch(ctx context.Context, id string) (m *graph.Media,
 	r.mu.Unlock()
 
 	if leader {
-		time.Sleep(r.BatchWindow)
+		r.sleep(ctx, r.BatchWindow)
 		r.mu.Lock()
 		if r.batch == b {
 			r.batch = nil

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
@@ -77,7 +78,7 @@ func TestMediaReader_strategies(t *testing.T) {
 			emu, client, ids := newReaderEnv(t, emulator.Options{}, 250)
 			gone := ids[17]
 			emu.DeleteMediaOutOfBand(gone)
-			r := common.NewMediaReader(client, readerFields)
+			r := common.NewMediaReader(client, readerFields, nil)
 			r.Strategy = tc.strategy
 			got, errs := readAll(t, r, tc.account, ids)
 			if len(got) != 249 || len(errs) != 1 || !graph.IsNotFound(errs[gone]) {
@@ -106,7 +107,7 @@ func TestMediaReader_partialMultiIDAnswer(t *testing.T) {
 	// of failing the request. The missing id is read on its own.
 	emu, client, ids := newReaderEnv(t, emulator.Options{MultiIDOmitFailed: true}, 30)
 	emu.DeleteMediaOutOfBand(ids[3])
-	r := common.NewMediaReader(client, readerFields)
+	r := common.NewMediaReader(client, readerFields, nil)
 	got, errs := readAll(t, r, "", ids)
 	if len(got) != 29 || len(errs) != 1 || !graph.IsNotFound(errs[ids[3]]) {
 		t.Fatalf("got %d, errors %v", len(got), errs)
@@ -117,7 +118,7 @@ func TestMediaReader_readsAgainAfterHandingOut(t *testing.T) {
 	// A post kept from a page is handed out once: a second read of the same
 	// id asks Instagram again and sees a change made meanwhile.
 	emu, client, ids := newReaderEnv(t, emulator.Options{}, 3)
-	r := common.NewMediaReader(client, readerFields)
+	r := common.NewMediaReader(client, readerFields, nil)
 	if m, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[0]); err != nil || m.Caption != "Seeded post 1" {
 		t.Fatalf("%+v %v", m, err)
 	}
@@ -127,10 +128,31 @@ func TestMediaReader_readsAgainAfterHandingOut(t *testing.T) {
 	}
 }
 
-func TestMediaReaderFor_onePerClient(t *testing.T) {
+func TestProviderData_mediaReaderPerFieldList(t *testing.T) {
 	_, client, _ := newReaderEnv(t, emulator.Options{}, 0)
-	first, second := common.MediaReaderFor(client, readerFields), common.MediaReaderFor(client, readerFields)
-	if first != second {
-		t.Error("two readers for one client")
+	d := common.NewProviderData(common.ProviderDataOptions{Client: client})
+	if d.MediaReader(readerFields) != d.MediaReader(readerFields) {
+		t.Error("two readers for one field list")
+	}
+	if d.MediaReader(readerFields) == d.MediaReader([]string{"id"}) {
+		t.Error("a reader of other fields answers with the first caller's fields")
+	}
+	if other := common.NewProviderData(common.ProviderDataOptions{Client: client}); other.MediaReader(readerFields) == d.MediaReader(readerFields) {
+		t.Error("readers shared between provider configurations")
+	}
+}
+
+func TestMediaReader_scanExpiresOnTheProviderClock(t *testing.T) {
+	// Posts kept from a page are only handed out within a minute of the scan
+	// on the provider's clock (the emulator's in tests), not the wall clock.
+	emu, client, ids := newReaderEnv(t, emulator.Options{}, 3)
+	r := common.NewMediaReader(client, readerFields, emu.Now)
+	if _, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	emu.SetCaptionOutOfBand(ids[1], "edited")
+	emu.AdvanceClock(2 * time.Minute)
+	if m, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[1]); err != nil || m.Caption != "edited" {
+		t.Fatalf("a post kept before the clock moved on was handed out: %+v %v", m, err)
 	}
 }

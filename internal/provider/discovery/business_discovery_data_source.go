@@ -25,9 +25,11 @@ const (
 
 // NewBusinessDiscoveryDataSource is the instagram_business_discovery data
 // source: another Business or Creator account's public profile and recent posts.
-func NewBusinessDiscoveryDataSource() datasource.DataSource { return &businessDiscoveryDataSource{} }
+func NewBusinessDiscoveryDataSource() datasource.DataSource {
+	return &businessDiscoveryDataSource{DataSourceBase: common.NewDataSourceBase("business_discovery")}
+}
 
-type businessDiscoveryDataSource struct{ data *common.ProviderData }
+type businessDiscoveryDataSource struct{ common.DataSourceBase }
 
 type businessDiscoveryModel struct {
 	AccountID         types.String       `tfsdk:"account_id"`
@@ -44,17 +46,7 @@ type businessDiscoveryModel struct {
 	Media             []publicMediaModel `tfsdk:"media"`
 }
 
-func (d *businessDiscoveryDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_business_discovery"
-}
-
 func (d *businessDiscoveryDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	count := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Public profile and recent posts of another Instagram Business or Creator account, by username " +
 			"(business discovery). Needs Facebook login. Personal, private and age-gated accounts cannot be read.",
@@ -72,33 +64,28 @@ func (d *businessDiscoveryDataSource) Schema(_ context.Context, _ datasource.Sch
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, maxMediaLimit)},
 			},
-			"id":                  str("Instagram user id of the account."),
-			"name":                str("Profile name."),
-			"biography":           str("Profile biography."),
-			"website":             str("Website shown on the profile; null when none."),
-			"profile_picture_url": str("URL of the profile picture (a CDN URL that changes over time)."),
-			"followers_count":     count("Number of followers."),
-			"follows_count":       count("Number of accounts it follows."),
-			"media_count":         count("Number of posts."),
+			"id":                  common.ComputedString("Instagram user id of the account."),
+			"name":                common.ComputedString("Profile name."),
+			"biography":           common.ComputedString("Profile biography."),
+			"website":             common.ComputedString("Website shown on the profile; null when none."),
+			"profile_picture_url": common.ComputedString("URL of the profile picture (a CDN URL that changes over time)."),
+			"followers_count":     common.ComputedInt64("Number of followers."),
+			"follows_count":       common.ComputedInt64("Number of accounts it follows."),
+			"media_count":         common.ComputedInt64("Number of posts."),
 			"media":               publicMediaAttribute("Recent posts, newest first, at most `media_limit`."),
 		},
 	}
-}
-
-func (d *businessDiscoveryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *businessDiscoveryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m businessDiscoveryModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	// ValidateConfig has no provider data, so the login check happens here, before any call.
-	if resp.Diagnostics.HasError() || !d.data.RequireFacebookLogin("Business discovery", &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Business discovery", &resp.Diagnostics) {
 		return
 	}
-	accountID, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	limit := defaultMediaLimit
@@ -106,7 +93,7 @@ func (d *businessDiscoveryDataSource) Read(ctx context.Context, req datasource.R
 		limit = int(m.MediaLimit.ValueInt64())
 	}
 	username := m.Username.ValueString()
-	u, _, err := d.data.Client.Discovery.Get(ctx, accountID, username, limit)
+	u, _, err := d.Data.Client.Discovery.Get(ctx, accountID, username, limit)
 	switch {
 	case graph.IsDiscoveryNotFound(err):
 		resp.Diagnostics.AddAttributeError(path.Root("username"), "Instagram account not found or not a professional account",

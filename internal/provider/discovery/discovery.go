@@ -39,33 +39,27 @@ type childModel struct {
 }
 
 func publicMediaAttribute(desc string) schema.ListNestedAttribute {
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	count := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
 	return schema.ListNestedAttribute{
 		MarkdownDescription: desc,
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"id":                 str("Media id."),
-			"caption":            str("Caption, null when none."),
-			"media_type":         str("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
-			"media_product_type": str("`FEED` or `REELS`; null where the API does not report it (hashtag media)."),
-			"media_url":          str("CDN URL; null for carousels (see `children`) and when Instagram withholds it."),
-			"permalink":          str("Public URL of the post."),
-			"timestamp":          str("Publishing time, RFC 3339 in UTC."),
-			"like_count":         count("Likes at read time; null when the owner hides them."),
-			"comments_count":     count("Comments at read time."),
-			"view_count":         count("Views of a reel; null for other posts and where the API does not report it."),
+			"id":                 common.ComputedString("Media id."),
+			"caption":            common.ComputedString("Caption, null when none."),
+			"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
+			"media_product_type": common.ComputedString("`FEED` or `REELS`; null where the API does not report it (hashtag media)."),
+			"media_url":          common.ComputedString("CDN URL; null for carousels (see `children`) and when Instagram withholds it."),
+			"permalink":          common.ComputedString("Public URL of the post."),
+			"timestamp":          common.ComputedString("Publishing time, RFC 3339 in UTC."),
+			"like_count":         common.ComputedInt64("Likes at read time; null when the owner hides them."),
+			"comments_count":     common.ComputedInt64("Comments at read time."),
+			"view_count":         common.ComputedInt64("Views of a reel; null for other posts and where the API does not report it."),
 			"children": schema.ListNestedAttribute{
 				MarkdownDescription: "Carousel items; empty for other posts.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":         str("Media id of the item."),
-					"media_type": str("`IMAGE` or `VIDEO`."),
-					"media_url":  str("CDN URL of the item."),
+					"id":         common.ComputedString("Media id of the item."),
+					"media_type": common.ComputedString("`IMAGE` or `VIDEO`."),
+					"media_url":  common.ComputedString("CDN URL of the item."),
 				}},
 			},
 		}},

@@ -17,19 +17,17 @@ var _ datasource.DataSourceWithConfigure = (*hashtagDataSource)(nil)
 
 // NewHashtagDataSource is the instagram_hashtag data source: a hashtag name
 // resolved to its (global, static) id.
-func NewHashtagDataSource() datasource.DataSource { return &hashtagDataSource{} }
+func NewHashtagDataSource() datasource.DataSource {
+	return &hashtagDataSource{DataSourceBase: common.NewDataSourceBase("hashtag")}
+}
 
-type hashtagDataSource struct{ data *common.ProviderData }
+type hashtagDataSource struct{ common.DataSourceBase }
 
 type hashtagModel struct {
 	AccountID      types.String `tfsdk:"account_id"`
 	Name           types.String `tfsdk:"name"`
 	NormalizedName types.String `tfsdk:"normalized_name"`
 	ID             types.String `tfsdk:"id"`
-}
-
-func (d *hashtagDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_hashtag"
 }
 
 func (d *hashtagDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -54,14 +52,10 @@ func (d *hashtagDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *hashtagDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *hashtagDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m hashtagModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
 	name, err := graph.NormalizeHashtag(m.Name.ValueString())
@@ -69,13 +63,12 @@ func (d *hashtagDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		resp.Diagnostics.AddAttributeError(path.Root("name"), "Invalid hashtag", err.Error())
 		return
 	}
-	accountID, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	id, err := d.data.HashtagID(ctx, accountID, name, func(ctx context.Context) (string, error) {
-		id, _, err := d.data.Client.Hashtags.Search(ctx, accountID, name)
+	id, err := d.Data.HashtagID(ctx, accountID, name, func(ctx context.Context) (string, error) {
+		id, _, err := d.Data.Client.Hashtags.Search(ctx, accountID, name)
 		return id, err
 	})
 	if err != nil {

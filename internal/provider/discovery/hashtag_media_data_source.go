@@ -25,9 +25,11 @@ const (
 
 // NewHashtagMediaDataSource is the instagram_hashtag_media data source: top
 // or recent public posts with a hashtag.
-func NewHashtagMediaDataSource() datasource.DataSource { return &hashtagMediaDataSource{} }
+func NewHashtagMediaDataSource() datasource.DataSource {
+	return &hashtagMediaDataSource{DataSourceBase: common.NewDataSourceBase("hashtag_media")}
+}
 
-type hashtagMediaDataSource struct{ data *common.ProviderData }
+type hashtagMediaDataSource struct{ common.DataSourceBase }
 
 type hashtagMediaModel struct {
 	AccountID types.String       `tfsdk:"account_id"`
@@ -35,10 +37,6 @@ type hashtagMediaModel struct {
 	Edge      types.String       `tfsdk:"edge"`
 	Limit     types.Int64        `tfsdk:"limit"`
 	Media     []publicMediaModel `tfsdk:"media"`
-}
-
-func (d *hashtagMediaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_hashtag_media"
 }
 
 func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -51,7 +49,7 @@ func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"hashtag_id": schema.StringAttribute{
 				MarkdownDescription: "Hashtag id, e.g. from `instagram_hashtag`.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric hashtag id")},
+				Validators:          []validator.String{common.NumericID("hashtag id")},
 			},
 			"edge": schema.StringAttribute{
 				MarkdownDescription: "`top` (most popular; default) or `recent` (published in the last 24 hours).",
@@ -69,19 +67,14 @@ func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *hashtagMediaDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *hashtagMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m hashtagMediaModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
-	accountID, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	edge := graph.HashtagEdgeTop
@@ -93,7 +86,7 @@ func (d *hashtagMediaDataSource) Read(ctx context.Context, req datasource.ReadRe
 		limit = int(m.Limit.ValueInt64())
 	}
 	m.Media = []publicMediaModel{}
-	for p, err := range d.data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, limit) {
+	for p, err := range d.Data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, limit) {
 		if err != nil {
 			addHashtagError(&resp.Diagnostics, path.Root("hashtag_id"), "Cannot read the "+edge+" media of hashtag "+m.HashtagID.ValueString(), err)
 			return

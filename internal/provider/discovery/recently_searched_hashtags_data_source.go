@@ -18,10 +18,10 @@ var _ datasource.DataSourceWithConfigure = (*recentlySearchedDataSource)(nil)
 // instagram_recently_searched_hashtags data source: the hashtags counting
 // against the account's 30-per-7-days budget.
 func NewRecentlySearchedHashtagsDataSource() datasource.DataSource {
-	return &recentlySearchedDataSource{}
+	return &recentlySearchedDataSource{DataSourceBase: common.NewDataSourceBase("recently_searched_hashtags")}
 }
 
-type recentlySearchedDataSource struct{ data *common.ProviderData }
+type recentlySearchedDataSource struct{ common.DataSourceBase }
 
 type recentlySearchedModel struct {
 	AccountID types.String   `tfsdk:"account_id"`
@@ -32,10 +32,6 @@ type recentlySearchedModel struct {
 type hashtagEntry struct {
 	ID   types.String `tfsdk:"id"`
 	Name types.String `tfsdk:"name"`
-}
-
-func (d *recentlySearchedDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_recently_searched_hashtags"
 }
 
 func (d *recentlySearchedDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -60,22 +56,17 @@ func (d *recentlySearchedDataSource) Schema(_ context.Context, _ datasource.Sche
 	}
 }
 
-func (d *recentlySearchedDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *recentlySearchedDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m recentlySearchedModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
-	accountID, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	list, _, err := d.data.Client.Hashtags.RecentlySearched(ctx, accountID)
+	list, _, err := d.Data.Client.Hashtags.RecentlySearched(ctx, accountID)
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the recently searched hashtags of "+accountID, err)
 		return

@@ -24,9 +24,11 @@ var (
 )
 
 // NewAccountInsightsDataSource is the instagram_account_insights data source.
-func NewAccountInsightsDataSource() datasource.DataSource { return &accountInsightsDataSource{} }
+func NewAccountInsightsDataSource() datasource.DataSource {
+	return &accountInsightsDataSource{DataSourceBase: common.NewDataSourceBase("account_insights")}
+}
 
-type accountInsightsDataSource struct{ data *common.ProviderData }
+type accountInsightsDataSource struct{ common.DataSourceBase }
 
 type accountInsightsModel struct {
 	AccountID  types.String `tfsdk:"account_id"`
@@ -38,10 +40,6 @@ type accountInsightsModel struct {
 	Since      types.String `tfsdk:"since"`
 	Until      types.String `tfsdk:"until"`
 	Insights   types.List   `tfsdk:"insights"`
-}
-
-func (d *accountInsightsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_account_insights"
 }
 
 func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -103,10 +101,6 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 	}
 }
 
-func (d *accountInsightsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 // query reads the configuration; ok is false while any part is unknown.
 func (m accountInsightsModel) query() (q accountQuery, ok bool) {
 	metrics, okM := knownStrings(m.Metrics)
@@ -119,9 +113,8 @@ func (m accountInsightsModel) query() (q accountQuery, ok bool) {
 }
 
 func (d *accountInsightsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var m accountInsightsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[accountInsightsModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	q, ok := m.query()
@@ -136,15 +129,13 @@ func (d *accountInsightsDataSource) ValidateConfig(ctx context.Context, req data
 }
 
 func (d *accountInsightsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m accountInsightsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[accountInsightsModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	q, _ := m.query() // Read only runs with a known configuration
-	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 
@@ -155,7 +146,7 @@ func (d *accountInsightsDataSource) Read(ctx context.Context, req datasource.Rea
 		opts.Since, _ = parseRFC3339(q.since)
 		opts.Until, _ = parseRFC3339(q.until)
 		if !opts.Since.IsZero() && opts.Until.IsZero() {
-			opts.Until = d.data.Now().Truncate(time.Second)
+			opts.Until = d.Data.Now().Truncate(time.Second)
 			if q.metricType == metricTypeTotalValue && opts.Until.Sub(opts.Since) > graph.MaxInsightsWindow {
 				resp.Diagnostics.AddAttributeError(path.Root("since"), "Range too long for a total",
 					fmt.Sprintf("With metric_type = \"total_value\" and no until, since may be at most %d days ago (Meta's limit per request). Set until, or use metric_type = \"time_series\".",
@@ -167,7 +158,7 @@ func (d *accountInsightsDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 
-	insights, _, err := d.data.Client.Insights.Account(ctx, id, opts)
+	insights, _, err := d.Data.Client.Insights.Account(ctx, id, opts)
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("metrics"),
 			fmt.Sprintf("Cannot read insights (%s) of Instagram account %s", strings.Join(q.metrics, ", "), id), err)

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -23,9 +22,11 @@ var (
 )
 
 // NewMediaInsightsDataSource is the instagram_media_insights data source.
-func NewMediaInsightsDataSource() datasource.DataSource { return &mediaInsightsDataSource{} }
+func NewMediaInsightsDataSource() datasource.DataSource {
+	return &mediaInsightsDataSource{DataSourceBase: common.NewDataSourceBase("media_insights")}
+}
 
-type mediaInsightsDataSource struct{ data *common.ProviderData }
+type mediaInsightsDataSource struct{ common.DataSourceBase }
 
 type mediaInsightsModel struct {
 	MediaID          types.String `tfsdk:"media_id"`
@@ -34,10 +35,6 @@ type mediaInsightsModel struct {
 	MediaType        types.String `tfsdk:"media_type"`
 	MediaProductType types.String `tfsdk:"media_product_type"`
 	Insights         types.List   `tfsdk:"insights"`
-}
-
-func (d *mediaInsightsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_media_insights"
 }
 
 func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -51,7 +48,7 @@ func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the media, e.g. `instagram_media.post.id`.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram media id")},
+				Validators:          []validator.String{common.NumericID("Instagram media id")},
 			},
 			"metrics": schema.ListAttribute{
 				MarkdownDescription: "Metrics to read. Feed posts and carousels: `views`, `reach`, `likes`, `comments`, `saved`, `shares`, " +
@@ -83,14 +80,9 @@ func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *mediaInsightsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *mediaInsightsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var m mediaInsightsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[mediaInsightsModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	metrics, ok := knownStrings(m.Metrics)
@@ -105,16 +97,15 @@ func (d *mediaInsightsDataSource) ValidateConfig(ctx context.Context, req dataso
 }
 
 func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m mediaInsightsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[mediaInsightsModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	id := m.MediaID.ValueString()
 	metrics, _ := knownStrings(m.Metrics)
 	breakdown, _ := knownStrings(m.Breakdown)
 
-	if d.data.Login == common.LoginInstagram {
+	if d.Data.Login == common.LoginInstagram {
 		for i, name := range metrics {
 			if mediaMetrics[name].facebookOnly {
 				resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i), "Metric needs Facebook login",
@@ -129,7 +120,7 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 
 	// One read of the product type: Meta's answer to a metric that does not
 	// fit it is a bare code 100, so we explain it ourselves first.
-	media, _, err := d.data.Client.Media.Get(ctx, id, []string{"id", "media_type", "media_product_type"})
+	media, _, err := d.Data.Client.Media.Get(ctx, id, []string{"id", "media_type", "media_product_type"})
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read Instagram media "+id, err)
 		return
@@ -144,7 +135,7 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 
-	insights, _, err := d.data.Client.Insights.Media(ctx, id, metrics, breakdown)
+	insights, _, err := d.Data.Client.Insights.Media(ctx, id, metrics, breakdown)
 	if err != nil {
 		at := path.Root("metrics")
 		if graph.IsNotEnoughViewers(err) {

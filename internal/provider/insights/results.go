@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 // The `insights` result attribute both data sources share: Meta's response
@@ -47,38 +48,32 @@ type resultModel struct {
 }
 
 func insightsAttribute(description string) schema.ListNestedAttribute {
-	str := func(d string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
-	}
-	num := func(d string) schema.Float64Attribute {
-		return schema.Float64Attribute{MarkdownDescription: d, Computed: true}
-	}
 	return schema.ListNestedAttribute{
 		MarkdownDescription: description,
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name":        str("Metric name."),
-			"period":      str("Aggregation period Meta reports (`day`, `lifetime`)."),
-			"title":       str("Meta's title for the metric."),
-			"description": str("Meta's description of the metric."),
+			"name":        common.ComputedString("Metric name."),
+			"period":      common.ComputedString("Aggregation period Meta reports (`day`, `lifetime`)."),
+			"title":       common.ComputedString("Meta's title for the metric."),
+			"description": common.ComputedString("Meta's description of the metric."),
 			"values": schema.ListNestedAttribute{
 				MarkdownDescription: "Values in time order: one per day for time series, one lifetime value for media. Empty for totals.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"value": num("The value; null when Meta reports an object (see `value_by_key`)."),
+					"value": common.ComputedFloat64("The value; null when Meta reports an object (see `value_by_key`)."),
 					"value_by_key": schema.MapAttribute{
 						MarkdownDescription: "Object values by key, e.g. `online_followers` by hour of the day (`\"0\"`–`\"23\"`); null otherwise.",
 						ElementType:         types.Float64Type,
 						Computed:            true,
 					},
-					"end_time": str("End of the day the value covers (`2026-10-02T07:00:00+0000`); null for media insights."),
+					"end_time": common.ComputedString("End of the day the value covers (`2026-10-02T07:00:00+0000`); null for media insights."),
 				}},
 			},
 			"total_value": schema.SingleNestedAttribute{
 				MarkdownDescription: "The total over the range with its breakdowns (`metric_type = \"total_value\"`, demographics, or media metrics read with a breakdown); null otherwise.",
 				Computed:            true,
 				Attributes: map[string]schema.Attribute{
-					"value": num("The total; null for demographics, which only have breakdowns."),
+					"value": common.ComputedFloat64("The total; null for demographics, which only have breakdowns."),
 					"breakdowns": schema.ListNestedAttribute{
 						MarkdownDescription: "One entry per requested breakdown.",
 						Computed:            true,
@@ -89,7 +84,7 @@ func insightsAttribute(description string) schema.ListNestedAttribute {
 								Computed:            true,
 								NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 									"dimension_values": schema.ListAttribute{MarkdownDescription: "Values of `dimension_keys`, in the same order, e.g. `[\"REELS\"]`.", ElementType: types.StringType, Computed: true},
-									"value":            num("The value for this combination."),
+									"value":            common.ComputedFloat64("The value for this combination."),
 								}},
 							},
 						}},

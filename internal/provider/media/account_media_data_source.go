@@ -30,9 +30,11 @@ const (
 
 // NewAccountMediaDataSource is the instagram_account_media data source: the
 // account's posts, newest first (stories excluded, as the API does).
-func NewAccountMediaDataSource() datasource.DataSource { return &accountMediaDataSource{} }
+func NewAccountMediaDataSource() datasource.DataSource {
+	return &accountMediaDataSource{DataSourceBase: common.NewDataSourceBase("account_media")}
+}
 
-type accountMediaDataSource struct{ data *common.ProviderData }
+type accountMediaDataSource struct{ common.DataSourceBase }
 
 type accountMediaModel struct {
 	AccountID types.String     `tfsdk:"account_id"`
@@ -40,10 +42,6 @@ type accountMediaModel struct {
 	Since     types.String     `tfsdk:"since"`
 	Until     types.String     `tfsdk:"until"`
 	Media     []mediaItemModel `tfsdk:"media"`
-}
-
-func (d *accountMediaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_account_media"
 }
 
 func mediaListAttribute(desc string) schema.ListNestedAttribute {
@@ -77,9 +75,8 @@ func (d *accountMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *accountMediaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var m accountMediaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[accountMediaModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	since, okSince := parseRFC3339(m.Since)
@@ -90,19 +87,13 @@ func (d *accountMediaDataSource) ValidateConfig(ctx context.Context, req datasou
 	}
 }
 
-func (d *accountMediaDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m accountMediaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[accountMediaModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	opts := graph.ListOptions{Fields: ownMediaFields, Limit: defaultMediaListLimit}
@@ -112,7 +103,7 @@ func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRe
 	opts.Since, _ = parseRFC3339(m.Since)
 	opts.Until, _ = parseRFC3339(m.Until)
 	m.Media = []mediaItemModel{}
-	for item, err := range d.data.Client.Media.List(ctx, id, opts) {
+	for item, err := range d.Data.Client.Media.List(ctx, id, opts) {
 		if err != nil {
 			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the media of Instagram account "+id, err)
 			return

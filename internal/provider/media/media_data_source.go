@@ -3,7 +3,6 @@ package media
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -18,9 +17,11 @@ var _ datasource.DataSourceWithConfigure = (*mediaDataSource)(nil)
 
 // NewMediaDataSource is the instagram_media data source: one post of the
 // account by id, with its volatile values (counts, CDN URLs).
-func NewMediaDataSource() datasource.DataSource { return &mediaDataSource{} }
+func NewMediaDataSource() datasource.DataSource {
+	return &mediaDataSource{DataSourceBase: common.NewDataSourceBase("media")}
+}
 
-type mediaDataSource struct{ data *common.ProviderData }
+type mediaDataSource struct{ common.DataSourceBase }
 
 // mediaItemModel is one of the account's own posts, in instagram_media and
 // in the lists of instagram_account_media and instagram_stories.
@@ -59,34 +60,28 @@ var ownMediaFields = []string{
 // mediaItemAttributes describes mediaItemModel; id is left to the caller
 // (an input of instagram_media, computed in lists).
 func mediaItemAttributes() map[string]schema.Attribute {
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	count := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
 	return map[string]schema.Attribute{
-		"id":                 str("Media id."),
-		"caption":            str("Caption, null when the post has none."),
-		"media_type":         str("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM` (reels report `VIDEO`)."),
-		"media_product_type": str("`FEED`, `REELS`, `STORY` or `AD`."),
-		"media_url":          str("CDN URL of the media (of the first item for a carousel). Changes over time; null when Instagram withholds it (e.g. copyrighted audio)."),
-		"thumbnail_url":      str("CDN URL of the video thumbnail; null for images."),
-		"permalink":          str("Public URL of the post."),
-		"shortcode":          str("Shortcode in the permalink."),
-		"timestamp":          str("Publishing time, RFC 3339 in UTC."),
-		"username":           str("Username of the account that posted it."),
-		"like_count":         count("Number of likes at read time."),
-		"comments_count":     count("Number of comments (replies included) at read time."),
+		"id":                 common.ComputedString("Media id."),
+		"caption":            common.ComputedString("Caption, null when the post has none."),
+		"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM` (reels report `VIDEO`)."),
+		"media_product_type": common.ComputedString("`FEED`, `REELS`, `STORY` or `AD`."),
+		"media_url":          common.ComputedString("CDN URL of the media (of the first item for a carousel). Changes over time; null when Instagram withholds it (e.g. copyrighted audio)."),
+		"thumbnail_url":      common.ComputedString("CDN URL of the video thumbnail; null for images."),
+		"permalink":          common.ComputedString("Public URL of the post."),
+		"shortcode":          common.ComputedString("Shortcode in the permalink."),
+		"timestamp":          common.ComputedString("Publishing time, RFC 3339 in UTC."),
+		"username":           common.ComputedString("Username of the account that posted it."),
+		"like_count":         common.ComputedInt64("Number of likes at read time."),
+		"comments_count":     common.ComputedInt64("Number of comments (replies included) at read time."),
 		"is_comment_enabled": schema.BoolAttribute{MarkdownDescription: "Whether comments are enabled.", Computed: true},
-		"alt_text":           str("Alternative text of an image, null when unset."),
+		"alt_text":           common.ComputedString("Alternative text of an image, null when unset."),
 		"children": schema.ListNestedAttribute{
 			MarkdownDescription: "Carousel items, in order; empty for other posts.",
 			Computed:            true,
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id":         str("Media id of the item."),
-				"media_type": str("`IMAGE` or `VIDEO`."),
-				"media_url":  str("CDN URL of the item."),
+				"id":         common.ComputedString("Media id of the item."),
+				"media_type": common.ComputedString("`IMAGE` or `VIDEO`."),
+				"media_url":  common.ComputedString("CDN URL of the item."),
 			}},
 		},
 	}
@@ -120,16 +115,12 @@ func mediaItemFrom(m *graph.Media) mediaItemModel {
 	return out
 }
 
-func (d *mediaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_media"
-}
-
 func (d *mediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := mediaItemAttributes()
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "Id of a post, reel, story or carousel of an account the token manages.",
 		Required:            true,
-		Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric media id")},
+		Validators:          []validator.String{common.NumericID("media id")},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One post (feed post, reel, story or carousel) of an account the token manages, with the values " +
@@ -138,17 +129,13 @@ func (d *mediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *mediaDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *mediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var id types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m, _, err := d.data.Client.Media.Get(ctx, id.ValueString(), ownMediaFields)
+	m, _, err := d.Data.Client.Media.Get(ctx, id.ValueString(), ownMediaFields)
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot read Instagram media "+id.ValueString(), err)
 		return

@@ -7,10 +7,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 // Limits from Meta's content publishing documentation.
@@ -53,76 +54,41 @@ func uniqueLower(in []string) map[string]bool {
 	return out
 }
 
-// mediaRules says, per type, which inputs are required and which allowed.
-// Anything not listed is not allowed for that type.
-var mediaRules = map[string]struct {
-	required []string
-	allowed  []string
-	hint     string
-}{
-	mediaTypeImage: {
-		required: []string{"image_url"},
-		allowed:  []string{"caption", "alt_text", "location_id", "user_tags", "collaborators"},
-	},
-	mediaTypeReels: {
-		required: []string{"video_url"},
-		allowed:  []string{"caption", "location_id", "user_tags", "collaborators", "share_to_feed", "cover_url", "thumb_offset", "audio_name"},
-	},
-	mediaTypeStories: {
-		allowed: []string{"image_url", "video_url", "user_tags"},
-		hint:    "Stories take one image_url or video_url and optional user_tags; captions, locations and collaborators are not supported on stories.",
-	},
-	mediaTypeCarousel: {
-		required: []string{"children"},
-		allowed:  []string{"caption", "location_id", "collaborators"},
-		hint:     "Carousel items carry their own image_url/video_url, alt_text and user_tags inside children blocks.",
-	},
+// typeHints add to "not supported" errors what a type takes instead.
+var typeHints = map[string]string{
+	mediaTypeStories:  "Stories take one image_url or video_url and optional user_tags; captions, locations and collaborators are not supported on stories.",
+	mediaTypeCarousel: "Carousel items carry their own image_url/video_url, alt_text and user_tags inside children blocks.",
 }
 
-var mediaInputs = []string{
-	"image_url", "video_url", "caption", "alt_text", "location_id", "user_tags", "collaborators",
-	"share_to_feed", "cover_url", "thumb_offset", "audio_name", "children",
-}
-
+// ValidateConfig checks at plan time, before any API call, what Instagram
+// would refuse: inputs the type does not take (media_inputs.go), caption
+// limits, tag positions and the carousel's items.
 func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m mediaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.Type.IsUnknown() || m.Type.IsNull() {
+	m, ok := common.Decode[mediaModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok || m.Type.IsUnknown() || m.Type.IsNull() {
 		return
 	}
 	typ := m.Type.ValueString()
-	rules, ok := mediaRules[typ]
-	if !ok {
+	switch typ {
+	case mediaTypeImage, mediaTypeReels, mediaTypeCarousel, mediaTypeStories:
+	default:
 		return // the OneOf validator on type reports it
 	}
-
-	values := map[string]attr.Value{
-		"image_url": m.ImageURL, "video_url": m.VideoURL, "caption": m.Caption, "alt_text": m.AltText,
-		"location_id": m.LocationID, "user_tags": m.UserTags, "collaborators": m.Collaborators,
-		"share_to_feed": m.ShareToFeed, "cover_url": m.CoverURL, "thumb_offset": m.ThumbOffset,
-		"audio_name": m.AudioName, "children": m.Children,
-	}
-	isSet := func(name string) bool { return !values[name].IsNull() }
-	allowed := map[string]bool{}
-	for _, a := range append(append([]string{}, rules.required...), rules.allowed...) {
-		allowed[a] = true
-	}
-	for _, name := range mediaInputs {
-		if isSet(name) && !allowed[name] {
-			detail := fmt.Sprintf("%s cannot be set when type is %q. Allowed for %s: %s.", name, typ, typ, strings.Join(append(append([]string{}, rules.required...), rules.allowed...), ", "))
-			if rules.hint != "" {
-				detail += " " + rules.hint
+	for _, in := range mediaInputs {
+		v := in.value(&m)
+		switch use := in.accepts(typ); {
+		case use == 0 && !v.IsNull():
+			detail := fmt.Sprintf("%s cannot be set when type is %q. Allowed for %s: %s.", in.name, typ, typ, strings.Join(inputsFor(mediaInputs, typ), ", "))
+			if hint := typeHints[typ]; hint != "" {
+				detail += " " + hint
 			}
-			resp.Diagnostics.AddAttributeError(path.Root(name), "Attribute not supported for "+typ, detail)
+			resp.Diagnostics.AddAttributeError(path.Root(in.name), "Attribute not supported for "+typ, detail)
+		case use == required && v.IsNull():
+			resp.Diagnostics.AddAttributeError(path.Root(in.name), "Missing required attribute for "+typ,
+				fmt.Sprintf("%s is required when type is %q.", in.name, typ))
 		}
 	}
-	for _, name := range rules.required {
-		if !isSet(name) {
-			resp.Diagnostics.AddAttributeError(path.Root(name), "Missing required attribute for "+typ,
-				fmt.Sprintf("%s is required when type is %q.", name, typ))
-		}
-	}
-	if typ == mediaTypeStories && !m.ImageURL.IsUnknown() && !m.VideoURL.IsUnknown() && isSet("image_url") == isSet("video_url") {
+	if typ == mediaTypeStories && !m.ImageURL.IsUnknown() && !m.VideoURL.IsUnknown() && m.ImageURL.IsNull() == m.VideoURL.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("image_url"), "Stories need exactly one of image_url or video_url",
 			"Set image_url for a photo story or video_url for a video story, not both and not neither.")
 	}
@@ -142,6 +108,20 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 }
 
+// inputsFor lists the inputs a kind of post takes, required ones first.
+func inputsFor[M any](inputs []input[M], kind string) []string {
+	var req, opt []string
+	for _, in := range inputs {
+		switch in.accepts(kind) {
+		case required:
+			req = append(req, in.name)
+		case optional:
+			opt = append(opt, in.name)
+		}
+	}
+	return append(req, opt...)
+}
+
 func validateChildren(ctx context.Context, m mediaModel, diags *diag.Diagnostics) {
 	var children []childModel
 	diags.Append(m.Children.ElementsAs(ctx, &children, false)...)
@@ -152,24 +132,23 @@ func validateChildren(ctx context.Context, m mediaModel, diags *diag.Diagnostics
 		diags.AddAttributeError(path.Root("children"), "Carousel needs 2 to 10 items",
 			fmt.Sprintf("A carousel holds %d to %d children blocks; this one has %d.", minCarouselChildren, maxCarouselChildren, n))
 	}
-	for i, c := range children {
+	for i := range children {
+		c := &children[i]
 		p := path.Root("children").AtListIndex(i)
 		if c.ImageURL.IsUnknown() || c.VideoURL.IsUnknown() {
 			continue
 		}
-		hasImage, hasVideo := !c.ImageURL.IsNull(), !c.VideoURL.IsNull()
-		if hasImage == hasVideo {
+		if c.ImageURL.IsNull() == c.VideoURL.IsNull() {
 			diags.AddAttributeError(p, "Carousel item needs exactly one of image_url or video_url",
 				fmt.Sprintf("children[%d] must set either image_url (an image item) or video_url (a video item).", i))
 			continue
 		}
-		if hasVideo && !c.AltText.IsNull() {
-			diags.AddAttributeError(p.AtName("alt_text"), "alt_text is for image items",
-				fmt.Sprintf("children[%d] is a video; Instagram supports alt_text only on images.", i))
-		}
-		if hasVideo && !c.UserTags.IsNull() {
-			diags.AddAttributeError(p.AtName("user_tags"), "user_tags are for image items",
-				fmt.Sprintf("children[%d] is a video; Instagram does not support user tags on video carousel items.", i))
+		kind := itemKind(c)
+		for _, in := range childInputs {
+			if in.accepts(kind) == 0 && !in.value(c).IsNull() {
+				diags.AddAttributeError(p.AtName(in.name), in.name+" is for image items",
+					fmt.Sprintf("children[%d] is a video; Instagram supports %s only on images.", i, in.name))
+			}
 		}
 		validateUserTags(ctx, c.UserTags, p.AtName("user_tags"), true, diags)
 	}

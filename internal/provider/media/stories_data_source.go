@@ -16,17 +16,15 @@ var _ datasource.DataSourceWithConfigure = (*storiesDataSource)(nil)
 
 // NewStoriesDataSource is the instagram_stories data source: the account's
 // current stories (the last 24 hours).
-func NewStoriesDataSource() datasource.DataSource { return &storiesDataSource{} }
+func NewStoriesDataSource() datasource.DataSource {
+	return &storiesDataSource{DataSourceBase: common.NewDataSourceBase("stories")}
+}
 
-type storiesDataSource struct{ data *common.ProviderData }
+type storiesDataSource struct{ common.DataSourceBase }
 
 type storiesModel struct {
 	AccountID types.String     `tfsdk:"account_id"`
 	Stories   []mediaItemModel `tfsdk:"stories"`
-}
-
-func (d *storiesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_stories"
 }
 
 func (d *storiesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -40,23 +38,17 @@ func (d *storiesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *storiesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *storiesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m storiesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[storiesModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	m.Stories = []mediaItemModel{}
-	for item, err := range d.data.Client.Media.ListStories(ctx, id, graph.ListOptions{Fields: ownMediaFields}) {
+	for item, err := range d.Data.Client.Media.ListStories(ctx, id, graph.ListOptions{Fields: ownMediaFields}) {
 		if err != nil {
 			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the stories of Instagram account "+id, err)
 			return

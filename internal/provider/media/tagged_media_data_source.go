@@ -19,9 +19,11 @@ var _ datasource.DataSourceWithConfigure = (*taggedMediaDataSource)(nil)
 
 // NewTaggedMediaDataSource is the instagram_tagged_media data source: public
 // posts of other accounts in which the account was tagged.
-func NewTaggedMediaDataSource() datasource.DataSource { return &taggedMediaDataSource{} }
+func NewTaggedMediaDataSource() datasource.DataSource {
+	return &taggedMediaDataSource{DataSourceBase: common.NewDataSourceBase("tagged_media")}
+}
 
-type taggedMediaDataSource struct{ data *common.ProviderData }
+type taggedMediaDataSource struct{ common.DataSourceBase }
 
 type taggedMediaModel struct {
 	AccountID types.String      `tfsdk:"account_id"`
@@ -46,17 +48,7 @@ type taggedItemModel struct {
 
 const maxTaggedLimit = 1000
 
-func (d *taggedMediaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tagged_media"
-}
-
 func (d *taggedMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	count := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Public posts of other accounts in which this account was tagged (photo tags, not @mentions), newest first. " +
 			"Private accounts' posts are not returned.",
@@ -71,36 +63,30 @@ func (d *taggedMediaDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				MarkdownDescription: "The posts, newest first.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":                 str("Media id."),
-					"caption":            str("Caption, null when none."),
-					"media_type":         str("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
-					"media_product_type": str("`FEED` or `REELS`."),
-					"media_url":          str("CDN URL; null for carousels and when Instagram withholds it."),
-					"thumbnail_url":      str("CDN URL of the video thumbnail; null for images."),
-					"permalink":          str("Public URL of the post."),
-					"timestamp":          str("Publishing time, RFC 3339 in UTC."),
-					"username":           str("Username of the account that posted it."),
-					"like_count":         count("Likes at read time; null when the owner hides them."),
-					"comments_count":     count("Comments at read time."),
+					"id":                 common.ComputedString("Media id."),
+					"caption":            common.ComputedString("Caption, null when none."),
+					"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
+					"media_product_type": common.ComputedString("`FEED` or `REELS`."),
+					"media_url":          common.ComputedString("CDN URL; null for carousels and when Instagram withholds it."),
+					"thumbnail_url":      common.ComputedString("CDN URL of the video thumbnail; null for images."),
+					"permalink":          common.ComputedString("Public URL of the post."),
+					"timestamp":          common.ComputedString("Publishing time, RFC 3339 in UTC."),
+					"username":           common.ComputedString("Username of the account that posted it."),
+					"like_count":         common.ComputedInt64("Likes at read time; null when the owner hides them."),
+					"comments_count":     common.ComputedInt64("Comments at read time."),
 				}},
 			},
 		},
 	}
 }
 
-func (d *taggedMediaDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *taggedMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m taggedMediaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[taggedMediaModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	id, diags := d.data.AccountID(ctx, m.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	limit := defaultMediaListLimit
@@ -108,7 +94,7 @@ func (d *taggedMediaDataSource) Read(ctx context.Context, req datasource.ReadReq
 		limit = int(m.Limit.ValueInt64())
 	}
 	m.Media = []taggedItemModel{}
-	for p, err := range d.data.Client.Media.ListTagged(ctx, id, limit) {
+	for p, err := range d.Data.Client.Media.ListTagged(ctx, id, limit) {
 		if err != nil {
 			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the media Instagram account "+id+" is tagged in", err)
 			return

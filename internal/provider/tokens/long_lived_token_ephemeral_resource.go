@@ -29,10 +29,10 @@ const (
 
 // NewLongLivedTokenEphemeralResource is instagram_long_lived_token.
 func NewLongLivedTokenEphemeralResource() ephemeral.EphemeralResource {
-	return &longLivedTokenResource{}
+	return &longLivedTokenResource{EphemeralBase: common.NewEphemeralBase("long_lived_token")}
 }
 
-type longLivedTokenResource struct{ data *common.ProviderData }
+type longLivedTokenResource struct{ common.EphemeralBase }
 
 type longLivedTokenModel struct {
 	Mode        types.String `tfsdk:"mode"`
@@ -41,10 +41,6 @@ type longLivedTokenModel struct {
 	TokenType   types.String `tfsdk:"token_type"`
 	ExpiresIn   types.Int64  `tfsdk:"expires_in"`
 	ExpiresAt   types.String `tfsdk:"expires_at"`
-}
-
-func (r *longLivedTokenResource) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_long_lived_token"
 }
 
 func (r *longLivedTokenResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
@@ -91,24 +87,19 @@ func (r *longLivedTokenResource) Schema(_ context.Context, _ ephemeral.SchemaReq
 	}
 }
 
-func (r *longLivedTokenResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *longLivedTokenResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	var m longLivedTokenModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	m, ok := common.Decode[longLivedTokenModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	tokens := r.data.Client.Tokens
+	tokens := r.Data.Client.Tokens
 	subject := m.Token.ValueString() // "" → the provider's own token
 	var tok *graph.AccessToken
 	var err error
 	switch {
-	case r.data.Login == common.LoginInstagram && m.Mode.ValueString() == modeExchange:
+	case r.Data.Login == common.LoginInstagram && m.Mode.ValueString() == modeExchange:
 		tok, _, err = tokens.ExchangeInstagramToken(ctx, subject)
-	case r.data.Login == common.LoginInstagram:
+	case r.Data.Login == common.LoginInstagram:
 		tok, _, err = tokens.RefreshInstagramToken(ctx, subject)
 	case m.Mode.ValueString() == modeExchange:
 		tok, _, err = tokens.ExchangeFacebookToken(ctx, subject)
@@ -119,7 +110,7 @@ func (r *longLivedTokenResource) Open(ctx context.Context, req ephemeral.OpenReq
 		return
 	}
 	if errors.Is(err, graph.ErrNoAppCredentials) {
-		addMissingAppCredentials(&resp.Diagnostics, "instagram_long_lived_token with mode = \""+m.Mode.ValueString()+"\"", r.data.Login)
+		addMissingAppCredentials(&resp.Diagnostics, "instagram_long_lived_token with mode = \""+m.Mode.ValueString()+"\"", r.Data.Login)
 		return
 	}
 	if err != nil {
@@ -132,7 +123,7 @@ func (r *longLivedTokenResource) Open(ctx context.Context, req ephemeral.OpenReq
 	m.ExpiresIn, m.ExpiresAt = types.Int64Null(), types.StringNull()
 	if tok.ExpiresIn > 0 {
 		m.ExpiresIn = types.Int64Value(tok.ExpiresIn)
-		m.ExpiresAt = types.StringValue(r.data.Now().Add(time.Duration(tok.ExpiresIn) * time.Second).UTC().Format(time.RFC3339))
+		m.ExpiresAt = types.StringValue(r.Data.Now().Add(time.Duration(tok.ExpiresIn) * time.Second).UTC().Format(time.RFC3339))
 	}
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
 }

@@ -20,9 +20,11 @@ var _ datasource.DataSourceWithConfigure = (*tokenDataSource)(nil)
 // the provider's access token. A data source's result lands in state, so it
 // takes no token as input and never returns one: it inspects the token the
 // provider is configured with.
-func NewTokenDataSource() datasource.DataSource { return &tokenDataSource{} }
+func NewTokenDataSource() datasource.DataSource {
+	return &tokenDataSource{DataSourceBase: common.NewDataSourceBase("token")}
+}
 
-type tokenDataSource struct{ data *common.ProviderData }
+type tokenDataSource struct{ common.DataSourceBase }
 
 type tokenModel struct {
 	IsValid             types.Bool           `tfsdk:"is_valid"`
@@ -44,17 +46,7 @@ type granularScopeModel struct {
 	TargetIDs []types.String `tfsdk:"target_ids"`
 }
 
-func (d *tokenDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_token"
-}
-
 func (d *tokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	strings := func(desc string) schema.ListAttribute {
-		return schema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "What Meta's `debug_token` says about the provider's access token: validity, expiry and permissions. " +
 			"Use it in a `check` block to warn weeks before the token expires. The token itself is never read into state.\n\n" +
@@ -64,43 +56,39 @@ func (d *tokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"`expires_at` of the tokens it gets.",
 		Attributes: map[string]schema.Attribute{
 			"is_valid":    schema.BoolAttribute{MarkdownDescription: "Whether the token works now.", Computed: true},
-			"type":        str("`USER`, `PAGE`, `APP` or `SYSTEM_USER`."),
-			"application": str("Name of the app the token belongs to."),
-			"app_id":      str("Id of the app the token belongs to."),
-			"user_id":     str("Id of the user the token acts for (a Facebook user id with Facebook login)."),
-			"scopes":      strings("Permissions granted to the token."),
+			"type":        common.ComputedString("`USER`, `PAGE`, `APP` or `SYSTEM_USER`."),
+			"application": common.ComputedString("Name of the app the token belongs to."),
+			"app_id":      common.ComputedString("Id of the app the token belongs to."),
+			"user_id":     common.ComputedString("Id of the user the token acts for (a Facebook user id with Facebook login)."),
+			"scopes":      common.ComputedStrings("Permissions granted to the token."),
 			"granular_scopes": schema.ListNestedAttribute{
 				MarkdownDescription: "Permissions with the Page and Instagram account ids they were granted for.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"scope":      str("The permission."),
-					"target_ids": strings("Ids it is limited to; null when it applies to everything the user granted."),
+					"scope":      common.ComputedString("The permission."),
+					"target_ids": common.ComputedStrings("Ids it is limited to; null when it applies to everything the user granted."),
 				}},
 			},
-			"expires_at": str("When the token expires (RFC 3339, UTC); null for a token that does not expire on a schedule."),
+			"expires_at": common.ComputedString("When the token expires (RFC 3339, UTC); null for a token that does not expire on a schedule."),
 			"expires_in_days": schema.Int64Attribute{
 				MarkdownDescription: "Whole days until `expires_at` (rounded down, 0 once less than a day is left or the token has expired); " +
 					"null when the token does not expire. Compare it in a `check` block to warn in time.",
 				Computed: true,
 			},
-			"data_access_expires_at": str("When the app's access to the user's data expires unless the user comes back (RFC 3339, UTC)."),
-			"issued_at":              str("When the token was issued (RFC 3339, UTC); null when Meta does not say."),
-			"error":                  str("Why the token is invalid, as Meta says it; null when it is valid."),
+			"data_access_expires_at": common.ComputedString("When the app's access to the user's data expires unless the user comes back (RFC 3339, UTC)."),
+			"issued_at":              common.ComputedString("When the token was issued (RFC 3339, UTC); null when Meta does not say."),
+			"error":                  common.ComputedString("Why the token is invalid, as Meta says it; null when it is valid."),
 		},
 	}
 }
 
-func (d *tokenDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *tokenDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !d.data.RequireFacebookLogin("instagram_token (Meta's debug_token)", &resp.Diagnostics) {
+	if !d.Data.RequireFacebookLogin("instagram_token (Meta's debug_token)", &resp.Diagnostics) {
 		return
 	}
-	info, _, err := d.data.Client.Tokens.Debug(ctx, "")
+	info, _, err := d.Data.Client.Tokens.Debug(ctx, "")
 	if errors.Is(err, graph.ErrNoAppCredentials) {
-		addMissingAppCredentials(&resp.Diagnostics, "instagram_token", d.data.Login)
+		addMissingAppCredentials(&resp.Diagnostics, "instagram_token", d.Data.Login)
 		return
 	}
 	if err != nil {
@@ -128,7 +116,7 @@ func (d *tokenDataSource) model(info *graph.TokenDebug) *tokenModel {
 		m.GranularScopes = append(m.GranularScopes, granularScopeModel{Scope: types.StringValue(g.Scope), TargetIDs: stringList(g.TargetIDs)})
 	}
 	if info.ExpiresAt > 0 {
-		left := time.Unix(info.ExpiresAt, 0).Sub(d.data.Now())
+		left := time.Unix(info.ExpiresAt, 0).Sub(d.Data.Now())
 		m.ExpiresInDays = types.Int64Value(max(0, int64(left/(24*time.Hour))))
 	}
 	if info.Error != nil {

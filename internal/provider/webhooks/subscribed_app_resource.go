@@ -2,7 +2,6 @@ package webhooks
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -10,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -27,18 +24,16 @@ var (
 
 // NewSubscribedAppResource is instagram_subscribed_app: webhook delivery
 // enabled for one account.
-func NewSubscribedAppResource() resource.Resource { return &subscribedAppResource{} }
+func NewSubscribedAppResource() resource.Resource {
+	return &subscribedAppResource{ResourceBase: common.NewResourceBase("subscribed_app")}
+}
 
-type subscribedAppResource struct{ data *common.ProviderData }
+type subscribedAppResource struct{ common.ResourceBase }
 
 type subscribedAppModel struct {
 	ID               types.String `tfsdk:"id"`
 	AccountID        types.String `tfsdk:"account_id"`
 	SubscribedFields types.Set    `tfsdk:"subscribed_fields"`
-}
-
-func (r *subscribedAppResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subscribed_app"
 }
 
 func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -48,18 +43,8 @@ func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaReque
 			"to the account, with that Page's access token (looked up through `/me/accounts` on every call, never stored). " +
 			"Meta then delivers every field the app subscribed to in `instagram_webhook_subscription`. Destroying it unsubscribes the app.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The Instagram account id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id to enable. Defaults to the provider's `account_id`. Changing it replaces the resource.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(common.NumericIDPattern, "must be a numeric Instagram user id")},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-			},
+			"id":         common.StableString("The Instagram account id."),
+			"account_id": common.ResourceAccountID("Instagram user id to enable. Defaults to the provider's `account_id`. Changing it replaces the resource.", true),
 			"subscribed_fields": schema.SetAttribute{
 				MarkdownDescription: "Fields the account subscribes the app to. Instagram login: Instagram webhook fields such as " +
 					"`comments` or `messages`. Facebook login: fields of the Page (e.g. `feed`); at least one is required there too. " +
@@ -75,14 +60,10 @@ func (r *subscribedAppResource) Schema(_ context.Context, _ resource.SchemaReque
 	}
 }
 
-func (r *subscribedAppResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 // ModifyPlan checks Instagram-login fields against the documented list
 // (the login is only known once the provider is configured).
 func (r *subscribedAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() || r.data.Login != common.LoginInstagram {
+	if r.Data == nil || req.Plan.Raw.IsNull() || r.Data.Login != common.LoginInstagram {
 		return
 	}
 	var plan subscribedAppModel
@@ -96,10 +77,10 @@ func (r *subscribedAppResource) ModifyPlan(ctx context.Context, req resource.Mod
 // target is where subscribed_apps lives: the IG user (Instagram login) or
 // the linked Page and its token (Facebook login).
 func (r *subscribedAppResource) target(ctx context.Context, account string, diags *diag.Diagnostics) (id, token string, ok bool) {
-	if r.data.Login == common.LoginInstagram {
+	if r.Data.Login == common.LoginInstagram {
 		return account, "", true
 	}
-	page, err := r.data.Client.Webhooks.FindLinkedPage(ctx, account)
+	page, err := r.Data.Client.Webhooks.FindLinkedPage(ctx, account)
 	if err != nil {
 		common.AddAPIError(diags, path.Root("account_id"), "Cannot find the Facebook Page of Instagram account "+account, err)
 		return "", "", false
@@ -108,14 +89,12 @@ func (r *subscribedAppResource) target(ctx context.Context, account string, diag
 }
 
 func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan subscribedAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := common.Decode[subscribedAppModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	account, diags := r.data.AccountID(ctx, plan.AccountID.ValueString(), path.Root("account_id"))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	account, ok := r.Data.ResolveAccount(ctx, plan.AccountID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	plan.AccountID, plan.ID = types.StringValue(account), types.StringValue(account)
@@ -131,7 +110,7 @@ func (r *subscribedAppResource) write(ctx context.Context, m *subscribedAppModel
 	if !ok {
 		return
 	}
-	if _, err := r.data.Client.Webhooks.SubscribeApp(ctx, id, token, setStrings(m.SubscribedFields)); err != nil {
+	if _, err := r.Data.Client.Webhooks.SubscribeApp(ctx, id, token, setStrings(m.SubscribedFields)); err != nil {
 		common.AddAPIError(diags, path.Root("subscribed_fields"), "Cannot subscribe the app to account "+m.AccountID.ValueString(), err)
 		return
 	}
@@ -140,14 +119,14 @@ func (r *subscribedAppResource) write(ctx context.Context, m *subscribedAppModel
 
 // read refreshes subscribed_fields; false when the app is not subscribed.
 func (r *subscribedAppResource) read(ctx context.Context, m *subscribedAppModel, id, token string, diags *diag.Diagnostics) bool {
-	apps, _, err := r.data.Client.Webhooks.SubscribedApps(ctx, id, token)
+	apps, _, err := r.Data.Client.Webhooks.SubscribedApps(ctx, id, token)
 	if err != nil {
 		common.AddAPIError(diags, path.Root("account_id"), "Cannot read the subscribed apps of account "+m.AccountID.ValueString(), err)
 		return false
 	}
 	for _, a := range apps {
 		// Without app_id the token's own app is the only one we can mean.
-		if r.data.AppID == "" || a.App() == r.data.AppID {
+		if r.Data.AppID == "" || a.App() == r.Data.AppID {
 			m.SubscribedFields = stringSet(a.SubscribedFields)
 			return true
 		}
@@ -156,9 +135,8 @@ func (r *subscribedAppResource) read(ctx context.Context, m *subscribedAppModel,
 }
 
 func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state subscribedAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := common.Decode[subscribedAppModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if state.AccountID.IsNull() { // after import
@@ -178,9 +156,8 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 }
 
 func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan subscribedAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := common.Decode[subscribedAppModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	r.write(ctx, &plan, &resp.Diagnostics)
@@ -191,25 +168,19 @@ func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateR
 }
 
 func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state subscribedAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := common.Decode[subscribedAppModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	id, token, ok := r.target(ctx, state.AccountID.ValueString(), &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	if _, err := r.data.Client.Webhooks.UnsubscribeApp(ctx, id, token); err != nil && !graph.IsNotFound(err) {
+	if _, err := r.Data.Client.Webhooks.UnsubscribeApp(ctx, id, token); err != nil && !graph.IsNotFound(err) {
 		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot unsubscribe the app from account "+state.AccountID.ValueString(), err)
 	}
 }
 
 func (r *subscribedAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !common.NumericIDPattern.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import instagram_subscribed_app by the numeric Instagram account id (e.g. 17841405822304914), got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	common.NumericImportID("the numeric Instagram account id", "17841405822304914").Import(ctx, r.TypeName(), req, resp)
 }

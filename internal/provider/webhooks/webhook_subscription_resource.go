@@ -40,9 +40,11 @@ var (
 
 // NewWebhookSubscriptionResource is instagram_webhook_subscription: the
 // app's webhook subscription for one object.
-func NewWebhookSubscriptionResource() resource.Resource { return &subscriptionResource{} }
+func NewWebhookSubscriptionResource() resource.Resource {
+	return &subscriptionResource{ResourceBase: common.NewResourceBase("webhook_subscription")}
+}
 
-type subscriptionResource struct{ data *common.ProviderData }
+type subscriptionResource struct{ common.ResourceBase }
 
 type subscriptionModel struct {
 	ID                 types.String `tfsdk:"id"`
@@ -56,10 +58,6 @@ type subscriptionModel struct {
 	Versions           types.Map    `tfsdk:"versions"`
 }
 
-func (r *subscriptionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webhook_subscription"
-}
-
 func (r *subscriptionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The app's webhook subscription for one object (`/{app-id}/subscriptions`): where Meta sends " +
@@ -68,11 +66,7 @@ func (r *subscriptionResource) Schema(_ context.Context, _ resource.SchemaReques
 			"the endpoint must answer 200 with the challenge, else apply fails. Accounts must also enable the app " +
 			"(`instagram_subscribed_app`) before their events are delivered.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The object name.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": common.StableString("The object name."),
 			"object": schema.StringAttribute{
 				MarkdownDescription: "Object to subscribe to. Default `instagram`. Changing it replaces the subscription.",
 				Optional:            true,
@@ -128,10 +122,6 @@ func (r *subscriptionResource) Schema(_ context.Context, _ resource.SchemaReques
 	}
 }
 
-func (r *subscriptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = common.FromConfigure(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m subscriptionModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -146,7 +136,7 @@ func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.
 
 // requireApp reports, before any call, that app-level edges need the app token.
 func (r *subscriptionResource) requireApp(diags *diag.Diagnostics) bool {
-	if r.data == nil || r.data.AppClient != nil {
+	if r.Data == nil || r.Data.AppClient != nil {
 		return true
 	}
 	diags.AddError("Webhook subscriptions need app_id and app_secret",
@@ -191,7 +181,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 // configuration only (write-only: null in plan and state).
 func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionModel, token string, diags *diag.Diagnostics) bool {
 	fields := setStrings(m.Fields)
-	_, err := r.data.AppClient.Webhooks.Subscribe(ctx, r.data.AppID, graph.SubscribeParams{
+	_, err := r.Data.AppClient.Webhooks.Subscribe(ctx, r.Data.AppID, graph.SubscribeParams{
 		Object: m.Object.ValueString(), CallbackURL: m.CallbackURL.ValueString(), Fields: fields,
 		VerifyToken: token, IncludeValues: m.IncludeValues.ValueBool(),
 	})
@@ -213,7 +203,7 @@ func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionMode
 // readInto reads the object's subscription into m. found is false when Meta
 // does not list it; API errors go to diags (and found is false too).
 func (r *subscriptionResource) readInto(ctx context.Context, m *subscriptionModel, diags *diag.Diagnostics) (found bool) {
-	subs, _, err := r.data.AppClient.Webhooks.Subscriptions(ctx, r.data.AppID)
+	subs, _, err := r.Data.AppClient.Webhooks.Subscriptions(ctx, r.Data.AppID)
 	if err != nil {
 		common.AddAPIError(diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
 		return false
@@ -295,7 +285,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	// POST only adds fields, so dropped ones are deleted explicitly.
 	if len(removed) > 0 {
-		if _, err := r.data.AppClient.Webhooks.DeleteSubscription(ctx, r.data.AppID, plan.Object.ValueString(), removed); err != nil {
+		if _, err := r.Data.AppClient.Webhooks.DeleteSubscription(ctx, r.Data.AppID, plan.Object.ValueString(), removed); err != nil {
 			common.AddAPIError(&resp.Diagnostics, path.Root("fields"), "Cannot unsubscribe fields "+strings.Join(removed, ", "), err)
 			return
 		}
@@ -312,20 +302,17 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
 		return
 	}
-	_, err := r.data.AppClient.Webhooks.DeleteSubscription(ctx, r.data.AppID, state.Object.ValueString(), nil)
+	_, err := r.Data.AppClient.Webhooks.DeleteSubscription(ctx, r.Data.AppID, state.Object.ValueString(), nil)
 	if err != nil && !graph.IsNotFound(err) {
 		common.AddAPIError(&resp.Diagnostics, path.Root("object"), "Cannot delete the "+state.Object.ValueString()+" webhook subscription", err)
 	}
 }
 
 func (r *subscriptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !fieldNamePattern.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import instagram_webhook_subscription by its object name (e.g. instagram), got %q.", req.ID))
-		return
+	id := common.ImportID{Pattern: fieldNamePattern, What: "its object name", Example: "instagram"}
+	if id.Import(ctx, r.TypeName(), req, resp) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object"), req.ID)...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object"), req.ID)...)
 }
 
 // setStrings returns a known set's strings, sorted.

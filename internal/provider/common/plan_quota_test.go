@@ -1,11 +1,10 @@
-package media
+package common_test
 
 import (
 	"context"
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -14,7 +13,7 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
-func TestNotePlannedPublishWarnsBeyondQuota(t *testing.T) {
+func TestPlanQuotaWarnsBeyondQuota(t *testing.T) {
 	emu := emulator.New(emulator.Options{QuotaTotal: 2})
 	srv := httptest.NewServer(emu.Handler())
 	t.Cleanup(srv.Close)
@@ -22,12 +21,12 @@ func TestNotePlannedPublishWarnsBeyondQuota(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := common.NewProviderData(client, nil, common.LoginFacebook, "", emulator.DefaultAccountID, time.Millisecond, emu.Now)
+	data := common.NewProviderData(common.ProviderDataOptions{Client: client, DefaultAccount: emulator.DefaultAccountID, Now: emu.Now})
 
 	var warnings []string
 	for range 3 {
 		var diags diag.Diagnostics
-		notePlannedPublish(context.Background(), data, emulator.DefaultAccountID, &diags)
+		data.PlanQuota.NotePublish(context.Background(), emulator.DefaultAccountID, &diags)
 		for _, d := range diags.Warnings() {
 			warnings = append(warnings, d.Detail())
 		}

@@ -1,4 +1,4 @@
-package media
+package common
 
 import (
 	"context"
@@ -7,16 +7,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
-// planQuotas tracks, per configured provider (one per plan or apply walk) and
-// account, how many posts the plan publishes against the quota left. The
-// quota is read once per account and walk, not once per resource.
-var planQuotas sync.Map // *common.ProviderData → *quotaTracker
-
-type quotaTracker struct {
+// PlanQuota tallies, per account, how many posts one plan publishes against
+// the publishing quota left. The quota is read once per account and provider
+// process (one plan walk), not once per resource. ProviderData owns it.
+type PlanQuota struct {
+	data     *ProviderData
 	mu       sync.Mutex
 	accounts map[string]*accountQuota
 }
@@ -28,15 +25,16 @@ type accountQuota struct {
 	planned   int
 }
 
-// notePlannedPublish records one more post this plan will publish for the
-// account, and warns once the plan publishes more than the quota has left.
-func notePlannedPublish(ctx context.Context, data *common.ProviderData, account string, diags *diag.Diagnostics) {
+func newPlanQuota(d *ProviderData) *PlanQuota {
+	return &PlanQuota{data: d, accounts: map[string]*accountQuota{}}
+}
+
+// NotePublish records one more post this plan publishes for the account,
+// and warns once the plan publishes more than the quota has left.
+func (t *PlanQuota) NotePublish(ctx context.Context, account string, diags *diag.Diagnostics) {
 	if account == "" {
 		return // not known until apply (set from another resource)
 	}
-	v, _ := planQuotas.LoadOrStore(data, &quotaTracker{accounts: map[string]*accountQuota{}})
-	t := v.(*quotaTracker) //nolint:forcetypeassert // only quotaTrackers are stored
-
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	q := t.accounts[account]
@@ -46,7 +44,7 @@ func notePlannedPublish(ctx context.Context, data *common.ProviderData, account 
 	}
 	if !q.read {
 		q.read = true
-		limit, _, err := data.Client.Media.PublishingLimit(ctx, account)
+		limit, _, err := t.data.Client.Media.PublishingLimit(ctx, account)
 		if err != nil {
 			tflog.Warn(ctx, "cannot read content_publishing_limit at plan time", map[string]any{"error": err.Error()})
 		} else if limit.Config.QuotaTotal > 0 {

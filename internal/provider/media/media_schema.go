@@ -1,0 +1,224 @@
+package media
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+)
+
+// mediaModel is instagram_media's state. Its inputs are listed once more,
+// with their rules, in media_inputs.go.
+type mediaModel struct {
+	ID             types.String   `tfsdk:"id"`
+	AccountID      types.String   `tfsdk:"account_id"`
+	Type           types.String   `tfsdk:"type"`
+	ImageURL       types.String   `tfsdk:"image_url"`
+	VideoURL       types.String   `tfsdk:"video_url"`
+	Caption        types.String   `tfsdk:"caption"`
+	AltText        types.String   `tfsdk:"alt_text"`
+	LocationID     types.String   `tfsdk:"location_id"`
+	UserTags       types.List     `tfsdk:"user_tags"`
+	Collaborators  types.List     `tfsdk:"collaborators"`
+	ShareToFeed    types.Bool     `tfsdk:"share_to_feed"`
+	CoverURL       types.String   `tfsdk:"cover_url"`
+	ThumbOffset    types.Int64    `tfsdk:"thumb_offset"`
+	AudioName      types.String   `tfsdk:"audio_name"`
+	Children       types.List     `tfsdk:"children"`
+	DeletionPolicy types.String   `tfsdk:"deletion_policy"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+
+	ContainerID      types.String `tfsdk:"container_id"`
+	Permalink        types.String `tfsdk:"permalink"`
+	Shortcode        types.String `tfsdk:"shortcode"`
+	MediaType        types.String `tfsdk:"media_type"`
+	MediaProductType types.String `tfsdk:"media_product_type"`
+	Timestamp        types.String `tfsdk:"timestamp"`
+	Username         types.String `tfsdk:"username"`
+	ChildrenIDs      types.List   `tfsdk:"children_ids"`
+}
+
+type userTagModel struct {
+	Username types.String  `tfsdk:"username"`
+	X        types.Float64 `tfsdk:"x"`
+	Y        types.Float64 `tfsdk:"y"`
+}
+
+type childModel struct {
+	ImageURL types.String `tfsdk:"image_url"`
+	VideoURL types.String `tfsdk:"video_url"`
+	AltText  types.String `tfsdk:"alt_text"`
+	UserTags types.List   `tfsdk:"user_tags"`
+}
+
+func userTagsAttribute(description string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Validators:          []validator.List{listvalidator.SizeAtMost(20)},
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"username": schema.StringAttribute{
+				MarkdownDescription: "Instagram username to tag, without `@`.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(common.UsernamePattern, "must be an Instagram username without @ (letters, digits, '.' and '_', at most 30 characters)")},
+			},
+			"x": schema.Float64Attribute{
+				MarkdownDescription: "Horizontal position from the left edge, 0.0–1.0. Required for images, optional for stories.",
+				Optional:            true,
+				Validators:          []validator.Float64{float64validator.Between(0, 1)},
+			},
+			"y": schema.Float64Attribute{
+				MarkdownDescription: "Vertical position from the top edge, 0.0–1.0. Required for images, optional for stories.",
+				Optional:            true,
+				Validators:          []validator.Float64{float64validator.Between(0, 1)},
+			},
+		}},
+	}
+}
+
+// replaceNote ends the description of every input: posts cannot be edited.
+const replaceNote = " Changing it publishes a new post (see `type`)."
+
+// inputDoc describes an input of instagram_media: what it is, which types
+// accept it (from media_inputs.go) and that changing it replaces the post.
+func inputDoc(name, text string) string {
+	return text + " For " + inputByName(mediaInputs, name).acceptedFor() + "." + replaceNote
+}
+
+func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A published Instagram post: an image, a reel, a carousel or a story.\n\n" +
+			"Instagram posts are public as soon as they are published and cannot be edited through the API " +
+			"(only comments can be switched off, see `instagram_comment_settings`). Changing any input therefore " +
+			"**replaces** the post: a new post with a new permalink is published, using one more unit of the account's " +
+			"24-hour publishing quota, and the old one is deleted (Facebook login) or kept (`deletion_policy = \"retain\"`).",
+		Attributes: map[string]schema.Attribute{
+			"id": common.StableString("Instagram media id of the published post."),
+			// Replacement is decided in ModifyPlan (media_plan.go), with the
+			// other inputs, so that the plan can say what a new post means.
+			"account_id": common.ResourceAccountID("Instagram user id that publishes the post. Defaults to the provider's `account_id`."+replaceNote, false),
+			"type": schema.StringAttribute{
+				MarkdownDescription: "What to publish: `IMAGE` (a feed photo), `REELS` (a video; every feed video is a reel), " +
+					"`CAROUSEL` (2–10 images and/or videos) or `STORIES` (an image or a video that disappears after 24 hours)." + replaceNote,
+				Required:   true,
+				Validators: []validator.String{stringvalidator.OneOf(mediaTypeImage, mediaTypeReels, mediaTypeCarousel, mediaTypeStories)},
+			},
+			"image_url": schema.StringAttribute{
+				MarkdownDescription: inputDoc("image_url", "Public https URL of a JPEG image (≤ 8 MB) that Instagram downloads at publish time."),
+				Optional:            true,
+				Validators:          []validator.String{common.HTTPSURL()},
+			},
+			"video_url": schema.StringAttribute{
+				MarkdownDescription: inputDoc("video_url", "Public https URL of an MP4/MOV video that Instagram downloads at publish time."),
+				Optional:            true,
+				Validators:          []validator.String{common.HTTPSURL()},
+			},
+			"caption": schema.StringAttribute{
+				MarkdownDescription: inputDoc("caption", "Caption: at most 2200 characters, 30 hashtags and 20 @mentions. "+
+					"Read back from Instagram, so a caption edited in the app shows up as a change."),
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"alt_text": schema.StringAttribute{
+				MarkdownDescription: inputDoc("alt_text", "Alternative text for the image, at most 1000 characters (carousel images have their own)."),
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxAltTextLength)},
+			},
+			"location_id": schema.StringAttribute{
+				MarkdownDescription: inputDoc("location_id", "Id of a Facebook Page with location data to tag the post with."),
+				Optional:            true,
+				Validators:          []validator.String{common.NumericID("Facebook Page id")},
+			},
+			"user_tags": userTagsAttribute(inputDoc("user_tags", "People tagged in the post; x and y are required on images, optional on reels and stories.")),
+			"collaborators": schema.ListAttribute{
+				MarkdownDescription: inputDoc("collaborators", "Usernames invited as collaborators, at most 3."),
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators: []validator.List{
+					listvalidator.SizeBetween(1, maxCollaborators),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(common.UsernamePattern, "must be an Instagram username without @")),
+				},
+			},
+			"share_to_feed": schema.BoolAttribute{
+				MarkdownDescription: inputDoc("share_to_feed", "Also show the reel in the feed (`true`) or only in the Reels tab (`false`)."),
+				Optional:            true,
+			},
+			"cover_url": schema.StringAttribute{
+				MarkdownDescription: inputDoc("cover_url", "Public https URL of a JPEG cover image; takes precedence over `thumb_offset`."),
+				Optional:            true,
+				Validators:          []validator.String{common.HTTPSURL()},
+			},
+			"thumb_offset": schema.Int64Attribute{
+				MarkdownDescription: inputDoc("thumb_offset", "Offset in milliseconds of the frame used as cover, ≥ 0."),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"audio_name": schema.StringAttribute{
+				MarkdownDescription: inputDoc("audio_name", "Name for the reel's original audio (it can be renamed once)."),
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"deletion_policy": schema.StringAttribute{
+				MarkdownDescription: "What destroying the resource does: `delete` removes the post from Instagram (Facebook login only, " +
+					"needs the `instagram_manage_contents` permission); `retain` only removes it from the Terraform state and leaves " +
+					"the post online. Defaults to `delete` with Facebook login and `retain` with Instagram login, where the API " +
+					"cannot delete posts. Can be changed without replacing the post.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.OneOf(deletionPolicyDelete, deletionPolicyRetain)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"container_id":       common.StableString("Id of the media container the post was published from (null for imported posts)."),
+			"permalink":          common.StableString("Public link to the post."),
+			"shortcode":          common.StableString("Shortcode of the post (the last part of the permalink)."),
+			"media_type":         common.StableString("Instagram's media type: `IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
+			"media_product_type": common.StableString("Where the post appears: `FEED`, `REELS` or `STORY`."),
+			"timestamp":          common.StableString("Publication time, RFC 3339 in UTC (e.g. `2026-05-01T10:00:00Z`)."),
+			"username":           common.StableString("Username of the account that published the post."),
+			"children_ids": schema.ListAttribute{
+				MarkdownDescription: "`CAROUSEL`: media ids of the carousel items, in order.",
+				ElementType:         types.StringType,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"children": schema.ListNestedBlock{
+				MarkdownDescription: "`CAROUSEL`: the 2–10 items, in order, each an image (`image_url`) or a video (`video_url`)." + replaceNote,
+				Validators:          []validator.List{listvalidator.SizeAtMost(maxCarouselChildren)},
+				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+					"image_url": schema.StringAttribute{
+						MarkdownDescription: "Public https URL of a JPEG image.",
+						Optional:            true,
+						Validators:          []validator.String{common.HTTPSURL()},
+					},
+					"video_url": schema.StringAttribute{
+						MarkdownDescription: "Public https URL of an MP4/MOV video.",
+						Optional:            true,
+						Validators:          []validator.String{common.HTTPSURL()},
+					},
+					"alt_text": schema.StringAttribute{
+						MarkdownDescription: "Alternative text of an image item, at most 1000 characters.",
+						Optional:            true,
+						Validators:          []validator.String{stringvalidator.LengthBetween(1, maxAltTextLength)},
+					},
+					"user_tags": userTagsAttribute("People tagged in an image item (x and y required)."),
+				}},
+			},
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
