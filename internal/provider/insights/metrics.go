@@ -1,10 +1,11 @@
 package insights
 
-// The insights metric tables of graph-api-facts.md §10 as data: what the
-// provider validates at plan time. The emulator keeps its own copy on
-// purpose (it models Meta, not us).
+// Meta's insights metric tables as data: what the provider validates at plan
+// time. Sources: https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights
+// (account) and https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights
+// (media). The emulator keeps its own copy on purpose (it models Meta, not us).
 
-// accountMetric says how a current account metric may be requested (§10.1).
+// accountMetric says how a current account metric may be requested .
 type accountMetric struct {
 	period      string   // the only period Meta accepts for it
 	metricTypes []string // accepted metric_type values; "" = not set (Meta's default, time_series)
@@ -61,7 +62,7 @@ const (
 	productStory = "STORY"
 )
 
-// mediaMetric says on which media a current media metric exists (§10.2).
+// mediaMetric says on which media a current media metric exists.
 type mediaMetric struct {
 	products     []string
 	breakdown    string // the one breakdown it supports, if any
@@ -98,7 +99,7 @@ var mediaMetrics = map[string]mediaMetric{
 	"total_views":                    {products: feedReels, facebookOnly: true},
 }
 
-// retiredMetric is a metric Meta removed (§10.3) and what to use instead.
+// retiredMetric is a metric Meta removed and what to use instead.
 type retiredMetric struct {
 	version     string // the Graph version that removed it
 	replacement string

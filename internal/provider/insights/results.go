@@ -15,7 +15,8 @@ import (
 )
 
 // The `insights` result attribute both data sources share: Meta's response
-// shape (graph-api-facts.md §15.5) as Terraform values.
+// shape (`data[].values[]` for time series, `data[].total_value.breakdowns[]`
+// for totals) as Terraform values.
 
 type insightModel struct {
 	Name        types.String     `tfsdk:"name"`

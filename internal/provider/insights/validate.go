@@ -104,7 +104,7 @@ func (q accountQuery) demographic() bool {
 }
 
 // validateAccountQuery checks period, metric_type, breakdown, timeframe and
-// since/until against the §10.1 table.
+// since/until against the account metric table (metrics.go).
 func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 	if !checkMetricNames(q.metrics, accountMetrics, mediaMetrics, "account", "instagram_media_insights", diags) {
 		return
@@ -221,7 +221,7 @@ func parseRFC3339(v string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// validateMediaQuery checks metric names and breakdowns against §10.2. Which
+// validateMediaQuery checks metric names and breakdowns against the media metric table (metrics.go). Which
 // metrics fit the media's product type is only known after reading it.
 func validateMediaQuery(metrics, breakdown []string, diags *diag.Diagnostics) {
 	if !checkMetricNames(metrics, mediaMetrics, accountMetrics, "media", "instagram_account_insights", diags) {

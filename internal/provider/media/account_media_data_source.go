@@ -22,7 +22,8 @@ var (
 )
 
 // Bounds of instagram_account_media.limit: the media edge returns at most the
-// 10,000 most recent posts (graph-api-facts.md §5.4).
+// 10,000 most recent posts
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
 const (
 	defaultMediaListLimit = 25
 	maxMediaListLimit     = 10000
