@@ -45,6 +45,11 @@ var (
 	ImportBlocks        = Feature{"import blocks", version.Must(version.NewVersion("1.5.0")), version.Must(version.NewVersion("1.6.0"))}
 	EphemeralResources  = Feature{"ephemeral resources", tfversion.Version1_10_0, version.Must(version.NewVersion("1.11.0"))}
 	WriteOnlyAttributes = Feature{"write-only attributes", tfversion.Version1_11_0, version.Must(version.NewVersion("1.11.0"))}
+	// Resource identity: import { identity = {…} } and identities in state.
+	ResourceIdentity = Feature{"resource identity", tfversion.Version1_12_0, version.Must(version.NewVersion("1.12.0"))}
+	// List resources (terraform query) and actions: Terraform 1.14; OpenTofu has neither.
+	ListResources = Feature{"list resources (terraform query)", tfversion.Version1_14_0, nil}
+	Actions       = Feature{"actions", tfversion.Version1_14_0, nil}
 )
 
 // SkipWithout is a TerraformVersionCheck that skips the test when the CLI

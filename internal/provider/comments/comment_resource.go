@@ -26,6 +26,7 @@ const maxCommentLength = 2200
 var (
 	_ resource.ResourceWithConfigure   = (*commentResource)(nil)
 	_ resource.ResourceWithImportState = (*commentResource)(nil)
+	_ resource.ResourceWithIdentity    = (*commentResource)(nil)
 
 	notBlank = regexp.MustCompile(`\S`)
 )
@@ -116,12 +117,12 @@ func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest
 	c, _, err := r.Data.Client.Comments.Get(ctx, id, commentReadFields)
 	if err != nil {
 		plan.Timestamp, plan.Username = types.StringNull(), types.StringNull()
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 		common.AddAPIError(&resp.Diagnostics, path.Empty(), "Comment written, but reading it back failed", err)
 		return
 	}
 	plan.Timestamp, plan.Username = common.GraphTime(c.Timestamp), types.StringValue(c.Username)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // checkReplyTo makes sure the comment replied to is on media_id, and warns
@@ -166,7 +167,7 @@ func (r *commentResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	state.Message = types.StringValue(c.Text)
 	state.Timestamp, state.Username = common.GraphTime(c.Timestamp), types.StringValue(c.Username)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
 func (r *commentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -178,6 +179,11 @@ func (r *commentResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if err != nil && !graph.IsNotFound(err) {
 		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot delete Instagram comment "+state.ID.ValueString(), err)
 	}
+}
+
+// IdentitySchema: a comment is its comment id (global on Instagram).
+func (r *commentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = common.IdentitySchema(common.IdentityAttr{Name: "id", Description: "Instagram comment id."})
 }
 
 func (r *commentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

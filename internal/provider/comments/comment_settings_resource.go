@@ -22,6 +22,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*commentSettingsResource)(nil)
 	_ resource.ResourceWithImportState = (*commentSettingsResource)(nil)
+	_ resource.ResourceWithIdentity    = (*commentSettingsResource)(nil)
 )
 
 // settingsReadFields: whether comments are on, and who owns the post.
@@ -92,7 +93,7 @@ func (r *commentSettingsResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // apply sends comment_enabled (the only update Graph allows on a post).
@@ -125,7 +126,7 @@ func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadReq
 	if state.AccountID.IsNull() { // after import
 		state.AccountID = r.Data.OwnerOf(ctx, media, &resp.Diagnostics)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
 func (r *commentSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -137,7 +138,7 @@ func (r *commentSettingsResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // Delete turns comments back on: the API's default for every post.
@@ -152,6 +153,16 @@ func (r *commentSettingsResource) Delete(ctx context.Context, req resource.Delet
 	}
 }
 
+// IdentitySchema: the settings of one post, within an account.
+func (r *commentSettingsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = common.IdentitySchema(
+		common.IdentityAttr{Name: "media_id", Description: "Instagram media id of the post."},
+		common.IdentityAttr{Name: "account_id", Optional: true, Description: "Instagram user id that owns the post; defaults to the provider's account."},
+	)
+}
+
 func (r *commentSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	common.NumericImportID("the numeric Instagram media id of the post", "17895695668004550").Import(ctx, r.TypeName(), req, resp)
+	id := common.NumericImportID("the numeric Instagram media id of the post", "17895695668004550")
+	id.IdentityID = "media_id"
+	id.Import(ctx, r.TypeName(), req, resp)
 }

@@ -101,12 +101,18 @@ func (NoUpdate) Update(_ context.Context, req resource.UpdateRequest, resp *reso
 	resp.State.Raw = req.Plan.Raw
 }
 
-// ImportID describes the string id a resource is imported by: it is checked
-// against Pattern and stored in the `id` attribute.
+// ImportID describes how a resource is imported: by a string id (`terraform
+// import ADDR ID`, `import { id = … }`), checked against Pattern and stored
+// in the `id` attribute, or by identity (`import { identity = {…} }`, see
+// identity.go), whose IdentityID attribute is that same id.
 type ImportID struct {
 	Pattern *regexp.Regexp // nil → NumericIDPattern
 	What    string         // e.g. "its numeric Instagram comment id"
 	Example string         // e.g. "17870913679156914"
+	// IdentityID is the identity attribute that holds the id; "" → "id".
+	// The identity's other attributes go to the state attributes of the
+	// same name.
+	IdentityID string
 }
 
 // NumericImportID is the import id of resources identified by a numeric
@@ -115,19 +121,37 @@ func NumericImportID(what, example string) ImportID {
 	return ImportID{Pattern: NumericIDPattern, What: what, Example: example}
 }
 
-// Import validates req.ID and stores it in `id`. ok is false when the id is
-// not acceptable; the diagnostic names the resource type, the expected id
-// and an example.
+func (i ImportID) identityID() string {
+	if i.IdentityID == "" {
+		return "id"
+	}
+	return i.IdentityID
+}
+
+// Import validates the id and stores it in `id` (and, from an identity, the
+// other identity attributes in their state attributes). ok is false when
+// the id is not acceptable; the diagnostic names the resource type, the
+// expected id and an example.
 func (i ImportID) Import(ctx context.Context, typeName string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) bool {
+	id := req.ID
+	if id == "" {
+		var ok bool
+		if id, ok = i.importIdentity(ctx, typeName, req, resp); !ok {
+			return false
+		}
+	}
 	pattern := i.Pattern
 	if pattern == nil {
 		pattern = NumericIDPattern
 	}
-	if !pattern.MatchString(req.ID) {
+	if !pattern.MatchString(id) {
 		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import %s by %s (e.g. %s), got %q.", typeName, i.What, i.Example, req.ID))
+			fmt.Sprintf("Import %s by %s (e.g. %s), got %q.", typeName, i.What, i.Example, id))
 		return false
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	if key := i.identityID(); key != "id" {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(key), id)...)
+	}
 	return !resp.Diagnostics.HasError()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -24,14 +25,21 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 		return
 	}
-	if r.Data == nil {
-		return // provider not configured yet (validate); nothing login-dependent to decide
-	}
 	var plan, config mediaModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if req.State.Raw.IsNull() {
+		// Before anything that may call the API: a new post needs its media.
+		resp.Diagnostics.Append(missingMedia(plan, "")...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	if r.Data == nil {
+		return // provider not configured yet; nothing login-dependent to decide
 	}
 
 	switch {
@@ -68,6 +76,10 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	resp.RequiresReplace = append(resp.RequiresReplace, replacedInputs(plan, state, imported)...)
 	if len(resp.RequiresReplace) > 0 {
+		resp.Diagnostics.Append(missingMedia(plan, describePaths(resp.RequiresReplace))...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 		r.Data.PlanQuota.NotePublish(ctx, plan.AccountID.ValueString(), &resp.Diagnostics)
 		old := "deleted from Instagram"
 		if plan.DeletionPolicy.ValueString() == deletionPolicyRetain {
@@ -80,6 +92,31 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 				describePaths(resp.RequiresReplace), state.ID.ValueString(), state.Permalink.ValueString(), old))
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// missingMedia reports the media a new post needs and the configuration
+// lacks (the inputs media_inputs.go marks required for its type). It is
+// checked when a post is about to be published, not in ValidateConfig: a
+// post adopted with an import block needs no image_url, video_url or
+// children in its configuration, since Instagram cannot return them and
+// nothing is published. changed names what replaces an existing post.
+func missingMedia(plan mediaModel, changed string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	typ := plan.Type.ValueString()
+	why := fmt.Sprintf("%%s is required when type is %q: it is what Instagram publishes.", typ)
+	if changed != "" {
+		why = fmt.Sprintf("Changing %s publishes a new post (posts cannot be edited), and a new post of type %q needs %%s.", changed, typ)
+	}
+	for _, in := range mediaInputs {
+		if in.accepts(typ) == required && in.value(&plan).IsNull() {
+			diags.AddAttributeError(path.Root(in.name), "Missing required attribute for "+typ, fmt.Sprintf(why, in.name))
+		}
+	}
+	if typ == mediaTypeStories && plan.ImageURL.IsNull() && plan.VideoURL.IsNull() {
+		diags.AddAttributeError(path.Root("image_url"), "Stories need exactly one of image_url or video_url",
+			"Set image_url for a photo story or video_url for a video story, not both and not neither.")
+	}
+	return diags
 }
 
 func (r *mediaResource) effectiveDeletionPolicy(v types.String) string {

@@ -46,6 +46,7 @@ var (
 	_ resource.Resource                   = (*mediaResource)(nil)
 	_ resource.ResourceWithConfigure      = (*mediaResource)(nil)
 	_ resource.ResourceWithImportState    = (*mediaResource)(nil)
+	_ resource.ResourceWithIdentity       = (*mediaResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*mediaResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*mediaResource)(nil)
 )
@@ -89,12 +90,12 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	media, _, err := r.Data.Client.Media.Get(ctx, result.mediaID, mediaReadFields)
 	if err != nil {
 		setUnknownsNull(&plan)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 		common.AddAPIError(&resp.Diagnostics, path.Empty(), "Post published, but reading it back failed", err)
 		return
 	}
 	applyMedia(&plan, media)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -112,7 +113,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 				fmt.Sprintf("Story %s was published at %s and is no longer visible on Instagram, as stories expire after 24 hours. "+
 					"Terraform keeps it in state so it is not published again; remove the resource when it is no longer wanted.",
 					state.ID.ValueString(), state.Timestamp.ValueString()))
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 			return
 		}
 		resp.State.RemoveResource(ctx)
@@ -132,7 +133,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if state.DeletionPolicy.IsNull() {
 		state.DeletionPolicy = types.StringValue(r.effectiveDeletionPolicy(state.DeletionPolicy))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
 func (r *mediaResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -142,7 +143,7 @@ func (r *mediaResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if !ok {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyImported, nil)...)
 }
 
@@ -172,6 +173,14 @@ func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if err != nil && !graph.IsNotFound(err) {
 		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot delete Instagram post", err)
 	}
+}
+
+// IdentitySchema: a post is its media id, within an account.
+func (r *mediaResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = common.IdentitySchema(
+		common.IdentityAttr{Name: "id", Description: "Instagram media id of the post."},
+		common.IdentityAttr{Name: "account_id", Optional: true, Description: "Instagram user id that published it; defaults to the provider's account."},
+	)
 }
 
 func (r *mediaResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -83,12 +83,12 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 				detail += " " + hint
 			}
 			resp.Diagnostics.AddAttributeError(path.Root(in.name), "Attribute not supported for "+typ, detail)
-		case use == required && v.IsNull():
-			resp.Diagnostics.AddAttributeError(path.Root(in.name), "Missing required attribute for "+typ,
-				fmt.Sprintf("%s is required when type is %q.", in.name, typ))
 		}
 	}
-	if typ == mediaTypeStories && !m.ImageURL.IsUnknown() && !m.VideoURL.IsUnknown() && m.ImageURL.IsNull() == m.VideoURL.IsNull() {
+	// Missing media (image_url, video_url, children) is checked when a post is
+	// about to be published (missingMedia in media_plan.go): an adopted post
+	// has none in its configuration.
+	if typ == mediaTypeStories && !m.ImageURL.IsNull() && !m.VideoURL.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("image_url"), "Stories need exactly one of image_url or video_url",
 			"Set image_url for a photo story or video_url for a video story, not both and not neither.")
 	}

@@ -19,6 +19,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*subscribedAppResource)(nil)
 	_ resource.ResourceWithImportState = (*subscribedAppResource)(nil)
+	_ resource.ResourceWithIdentity    = (*subscribedAppResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*subscribedAppResource)(nil)
 )
 
@@ -102,7 +103,7 @@ func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 func (r *subscribedAppResource) write(ctx context.Context, m *subscribedAppModel, diags *diag.Diagnostics) {
@@ -152,7 +153,7 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 		}
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
 func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -164,7 +165,7 @@ func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -181,6 +182,13 @@ func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 }
 
+// IdentitySchema: the provider's app subscribed to one account.
+func (r *subscribedAppResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = common.IdentitySchema(common.IdentityAttr{Name: "account_id", Description: "Instagram user id the app is subscribed to."})
+}
+
 func (r *subscribedAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	common.NumericImportID("the numeric Instagram account id", "17841405822304914").Import(ctx, r.TypeName(), req, resp)
+	id := common.NumericImportID("the numeric Instagram account id", "17841405822304914")
+	id.IdentityID = "account_id"
+	id.Import(ctx, r.TypeName(), req, resp)
 }

@@ -32,6 +32,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure      = (*subscriptionResource)(nil)
 	_ resource.ResourceWithImportState    = (*subscriptionResource)(nil)
+	_ resource.ResourceWithIdentity       = (*subscriptionResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*subscriptionResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*subscriptionResource)(nil)
 
@@ -174,7 +175,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	if !r.readAfterWrite(ctx, &plan, &resp.Diagnostics) {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // subscribe POSTs the whole field set; verify_token comes from the
@@ -258,7 +259,7 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 	if state.IncludeValues.IsNull() { // after import: Meta does not report it
 		state.IncludeValues = types.BoolValue(true)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
 func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -293,7 +294,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 	if !r.readAfterWrite(ctx, &plan, &resp.Diagnostics) {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -308,11 +309,14 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
+// IdentitySchema: the app's subscription to one object (one per object).
+func (r *subscriptionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = common.IdentitySchema(common.IdentityAttr{Name: "object", Description: "Webhook object, e.g. `instagram`."})
+}
+
 func (r *subscriptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := common.ImportID{Pattern: fieldNamePattern, What: "its object name", Example: "instagram"}
-	if id.Import(ctx, r.TypeName(), req, resp) {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object"), req.ID)...)
-	}
+	id := common.ImportID{Pattern: fieldNamePattern, What: "its object name", Example: "instagram", IdentityID: "object"}
+	id.Import(ctx, r.TypeName(), req, resp)
 }
 
 // setStrings returns a known set's strings, sorted.
