@@ -2,10 +2,15 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"testing"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -85,4 +90,47 @@ func (f Feature) missing(kind string, v *version.Version) string {
 		return fmt.Sprintf("%s %s has no %s (needs %s): skipping test", kind, v, f.Name, first)
 	}
 	return ""
+}
+
+// cliVersion is the version of the CLI in TF_ACC_TERRAFORM_PATH, asked once.
+var cliVersion struct {
+	once sync.Once
+	v    *version.Version
+	err  error
+}
+
+// SkipUnless skips a test that runs the CLI itself (Workdir) when the CLI
+// lacks one of the features, saying which and why.
+func SkipUnless(t *testing.T, features ...Feature) {
+	t.Helper()
+	cliVersion.once.Do(func() {
+		cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+		if cli == "" {
+			cliVersion.err = errors.New("TF_ACC_TERRAFORM_PATH is not set: run through scripts/gotest.sh")
+			return
+		}
+		cmd := exec.Command(cli, "version", "-json")
+		cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
+		out, err := cmd.Output()
+		if err != nil {
+			cliVersion.err = fmt.Errorf("%s version -json: %w", cli, err)
+			return
+		}
+		var v struct {
+			Version string `json:"terraform_version"`
+		}
+		if err := json.Unmarshal(out, &v); err != nil {
+			cliVersion.err = fmt.Errorf("%s version -json: %w", cli, err)
+			return
+		}
+		cliVersion.v, cliVersion.err = version.NewVersion(v.Version)
+	})
+	if cliVersion.err != nil {
+		t.Skip(cliVersion.err.Error())
+	}
+	for _, f := range features {
+		if reason := f.missing(CLIKind(), cliVersion.v); reason != "" {
+			t.Skip(reason)
+		}
+	}
 }

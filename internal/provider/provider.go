@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -31,6 +32,7 @@ const Address = "registry.terraform.io/terraform-instagram/instagram"
 var (
 	_ provider.Provider                       = (*instagramProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*instagramProvider)(nil)
+	_ provider.ProviderWithListResources      = (*instagramProvider)(nil)
 )
 
 type instagramProvider struct {
@@ -190,6 +192,8 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data
+	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 // clientOptions turns the settings into the client's options. The client
@@ -270,5 +274,11 @@ func (p *instagramProvider) DataSources(_ context.Context) []func() datasource.D
 func (p *instagramProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		tokens.NewLongLivedTokenEphemeralResource,
+	}
+}
+
+func (p *instagramProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		media.NewMediaList,
 	}
 }

@@ -41,16 +41,21 @@ func IdentitySchema(attrs ...IdentityAttr) identityschema.Schema {
 	return out
 }
 
-// SetIdentity copies the identity attributes from a resource's state into
-// its identity. Call it after every State.Set of Create, Read and Update. A
-// nil identity (a CLI without identity support) is left alone.
-func SetIdentity(ctx context.Context, state tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil || state.Raw.IsNull() {
+// attrGetter is a state or a resource object: what identities are copied from.
+type attrGetter interface {
+	GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
+}
+
+// SetIdentity copies the identity attributes from a resource's state (or a
+// listed resource object) into its identity. A nil identity (a CLI without
+// identity support) is left alone.
+func SetIdentity(ctx context.Context, from attrGetter, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if identity == nil {
 		return
 	}
 	for _, name := range identityNames(identity) {
 		var v types.String
-		diags.Append(state.GetAttribute(ctx, path.Root(name), &v)...)
+		diags.Append(from.GetAttribute(ctx, path.Root(name), &v)...)
 		diags.Append(identity.SetAttribute(ctx, path.Root(name), v)...)
 	}
 }

@@ -18,7 +18,7 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if req.Plan.Raw.IsNull() {
 		var state mediaModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if r.Data != nil && r.effectiveDeletionPolicy(state.DeletionPolicy) == deletionPolicyRetain {
+		if r.Data != nil && effectiveDeletionPolicy(r.Data, state.DeletionPolicy) == deletionPolicyRetain {
 			resp.Diagnostics.AddWarning("Destroy keeps the post on Instagram",
 				fmt.Sprintf("Post %s will be removed from the Terraform state only (deletion_policy = %q); it stays published.",
 					state.ID.ValueString(), deletionPolicyRetain))
@@ -44,7 +44,7 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 	switch {
 	case config.DeletionPolicy.IsNull():
-		plan.DeletionPolicy = types.StringValue(r.effectiveDeletionPolicy(types.StringNull()))
+		plan.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, types.StringNull()))
 	case config.DeletionPolicy.ValueString() == deletionPolicyDelete && r.Data.Login == common.LoginInstagram:
 		resp.Diagnostics.AddAttributeError(path.Root("deletion_policy"), "Posts cannot be deleted with Instagram login",
 			"The Instagram API with Instagram login (graph.instagram.com) cannot delete posts. Set deletion_policy = \"retain\": "+
@@ -119,11 +119,13 @@ func missingMedia(plan mediaModel, changed string) diag.Diagnostics {
 	return diags
 }
 
-func (r *mediaResource) effectiveDeletionPolicy(v types.String) string {
+// effectiveDeletionPolicy is deletion_policy, or its login-dependent
+// default when unset: posts cannot be deleted with Instagram login.
+func effectiveDeletionPolicy(data *common.ProviderData, v types.String) string {
 	if !v.IsNull() && !v.IsUnknown() {
 		return v.ValueString()
 	}
-	if r.Data != nil && r.Data.Login == common.LoginInstagram {
+	if data != nil && data.Login == common.LoginInstagram {
 		return deletionPolicyRetain
 	}
 	return deletionPolicyDelete

@@ -131,7 +131,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	applyMedia(&state, media)
 	if state.DeletionPolicy.IsNull() {
-		state.DeletionPolicy = types.StringValue(r.effectiveDeletionPolicy(state.DeletionPolicy))
+		state.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, state.DeletionPolicy))
 	}
 	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
@@ -152,7 +152,7 @@ func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if !ok {
 		return
 	}
-	if r.effectiveDeletionPolicy(state.DeletionPolicy) == deletionPolicyRetain {
+	if effectiveDeletionPolicy(r.Data, state.DeletionPolicy) == deletionPolicyRetain {
 		resp.Diagnostics.AddWarning("Post kept on Instagram",
 			fmt.Sprintf("deletion_policy is %q: post %s (%s) was removed from the Terraform state but is still published on Instagram.",
 				deletionPolicyRetain, state.ID.ValueString(), state.Permalink.ValueString()))

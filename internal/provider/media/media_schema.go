@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
@@ -62,6 +63,18 @@ type childModel struct {
 	AltText  types.String `tfsdk:"alt_text"`
 	UserTags types.List   `tfsdk:"user_tags"`
 }
+
+// Element types of user_tags and children, for null values built in code
+// (listed posts).
+var (
+	userTagObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
+		"username": types.StringType, "x": types.Float64Type, "y": types.Float64Type,
+	}}
+	childObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
+		"image_url": types.StringType, "video_url": types.StringType, "alt_text": types.StringType,
+		"user_tags": types.ListType{ElemType: userTagObjectType},
+	}}
+)
 
 func userTagsAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{

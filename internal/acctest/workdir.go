@@ -1,0 +1,156 @@
+package acctest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Workdir runs the real CLI (TF_ACC_TERRAFORM_PATH) in a directory of its
+// own, with the provider as a separate process (a binary built once per test
+// process, installed through dev_overrides), against the test's emulator.
+// It is for what terraform-plugin-testing cannot do: `terraform query
+// -generate-config-out`, `apply -invoke`, and interrupting or killing a run
+// while a request is in flight.
+type Workdir struct {
+	t   *testing.T
+	Dir string
+	cli string
+	env []string
+}
+
+// providerBuild is the provider binary shared by the test process.
+var providerBuild struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// Workdir prepares a directory whose configuration requires this provider
+// (providers.tf); write the rest with Write. The emulator should run on the
+// wall clock (emulator.Options{Now: time.Now}): the provider process has no
+// other clock.
+func (e *Env) Workdir(t *testing.T) *Workdir {
+	t.Helper()
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		t.Skip("TF_ACC_TERRAFORM_PATH is not set: run through scripts/gotest.sh")
+	}
+	bin := buildProvider(t)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, ".cli.tfrc")
+	writeFile(t, cfg, fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/terraform-instagram/instagram" = %[1]q
+    "registry.opentofu.org/terraform-instagram/instagram" = %[1]q
+  }
+  direct {}
+}
+`, bin))
+	writeFile(t, filepath.Join(dir, "providers.tf"), `terraform {
+  required_providers {
+    instagram = { source = "terraform-instagram/instagram" }
+  }
+}
+`)
+	env := []string{
+		"HOME=" + dir, "PATH=" + os.Getenv("PATH"), "TF_CLI_CONFIG_FILE=" + cfg,
+		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_INPUT=0",
+	}
+	for k, v := range e.Vars {
+		env = append(env, k+"="+v)
+	}
+	return &Workdir{t: t, Dir: dir, cli: cli, env: env}
+}
+
+// buildProvider builds the provider binary once per test process and returns
+// the directory holding it.
+func buildProvider(t *testing.T) string {
+	t.Helper()
+	providerBuild.once.Do(func() {
+		root, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
+		if err != nil {
+			providerBuild.err = fmt.Errorf("finding the module root: %w", err)
+			return
+		}
+		dir, err := os.MkdirTemp("", "terraform-provider-instagram-test-")
+		if err != nil {
+			providerBuild.err = err
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-instagram"), ".")
+		cmd.Dir = strings.TrimSpace(string(root))
+		if out, err := cmd.CombinedOutput(); err != nil {
+			providerBuild.err = fmt.Errorf("go build: %w\n%s", err, out)
+			return
+		}
+		providerBuild.dir = dir
+	})
+	if providerBuild.err != nil {
+		t.Fatal(providerBuild.err)
+	}
+	return providerBuild.dir
+}
+
+// Write writes a file of the configuration (or a .tfquery.hcl).
+func (w *Workdir) Write(name, content string) {
+	w.t.Helper()
+	writeFile(w.t, filepath.Join(w.Dir, name), content)
+}
+
+// Read returns a file the CLI wrote (e.g. generated configuration).
+func (w *Workdir) Read(name string) string {
+	w.t.Helper()
+	b, err := os.ReadFile(filepath.Join(w.Dir, name))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Run runs the CLI to completion and returns its combined output; a failure
+// is returned with the output in the error.
+func (w *Workdir) Run(args ...string) (string, error) {
+	w.t.Helper()
+	cmd := w.Command(w.t.Context(), args...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	if err != nil {
+		return out.String(), fmt.Errorf("%s %s: %w\n%s", filepath.Base(w.cli), strings.Join(args, " "), err, out.String())
+	}
+	return out.String(), nil
+}
+
+// MustRun is Run that fails the test on error.
+func (w *Workdir) MustRun(args ...string) string {
+	w.t.Helper()
+	out, err := w.Run(args...)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return out
+}
+
+// Command prepares a CLI run without starting it, in its own process group
+// so that a test can signal the CLI and the provider it starts together.
+func (w *Workdir) Command(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, w.cli, args...)
+	cmd.Dir = w.Dir
+	cmd.Env = w.env
+	setProcessGroup(cmd)
+	return cmd
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

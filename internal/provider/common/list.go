@@ -1,0 +1,47 @@
+package common
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+)
+
+// List resources (Terraform ≥ 1.14, `terraform query`) find existing objects
+// so that they can be imported. Each list resource embeds the ResourceBase of
+// its resource (same type name, same Configure) and streams ListResults.
+
+// ListResult turns one found object into a result: the resource's full model
+// (sent only when the query asked for it, e.g. -generate-config-out), the
+// identity that follows from it, and a name for humans.
+func ListResult(ctx context.Context, req list.ListRequest, displayName string, model any) list.ListResult {
+	r := req.NewListResult(ctx)
+	r.DisplayName = displayName
+	r.Diagnostics.Append(r.Resource.Set(ctx, model)...)
+	SetIdentity(ctx, r.Resource, r.Identity, &r.Diagnostics)
+	if !req.IncludeResource {
+		r.Resource = nil
+	}
+	return r
+}
+
+// ListError ends a list stream with an error.
+func ListError(stream *list.ListResultsStream, diags diag.Diagnostics) {
+	stream.Results = list.ListResultsStreamDiagnostics(diags)
+}
+
+// DisplayText shortens text to its first words, at most n characters, on one
+// line: display names of list results quote captions and comments.
+func DisplayText(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := []rune(text)[:n]
+	if i := strings.LastIndexByte(string(cut), ' '); i > n/2 {
+		return string(cut)[:i] + "…"
+	}
+	return string(cut) + "…"
+}
