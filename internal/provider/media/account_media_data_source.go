@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -80,12 +81,7 @@ func (d *accountMediaDataSource) ValidateConfig(ctx context.Context, req datasou
 	if !ok {
 		return
 	}
-	since, okSince := parseRFC3339(m.Since)
-	until, okUntil := parseRFC3339(m.Until)
-	if okSince && okUntil && since.After(until) {
-		resp.Diagnostics.AddAttributeError(path.Root("until"), "until is before since",
-			fmt.Sprintf("until (%s) must not be earlier than since (%s).", m.Until.ValueString(), m.Since.ValueString()))
-	}
+	checkTimeRange(m.Since, m.Until, &resp.Diagnostics)
 }
 
 func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -113,6 +109,16 @@ func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	m.AccountID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// checkTimeRange reports an until before since (both optional RFC 3339).
+func checkTimeRange(since, until types.String, diags *diag.Diagnostics) {
+	s, okSince := parseRFC3339(since)
+	u, okUntil := parseRFC3339(until)
+	if okSince && okUntil && s.After(u) {
+		diags.AddAttributeError(path.Root("until"), "until is before since",
+			fmt.Sprintf("until (%s) must not be earlier than since (%s).", until.ValueString(), since.ValueString()))
+	}
 }
 
 // parseRFC3339 reads an optional, already validated time attribute.

@@ -2,7 +2,6 @@ package media
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -84,12 +83,7 @@ func (l *mediaList) ValidateListResourceConfig(ctx context.Context, req list.Val
 	if !ok {
 		return
 	}
-	since, okSince := parseRFC3339(m.Since)
-	until, okUntil := parseRFC3339(m.Until)
-	if okSince && okUntil && since.After(until) {
-		resp.Diagnostics.AddAttributeError(path.Root("until"), "until is before since",
-			fmt.Sprintf("until (%s) must not be earlier than since (%s).", m.Until.ValueString(), m.Since.ValueString()))
-	}
+	checkTimeRange(m.Since, m.Until, &resp.Diagnostics)
 }
 
 func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
