@@ -34,6 +34,15 @@ const (
 	ContainerExpired    = "EXPIRED"
 )
 
+// media_product_type and the album media_type of published media (IMAGE and
+// VIDEO are the MediaType constants above).
+const (
+	ProductFeed            = "FEED"
+	ProductReels           = "REELS"
+	ProductStory           = "STORY"
+	MediaTypeCarouselAlbum = "CAROUSEL_ALBUM"
+)
+
 // TimeLayout is Graph's timestamp format, e.g. "2026-05-01T10:00:00+0000".
 const TimeLayout = "2006-01-02T15:04:05-0700"
 
