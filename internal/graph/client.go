@@ -146,7 +146,7 @@ func New(opts Options) (*Client, error) {
 		waitMax:    orDefault(opts.RetryWaitMax, DefaultRetryWaitMax),
 		appID:      opts.AppID,
 		now:        time.Now,
-		sleep:      sleepCtx,
+		sleep:      Sleep,
 	}
 	switch {
 	case c.maxRetries == 0:
@@ -451,7 +451,8 @@ func fieldsParam(fields, defaults []string) string {
 	return strings.Join(fields, ",")
 }
 
-func sleepCtx(ctx context.Context, d time.Duration) error {
+// Sleep waits for d, or until ctx ends, whose error it then returns.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}

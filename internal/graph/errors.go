@@ -212,7 +212,7 @@ func IsTransient(err error) bool {
 // not take effect. Code 4 with subcode 2207051 is Instagram's "activity
 // restricted" spam block, which may have posted anyway: not a throttle.
 func isThrottle(e *Error) bool {
-	if e.Code == 4 && e.Subcode == 2207051 {
+	if isActivityRestricted(e) {
 		return false
 	}
 	switch {

@@ -48,7 +48,7 @@ const (
 
 // NewLimiter returns a Limiter with no known usage.
 func NewLimiter() *Limiter {
-	return &Limiter{now: time.Now, sleep: sleepCtx}
+	return &Limiter{now: time.Now, sleep: Sleep}
 }
 
 // Wait blocks until a request may be sent. If that would take longer than

@@ -34,6 +34,15 @@ const (
 	ContainerExpired    = "EXPIRED"
 )
 
+// media_product_type and the album media_type of published media (IMAGE and
+// VIDEO are the MediaType constants above).
+const (
+	ProductFeed            = "FEED"
+	ProductReels           = "REELS"
+	ProductStory           = "STORY"
+	MediaTypeCarouselAlbum = "CAROUSEL_ALBUM"
+)
+
 // TimeLayout is Graph's timestamp format, e.g. "2026-05-01T10:00:00+0000".
 const TimeLayout = "2006-01-02T15:04:05-0700"
 
@@ -251,10 +260,11 @@ func (s *MediaService) Get(ctx context.Context, id string, fields []string) (*Me
 // ListOptions filters and bounds a media list.
 type ListOptions struct {
 	Fields   []string  // nil → MediaFields
-	Limit    int       // stop after this many items; 0 = all
+	Limit    int       // List: stop after this many items; 0 = all
 	PageSize int       // Graph's limit= per page; 0 = min(Limit, 100) or Graph's default
 	Since    time.Time // zero = unbounded; sent as unix seconds
 	Until    time.Time
+	After    string // cursor to start from (MediaPage.After of the previous page)
 }
 
 func (o ListOptions) params() url.Values {
@@ -272,10 +282,31 @@ func (o ListOptions) params() url.Values {
 	if !o.Until.IsZero() {
 		v.Set("until", strconv.FormatInt(o.Until.Unix(), 10))
 	}
+	if o.After != "" {
+		v.Set("after", o.After)
+	}
 	return v
 }
 
-// List iterates GET /{ig-user-id}/media, newest first.
+// MediaPage is one page of a media edge, newest first; After is the cursor
+// of the next page ("" on the last).
+type MediaPage = PageOf[*Media]
+
+// ListPage reads one page of GET /{ig-user-id}/media (fields, limit, since,
+// until, after from opts), newest first. Pass page.After as opts.After to
+// read the next one.
+func (s *MediaService) ListPage(ctx context.Context, igUserID string, opts ListOptions) (*MediaPage, *Response, error) {
+	return s.listPage(ctx, igUserID, "media", opts)
+}
+
+// ListStoriesPage reads one page of GET /{ig-user-id}/stories (stories of
+// the last 24 h).
+func (s *MediaService) ListStoriesPage(ctx context.Context, igUserID string, opts ListOptions) (*MediaPage, *Response, error) {
+	return s.listPage(ctx, igUserID, "stories", opts)
+}
+
+// List iterates GET /{ig-user-id}/media, newest first, page by page
+// (ListPage), up to opts.Limit items.
 func (s *MediaService) List(ctx context.Context, igUserID string, opts ListOptions) iter.Seq2[*Media, error] {
 	return s.list(ctx, igUserID, "media", opts)
 }
@@ -285,13 +316,21 @@ func (s *MediaService) ListStories(ctx context.Context, igUserID string, opts Li
 	return s.list(ctx, igUserID, "stories", opts)
 }
 
-func (s *MediaService) list(ctx context.Context, igUserID, edge string, opts ListOptions) iter.Seq2[*Media, error] {
+func (s *MediaService) listPage(ctx context.Context, igUserID, edge string, opts ListOptions) (*MediaPage, *Response, error) {
 	path, err := nodePath(igUserID, edge)
 	if err != nil {
-		return func(yield func(*Media, error) bool) { yield(nil, err) }
+		return nil, nil, err
 	}
-	req := &Request{Method: http.MethodGet, Path: path, Params: opts.params()}
-	return Paginate[*Media](ctx, s.client, req, opts.Limit)
+	return getPage[*Media](ctx, s.client, &Request{Method: http.MethodGet, Path: path, Params: opts.params()}, "")
+}
+
+func (s *MediaService) list(ctx context.Context, igUserID, edge string, opts ListOptions) iter.Seq2[*Media, error] {
+	return iteratePages(func(after string) (*MediaPage, error) {
+		o := opts
+		o.After = after
+		p, _, err := s.listPage(ctx, igUserID, edge, o)
+		return p, err
+	}, opts.After, opts.Limit)
 }
 
 // successResponse is {"success": true[, "deleted_id": "…"]}.

@@ -22,27 +22,67 @@ type page[T any] struct {
 	Paging *Paging `json:"paging"`
 }
 
+// PageOf is one page of a list edge: its items and the cursor to pass as
+// "after" for the next page ("" when this is the last).
+type PageOf[T any] struct {
+	Items []T
+	After string
+}
+
+// getPage sends req once, with after=<cursor> when after is not empty.
+func getPage[T any](ctx context.Context, c *Client, req *Request, after string) (*PageOf[T], *Response, error) {
+	r := *req
+	r.Params = url.Values{}
+	for k, v := range req.Params {
+		r.Params[k] = append([]string(nil), v...)
+	}
+	if after != "" {
+		r.Params.Set("after", after)
+	}
+	var p page[T]
+	resp, err := c.Do(ctx, &r, &p)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &PageOf[T]{Items: p.Data, After: nextCursor(p)}, resp, nil
+}
+
+// nextCursor is paging.cursors.after while paging.next says there is more.
+// Hashtag edges repeat the same "after" on every page and still advance, so a
+// repeated cursor is not an end; an empty page is.
+func nextCursor[T any](p page[T]) string {
+	if len(p.Data) == 0 || p.Paging == nil || p.Paging.Next == "" {
+		return ""
+	}
+	return p.Paging.Cursors.After
+}
+
 // Paginate iterates over every item of a list edge, fetching pages lazily.
 // It follows paging.cursors.after while paging.next is present, by resending
 // req with after=<cursor>; it never requests the next URL itself, which may
 // carry a token or point at another host. limit > 0 stops after that many
 // items. An error is yielded once, as the last element.
 func Paginate[T any](ctx context.Context, c *Client, req *Request, limit int) iter.Seq2[T, error] {
+	return iteratePages(func(after string) (*PageOf[T], error) {
+		p, _, err := getPage[T](ctx, c, req, after)
+		return p, err
+	}, "", limit)
+}
+
+// iteratePages yields the items of successive pages, fetched lazily by
+// fetch(after) from the cursor start on. limit > 0 stops after that many
+// items. An error is yielded once, as the last element.
+func iteratePages[T any](fetch func(after string) (*PageOf[T], error), start string, limit int) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		r := *req
-		r.Params = url.Values{}
-		for k, v := range req.Params {
-			r.Params[k] = append([]string(nil), v...)
-		}
-		n := 0
+		after, n := start, 0
 		for {
-			var p page[T]
-			if _, err := c.Do(ctx, &r, &p); err != nil {
+			p, err := fetch(after)
+			if err != nil {
 				var zero T
 				yield(zero, err)
 				return
 			}
-			for _, item := range p.Data {
+			for _, item := range p.Items {
 				if !yield(item, nil) {
 					return
 				}
@@ -51,12 +91,10 @@ func Paginate[T any](ctx context.Context, c *Client, req *Request, limit int) it
 					return
 				}
 			}
-			// Hashtag edges repeat the same "after" on every page and still
-			// advance, so a repeated cursor is not an end; an empty page is.
-			if len(p.Data) == 0 || p.Paging == nil || p.Paging.Next == "" || p.Paging.Cursors.After == "" {
+			if p.After == "" {
 				return
 			}
-			r.Params.Set("after", p.Paging.Cursors.After)
+			after = p.After
 		}
 	}
 }

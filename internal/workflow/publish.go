@@ -1,0 +1,439 @@
+// Package workflow publishes Instagram posts: container(s) → wait until
+// Instagram has processed them → media_publish → settle a lost answer. It
+// knows nothing of Terraform and reports failures as typed errors
+// (errors.go), which the provider turns into diagnostics.
+//
+// The flow follows Meta's content publishing guide:
+// https://developers.facebook.com/docs/instagram-platform/content-publishing
+//
+// Stopping. Every step before media_publish is safe to abandon (an unused
+// container just expires), so it stops as soon as ctx ends and returns an
+// *InterruptedError: nothing was published. media_publish is the one step
+// that cannot be taken back: it is sent only while ctx is live, and once sent,
+// it and the reads that settle its outcome and read the post back run under
+// context.WithoutCancel(ctx), bounded by PublishTimeout. So a post that Meta
+// published is always reported with its id, even when ctx was cancelled
+// meanwhile, and the caller can record it.
+package workflow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+)
+
+const (
+	// DefaultPollInterval is the first wait between container status reads.
+	DefaultPollInterval = time.Second
+	// DefaultPublishTimeout bounds media_publish and what settles it once it
+	// was sent, whatever happens to ctx. Meta may take several seconds to
+	// publish a video, a lost answer costs a container read and a media list,
+	// and the client retries reads and waits out throttles; Terraform waits
+	// for in-flight operations after the first interrupt, so two minutes
+	// let a stopped run record what it published.
+	DefaultPublishTimeout = 2 * time.Minute
+
+	maxPollWait = 30 * time.Second
+	// recoveryMargin reaches back before the publish began when looking for
+	// the post a lost answer published: clocks differ, and Meta stamps the
+	// post when it is done.
+	recoveryMargin = 2 * time.Minute
+	// maxLostAnswers bounds how often media_publish is sent again after its
+	// answer was lost and the container proved it unpublished.
+	maxLostAnswers = 3
+)
+
+// Publisher publishes posts to one account. The zero values of the optional
+// fields are the documented defaults. It is safe for concurrent use.
+type Publisher struct {
+	Client    *graph.Client
+	AccountID string
+
+	// Now is the clock of the quota estimate and of the search for a post
+	// whose publish answer was lost; nil → time.Now.
+	Now func() time.Time
+	// PollInterval is the first wait between container status reads; later
+	// waits grow ×1.5 up to min(30 s, 20 × PollInterval). 0 → DefaultPollInterval.
+	PollInterval time.Duration
+	// PublishTimeout bounds media_publish, the reads that settle it and the
+	// read-back, even after ctx is cancelled. 0 → DefaultPublishTimeout.
+	PublishTimeout time.Duration
+	// Logger receives progress lines; nil → none.
+	Logger graph.Logger
+	// ReadFields are read back from the published post; nil → graph.MediaFields.
+	ReadFields []string
+}
+
+// Post is what to publish.
+type Post struct {
+	// Parent is the post's own container: MediaType "" (a single image),
+	// REELS, STORIES or CAROUSEL. Publish fills a carousel's Children.
+	Parent graph.ContainerParams
+	// Items are a carousel's items, in order (IsCarouselItem is set by Publish).
+	Items []graph.ContainerParams
+}
+
+// ProductType is the media_product_type the post will have: FEED, REELS or STORY.
+func (p Post) ProductType() string {
+	switch p.Parent.MediaType {
+	case graph.MediaTypeReels:
+		return graph.ProductReels
+	case graph.MediaTypeStories:
+		return graph.ProductStory
+	}
+	return graph.ProductFeed
+}
+
+// MediaType is the media_type the post will have: IMAGE, VIDEO or CAROUSEL_ALBUM.
+func (p Post) MediaType() string {
+	switch {
+	case p.Parent.MediaType == graph.MediaTypeCarousel:
+		return graph.MediaTypeCarouselAlbum
+	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.VideoURL != "":
+		return graph.MediaTypeVideo
+	}
+	return graph.MediaTypeImage
+}
+
+// Result is a published post.
+type Result struct {
+	MediaID     string
+	ContainerID string
+	// Recovered: the answer of media_publish was lost and the id was found
+	// among the account's newest media.
+	Recovered bool
+	// Media is the post read back with ReadFields, or ReadErr why not: the
+	// post is published either way.
+	Media   *graph.Media
+	ReadErr error
+}
+
+// Publish publishes post: quota check, containers (a carousel's items
+// concurrently, each until processed), the post's container until processed,
+// media_publish once, then reads the post back. On error nothing was
+// published, unless MayHavePublished(err). See the package comment for what
+// happens when ctx ends.
+func (p *Publisher) Publish(ctx context.Context, post Post) (*Result, error) {
+	if err := p.checkQuota(ctx); err != nil {
+		return nil, err
+	}
+	containerID, err := p.createContainers(ctx, post)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.waitFinished(ctx, containerID, ParentItem); err != nil {
+		return nil, err
+	}
+	res, err := p.publish(ctx, post, containerID)
+	if err != nil {
+		return nil, err
+	}
+	rctx, cancel := p.detached(ctx)
+	defer cancel()
+	res.Media, _, res.ReadErr = p.Client.Media.Get(rctx, res.MediaID, p.ReadFields)
+	return res, nil
+}
+
+// checkQuota fails before anything is created when the quota is used up.
+func (p *Publisher) checkQuota(ctx context.Context) error {
+	limit, _, err := p.Client.Media.PublishingLimit(ctx, p.AccountID)
+	if err != nil {
+		if ctx.Err() != nil {
+			return &InterruptedError{Step: StepQuotaCheck, Err: ctx.Err()}
+		}
+		// Not fatal: media_publish enforces the quota anyway.
+		p.log().Warn(ctx, "cannot read content_publishing_limit; publishing without a quota check", map[string]any{"error": err.Error()})
+		return nil
+	}
+	if limit.Config.QuotaTotal == 0 || limit.Remaining() > 0 {
+		return nil
+	}
+	return p.quotaError(ctx, limit, nil)
+}
+
+// quotaError describes the used-up quota (limit nil: read it now).
+func (p *Publisher) quotaError(ctx context.Context, limit *graph.PublishingLimit, cause error) *QuotaError {
+	e := &QuotaError{AccountID: p.AccountID, Window: 24 * time.Hour, Cause: cause}
+	if limit == nil {
+		var err error
+		if limit, _, err = p.Client.Media.PublishingLimit(ctx, p.AccountID); err != nil {
+			return e
+		}
+	}
+	e.Usage, e.Total = limit.QuotaUsage, limit.Config.QuotaTotal
+	if limit.Config.QuotaDuration > 0 {
+		e.Window = time.Duration(limit.Config.QuotaDuration) * time.Second
+	}
+	// The oldest publish of the window leaves it first.
+	for media, err := range p.Client.Media.List(ctx, p.AccountID, graph.ListOptions{
+		Fields: []string{"id", "timestamp"}, Since: p.now().Add(-e.Window), Limit: max(e.Total, 1),
+	}) {
+		if err != nil {
+			return e // the estimate is a courtesy
+		}
+		if ts, err := media.Time(); err == nil && (e.NextFreeSlot.IsZero() || ts.Add(e.Window).Before(e.NextFreeSlot)) {
+			e.NextFreeSlot = ts.Add(e.Window)
+		}
+	}
+	return e
+}
+
+// createContainers creates the post's container (a carousel's items first)
+// and returns its id.
+func (p *Publisher) createContainers(ctx context.Context, post Post) (string, error) {
+	parent := post.Parent
+	if parent.MediaType == graph.MediaTypeCarousel {
+		ids, err := p.createItems(ctx, post.Items)
+		if err != nil {
+			return "", err
+		}
+		parent.Children = ids
+	}
+	return p.createContainer(ctx, parent, ParentItem)
+}
+
+// createContainer creates one container. The client resends a create whose
+// answer was lost: an orphan container is never published and expires.
+func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerParams, item int) (string, error) {
+	id, _, err := p.Client.Media.CreateContainer(ctx, p.AccountID, params)
+	if err == nil {
+		return id, nil
+	}
+	if ctx.Err() != nil {
+		return "", &InterruptedError{Step: StepContainers, Err: ctx.Err()}
+	}
+	e := &ContainerError{Item: item, Err: err}
+	var gerr *graph.Error
+	if errors.As(err, &gerr) {
+		e.setSubcode(gerr.Subcode)
+	}
+	return "", e
+}
+
+// createItems creates a carousel's item containers concurrently and waits
+// until each is processed. All items run to the end, so that every failing
+// item is reported at once.
+func (p *Publisher) createItems(ctx context.Context, items []graph.ContainerParams) ([]string, error) {
+	ids := make([]string, len(items))
+	errs := make([]error, len(items))
+	var wg sync.WaitGroup
+	for i, item := range items {
+		item.IsCarouselItem = true
+		wg.Go(func() {
+			id, err := p.createContainer(ctx, item, i)
+			if err == nil {
+				err = p.waitFinished(ctx, id, i)
+			}
+			ids[i], errs[i] = id, err
+		})
+	}
+	wg.Wait()
+
+	var interrupted *InterruptedError
+	failed := &ItemsError{Items: len(items)}
+	for i, err := range errs {
+		if errors.As(err, &interrupted) {
+			return nil, &InterruptedError{Step: interrupted.Step, Err: interrupted.Err}
+		}
+		if err != nil {
+			failed.Failures = append(failed.Failures, ItemFailure{Index: i, Err: err})
+		}
+	}
+	if len(failed.Failures) > 0 {
+		return nil, failed
+	}
+	return ids, nil
+}
+
+// waitFinished polls a container until it is ready to publish, backing off
+// from PollInterval, as long as ctx lasts.
+func (p *Publisher) waitFinished(ctx context.Context, id string, item int) error {
+	wait := p.pollInterval()
+	maxWait := min(maxPollWait, 20*wait)
+	status := ""
+	for {
+		c, _, err := p.Client.Media.GetContainer(ctx, id)
+		if err != nil {
+			if ctx.Err() != nil {
+				return stopped(ctx, id, item, status)
+			}
+			return fmt.Errorf("reading the status of container %s: %w", id, err)
+		}
+		status = c.StatusCode
+		switch status {
+		case graph.ContainerFinished, graph.ContainerPublished:
+			return nil
+		case graph.ContainerError:
+			return containerFailed(id, item, c.Status)
+		case graph.ContainerExpired:
+			return &ContainerExpiredError{Item: item, ContainerID: id}
+		}
+		p.log().Debug(ctx, "container not ready yet", map[string]any{"container_id": id, "status_code": status, "next_poll": wait.String()})
+		if graph.Sleep(ctx, wait) != nil {
+			return stopped(ctx, id, item, status)
+		}
+		wait = min(maxWait, wait*3/2)
+	}
+}
+
+// stopped is the error for a wait that ctx ended: its deadline means the
+// media took too long, a cancellation that we were asked to stop.
+func stopped(ctx context.Context, id string, item int, status string) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &ProcessingTimeoutError{Item: item, ContainerID: id, StatusCode: status, Err: ctx.Err()}
+	}
+	e := &InterruptedError{Step: StepProcessing, Err: ctx.Err()}
+	if item == ParentItem {
+		e.ContainerID = id
+	}
+	return e
+}
+
+func containerFailed(id string, item int, status string) *ContainerError {
+	e := &ContainerError{Item: item, ContainerID: id, Status: status}
+	e.setSubcode(graph.SubcodeInStatus(status))
+	return e
+}
+
+func (e *ContainerError) setSubcode(subcode int) {
+	e.Subcode = subcode
+	e.Explanation, _ = graph.ExplainSubcode(subcode)
+	e.Attribute = graph.SubcodeAttribute(subcode)
+}
+
+// round is the settled outcome of one media_publish.
+type round struct {
+	mediaID   string
+	recovered bool
+	notReady  bool  // not published yet: wait for processing, publish again
+	lost      error // answer lost, container provably unpublished: publish again
+	err       error
+}
+
+// publish sends media_publish and settles it, again while Meta says the
+// container is not ready yet. It sends only while ctx is live.
+func (p *Publisher) publish(ctx context.Context, post Post, containerID string) (*Result, error) {
+	started := p.now()
+	lost := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, &InterruptedError{Step: StepPublish, ContainerID: containerID, Err: err}
+		}
+		r := p.publishRound(ctx, post, containerID, started, lost > 0)
+		switch {
+		case r.err != nil:
+			return nil, r.err
+		case r.mediaID != "":
+			return &Result{MediaID: r.mediaID, ContainerID: containerID, Recovered: r.recovered}, nil
+		case r.notReady:
+			if err := p.waitFinished(ctx, containerID, ParentItem); err != nil {
+				return nil, err
+			}
+			if graph.Sleep(ctx, p.pollInterval()) != nil {
+				return nil, stopped(ctx, containerID, ParentItem, graph.ContainerFinished)
+			}
+		default:
+			if lost++; lost >= maxLostAnswers {
+				return nil, &PublishError{ContainerID: containerID, Err: r.lost}
+			}
+		}
+	}
+}
+
+// publishRound sends media_publish once and settles its answer, under a
+// context that ctx's cancellation does not reach (see the package comment).
+func (p *Publisher) publishRound(ctx context.Context, post Post, containerID string, started time.Time, afterLost bool) round {
+	pctx, cancel := p.detached(ctx)
+	defer cancel()
+	mediaID, _, err := p.Client.Media.Publish(pctx, p.AccountID, containerID)
+	if err == nil {
+		return round{mediaID: mediaID}
+	}
+	// After a lost answer, even a refusal may hide that the earlier publish
+	// went through late: the container tells.
+	var amb *graph.AmbiguousError
+	if lostNow := errors.As(err, &amb); lostNow || afterLost {
+		if r, settled := p.settle(pctx, post, containerID, started, err, lostNow); settled {
+			return r
+		}
+	}
+	switch {
+	case graph.IsNotReady(err):
+		p.log().Debug(ctx, "container not ready to publish yet", map[string]any{"container_id": containerID})
+		return round{notReady: true}
+	case graph.IsPublishingQuotaReached(err):
+		return round{err: p.quotaError(pctx, nil, err)}
+	}
+	return round{err: &PublishError{ContainerID: containerID, Err: err}}
+}
+
+// settle reads the container instead of trusting the answer (cause):
+// PUBLISHED means the post exists and its id is looked up among the account's
+// newest media; FINISHED proves nothing was published, so a lost answer
+// (lost) is sent again and a refusal is taken at its word (settled false).
+func (p *Publisher) settle(ctx context.Context, post Post, containerID string, started time.Time, cause error, lost bool) (r round, settled bool) {
+	p.log().Warn(ctx, "media_publish outcome uncertain; reading the container to find out whether it was published",
+		map[string]any{"container_id": containerID, "error": cause.Error()})
+	c, _, err := p.Client.Media.GetContainer(ctx, containerID)
+	if err != nil {
+		return round{err: &PublishUnknownError{ContainerID: containerID, Cause: cause, Err: err}}, true
+	}
+	switch c.StatusCode {
+	case graph.ContainerFinished:
+		return round{lost: cause}, lost
+	case graph.ContainerInProgress:
+		return round{notReady: true}, true
+	case graph.ContainerPublished:
+		m, err := p.FindRecentMatch(ctx, post, started.Add(-recoveryMargin), nil)
+		if err != nil || m == nil {
+			return round{err: &PublishedNotRecoveredError{ContainerID: containerID, Err: err}}, true
+		}
+		p.log().Warn(ctx, "recovered the id of a post whose publish answer was lost", map[string]any{"media_id": m.ID, "container_id": containerID})
+		return round{mediaID: m.ID, recovered: true}, true
+	case graph.ContainerError:
+		return round{err: containerFailed(containerID, ParentItem, c.Status)}, true
+	case graph.ContainerExpired:
+		return round{err: &ContainerExpiredError{Item: ParentItem, ContainerID: containerID}}, true
+	}
+	return round{err: &PublishUnknownError{ContainerID: containerID, Cause: cause, StatusCode: c.StatusCode}}, true
+}
+
+// detached outlives ctx's cancellation, for at most PublishTimeout.
+func (p *Publisher) detached(ctx context.Context) (context.Context, context.CancelFunc) {
+	d := p.PublishTimeout
+	if d <= 0 {
+		d = DefaultPublishTimeout
+	}
+	return context.WithTimeout(context.WithoutCancel(ctx), d)
+}
+
+func (p *Publisher) pollInterval() time.Duration {
+	if p.PollInterval <= 0 {
+		return DefaultPollInterval
+	}
+	return p.PollInterval
+}
+
+func (p *Publisher) now() time.Time {
+	if p.Now == nil {
+		return time.Now()
+	}
+	return p.Now()
+}
+
+// log is Logger, or a logger that drops everything.
+func (p *Publisher) log() graph.Logger {
+	if p.Logger == nil {
+		return discard{}
+	}
+	return p.Logger
+}
+
+type discard struct{}
+
+func (discard) Debug(context.Context, string, map[string]any) {}
+func (discard) Warn(context.Context, string, map[string]any)  {}
