@@ -188,6 +188,7 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 	data := common.NewProviderData(common.ProviderDataOptions{
 		Client: client, AppClient: appClient, Login: s.Login, AppID: s.AppID,
 		DefaultAccount: s.AccountID, PollInterval: p.pollInterval, Now: p.now,
+		Logger: newLogger(s.AccessToken, s.AppSecret),
 	})
 	resp.DataSourceData = data
 	resp.ResourceData = data

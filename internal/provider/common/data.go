@@ -44,6 +44,8 @@ type ProviderData struct {
 	AppID string
 	// PollInterval is the first wait between status polls (containers).
 	PollInterval time.Duration
+	// Logger receives the workflows' progress lines (tflog, secrets masked).
+	Logger graph.Logger
 	// Now is the provider's clock; tests use the emulator's.
 	Now func() time.Time
 	// PlanQuota tallies the posts a plan publishes against each account's
@@ -68,6 +70,7 @@ type ProviderDataOptions struct {
 	DefaultAccount    string        // "" → discovered from the token on first use
 	PollInterval      time.Duration // default 1s
 	Now               func() time.Time
+	Logger            graph.Logger
 }
 
 // NewProviderData builds the per-process provider data.
@@ -83,7 +86,7 @@ func NewProviderData(o ProviderDataOptions) *ProviderData {
 	}
 	d := &ProviderData{
 		Client: o.Client, AppClient: o.AppClient, Login: o.Login, AppID: o.AppID,
-		PollInterval: o.PollInterval, Now: o.Now, defaultAccount: o.DefaultAccount,
+		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, defaultAccount: o.DefaultAccount,
 		mediaReaders: map[string]*MediaReader{},
 		hashtags:     hashtagCache{entries: map[string]*hashtagEntry{}},
 	}

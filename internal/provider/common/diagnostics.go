@@ -89,7 +89,7 @@ func metaDetails(e *graph.Error) string {
 // errorHint says what the user should do next, by Graph code.
 func errorHint(e *graph.Error) string {
 	switch {
-	case e.Code == 190 && e.Subcode == 463:
+	case graph.IsSessionExpired(e):
 		return "The access token has expired. Create a new long-lived token (Instagram login: refresh it with " +
 			"ig_refresh_token before it expires; Facebook login: exchange a new user token) and update access_token."
 	case graph.IsAuth(e):
@@ -106,13 +106,19 @@ func errorHint(e *graph.Error) string {
 			"instagram_content_publish / instagram_business_content_publish to publish, instagram_manage_contents to delete) and create a new token."
 	case graph.IsRateLimited(e):
 		return "Meta is throttling this app or account. Wait and run again; the provider already retried within max_rate_limit_wait."
-	case e.Code == 9 && e.Subcode == 2207042:
+	case graph.IsPublishingQuotaReached(e):
 		return "The account reached its publishing quota for the last 24 hours. Posts can be published again as older ones " +
 			"leave the 24-hour window; see the instagram_content_publishing_limit data source."
-	case e.Code == 9004 || e.Subcode == 2207052:
-		return "Instagram could not download the media. The URL must be public, reachable from the internet at apply time, and point at the file itself."
-	case e.Code == 36004 || e.Subcode == 2207010:
-		return "Captions are limited to 2200 characters, 30 hashtags and 20 @mentions."
 	}
-	return ""
+	// Publishing subcodes: graph's one table of explanations. Meta sometimes
+	// answers a failed download or a rejected caption with the code alone.
+	subcode := e.Subcode
+	switch {
+	case subcode == 0 && graph.IsMediaFetchFailed(e):
+		subcode = graph.SubcodeMediaFetchFailed
+	case subcode == 0 && graph.IsCaptionRejected(e):
+		subcode = graph.SubcodeCaptionTooLong
+	}
+	why, _ := graph.ExplainSubcode(subcode)
+	return why
 }

@@ -3,10 +3,6 @@ package common
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -173,23 +169,11 @@ func (r *MediaReader) fromScan(ctx context.Context, account, id string) (*graph.
 
 // fetchPage reads one page of GET /{ig-user-id}/media.
 func (r *MediaReader) fetchPage(ctx context.Context, account, after string) ([]*graph.Media, string, error) {
-	params := url.Values{"fields": {strings.Join(r.fields, ",")}, "limit": {strconv.Itoa(r.PageSize)}}
-	if after != "" {
-		params.Set("after", after)
-	}
-	var page struct {
-		Data   []*graph.Media `json:"data"`
-		Paging *graph.Paging  `json:"paging"`
-	}
-	req := &graph.Request{Method: http.MethodGet, Path: "/" + url.PathEscape(account) + "/media", Params: params}
-	if _, err := r.client.Do(ctx, req, &page); err != nil {
+	page, _, err := r.client.Media.ListPage(ctx, account, graph.ListOptions{Fields: r.fields, PageSize: r.PageSize, After: after})
+	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(page.Data) > 0 && page.Paging != nil && page.Paging.Next != "" {
-		next = page.Paging.Cursors.After
-	}
-	return page.Data, next, nil
+	return page.Items, page.After, nil
 }
 
 // idBatch is one multi-id read shared by concurrent readers.

@@ -77,24 +77,28 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	plan.AccountID = types.StringValue(account)
 
-	pub := &publisher{data: r.Data, account: account}
-	result := pub.publish(ctx, &plan, &resp.Diagnostics)
-	if result.mediaID == "" {
-		return // nothing was published; diagnostics say why
-	}
-
-	// The post is public now. Record it before anything else can fail, so a
-	// failed read-back leaves a (tainted) resource in state, never a lost post.
-	plan.ID = types.StringValue(result.mediaID)
-	plan.ContainerID = types.StringValue(result.containerID)
-	media, _, err := r.Data.Client.Media.Get(ctx, result.mediaID, mediaReadFields)
-	if err != nil {
-		setUnknownsNull(&plan)
-		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
-		common.AddAPIError(&resp.Diagnostics, path.Empty(), "Post published, but reading it back failed", err)
+	post, diags := postOf(ctx, &plan)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	applyMedia(&plan, media)
+	res, err := r.publisher(account).Publish(ctx, post)
+	if err != nil {
+		addPublishError(&resp.Diagnostics, path.Empty(), err)
+		return
+	}
+
+	// The post is public now: record it whatever else happens. A failed
+	// read-back is a warning, not an error, so the resource is not tainted
+	// (a tainted post would be replaced, i.e. published again).
+	plan.ID = types.StringValue(res.MediaID)
+	plan.ContainerID = types.StringValue(res.ContainerID)
+	if res.Media != nil {
+		applyMedia(&plan, res.Media)
+	} else {
+		setUnknownsNull(&plan)
+		publishedUnreadable(&resp.Diagnostics, res.MediaID, res.ReadErr)
+	}
 	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 

@@ -4,7 +4,6 @@ package webhooks
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -188,8 +187,7 @@ func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionMode
 	})
 	if err != nil {
 		summary := "Cannot subscribe to " + m.Object.ValueString() + " webhooks"
-		var e *graph.Error
-		if errors.As(err, &e) && (e.Code == 2200 || e.Code == 2201) {
+		if graph.IsWebhookVerificationFailed(err) {
 			common.AddError(diags, path.Root("callback_url"), "Meta could not verify the callback URL", common.DescribeError(err)+
 				"\n\nThe endpoint must answer the GET with hub.mode=subscribe with HTTP 200 and exactly the hub.challenge value, "+
 				"after checking that hub.verify_token equals verify_token.")
