@@ -9,6 +9,10 @@ import (
 	"time"
 )
 
+// serveHTTP counts a Graph request under its route key, takes the first
+// matching fault, then: waits its latency, drops it before commit, runs it
+// (or answers the fault's error), holds the answer, drops it after commit or
+// writes it (Fault documents each).
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == ControlPrefix || strings.HasPrefix(r.URL.Path, ControlPrefix+"/") {
 		s.serveControl(w, r)
@@ -101,7 +105,7 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 }
 
 // dropConnection closes the connection without any response: the client sees
-// a transport error although the request's effects were committed.
+// a transport error and cannot tell whether the request was committed.
 func dropConnection(w http.ResponseWriter) {
 	if hj, ok := w.(http.Hijacker); ok {
 		if conn, _, err := hj.Hijack(); err == nil {
