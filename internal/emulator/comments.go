@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -64,7 +63,8 @@ func (s *Server) liveComment(id string) *comment {
 	return c
 }
 
-// commentsCount counts a media's live comments and replies (§5.1 comments_count).
+// commentsCount counts a media's live comments and replies (the IG Media
+// comments_count field).
 func (s *Server) commentsCount(mediaID string) int {
 	n := 0
 	for _, c := range s.st.comments.all {
@@ -75,33 +75,35 @@ func (s *Server) commentsCount(mediaID string) int {
 	return n
 }
 
-// handleMediaComments serves GET and POST /{ig-media-id}/comments.
-func (s *Server) handleMediaComments(req *request, m *media) (any, *apiError) {
-	switch req.method {
-	case "GET":
-		var items []*comment
-		for i := len(s.st.comments.all) - 1; i >= 0; i-- { // reverse-chronological (v3.2+)
-			c := s.st.comments.all[i]
-			if c.mediaID == m.id && c.parentID == "" && !c.deleted {
-				items = append(items, c)
-			}
+// listMediaComments is GET /{ig-media-id}/comments: top-level comments,
+// newest first (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media/comments).
+func (s *Server) listMediaComments(req *request, t *target) (any, *apiError) {
+	m := t.media
+	var items []*comment
+	for i := len(s.st.comments.all) - 1; i >= 0; i-- { // reverse-chronological (v3.2+)
+		c := s.st.comments.all[i]
+		if c.mediaID == m.id && c.parentID == "" && !c.deleted {
+			items = append(items, c)
 		}
-		return s.listComments(req, items, "/"+m.id+"/comments")
-	case "POST":
-		if m.parentID != "" {
-			return nil, errUnsupported(req.method, m.id) // album children carry no comments
-		}
-		if !m.commentsEnabled {
-			return nil, errCommentsDisabled()
-		}
-		text, err := s.commentMessage(req)
-		if err != nil {
-			return nil, err
-		}
-		c := s.addComment(m, "", text, s.st.accounts[m.accountID], "")
-		return map[string]any{"id": c.id}, nil
 	}
-	return nil, errMethodNotAllowed(req.method)
+	return s.listComments(req, items, req.prefixlessPath())
+}
+
+// createComment is POST /{ig-media-id}/comments?message=… by the account.
+func (s *Server) createComment(req *request, t *target) (any, *apiError) {
+	m := t.media
+	if m.parentID != "" {
+		return nil, errUnsupported(req.method, m.id) // album children carry no comments
+	}
+	if !m.commentsEnabled {
+		return nil, errCommentsDisabled()
+	}
+	text, err := s.commentMessage(req)
+	if err != nil {
+		return nil, err
+	}
+	c := s.addComment(m, "", text, s.st.accounts[m.accountID], "")
+	return map[string]any{"id": c.id}, nil
 }
 
 // errCommentsDisabled: the wording Meta uses when commenting on media with
@@ -186,7 +188,9 @@ func (s *Server) repliesOf(c *comment) []*comment {
 	return out
 }
 
-// renderComment projects an IG Comment node (§6.1). Without fields a node
+// renderComment projects an IG Comment node
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment).
+// Without fields a node
 // read gives id only and a list item id, text and timestamp (the doc sample).
 func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[string]any, *apiError) {
 	if fs == nil && listItem {
@@ -247,8 +251,9 @@ func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[strin
 	return out, nil
 }
 
-// handleComment serves /{ig-comment-id}: GET, POST hide, DELETE and the replies edge.
-func (s *Server) handleComment(req *request, id, edge string) (any, *apiError) {
+// resolveComment: a live comment on a visible media is visible to tokens
+// reaching the media's account.
+func (s *Server) resolveComment(req *request, id, _ string) (*target, *apiError) {
 	c := s.liveComment(id)
 	if c == nil {
 		return nil, errUnsupported(req.method, id)
@@ -257,63 +262,70 @@ func (s *Server) handleComment(req *request, id, edge string) (any, *apiError) {
 	if !req.tok.reaches(m.accountID) {
 		return nil, errUnsupported(req.method, id)
 	}
-	switch edge {
-	case "":
-	case "replies":
-		return s.handleReplies(req, c, m)
-	default:
-		return nil, errUnknownPath("/" + edge)
-	}
-	switch req.method {
-	case "GET":
-		fs, err := req.fields()
-		if err != nil {
-			return nil, err
-		}
-		return s.renderComment(c, fs, false)
-	case "POST":
-		return s.hideComment(req, c, m)
-	case "DELETE":
-		// Only the media owner may delete; every token that reaches the media is the owner's.
-		c.deleted = true
-		for _, r := range s.repliesOf(c) {
-			r.deleted = true // replies go with their comment
-		}
-		return map[string]any{"success": true}, nil
-	}
-	return nil, errUnsupported(req.method, id)
+	return &target{comment: c, media: m}, nil
 }
 
-func (s *Server) handleReplies(req *request, c *comment, m *media) (any, *apiError) {
-	top := c
+// getComment is GET /{ig-comment-id}.
+func (s *Server) getComment(req *request, t *target) (any, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	return s.renderComment(t.comment, fs, false)
+}
+
+// deleteComment is DELETE /{ig-comment-id}. Only the media owner may delete;
+// every token that reaches the media is the owner's.
+func (s *Server) deleteComment(_ *request, t *target) (any, *apiError) {
+	s.markCommentDeleted(t.comment)
+	return map[string]any{"success": true}, nil
+}
+
+// markCommentDeleted deletes a comment; its replies go with it.
+func (s *Server) markCommentDeleted(c *comment) {
+	c.deleted = true
+	for _, r := range s.repliesOf(c) {
+		r.deleted = true
+	}
+}
+
+// topComment is the comment replies attach to: a reply to a reply attaches
+// to the top-level comment.
+func (s *Server) topComment(c *comment) *comment {
 	if c.parentID != "" {
-		top = s.st.comments.byID[c.parentID] // a reply to a reply attaches to the top-level comment
+		return s.st.comments.byID[c.parentID]
 	}
-	switch req.method {
-	case "GET":
-		return s.listComments(req, s.repliesOf(top), "/"+c.id+"/replies")
-	case "POST":
-		if !m.commentsEnabled {
-			return nil, errCommentsDisabled()
-		}
-		if top.hidden {
-			// Uncertain wording: Meta documents that hidden comments take no replies.
-			return nil, errParam("Cannot reply to a hidden comment")
-		}
-		text, err := s.commentMessage(req)
-		if err != nil {
-			return nil, err
-		}
-		r := s.addComment(m, top.id, text, s.st.accounts[m.accountID], "")
-		return map[string]any{"id": r.id}, nil
+	return c
+}
+
+// listReplies is GET /{ig-comment-id}/replies.
+func (s *Server) listReplies(req *request, t *target) (any, *apiError) {
+	return s.listComments(req, s.repliesOf(s.topComment(t.comment)), req.prefixlessPath())
+}
+
+// createReply is POST /{ig-comment-id}/replies?message=… by the account.
+func (s *Server) createReply(req *request, t *target) (any, *apiError) {
+	m, top := t.media, s.topComment(t.comment)
+	if !m.commentsEnabled {
+		return nil, errCommentsDisabled()
 	}
-	return nil, errMethodNotAllowed(req.method)
+	if top.hidden {
+		// Uncertain wording: Meta documents that hidden comments take no replies.
+		return nil, errParam("Cannot reply to a hidden comment")
+	}
+	text, err := s.commentMessage(req)
+	if err != nil {
+		return nil, err
+	}
+	r := s.addComment(m, top.id, text, s.st.accounts[m.accountID], "")
+	return map[string]any{"id": r.id}, nil
 }
 
 // hideComment is POST /{ig-comment-id}?hide=true|false. The media owner's own
-// comments are always shown (§6.2); answering that with an error is our
-// reading (uncertain).
-func (s *Server) hideComment(req *request, c *comment, m *media) (any, *apiError) {
+// comments are always shown (the IG Comment reference, "Updating"); answering
+// that with an error is our reading (uncertain).
+func (s *Server) hideComment(req *request, t *target) (any, *apiError) {
+	c, m := t.comment, t.media
 	for k := range req.params {
 		if k != "hide" && !ignoredParams[k] {
 			return nil, errParam("Param %s is not allowed for this operation", k)
@@ -332,89 +344,4 @@ func (s *Server) hideComment(req *request, c *comment, m *media) (any, *apiError
 	}
 	c.hidden = b
 	return map[string]any{"success": true}, nil
-}
-
-// AddCommentFromUser adds a comment (or, with parentID, a reply) by another
-// Instagram user, as if written in the app, and fires the webhooks. A reply
-// to a reply attaches to the top-level comment, as in the API.
-func (s *Server) AddCommentFromUser(mediaID, parentID, username, text string) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	m := s.st.media[mediaID]
-	if m == nil || !s.visible(m) || m.parentID != "" {
-		return "", fmt.Errorf("no commentable media %s", mediaID)
-	}
-	if !m.commentsEnabled {
-		return "", fmt.Errorf("comments are disabled on media %s", mediaID)
-	}
-	if parentID != "" {
-		p := s.liveComment(parentID)
-		if p == nil || p.mediaID != mediaID {
-			return "", fmt.Errorf("no comment %s on media %s", parentID, mediaID)
-		}
-		if p.parentID != "" {
-			parentID = p.parentID
-		}
-	}
-	if username == "" {
-		username = "some_user"
-	}
-	return s.addComment(m, parentID, text, nil, username).id, nil
-}
-
-// SetCommentHiddenOutOfBand hides or shows a comment as if done in the app.
-func (s *Server) SetCommentHiddenOutOfBand(id string, hidden bool) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.liveComment(id)
-	if c == nil {
-		return false
-	}
-	c.hidden = hidden
-	return true
-}
-
-// DeleteCommentOutOfBand deletes a comment (and its replies) as if done in the app.
-func (s *Server) DeleteCommentOutOfBand(id string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.liveComment(id)
-	if c == nil {
-		return false
-	}
-	c.deleted = true
-	for _, r := range s.repliesOf(c) {
-		r.deleted = true
-	}
-	return true
-}
-
-// Comment returns a copy of a live comment.
-func (s *Server) Comment(id string) (CommentSnapshot, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.liveComment(id)
-	if c == nil {
-		return CommentSnapshot{}, false
-	}
-	return c.snapshot(), true
-}
-
-// CommentExists reports whether a comment exists and is readable.
-func (s *Server) CommentExists(id string) bool {
-	_, ok := s.Comment(id)
-	return ok
-}
-
-// Comments lists a media's live comments and replies, oldest first.
-func (s *Server) Comments(mediaID string) []CommentSnapshot {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := []CommentSnapshot{}
-	for _, c := range s.st.comments.all {
-		if c.mediaID == mediaID && !c.deleted {
-			out = append(out, c.snapshot())
-		}
-	}
-	return out
 }

@@ -101,17 +101,20 @@ func statusText(code string, subcode int) string {
 	return fmt.Sprintf("Error: %d", subcode)
 }
 
-// handleContainer serves GET /{container-id}; containers cannot be updated or deleted.
-func (s *Server) handleContainer(req *request, c *container, edge string) (any, *apiError) {
+// resolveContainer: a container is visible to tokens reaching its account.
+// Containers cannot be updated or deleted and have no edges
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container).
+func (s *Server) resolveContainer(req *request, id, _ string) (*target, *apiError) {
+	c := s.st.containers[id]
 	if !req.tok.reaches(c.accountID) {
 		return nil, errUnsupported(req.method, c.id)
 	}
-	if edge != "" {
-		return nil, errUnknownPath("/" + edge)
-	}
-	if req.method != "GET" {
-		return nil, errUnsupported(req.method, c.id)
-	}
+	return &target{container: c}, nil
+}
+
+// getContainer is GET /{container-id}: the status of the container.
+func (s *Server) getContainer(req *request, t *target) (any, *apiError) {
+	c := t.container
 	fs, err := req.fields()
 	if err != nil {
 		return nil, err
@@ -164,8 +167,11 @@ func errMediaType(msg string) *apiError {
 		"The media type you entered is not valid. Valid values are CAROUSEL, REELS, STORIES, VIDEO (carousel items) and IMAGE.")
 }
 
-// createContainer is POST /{ig-user-id}/media (graph-api-facts.md §4.1, errors §4.7).
-func (s *Server) createContainer(req *request, a *Account) (any, *apiError) {
+// createContainer is POST /{ig-user-id}/media
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media;
+// errors: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes).
+func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
+	a := t.account
 	now := s.now()
 	recent := pruneWindow(s.st.containerT[a.ID], now, 24*time.Hour)
 	s.st.containerT[a.ID] = recent

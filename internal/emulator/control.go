@@ -2,129 +2,155 @@ package emulator
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// serveControl is the control plane under ControlPrefix: JSON, no auth, never
-// counted as Graph calls.
-//
-//	POST   /_emulator/reset
-//	GET    /_emulator/state
-//	POST   /_emulator/clock/advance?seconds=N
-//	DELETE /_emulator/media/{id}                    out-of-band delete
-//	POST   /_emulator/media/{id}?comments_enabled=… out-of-band comment toggle
-//	POST   /_emulator/media/{id}?caption=…          out-of-band caption edit
-//	GET    /_emulator/calls
-//	POST   /_emulator/faults   (JSON Fault; latency as a Go duration string, e.g. "250ms")
-//	DELETE /_emulator/faults
-//	POST   /_emulator/accounts (JSON Account)
-//	POST   /_emulator/processing-rules (JSON ProcessingRule: force ERROR/EXPIRED by media URL)
-//	GET    /_emulator/health
-//	POST   /_emulator/tokens?account_id=…&login=instagram|facebook&lifetime=1h   mint a user token (IssueToken)
+// The control plane under ControlPrefix: JSON, no auth, never counted as
+// Graph calls. Each endpoint lives with what it controls; this table is
+// where they are all found.
+var controlRoutes = []controlRoute{
+	{"GET", "health", (*Server).controlHealth},
+	{"POST", "reset", (*Server).controlReset},                                                    // Reset
+	{"GET", "state", (*Server).controlState},                                                     // the whole state, for debugging
+	{"POST", "clock/advance", (*Server).controlClock},                                            // ?seconds=N: AdvanceClock
+	{"GET", "calls", (*Server).controlCalls},                                                     // Calls, TotalCalls, TokenInURLCount
+	{"GET", "faults", (*Server).controlFaults},                                                   // the faults injected, and FaultsApplied
+	{"POST", "faults", (*Server).controlInjectFault},                                             // JSON Fault: InjectFault
+	{"DELETE", "faults", (*Server).controlClearFaults},                                           // ClearFaults
+	{"GET", "held", (*Server).controlHeld},                                                       // ?route=…&wait=30s: HeldRequests, WaitHeld (holds.go)
+	{"POST", "held/release", (*Server).controlReleaseHeld},                                       // ReleaseHeld (holds.go)
+	{"POST", "accounts", applyJSON("account JSON", (*Server).AddAccount)},                        // JSON Account: AddAccount
+	{"POST", "tokens", (*Server).controlTokens},                                                  // ?account_id=…&login=…&lifetime=1h: IssueToken (oauth.go)
+	{"POST", "processing-rules", applyJSON("processing rule JSON", (*Server).AddProcessingRule)}, // JSON ProcessingRule
+	{"POST", "seed/posts", (*Server).controlSeedPosts},                                           // ?account_id=…&n=…: SeedPosts (seed.go)
+	{"", "media/", (*Server).controlMedia},                                                       // DELETE, or POST ?caption=…&comments_enabled=… (media_control.go)
+	{"POST", "comments", (*Server).controlComment},                                               // JSON {media_id, parent_id?, username?, text} (comments_control.go)
+	{"", "comments/", (*Server).controlCommentByID},                                              // DELETE, or POST ?hidden=… (comments_control.go)
+	{"POST", "webhooks/subscriptions/", (*Server).controlSubscription},                           // JSON SubscriptionChange (webhooks_control.go)
+	{"GET", "webhooks/deliveries", (*Server).controlDeliveries},                                  // Deliveries (webhooks_control.go)
+}
+
+// controlRoute serves path (relative to ControlPrefix), or with a trailing
+// "/" every path below it, passing the rest (an id). Method "" takes every
+// method (the handler answers 405 itself).
+type controlRoute struct {
+	method, path string
+	serve        func(s *Server, w http.ResponseWriter, r *http.Request, rest string)
+}
+
 func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	path := strings.Trim(strings.TrimPrefix(r.URL.Path, ControlPrefix), "/")
-	ok := map[string]any{"success": true}
-	switch {
-	case path == "health" && r.Method == http.MethodGet:
-		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
-	case path == "reset" && r.Method == http.MethodPost:
-		s.Reset()
-		writeJSON(w, http.StatusOK, ok)
-	case path == "state" && r.Method == http.MethodGet:
-		writeJSON(w, http.StatusOK, s.dump())
-	case path == "clock/advance" && r.Method == http.MethodPost:
-		secs, err := strconv.ParseFloat(r.URL.Query().Get("seconds"), 64)
-		if err != nil || secs < 0 {
-			controlError(w, http.StatusBadRequest, "seconds must be a non-negative number")
+	for _, c := range controlRoutes {
+		if c.method != "" && c.method != r.Method {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(path, c.path); ok && (rest == "" || strings.HasSuffix(c.path, "/")) {
+			c.serve(s, w, r, rest)
 			return
 		}
-		s.AdvanceClock(time.Duration(secs * float64(time.Second)))
-		writeJSON(w, http.StatusOK, map[string]any{"now": s.Now().Format(time.RFC3339)})
-	case path == "calls" && r.Method == http.MethodGet:
-		writeJSON(w, http.StatusOK, map[string]any{"total": s.TotalCalls(), "token_in_url": s.TokenInURLCount(), "calls": s.Calls()})
-	case path == "faults" && r.Method == http.MethodPost:
-		var in struct {
-			Fault
-			Latency string `json:"latency"`
+	}
+	controlError(w, http.StatusNotFound, "unknown control endpoint "+r.Method+" "+r.URL.Path)
+}
+
+func (s *Server) controlHealth(w http.ResponseWriter, _ *http.Request, _ string) {
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
+}
+
+func (s *Server) controlReset(w http.ResponseWriter, _ *http.Request, _ string) {
+	s.Reset()
+	controlOK(w)
+}
+
+func (s *Server) controlState(w http.ResponseWriter, _ *http.Request, _ string) {
+	writeJSON(w, http.StatusOK, s.dump())
+}
+
+func (s *Server) controlClock(w http.ResponseWriter, r *http.Request, _ string) {
+	secs, err := strconv.ParseFloat(r.URL.Query().Get("seconds"), 64)
+	if err != nil || secs < 0 {
+		controlError(w, http.StatusBadRequest, "seconds must be a non-negative number")
+		return
+	}
+	s.AdvanceClock(time.Duration(secs * float64(time.Second)))
+	writeJSON(w, http.StatusOK, map[string]any{"now": s.Now().Format(time.RFC3339)})
+}
+
+func (s *Server) controlCalls(w http.ResponseWriter, _ *http.Request, _ string) {
+	writeJSON(w, http.StatusOK, map[string]any{"total": s.TotalCalls(), "token_in_url": s.TokenInURLCount(), "calls": s.Calls()})
+}
+
+func (s *Server) controlFaults(w http.ResponseWriter, _ *http.Request, _ string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"faults": s.faultList(), "applied": maps.Clone(s.st.faultsApplied)})
+}
+
+// controlInjectFault takes a JSON Fault whose durations (latency,
+// hold_after_commit) are Go duration strings such as "250ms".
+func (s *Server) controlInjectFault(w http.ResponseWriter, r *http.Request, _ string) {
+	var in struct {
+		Fault
+		Latency         string `json:"latency"`
+		HoldAfterCommit string `json:"hold_after_commit"`
+	}
+	if !decodeControlJSON(w, r, "fault JSON", &in) {
+		return
+	}
+	f := in.Fault
+	for _, d := range []struct {
+		name, value string
+		dst         *time.Duration
+	}{{"latency", in.Latency, &f.Latency}, {"hold_after_commit", in.HoldAfterCommit, &f.HoldAfterCommit}} {
+		if d.value == "" {
+			continue
 		}
-		if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
-			controlError(w, http.StatusBadRequest, "invalid fault JSON: "+err.Error())
+		v, err := time.ParseDuration(d.value)
+		if err != nil {
+			controlError(w, http.StatusBadRequest, "invalid "+d.name+": "+err.Error())
 			return
 		}
-		f := in.Fault
-		if in.Latency != "" {
-			d, err := time.ParseDuration(in.Latency)
-			if err != nil {
-				controlError(w, http.StatusBadRequest, "invalid latency: "+err.Error())
-				return
-			}
-			f.Latency = d
+		*d.dst = v
+	}
+	if f.Probability < 0 || f.Probability > 1 {
+		controlError(w, http.StatusBadRequest, "probability must be between 0 and 1")
+		return
+	}
+	s.InjectFault(f)
+	controlOK(w)
+}
+
+func (s *Server) controlClearFaults(w http.ResponseWriter, _ *http.Request, _ string) {
+	s.ClearFaults()
+	controlOK(w)
+}
+
+// applyJSON is a control endpoint that decodes its JSON body into a T and
+// applies it.
+func applyJSON[T any](what string, apply func(*Server, T)) func(*Server, http.ResponseWriter, *http.Request, string) {
+	return func(s *Server, w http.ResponseWriter, r *http.Request, _ string) {
+		var v T
+		if decodeControlJSON(w, r, what, &v) {
+			apply(s, v)
+			controlOK(w)
 		}
-		s.InjectFault(f)
-		writeJSON(w, http.StatusOK, ok)
-	case path == "processing-rules" && r.Method == http.MethodPost:
-		var pr ProcessingRule
-		if err := json.NewDecoder(r.Body).Decode(&pr); err != nil {
-			controlError(w, http.StatusBadRequest, "invalid processing rule JSON: "+err.Error())
-			return
-		}
-		s.AddProcessingRule(pr)
-		writeJSON(w, http.StatusOK, ok)
-	case path == "faults" && r.Method == http.MethodDelete:
-		s.ClearFaults()
-		writeJSON(w, http.StatusOK, ok)
-	case path == "accounts" && r.Method == http.MethodPost:
-		var a Account
-		if err := json.NewDecoder(r.Body).Decode(&a); err != nil {
-			controlError(w, http.StatusBadRequest, "invalid account JSON: "+err.Error())
-			return
-		}
-		s.AddAccount(a)
-		writeJSON(w, http.StatusOK, ok)
-	case strings.HasPrefix(path, "media/"):
-		s.controlMedia(w, r, strings.TrimPrefix(path, "media/"))
-	case s.controlHooks(w, r, path): // comments and webhooks (webhooks.go)
-	case s.controlTokens(w, r, path): // oauth.go
-	default:
-		controlError(w, http.StatusNotFound, "unknown control endpoint "+r.Method+" "+r.URL.Path)
 	}
 }
 
-func (s *Server) controlMedia(w http.ResponseWriter, r *http.Request, id string) {
-	switch r.Method {
-	case http.MethodDelete:
-		if !s.DeleteMediaOutOfBand(id) {
-			controlError(w, http.StatusNotFound, "no deletable media "+id)
-			return
-		}
-	case http.MethodPost:
-		q := r.URL.Query()
-		if !q.Has("comments_enabled") && !q.Has("caption") {
-			controlError(w, http.StatusBadRequest, "give comments_enabled or caption")
-			return
-		}
-		if q.Has("comments_enabled") {
-			b, ok := parseBool(q.Get("comments_enabled"))
-			if !ok {
-				controlError(w, http.StatusBadRequest, "comments_enabled must be true or false")
-				return
-			}
-			if !s.SetCommentsEnabledOutOfBand(id, b) {
-				controlError(w, http.StatusNotFound, "no media "+id)
-				return
-			}
-		}
-		if q.Has("caption") && !s.SetCaptionOutOfBand(id, q.Get("caption")) {
-			controlError(w, http.StatusNotFound, "no media "+id)
-			return
-		}
-	default:
-		controlError(w, http.StatusMethodNotAllowed, "use DELETE or POST")
-		return
+// decodeControlJSON reads the JSON body into v, or answers 400 naming what
+// was wanted.
+func decodeControlJSON(w http.ResponseWriter, r *http.Request, what string, v any) bool {
+	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+		controlError(w, http.StatusBadRequest, "invalid "+what+": "+err.Error())
+		return false
 	}
+	return true
+}
+
+func controlOK(w http.ResponseWriter) {
 	writeJSON(w, http.StatusOK, map[string]any{"success": true})
 }
 
@@ -161,16 +187,20 @@ func (s *Server) dump() map[string]any {
 		m := s.st.media[strconv.FormatInt(id, 10)]
 		media = append(media, map[string]any{"deleted": m.deleted, "media": s.snapshot(m)})
 	}
-	faults := []any{}
-	for _, f := range s.st.faults {
-		faults = append(faults, map[string]any{"fault": f.Fault, "remaining": f.remaining, "latency": f.Latency.String()})
-	}
-	calls := map[string]int{}
-	for k, v := range s.st.calls {
-		calls[k] = v
-	}
 	return map[string]any{
 		"now": now.Format(time.RFC3339), "accounts": accounts, "containers": containers, "media": media,
-		"faults": faults, "total_calls": s.st.totalCalls, "calls": calls,
+		"faults": s.faultList(), "faults_applied": maps.Clone(s.st.faultsApplied),
+		"total_calls": s.st.totalCalls, "calls": maps.Clone(s.st.calls),
 	}
+}
+
+// faultList describes the injected faults, durations as Go duration strings.
+// Called with s.mu held.
+func (s *Server) faultList() []any {
+	faults := []any{}
+	for _, f := range s.st.faults {
+		faults = append(faults, map[string]any{"fault": f.Fault, "remaining": f.remaining,
+			"latency": f.Latency.String(), "hold_after_commit": f.HoldAfterCommit.String()})
+	}
+	return faults
 }

@@ -92,7 +92,7 @@ var worldPostSeeds = []postSeed{
 	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Trail ready #travel", hoursAgo: 3, likes: 650, comments: 5, tagged: []string{DefaultUsername}},
 	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Thermos + #coffee = summit", hoursAgo: 15, likes: 1200, comments: 18},
 	{owner: "northwind_outfitters", mediaType: "VIDEO", productType: "FEED", caption: "Gear check", hoursAgo: 72, likes: 300, comments: 2},
-	// Personal accounts' media is never returned (graph-api-facts.md §5.1), not even by hashtag.
+	// Personal accounts' media is never returned (the IG Media reference), not even by hashtag.
 	{owner: "jane.personal", mediaType: "IMAGE", productType: "FEED", caption: "#coffee with friends", hoursAgo: 4, likes: 12, comments: 1, tagged: []string{DefaultUsername}},
 }
 
@@ -185,7 +185,10 @@ func (m *worldMedia) mediaURL() string {
 	return "https://scontent.cdninstagram.com/emulator/world/" + m.id + ".jpg"
 }
 
-// Field sets of others' media by context (graph-api-facts.md §§5.1, 8, 9).
+// Field sets of others' media by context: the IG Media reference, hashtag
+// top/recent media
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/top-media)
+// and business discovery.
 var (
 	discoveryMediaFields = fieldSet("id", "caption", "comments_count", "like_count", "media_type", "media_product_type",
 		"media_url", "permalink", "timestamp", "username", "children", "view_count")
@@ -285,7 +288,9 @@ func renderWorldMedia(m *worldMedia, fs []field, allowed map[string]bool) (map[s
 	return out, nil
 }
 
-// Business discovery (graph-api-facts.md §9): public profile fields only.
+// Business discovery
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery):
+// public profile fields only.
 var discoveryUserFields = fieldSet("id", "username", "name", "biography", "website", "profile_picture_url",
 	"followers_count", "follows_count", "media_count", "ig_id", "media")
 

@@ -1,31 +1,3 @@
-// Package emulator is a stateful, in-memory fake of the Instagram Graph API
-// (both the Facebook Login and the Instagram Login flavours). It mirrors
-// Meta's wire contract as documented in graph-api-facts.md: version prefix,
-// fields projection, error envelopes, container state machine, publishing
-// quota, paging and usage headers. Time and ids are deterministic.
-//
-// The login flavour follows the token: IG… tokens behave like
-// graph.instagram.com (Instagram Login), EAA… tokens like graph.facebook.com
-// (Facebook Login). Every Graph request is counted under a route key that
-// names the object kind instead of the id:
-//
-//	GET /me, GET /me/accounts, GET /{page-id}, GET /{user-id}
-//	GET /{ig-user-id}, GET /{ig-user-id}/media, GET /{ig-user-id}/stories,
-//	POST /{ig-user-id}/media, POST /{ig-user-id}/media_publish,
-//	GET /{ig-user-id}/content_publishing_limit
-//	GET /{container-id}
-//	GET /{ig-media-id}, POST /{ig-media-id}, DELETE /{ig-media-id},
-//	GET /{ig-media-id}/children, GET /{ig-media-id}/collaborators
-//	GET /{ig-user-id}/insights, GET /{ig-media-id}/insights
-//	GET /{ig-user-id}/tags, GET /{ig-user-id}/recently_searched_hashtags
-//	GET /ig_hashtag_search, GET /{ig-hashtag-id}, GET /{ig-hashtag-id}/top_media|recent_media
-//	(business discovery is a field of GET /{ig-user-id})
-//	GET /{unknown} (ids the emulator does not know), GET / (no path; with
-//	?ids=a,b a multi-id read, each id metered as a call)
-//	GET /access_token, GET /refresh_access_token, GET /oauth/access_token, GET /debug_token (oauth.go)
-//
-// Unknown edges keep their literal name (e.g. "GET /{ig-user-id}/live_media").
-// The control plane (ControlPrefix) is documented on serveControl.
 package emulator
 
 import (
@@ -104,7 +76,7 @@ type Options struct {
 	// 0 → the header shows the budget spent with no estimate.
 	ThrottleFaultRegain time.Duration
 
-	// Multi-id reads GET /?ids=a,b (§13.3). MaxIDs: 50 by default (uncertain).
+	// Multi-id reads GET /?ids=a,b (multiid.go). MaxIDs: 50 by default (uncertain).
 	// By default an id that fails (e.g. deleted) fails the whole request with
 	// its error, as the docs say (uncertain); MultiIDOmitFailed leaves such
 	// ids out of the answer instead.
@@ -117,7 +89,12 @@ type Options struct {
 	Latency      time.Duration
 	RouteLatency map[string]time.Duration
 
-	// Insights (graph-api-facts.md §10, insights.go). InsightsMaxRange is the
+	// FaultSeed seeds the draws of Fault.Probability: the same seed and the
+	// same sequence of requests give the same faults. Reset restarts the
+	// sequence.
+	FaultSeed int64
+
+	// Insights (insights.go). InsightsMaxRange is the
 	// longest since..until span of one account insights request: the classic
 	// limit is 30 days, uncertain for v25; default 30 days. InsightsRetention is
 	// how far back since may reach: the docs say 90 days, the community measured
@@ -157,7 +134,7 @@ type Options struct {
 
 	// Tokens (oauth.go). LongLivedTokenLifetime: lifetime of the tokens the
 	// exchange and refresh endpoints mint; default 60 days ("may change
-	// without warning", §2.2). TokenRefreshMinAge: how old an Instagram-login
+	// without warning"). TokenRefreshMinAge: how old an Instagram-login
 	// token must be before refresh_access_token accepts it; default 24h.
 	// Meta does not document the errors for a refresh that comes too early or
 	// a wrong client_secret (uncertain): RefreshTooEarlyError and
@@ -261,14 +238,15 @@ type Server struct {
 	mu    sync.Mutex
 	seeds []Account // accounts restored by Reset (defaults + AddAccount)
 	st    *state
+	holds *holds // answers held by HoldAfterCommit faults (holds.go); not state
 }
 
 // New returns an emulator seeded with the default account.
 func New(opts Options) *Server {
-	s := &Server{opts: opts.withDefaults()}
+	s := &Server{opts: opts.withDefaults(), holds: newHolds()}
 	s.hookClient = newWebhookClient(s.opts)
 	s.seeds = []Account{defaultAccount()}
-	s.st = newState(s.seeds)
+	s.st = newState(s.seeds, s.opts.FaultSeed)
 	return s
 }
 
@@ -276,11 +254,12 @@ func New(opts Options) *Server {
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
 // Reset returns to the seeded state: accounts from New and AddAccount, no media,
-// no containers, clock offset, counters and faults cleared.
+// no containers, clock offset, counters and faults cleared, the fault
+// generator re-seeded.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st = newState(s.seeds)
+	s.st = newState(s.seeds, s.opts.FaultSeed)
 }
 
 // Now is the emulator clock.

@@ -51,7 +51,8 @@ func oauthErr(code, subcode int, msg string) *apiError {
 }
 
 // userErr is an OAuthException that also carries the localized user title/message
-// (the publishing errors of graph-api-facts.md §4.7 do).
+// (the publishing errors of
+// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes do).
 func userErr(code, subcode int, msg, title, userMsg string) *apiError {
 	e := oauthErr(code, subcode, msg)
 	e.body.UserTitle, e.body.UserMsg = title, userMsg

@@ -1,9 +1,12 @@
 package emulator
 
 import (
+	"cmp"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -210,4 +213,126 @@ func TestFaultMatchesParams(t *testing.T) {
 	h.post(userPath+"/media", fbl, "media_type", "CAROUSEL", "children", a+","+b).wantError(t, http.StatusInternalServerError, 2, 0)
 	// Times: 1 — the next carousel goes through.
 	h.post(userPath+"/media", fbl, "media_type", "CAROUSEL", "children", a+","+b).mustOK(t)
+}
+
+// Dropped before commit: the connection closes and nothing is published.
+func TestFaultDropBeforeCommit(t *testing.T) {
+	h := newHarness(t, Options{})
+	cid := h.createImage(fbl, "https://example.com/a.jpg")
+	h.emu.InjectFault(Fault{Route: publishRoute, Times: 1, DropBeforeCommit: true})
+	if r := <-h.publishAsync(t.Context(), cid); r.status != 0 {
+		t.Fatalf("expected a connection error, got %d %v", r.status, r.body)
+	}
+	if ids := h.emu.MediaIDs(DefaultAccountID); len(ids) != 0 {
+		t.Fatalf("media after a drop before commit = %v", ids)
+	}
+	if code, _ := h.statusCode(cid, fbl); code != "FINISHED" {
+		t.Fatalf("container = %s", code)
+	}
+	if h.emu.CallCount(publishRoute) != 1 || h.emu.FaultsApplied()[FaultDropBeforeCommit] != 1 {
+		t.Fatalf("calls %d, applied %v", h.emu.CallCount(publishRoute), h.emu.FaultsApplied())
+	}
+	// The retry publishes, once.
+	h.post(userPath+"/media_publish", fbl, "creation_id", cid).mustOK(t)
+	if len(h.emu.MediaIDs(DefaultAccountID)) != 1 {
+		t.Fatal("not published exactly once")
+	}
+}
+
+// statusSequence sends GET /me n times and returns the statuses.
+func statusSequence(h *harness, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = h.get("/me", fbl).status
+	}
+	return out
+}
+
+// The same seed gives the same faults, on about the given fraction of requests.
+func TestFaultProbabilitySeeded(t *testing.T) {
+	const n, p = 400, 0.25
+	run := func(seed int64) (*harness, []int) {
+		h := newHarness(t, Options{FaultSeed: seed})
+		h.emu.InjectFault(Fault{Route: "GET /me", Probability: p, Status: http.StatusServiceUnavailable})
+		return h, statusSequence(h, n)
+	}
+	h, first := run(7)
+	_, same := run(7)
+	_, other := run(8)
+	if !slices.Equal(first, same) {
+		t.Fatal("the same seed gave different faults")
+	}
+	if slices.Equal(first, other) {
+		t.Fatal("another seed gave the same faults")
+	}
+	failed := 0
+	for _, st := range first {
+		if st == http.StatusServiceUnavailable {
+			failed++
+		}
+	}
+	if failed < n*p/2 || failed > n*p*3/2 {
+		t.Fatalf("%d of %d requests faulted, want about %v", failed, n, n*p)
+	}
+	if got := h.emu.FaultsApplied(); got[FaultError5xx] != failed || len(got) != 1 {
+		t.Fatalf("FaultsApplied = %v, want %s: %d", got, FaultError5xx, failed)
+	}
+	// Reset restarts the sequence.
+	h.emu.Reset()
+	h.emu.InjectFault(Fault{Route: "GET /me", Probability: p, Status: http.StatusServiceUnavailable})
+	if again := statusSequence(h, n); !slices.Equal(first, again) {
+		t.Fatal("Reset did not restart the fault sequence")
+	}
+}
+
+// A request a probabilistic fault skips goes on to the next fault.
+func TestFaultProbabilityFallsThrough(t *testing.T) {
+	h := newHarness(t, Options{FaultSeed: 1})
+	h.emu.InjectFault(Fault{Probability: 0.5, Status: http.StatusServiceUnavailable})
+	h.emu.InjectFault(Fault{Status: http.StatusInternalServerError})
+	seen := map[int]int{}
+	for _, st := range statusSequence(h, 50) {
+		seen[st]++
+	}
+	if len(seen) != 2 || seen[503] == 0 || seen[500] == 0 {
+		t.Fatalf("statuses = %v", seen)
+	}
+}
+
+// FaultsApplied names every kind of fault; throttles keep their usage headers.
+func TestFaultsAppliedKinds(t *testing.T) {
+	h := newHarness(t, Options{})
+	for _, f := range []Fault{
+		{Error: &ErrorBody{Code: 4, Message: "(#4) Application request limit reached", IsTransient: true}},
+		{Status: 500},
+		{Error: &ErrorBody{Code: 2, Message: "retry", IsTransient: true}},
+		{Error: &ErrorBody{Code: 100, Message: "bad"}},
+		{Latency: time.Millisecond},
+		{HoldAfterCommit: time.Millisecond},
+		{Route: "POST /me", DropAfterCommit: true},
+		{Route: "POST /me", DropBeforeCommit: true},
+	} {
+		f.Route, f.Times = cmp.Or(f.Route, "GET /me"), 1
+		h.emu.InjectFault(f)
+	}
+	r := h.get("/me", fbl)
+	if r.status != 400 || !strings.Contains(r.hdr.Get("X-App-Usage"), `"call_count":100`) {
+		t.Fatalf("throttle fault: %d, X-App-Usage %q", r.status, r.hdr.Get("X-App-Usage"))
+	}
+	for range 5 {
+		h.get("/me", fbl)
+	}
+	for range 2 { // the drops, on POST: clients retry a GET whose connection closed
+		req, _ := http.NewRequestWithContext(t.Context(), "POST", h.srv.URL+"/me", nil)
+		req.Header.Set("Authorization", "Bearer "+fbl)
+		if res, err := h.srv.Client().Do(req); err == nil {
+			res.Body.Close()
+			t.Fatalf("a drop answered %d", res.StatusCode)
+		}
+	}
+	want := map[string]int{FaultThrottle: 1, FaultError5xx: 1, FaultErrorTransient: 1, FaultError: 1, FaultLatency: 1,
+		FaultHold: 1, FaultDropAfterCommit: 1, FaultDropBeforeCommit: 1}
+	if got := h.emu.FaultsApplied(); !maps.Equal(got, want) {
+		t.Fatalf("FaultsApplied = %v, want %v", got, want)
+	}
 }

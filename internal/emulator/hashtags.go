@@ -9,7 +9,8 @@ import (
 	"unicode"
 )
 
-// Hashtag search (graph-api-facts.md §8), Facebook login only:
+// Hashtag search, Facebook login only
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search):
 //
 //	GET /ig_hashtag_search?user_id=&q=         → {"data":[{"id":…}]}
 //	GET /{ig-hashtag-id}?fields=id,name
@@ -99,8 +100,8 @@ func (s *Server) useHashtag(accountID, hashtagID string) *apiError {
 	return nil
 }
 
-// hashtagLimitError: Meta does not document the error for the 31st unique
-// hashtag (graph-api-facts.md §8, uncertain). The default is a placeholder,
+// hashtagLimitError: Meta documents the limit of 30 unique hashtags per 7
+// days, not the error for the 31st (uncertain). The default is a placeholder,
 // code 24 with a message naming the limit; Options.HashtagLimitError replaces it.
 func (s *Server) hashtagLimitError(limit int) *apiError {
 	if e := s.opts.HashtagLimitError; e != nil {
@@ -111,14 +112,20 @@ func (s *Server) hashtagLimitError(limit int) *apiError {
 		"You have searched the maximum number of unique hashtags allowed in a 7-day period.")
 }
 
-// hashtagSearch is GET /ig_hashtag_search.
-func (s *Server) hashtagSearch(req *request) (any, *apiError) {
-	if req.tok.kind == tokenInstagram {
-		return nil, errUnsupported(req.method, "ig_hashtag_search")
+// resolveHashtagSearch: the search root has no edges and exists for
+// Facebook login only.
+func (s *Server) resolveHashtagSearch(req *request, id, edge string) (*target, *apiError) {
+	if edge != "" || req.tok.kind == tokenInstagram {
+		return nil, errUnsupported(req.method, id)
 	}
 	if req.method != "GET" {
 		return nil, errMethodNotAllowed(req.method)
 	}
+	return &target{}, nil
+}
+
+// hashtagSearch is GET /ig_hashtag_search?user_id=…&q=….
+func (s *Server) hashtagSearch(req *request, _ *target) (any, *apiError) {
 	a, err := s.hashtagUser(req)
 	if err != nil {
 		return nil, err
@@ -139,8 +146,8 @@ func (s *Server) hashtagSearch(req *request) (any, *apiError) {
 	return map[string]any{"data": []any{map[string]any{"id": id}}}, nil
 }
 
-// handleHashtag serves /{ig-hashtag-id} and its media edges.
-func (s *Server) handleHashtag(req *request, id, edge string) (any, *apiError) {
+// resolveHashtag: hashtag nodes exist for Facebook login only and are read-only.
+func (s *Server) resolveHashtag(req *request, id, edge string) (*target, *apiError) {
 	if req.tok.kind == tokenInstagram {
 		return nil, errUnsupported(req.method, id)
 	}
@@ -150,18 +157,26 @@ func (s *Server) handleHashtag(req *request, id, edge string) (any, *apiError) {
 		}
 		return nil, errMethodNotAllowed(req.method)
 	}
-	name := s.world().hashtagNames[id]
-	switch edge {
-	case "":
-		fs, err := req.fields()
-		if err != nil {
-			return nil, err
-		}
-		return renderHashtag(id, name, fs)
-	case "top_media", "recent_media":
-		return s.hashtagMedia(req, id, name, edge == "recent_media")
+	return &target{hashtagID: id}, nil
+}
+
+// getHashtag is GET /{ig-hashtag-id}.
+func (s *Server) getHashtag(req *request, t *target) (any, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
 	}
-	return nil, errUnknownPath("/" + edge)
+	return renderHashtag(t.hashtagID, s.world().hashtagNames[t.hashtagID], fs)
+}
+
+// topMedia is GET /{ig-hashtag-id}/top_media.
+func (s *Server) topMedia(req *request, t *target) (any, *apiError) {
+	return s.hashtagMedia(req, t.hashtagID, false)
+}
+
+// recentMedia is GET /{ig-hashtag-id}/recent_media.
+func (s *Server) recentMedia(req *request, t *target) (any, *apiError) {
+	return s.hashtagMedia(req, t.hashtagID, true)
 }
 
 func renderHashtag(id, name string, fs []field) (map[string]any, *apiError) {
@@ -183,7 +198,8 @@ func renderHashtag(id, name string, fs []field) (map[string]any, *apiError) {
 // top = most liked first. Paging has only an `after` cursor and `next`.
 // Meta's cursor reportedly repeats the same value on every page; ours
 // encodes the offset (clients must not care either way).
-func (s *Server) hashtagMedia(req *request, id, name string, recent bool) (any, *apiError) {
+func (s *Server) hashtagMedia(req *request, id string, recent bool) (any, *apiError) {
+	name := s.world().hashtagNames[id]
 	a, err := s.hashtagUser(req)
 	if err != nil {
 		return nil, err
@@ -244,13 +260,8 @@ func (req *request) prefixlessPath() string { return "/" + strings.Join(req.segs
 // recentlySearchedHashtags is GET /{ig-user-id}/recently_searched_hashtags:
 // the hashtags counting against the 7-day budget, most recent first; 25 per
 // page by default, limit up to 30.
-func (s *Server) recentlySearchedHashtags(req *request, a *Account, path string) (any, *apiError) {
-	if req.tok.kind == tokenInstagram {
-		return nil, errUnknownPath("/recently_searched_hashtags")
-	}
-	if req.method != "GET" {
-		return nil, errMethodNotAllowed(req.method)
-	}
+func (s *Server) recentlySearchedHashtags(req *request, t *target) (any, *apiError) {
+	a := t.account
 	fs, err := req.fields()
 	if err != nil {
 		return nil, err
@@ -279,7 +290,7 @@ func (s *Server) recentlySearchedHashtags(req *request, a *Account, path string)
 		}
 		data = append(data, node)
 	}
-	return pageResponse(req, data, keys[start:end], hasPrev, hasNext, path), nil
+	return pageResponse(req, data, keys[start:end], hasPrev, hasNext, req.prefixlessPath()), nil
 }
 
 // SearchedHashtags lists the hashtag names counting against the account's

@@ -1,13 +1,19 @@
 package emulator
 
-// handleIDs serves GET /?ids=a,b&fields=… (graph-api-facts.md §13.3): an
-// object keyed by id, each rendered as GET /{id} would. The request was
-// metered for every id (usage.go). Called with s.mu held.
-func (s *Server) handleIDs(req *request) (any, *apiError) {
-	raw, _ := req.param("ids")
-	if req.method != "GET" || raw == "" {
+// resolveRoot: the path without an object only serves multi-id reads.
+func (s *Server) resolveRoot(req *request, _, _ string) (*target, *apiError) {
+	if raw, _ := req.param("ids"); req.method != "GET" || raw == "" {
 		return nil, errUnknownPath("/")
 	}
+	return &target{}, nil
+}
+
+// multiIDRead serves GET /?ids=a,b&fields=… ("Multiple ID Read Requests" in
+// https://developers.facebook.com/docs/graph-api/advanced): an object keyed
+// by id, each rendered as GET /{id} would. The request was
+// metered for every id (usage.go). Called with s.mu held.
+func (s *Server) multiIDRead(req *request, _ *target) (any, *apiError) {
+	raw, _ := req.param("ids")
 	var ids []string
 	seen := map[string]bool{}
 	for _, id := range parseList(raw) {
@@ -23,8 +29,8 @@ func (s *Server) handleIDs(req *request) (any, *apiError) {
 	out := map[string]any{}
 	for _, id := range ids {
 		sub := *req
-		sub.segs, sub.nested = []string{id}, true
-		node, err := s.handle(&sub, nil)
+		sub.segs, sub.nested, sub.parseErr = []string{id}, true, nil
+		node, err := s.handle(&sub)
 		if err != nil {
 			if s.opts.MultiIDOmitFailed {
 				continue

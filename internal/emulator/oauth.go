@@ -4,11 +4,15 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
-// The token endpoints (graph-api-facts.md §2.2, §2.3, §2.5, §15.10), served
-// with and without a version prefix:
+// The token endpoints, served with and without a version prefix
+// (https://developers.facebook.com/docs/instagram-platform/reference/access_token,
+// https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token,
+// https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived,
+// https://developers.facebook.com/docs/graph-api/reference/debug_token):
 //
 //	GET /access_token?grant_type=ig_exchange_token&client_secret=…        Instagram login: short → long-lived
 //	GET /refresh_access_token?grant_type=ig_refresh_token                 Instagram login: long-lived → fresh
@@ -51,32 +55,28 @@ func (s *Server) IssueToken(accountID, login string, lifetime time.Duration) str
 // controlTokens is POST /_emulator/tokens?account_id=…&login=…&lifetime=…
 // (IssueToken for the standalone emulator); account_id defaults to the
 // seeded account, login to instagram, lifetime (a Go duration) to never.
-func (s *Server) controlTokens(w http.ResponseWriter, r *http.Request, path string) bool {
-	if path != "tokens" || r.Method != http.MethodPost {
-		return false
-	}
+func (s *Server) controlTokens(w http.ResponseWriter, r *http.Request, _ string) {
 	q := r.URL.Query()
 	var lifetime time.Duration
 	if v := q.Get("lifetime"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d < 0 {
 			controlError(w, http.StatusBadRequest, "lifetime must be a duration such as 1h")
-			return true
+			return
 		}
 		lifetime = d
 	}
 	login := cmp.Or(q.Get("login"), "instagram")
 	if login != "instagram" && login != "facebook" {
 		controlError(w, http.StatusBadRequest, "login must be instagram or facebook")
-		return true
+		return
 	}
 	tok := s.IssueToken(cmp.Or(q.Get("account_id"), DefaultAccountID), login, lifetime)
 	if tok == "" {
 		controlError(w, http.StatusNotFound, "no account "+q.Get("account_id"))
-		return true
+		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"access_token": tok})
-	return true
 }
 
 // mint stores a new token that reaches what from reaches. Called with s.mu held.
@@ -111,32 +111,25 @@ func errTokenExpired(at, now time.Time) *apiError {
 		at.Format(layout), now.Format(layout)))
 }
 
-// handleOAuth serves the token endpoints. Called with s.mu held.
-func (s *Server) handleOAuth(req *request, perr *apiError) (any, *apiError) {
-	if perr != nil {
+// resolveTokenEndpoint checks the path and method of a token endpoint. They
+// authenticate themselves, each its own way, and answer a wrong path before
+// a wrong method.
+func (s *Server) resolveTokenEndpoint(req *request, _, edge string) (*target, *apiError) {
+	if perr := req.parseErr; perr != nil {
 		return nil, perr
 	}
-	path := "/" + req.segs[0]
-	if len(req.segs) > 1 {
-		path += "/" + req.segs[1]
-	}
-	if len(req.segs) > 2 || (req.segs[0] == "oauth") != (len(req.segs) == 2) {
+	kind := objectKind(req.segs[0])
+	path := "/" + strings.Join(req.segs[:min(2, len(req.segs))], "/")
+	if len(req.segs) > 2 || (kind == kindOAuth) != (edge != "") {
 		return nil, errUnknownPath(path)
 	}
 	if req.method != http.MethodGet {
 		return nil, errMethodNotAllowed(req.method)
 	}
-	switch path {
-	case "/access_token":
-		return s.exchangeInstagram(req)
-	case "/refresh_access_token":
-		return s.refreshInstagram(req)
-	case "/oauth/access_token":
-		return s.exchangeFacebook(req)
-	case "/debug_token":
-		return s.debugToken(req)
+	if !knownEdges[kindEdge{kind, edge}] {
+		return nil, errUnknownPath(path)
 	}
-	return nil, errUnknownPath(path)
+	return &target{}, nil
 }
 
 // userToken authenticates the Instagram-login endpoints, whose subject is the
@@ -199,7 +192,7 @@ func (s *Server) issued(from *tokenInfo) map[string]any {
 	}
 }
 
-func (s *Server) exchangeInstagram(req *request) (any, *apiError) {
+func (s *Server) exchangeInstagram(req *request, _ *target) (any, *apiError) {
 	tok, err := s.userToken(req, tokenInstagram)
 	if err != nil {
 		return nil, err
@@ -215,7 +208,7 @@ func (s *Server) exchangeInstagram(req *request) (any, *apiError) {
 	return s.issued(tok), nil
 }
 
-func (s *Server) refreshInstagram(req *request) (any, *apiError) {
+func (s *Server) refreshInstagram(req *request, _ *target) (any, *apiError) {
 	tok, err := s.userToken(req, tokenInstagram)
 	if err != nil {
 		return nil, err
@@ -236,7 +229,7 @@ func (s *Server) refreshInstagram(req *request) (any, *apiError) {
 
 // exchangeFacebook authenticates with client_id/client_secret; an access
 // token sent with it (our client sends the app token) is not needed.
-func (s *Server) exchangeFacebook(req *request) (any, *apiError) {
+func (s *Server) exchangeFacebook(req *request, _ *target) (any, *apiError) {
 	if err := wantGrant(req, "fb_exchange_token"); err != nil {
 		return nil, err
 	}
@@ -260,7 +253,7 @@ func (s *Server) exchangeFacebook(req *request) (any, *apiError) {
 // debugToken answers for any token the emulator knows, Instagram-login
 // tokens included: whether Meta's debug_token inspects those is not
 // documented (uncertain).
-func (s *Server) debugToken(req *request) (any, *apiError) {
+func (s *Server) debugToken(req *request, _ *target) (any, *apiError) {
 	caller := s.st.tokens[req.token]
 	if req.token == appToken() {
 		caller = appTokenInfo

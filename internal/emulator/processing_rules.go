@@ -1,6 +1,8 @@
 package emulator
 
-import "strings"
+import (
+	"strings"
+)
 
 // ProcessingRule forces how media processing ends for containers whose media
 // URL (image, video or cover) contains URLContains: Outcome "ERROR" with

@@ -1,26 +1,37 @@
 package emulator
 
 import (
-	"strconv"
 	"time"
 )
 
-// publish is POST /{ig-user-id}/media_publish?creation_id=… (§4.4).
-func (s *Server) publish(req *request, a *Account) (any, *apiError) {
+// publishContainer is POST /{ig-user-id}/media_publish?creation_id=…
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media_publish).
+// @mentions in the caption notify the mentioned accounts' webhooks.
+func (s *Server) publishContainer(req *request, t *target) (any, *apiError) {
+	id, err := s.publish(req, t.account)
+	if err != nil {
+		return nil, err
+	}
+	s.mediaPublished(id)
+	return map[string]any{"id": id}, nil
+}
+
+// publish publishes a FINISHED container within the quota and returns the media id.
+func (s *Server) publish(req *request, a *Account) (string, *apiError) {
 	cid, _ := req.param("creation_id")
 	if cid == "" {
-		return nil, errMissingParam("creation_id")
+		return "", errMissingParam("creation_id")
 	}
 	c := s.st.containers[cid]
 	if c == nil || c.accountID != a.ID {
 		// Code 24/2207006 is Meta's "media not found"; which error an unknown
 		// creation_id really gets is uncertain.
-		return nil, userErr(24, 2207006, "The media with id "+cid+" cannot be found.", "Media not found",
+		return "", userErr(24, 2207006, "The media with id "+cid+" cannot be found.", "Media not found",
 			"The media could not be found. It may have been deleted or the access token may be missing permissions.")
 	}
 	if c.isCarouselItem {
 		// Uncertain: Meta's answer for publishing a carousel item on its own is undocumented.
-		return nil, errParam("Carousel item containers cannot be published on their own; publish the CAROUSEL container")
+		return "", errParam("Carousel item containers cannot be published on their own; publish the CAROUSEL container")
 	}
 	code, sub := s.status(c, false)
 	switch code {
@@ -28,25 +39,25 @@ func (s *Server) publish(req *request, a *Account) (any, *apiError) {
 		// Uncertain: the error for re-publishing is undocumented. We answer a
 		// non-retryable 100 (no subcode 33, it is not "gone") so a client that
 		// lost the first response re-reads the container instead of retrying.
-		return nil, userErr(100, 0, "(#100) The media container "+cid+" has already been published.",
+		return "", userErr(100, 0, "(#100) The media container "+cid+" has already been published.",
 			"Already published", "This media has already been published.")
 	case "EXPIRED":
-		return nil, userErr(-2, 2207020, "The media you are trying to publish has expired. Please try publishing a new media.",
+		return "", userErr(-2, 2207020, "The media you are trying to publish has expired. Please try publishing a new media.",
 			"Media expired", "The media has expired. Please upload it again.")
 	case "ERROR":
 		// Uncertain: we repeat the processing failure (e.g. 9004/2207052).
 		if sub == 2207052 {
-			return nil, errFetch(c.videoURL)
+			return "", errFetch(c.videoURL)
 		}
-		return nil, userErr(-1, 2207032, "Create media failed", "Create media failed", "Creating the media failed. Please try again.")
+		return "", userErr(-1, 2207032, "Create media failed", "Create media failed", "Creating the media failed. Please try again.")
 	case "IN_PROGRESS":
-		return nil, userErr(9007, 2207027, "Media ID is not available", "Cannot publish",
+		return "", userErr(9007, 2207027, "Media ID is not available", "Cannot publish",
 			"The media is not ready to be published. Please wait a moment.")
 	}
 
 	now := s.now()
 	if s.quotaUsage(a.ID, now.Add(-s.opts.QuotaDuration)) >= s.opts.QuotaTotal {
-		return nil, userErr(9, 2207042, "You reached maximum number of posts that is allowed to be published by Content Publishing API.",
+		return "", userErr(9, 2207042, "You reached maximum number of posts that is allowed to be published by Content Publishing API.",
 			"Limit reached", "You have reached the maximum number of posts that can be published in 24 hours. Please try again later.")
 	}
 	s.st.publishes[a.ID] = append(s.st.publishes[a.ID], now) // a carousel counts as one
@@ -57,22 +68,16 @@ func (s *Server) publish(req *request, a *Account) (any, *apiError) {
 		cm := s.newMedia(child, m.id, now)
 		m.children = append(m.children, cm.id)
 	}
-	s.st.published = append(s.st.published, m)
-	return map[string]any{"id": m.id}, nil
+	s.list(m)
+	return m.id, nil
 }
 
 // newMedia turns a FINISHED container into media and marks the container PUBLISHED.
 func (s *Server) newMedia(c *container, parentID string, now time.Time) *media {
-	id := strconv.FormatInt(s.st.nextMedia, 10)
-	s.st.nextMedia++
-	s.st.nextSeq++
-	m := &media{
-		id: id, accountID: c.accountID, containerID: c.id, parentID: parentID, seq: s.st.nextSeq,
-		caption: c.caption, altText: c.altText, imageURL: c.imageURL, videoURL: c.videoURL,
-		coverURL: c.coverURL, audioName: c.audioName, locationID: c.locationID, thumbOffset: c.thumbOffset,
-		shareToFeed: c.shareToFeed, userTags: c.userTags, collaborators: c.collaborators,
-		commentsEnabled: true, timestamp: now, shortcode: shortcodeFor(id),
-	}
+	m := s.addMedia(c.accountID, parentID, now)
+	m.containerID, m.caption, m.altText, m.imageURL, m.videoURL = c.id, c.caption, c.altText, c.imageURL, c.videoURL
+	m.coverURL, m.audioName, m.locationID, m.thumbOffset = c.coverURL, c.audioName, c.locationID, c.thumbOffset
+	m.shareToFeed, m.userTags, m.collaborators = c.shareToFeed, c.userTags, c.collaborators
 	switch {
 	case c.kind == "CAROUSEL":
 		m.mediaType, m.productType = "CAROUSEL_ALBUM", "FEED"
@@ -91,8 +96,7 @@ func (s *Server) newMedia(c *container, parentID string, now time.Time) *media {
 	if parentID != "" {
 		m.caption = "" // album children carry no caption
 	}
-	c.mediaID = id
-	s.st.media[id] = m
+	c.mediaID = m.id
 	return m
 }
 
@@ -107,8 +111,10 @@ func (s *Server) quotaUsage(accountID string, since time.Time) int {
 	return n
 }
 
-// publishingLimit is GET /{ig-user-id}/content_publishing_limit (§4.5).
-func (s *Server) publishingLimit(req *request, a *Account) (any, *apiError) {
+// publishingLimit is GET /{ig-user-id}/content_publishing_limit
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit).
+func (s *Server) publishingLimit(req *request, t *target) (any, *apiError) {
+	a := t.account
 	fs, err := req.fields()
 	if err != nil {
 		return nil, err

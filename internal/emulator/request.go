@@ -28,6 +28,8 @@ type request struct {
 	tokenURL bool // access_token came in the URL query
 	route    string
 
+	parseErr *apiError // the body could not be parsed; answered after authentication
+
 	tok    *tokenInfo // set after authentication
 	trace  string
 	meter  *meter // what the request was charged (usage.go); nil when not metered
@@ -36,8 +38,9 @@ type request struct {
 
 var versionRe = regexp.MustCompile(`^v\d+\.\d+$`)
 
-// parseRequest splits the path and merges query, form and JSON body parameters.
-func parseRequest(r *http.Request) (*request, *apiError) {
+// parseRequest splits the path and merges query, form and JSON body
+// parameters. A body that cannot be parsed sets parseErr.
+func parseRequest(r *http.Request) *request {
 	req := &request{r: r, method: r.Method, version: DefaultAPIVersion}
 	path := strings.Trim(r.URL.Path, "/")
 	var segs []string
@@ -58,7 +61,8 @@ func parseRequest(r *http.Request) (*request, *apiError) {
 	}
 	body, err := bodyParams(r)
 	if err != nil {
-		return req, errParam("Could not parse the request body: %v", err)
+		req.parseErr = errParam("Could not parse the request body: %v", err)
+		return req
 	}
 	for k, v := range body { // body wins over the query string
 		params[k] = v
@@ -77,7 +81,7 @@ func parseRequest(r *http.Request) (*request, *apiError) {
 	if req.token == "" {
 		req.token = params.Get("access_token")
 	}
-	return req, nil
+	return req
 }
 
 // bodyParams reads form-urlencoded, multipart or JSON bodies. JSON values that

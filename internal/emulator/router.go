@@ -9,12 +9,16 @@ import (
 	"time"
 )
 
+// serveHTTP counts a Graph request under its route key, takes the first
+// matching fault, then: waits its latency, drops it before commit, runs it
+// (or answers the fault's error), holds the answer, drops it after commit or
+// writes it (Fault documents each).
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == ControlPrefix || strings.HasPrefix(r.URL.Path, ControlPrefix+"/") {
 		s.serveControl(w, r)
 		return
 	}
-	req, perr := parseRequest(r)
+	req := parseRequest(r)
 
 	s.mu.Lock()
 	req.route = s.routeKey(req)
@@ -28,10 +32,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	delay := s.routeLatency(req.route)
 	s.mu.Unlock()
 
-	if f != nil {
-		delay += f.Latency
+	if f == nil {
+		f = &Fault{}
 	}
-	if delay > 0 {
+	if delay += f.Latency; delay > 0 {
 		// Real time, without the lock, so other requests proceed.
 		select {
 		case <-time.After(delay):
@@ -39,30 +43,23 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if f.DropBeforeCommit {
+		s.logf("emulator: %s %s → dropped before commit (%s)", r.Method, r.URL.Path, req.route)
+		dropConnection(w)
+		return
+	}
 
-	var status int
-	var body any
-	s.mu.Lock()
-	req.version = s.effectiveVersion(req.version)
-	if f != nil && !f.DropAfterCommit && (f.Error != nil || f.Status != 0) {
-		e := f.apiError()
-		status, body = e.status, e.envelope(req.trace)
-	} else {
-		out, aerr := s.handle(req, perr)
-		if aerr != nil {
-			status, body = aerr.status, aerr.envelope(req.trace)
-		} else {
-			status, body = http.StatusOK, out
+	status, body, hdr := s.answer(req, f)
+	// Path only: the query string may hold a token.
+	s.logf("emulator: %s %s → %d (%s)", r.Method, r.URL.Path, status, req.route)
+	if f.HoldAfterCommit > 0 {
+		held := HeldRequest{Route: req.route, Method: r.Method, Path: r.URL.Path, Status: status, Since: time.Now()}
+		if !s.holdAnswer(r.Context(), held, f.HoldAfterCommit) {
+			dropConnection(w) // the client went away: nothing is written
+			return
 		}
 	}
-	hdr := s.usageHeaders(req, status, body)
-	s.mu.Unlock()
-
-	if s.opts.Logf != nil {
-		// Path only: the query string may hold a token.
-		s.opts.Logf("emulator: %s %s → %d (%s)", r.Method, r.URL.Path, status, req.route)
-	}
-	if f != nil && f.DropAfterCommit {
+	if f.DropAfterCommit {
 		dropConnection(w)
 		return
 	}
@@ -72,6 +69,29 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("facebook-api-version", req.version)
 	w.Header().Set("x-fb-trace-id", req.trace)
 	writeJSON(w, status, body)
+}
+
+// answer runs the request, or answers the fault's error instead, and
+// computes the usage headers.
+func (s *Server) answer(req *request, f *Fault) (status int, body any, hdr map[string]string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	req.version = s.effectiveVersion(req.version)
+	if f.answersError() {
+		e := f.apiError()
+		status, body = e.status, e.envelope(req.trace)
+	} else if out, aerr := s.handle(req); aerr != nil {
+		status, body = aerr.status, aerr.envelope(req.trace)
+	} else {
+		status, body = http.StatusOK, out
+	}
+	return status, body, s.usageHeaders(req, status, body)
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.opts.Logf != nil {
+		s.opts.Logf(format, args...)
+	}
 }
 
 func writeJSON(w http.ResponseWriter, status int, body any) {
@@ -85,7 +105,7 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 }
 
 // dropConnection closes the connection without any response: the client sees
-// a transport error although the request's effects were committed.
+// a transport error and cannot tell whether the request was committed.
 func dropConnection(w http.ResponseWriter) {
 	if hj, ok := w.(http.Hijacker); ok {
 		if conn, _, err := hj.Hijack(); err == nil {
@@ -101,40 +121,41 @@ func dropConnection(w http.ResponseWriter) {
 // only in the response.
 func (s *Server) routeKey(req *request) string {
 	if len(req.segs) == 0 {
-		return req.method + " /"
+		return routeKeyOf(req.method, kindRoot)
 	}
-	parts := append([]string{s.kindOf(req.segs[0])}, req.segs[1:]...)
-	return req.method + " /" + strings.Join(parts, "/")
+	return routeKeyOf(req.method, s.kindOf(req.segs[0]), req.segs[1:]...)
 }
 
-func (s *Server) kindOf(id string) string {
+// kindOf is the kind of object an id names (the first match wins).
+func (s *Server) kindOf(id string) objectKind {
 	st := s.st
 	switch {
 	case id == "me":
-		return "me"
+		return kindMe
 	case st.accounts[id] != nil || st.scoped[id] != "":
-		return "{ig-user-id}"
+		return kindIGUser
 	case st.pages[id] != "":
-		return "{page-id}"
+		return kindPage
 	case st.fbUsers[id] != "":
-		return "{user-id}"
+		return kindFBUser
 	case st.containers[id] != nil:
-		return "{container-id}"
+		return kindContainer
 	case st.media[id] != nil:
-		return "{ig-media-id}"
-	case id == "ig_hashtag_search" || oauthRoots[id]:
-		return id
+		return kindMedia
+	case id == string(kindHashtagSearch) || oauthRoots[id]:
+		return objectKind(id)
 	case s.isHashtagID(id):
-		return "{ig-hashtag-id}"
+		return kindHashtag
 	case st.comments.byID[id] != nil:
-		return "{ig-comment-id}"
+		return kindComment
 	case id == DefaultAppID:
-		return "{app-id}"
+		return kindApp
 	}
-	return "{unknown}"
+	return kindUnknown
 }
 
-// versionExpiry lists when Graph versions stop working (graph-api-facts.md §1.2).
+// versionExpiry lists when Graph versions stop working
+// (https://developers.facebook.com/docs/graph-api/changelog/versions).
 // Calls to an expired version are served by the oldest available one.
 var versionExpiry = []struct {
 	v   string
@@ -177,68 +198,90 @@ func (s *Server) oldestLiveVersion(now time.Time) string {
 	return "v26.0"
 }
 
-// handle authenticates and dispatches a Graph request. Called with s.mu held.
-func (s *Server) handle(req *request, perr *apiError) (any, *apiError) {
-	if len(req.segs) > 0 && oauthRoots[req.segs[0]] {
-		return s.handleOAuth(req, perr) // authenticates its own way (oauth.go)
+// handle authenticates a Graph request and dispatches it from the route
+// table (routes.go). Called with s.mu held.
+func (s *Server) handle(req *request) (any, *apiError) {
+	kind, id, edge := kindRoot, "", ""
+	if len(req.segs) > 0 {
+		kind, id = s.kindOf(req.segs[0]), req.segs[0]
 	}
+	if len(req.segs) > 1 {
+		edge = req.segs[1]
+	}
+	if !objectKinds[kind].ownAuth {
+		if err := s.authenticate(req); err != nil {
+			return nil, err
+		}
+		if len(req.segs) > 2 {
+			return nil, errUnknownPath("/" + strings.Join(req.segs[2:], "/"))
+		}
+	}
+	objectID := id
+	if kind == kindMe {
+		kind, objectID = s.meKind(req)
+	}
+	t, err := objectKinds[kind].resolve(s, req, objectID, edge)
+	if err != nil {
+		return nil, err
+	}
+	t.kind = kind
+	if check := edgeChecks[kindEdge{kind, edge}]; check != nil {
+		if err := check(req, edge); err != nil {
+			return nil, err
+		}
+	}
+	if h := routeIndex[routeKeyOf(req.method, kind, edge)]; h != nil {
+		return h(s, req, t)
+	}
+	switch {
+	case edge == "":
+		return nil, errUnsupported(req.method, id)
+	case knownEdges[kindEdge{kind, edge}]:
+		return nil, errMethodNotAllowed(req.method)
+	}
+	return nil, errUnknownPath("/" + edge)
+}
+
+// authenticate checks the token, its expiry and appsecret_proof, then meters
+// the call (usage.go).
+func (s *Server) authenticate(req *request) *apiError {
 	if req.token == "" {
-		return nil, errInvalidToken()
+		return errInvalidToken()
 	}
 	tok := s.st.tokens[req.token]
 	if req.token == appToken() {
 		tok = appTokenInfo
 	}
 	if tok == nil {
-		return nil, errInvalidToken()
+		return errInvalidToken()
 	}
 	if err := s.checkExpiry(tok); err != nil {
-		return nil, err
+		return err
 	}
 	req.tok = tok
 	if err := checkProof(req, DefaultAppSecret, s.opts.RequireAppSecretProof, s.now()); err != nil {
-		return nil, err
+		return err
 	}
-	if perr != nil {
-		return nil, perr
+	if req.parseErr != nil {
+		return req.parseErr
 	}
-	if err := s.throttled(req); err != nil {
-		return nil, err
-	}
-	if len(req.segs) == 0 {
-		return s.handleIDs(req) // GET /?ids=a,b (multiid.go)
-	}
-	id, edge := req.segs[0], ""
-	if len(req.segs) > 1 {
-		edge = req.segs[1]
-	}
-	if len(req.segs) > 2 {
-		return nil, errUnknownPath("/" + strings.Join(req.segs[2:], "/"))
-	}
+	return s.throttled(req)
+}
 
-	st := s.st
-	switch {
-	case id == "me":
-		return s.handleMe(req, edge)
-	case st.accounts[id] != nil || st.scoped[id] != "":
-		return s.handleIGUser(req, id, edge)
-	case st.pages[id] != "":
-		return s.handlePage(req, id, edge)
-	case st.fbUsers[id] != "":
-		return s.handleFBUser(req, id, edge)
-	case st.containers[id] != nil:
-		return s.handleContainer(req, st.containers[id], edge)
-	case st.media[id] != nil:
-		return s.handleMedia(req, st.media[id], edge)
-	case id == "ig_hashtag_search" && edge == "":
-		return s.hashtagSearch(req)
-	case s.isHashtagID(id):
-		return s.handleHashtag(req, id, edge)
-	case st.comments.byID[id] != nil:
-		return s.handleComment(req, id, edge)
-	case id == DefaultAppID:
-		return s.handleApp(req, edge)
+// meKind resolves /me by token: Instagram login → the IG user, a Page token
+// → the Page, otherwise the Facebook user. Route keys keep "me".
+func (s *Server) meKind(req *request) (objectKind, string) {
+	switch req.tok.kind {
+	case tokenInstagram:
+		return kindIGUser, "me"
+	case tokenPage:
+		return kindPage, req.tok.pageID
 	}
+	return kindFBUser, req.tok.fbUserID
+}
+
+// resolveUnknown answers for ids the emulator does not know.
+func (s *Server) resolveUnknown(req *request, id, _ string) (*target, *apiError) {
 	return nil, errUnsupported(req.method, id)
 }
 

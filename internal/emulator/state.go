@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"time"
 )
@@ -52,6 +53,18 @@ const (
 	tokenPage                       // Page token from /me/accounts
 	tokenInstagram                  // Instagram Login user token (graph.instagram.com)
 )
+
+// tokenApp is an app access token "{app-id}|{app-secret}"
+// (https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens).
+// It reaches no IG account; only app-level edges (webhook subscriptions)
+// and debug_token accept it.
+const tokenApp tokenKind = 100
+
+// appTokenInfo authenticates the seeded app's token.
+var appTokenInfo = &tokenInfo{kind: tokenApp}
+
+// appToken is the seeded app's access token.
+func appToken() string { return DefaultAppID + "|" + DefaultAppSecret }
 
 // tokenInfo is what a token reaches.
 type tokenInfo struct {
@@ -104,6 +117,8 @@ type state struct {
 	hooks    *hookState    // webhooks.go
 
 	faults          []*faultState
+	faultRNG        *rand.Rand     // draws of Fault.Probability
+	faultsApplied   map[string]int // by kind (FaultsApplied)
 	processingRules []ProcessingRule
 
 	viewers map[string]int // media id → seeded viewer count (insights.go)
@@ -113,7 +128,7 @@ type state struct {
 	nextToken int64 // tokens minted by the OAuth endpoints (oauth.go)
 }
 
-func newState(seeds []Account) *state {
+func newState(seeds []Account, faultSeed int64) *state {
 	st := &state{
 		accounts:      map[string]*Account{},
 		scoped:        map[string]string{},
@@ -129,6 +144,8 @@ func newState(seeds []Account) *state {
 		calls:         map[string]int{},
 		comments:      newCommentStore(),
 		hooks:         newHookState(),
+		faultRNG:      newFaultRNG(faultSeed),
+		faultsApplied: map[string]int{},
 	}
 	for _, a := range seeds {
 		st.addAccount(a)

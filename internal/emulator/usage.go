@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// Rate limiting (graph-api-facts.md §12.3, §12.4). Two budgets, each counted
-// over a rolling window:
+// Rate limiting (https://developers.facebook.com/docs/graph-api/overview/rate-limiting
+// and "Rate limiting" in https://developers.facebook.com/docs/instagram-platform/overview).
+// Two budgets, each counted over a rolling window:
 //
 //   - the Instagram business use case (BUC), per IG account: every IG Platform
 //     call; throttled with code 80002; reported in X-Business-Use-Case-Usage;
@@ -101,8 +102,10 @@ func (s *Server) meteredAccount(req *request) string {
 		return req.tok.accounts[0]
 	}
 	// Facebook /me, /me/accounts, Pages, hashtag search and hashtag nodes
-	// (graph-api-facts.md §8), and unknown ids: Platform calls. IG user edges
-	// such as recently_searched_hashtags stay on the account's BUC (§12.3).
+	// (Platform rate limits, per "Rate limiting" in
+	// https://developers.facebook.com/docs/instagram-platform/overview), and
+	// unknown ids. IG user edges such as recently_searched_hashtags stay on
+	// the account's BUC.
 	return ""
 }
 

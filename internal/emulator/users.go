@@ -7,63 +7,45 @@ import (
 	"strconv"
 )
 
-// handleMe serves /me by token kind: IGL → the IG user, FBL → the Facebook
-// user (and /me/accounts), Page token → the Page.
-func (s *Server) handleMe(req *request, edge string) (any, *apiError) {
-	switch req.tok.kind {
-	case tokenInstagram:
-		return s.handleIGUser(req, "me", edge)
-	case tokenPage:
-		return s.handlePage(req, req.tok.pageID, edge)
-	}
-	return s.handleFBUser(req, req.tok.fbUserID, edge)
-}
-
-// handleFBUser serves the Facebook user node and its accounts edge (FBL).
-func (s *Server) handleFBUser(req *request, id, edge string) (any, *apiError) {
+// resolveFBUser: the Facebook user node is visible to its own user token only.
+func (s *Server) resolveFBUser(req *request, id, _ string) (*target, *apiError) {
 	if req.tok.kind != tokenFacebook || req.tok.fbUserID != id {
 		return nil, errUnsupported(req.method, req.segs[0])
 	}
-	switch edge {
-	case "":
-		if req.method != "GET" {
-			return nil, errUnsupported(req.method, req.segs[0])
-		}
-		fs, err := req.fields()
-		if err != nil {
-			return nil, err
-		}
-		if fs == nil {
-			fs = []field{{Name: "name"}} // Graph's /me default is name + id
-		}
-		out := map[string]any{"id": id}
-		for _, f := range fs {
-			switch f.Name {
-			case "id":
-			case "name":
-				out["name"] = s.st.fbUsers[id]
-			default:
-				return nil, errNonexistingField(f.Name, "User")
-			}
-		}
-		return out, nil
-	case "accounts":
-		if req.method != "GET" {
-			return nil, errMethodNotAllowed(req.method)
-		}
-		return s.listPages(req)
-	}
-	return nil, errUnknownPath("/" + edge)
+	return &target{fbUserID: id}, nil
 }
 
-// listPages is GET /me/accounts: the Pages behind the token's IG accounts.
-func (s *Server) listPages(req *request) (any, *apiError) {
+// getFBUser is GET /{user-id} (Facebook login).
+func (s *Server) getFBUser(req *request, t *target) (any, *apiError) {
 	fs, err := req.fields()
 	if err != nil {
 		return nil, err
 	}
 	if fs == nil {
-		// Graph's default for /me/accounts items (sample in graph-api-facts.md §15.1).
+		fs = []field{{Name: "name"}} // Graph's /me default is name + id
+	}
+	out := map[string]any{"id": t.fbUserID}
+	for _, f := range fs {
+		switch f.Name {
+		case "id":
+		case "name":
+			out["name"] = s.st.fbUsers[t.fbUserID]
+		default:
+			return nil, errNonexistingField(f.Name, "User")
+		}
+	}
+	return out, nil
+}
+
+// listPages is GET /me/accounts: the Pages behind the token's IG accounts.
+func (s *Server) listPages(req *request, _ *target) (any, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
+	}
+	if fs == nil {
+		// Graph's default for /me/accounts items (the sample response of
+		// https://developers.facebook.com/docs/graph-api/reference/user/accounts/).
 		fs = []field{{Name: "access_token"}, {Name: "category"}, {Name: "category_list"}, {Name: "name"}, {Name: "tasks"}}
 	}
 	pr, err := pageReqFromParams(req.param, s.opts.MaxPageSize)
@@ -88,23 +70,20 @@ func (s *Server) listPages(req *request) (any, *apiError) {
 	return pageResponse(req, data, keys[start:end], hasPrev, hasNext, "/"+req.segs[0]+"/accounts"), nil
 }
 
-// handlePage serves GET /{page-id} (FBL user token with the Page, or its Page token).
-func (s *Server) handlePage(req *request, pageID, edge string) (any, *apiError) {
+// resolvePage: a Page is visible to a Facebook-login user token that
+// reaches its IG account, or to its own Page token.
+func (s *Server) resolvePage(req *request, pageID, _ string) (*target, *apiError) {
 	acct := s.st.accounts[s.st.pages[pageID]]
 	ok := acct != nil && (req.tok.kind == tokenFacebook && req.tok.reaches(acct.ID) ||
 		req.tok.kind == tokenPage && req.tok.pageID == pageID)
 	if !ok {
 		return nil, errUnsupported(req.method, req.segs[0])
 	}
-	if edge == "subscribed_apps" {
-		return s.handleSubscribedApps(req, "page:"+pageID, true)
-	}
-	if edge != "" {
-		return nil, errUnknownPath("/" + edge)
-	}
-	if req.method != "GET" {
-		return nil, errUnsupported(req.method, req.segs[0])
-	}
+	return &target{account: acct, pageID: pageID}, nil
+}
+
+// getPage is GET /{page-id}.
+func (s *Server) getPage(req *request, t *target) (any, *apiError) {
 	fs, err := req.fields()
 	if err != nil {
 		return nil, err
@@ -112,7 +91,7 @@ func (s *Server) handlePage(req *request, pageID, edge string) (any, *apiError) 
 	if fs == nil {
 		fs = []field{{Name: "name"}}
 	}
-	return s.renderPage(req, acct, fs)
+	return s.renderPage(req, t.account, fs)
 }
 
 func (s *Server) renderPage(req *request, a *Account, fs []field) (map[string]any, *apiError) {
@@ -143,11 +122,10 @@ func (s *Server) renderPage(req *request, a *Account, fs []field) (map[string]an
 	return out, nil
 }
 
-// handleIGUser serves /{ig-user-id} and its edges. id may be "me" (IGL), the
-// account id, or (IGL only) the app-scoped id.
-func (s *Server) handleIGUser(req *request, id, edge string) (any, *apiError) {
-	acctID := id
-	shownID := id
+// resolveIGUser finds the IG user an id names: "me" (Instagram login), the
+// account id, or (Instagram login only) the app-scoped id.
+func (s *Server) resolveIGUser(req *request, id, _ string) (*target, *apiError) {
+	acctID, shownID := id, id
 	switch {
 	case id == "me":
 		acctID = req.tok.accounts[0]
@@ -162,61 +140,23 @@ func (s *Server) handleIGUser(req *request, id, edge string) (any, *apiError) {
 	if a == nil || !req.tok.reaches(acctID) {
 		return nil, errUnsupported(req.method, req.segs[0])
 	}
-	path := "/" + req.segs[0]
+	return &target{account: a, shownID: shownID}, nil
+}
 
-	switch edge {
-	case "":
-		if req.method != "GET" {
-			return nil, errUnsupported(req.method, req.segs[0])
-		}
-		fs, err := req.fields()
-		if err != nil {
-			return nil, err
-		}
-		return s.renderUser(req, a, shownID, fs)
-	case "media":
-		switch req.method {
-		case "GET":
-			return s.listMediaEdge(req, a, path+"/media", false)
-		case "POST":
-			return s.createContainer(req, a)
-		}
-	case "stories":
-		if req.method == "GET" {
-			return s.listMediaEdge(req, a, path+"/stories", true)
-		}
-	case "media_publish":
-		if req.method == "POST" {
-			out, err := s.publish(req, a)
-			if res, ok := out.(map[string]any); ok && err == nil {
-				id, _ := res["id"].(string)
-				s.mediaPublished(id) // caption @mentions → webhooks
-			}
-			return out, err
-		}
-	case "subscribed_apps":
-		return s.handleSubscribedApps(req, "ig:"+acctID, false)
-	case "content_publishing_limit":
-		if req.method == "GET" {
-			return s.publishingLimit(req, a)
-		}
-	case "insights":
-		if req.method == "GET" {
-			return s.accountInsights(req, a)
-		}
-	case "tags":
-		return s.listTagged(req, a, path+"/tags")
-	case "recently_searched_hashtags":
-		return s.recentlySearchedHashtags(req, a, path+"/recently_searched_hashtags")
-	default:
-		return nil, errUnknownPath("/" + edge)
+// getIGUser is GET /{ig-user-id}.
+func (s *Server) getIGUser(req *request, t *target) (any, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, err
 	}
-	return nil, errMethodNotAllowed(req.method)
+	return s.renderUser(req, t.account, t.shownID, fs)
 }
 
 // renderUser projects an IG user node. The field sets differ per login
-// flavour (graph-api-facts.md §3.1): IGL adds user_id and account_type, FBL
-// has ig_id, has_profile_pic and friends. Rejecting the other flavour's
+// flavour: Instagram login adds user_id and account_type
+// (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/get-started),
+// Facebook login has ig_id, has_profile_pic and friends
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user). Rejecting the other flavour's
 // fields is our reading of the docs (uncertain).
 func (s *Server) renderUser(req *request, a *Account, shownID string, fs []field) (map[string]any, *apiError) {
 	igl := req.tok.kind == tokenInstagram

@@ -1,7 +1,7 @@
 // Command instagram-emulator runs the Instagram Graph API emulator on a
 // loopback address, for demos and for testing Terraform code offline.
 //
-//	instagram-emulator -listen 127.0.0.1:8080 -addr-file /tmp/emu.addr
+//	instagram-emulator -listen 127.0.0.1:8080 -addr-file /tmp/emu.addr -seed-posts 20
 package main
 
 import (
@@ -34,6 +34,8 @@ func run(args []string) error {
 	quota := fs.Int("quota", 0, "publishes allowed per 24 h (default 50)")
 	videoPolls := fs.Int("video-polls", 0, "status reads a video container answers IN_PROGRESS (default 2; negative = 0)")
 	imagePolls := fs.Int("image-polls", 0, "status reads an image container answers IN_PROGRESS (default 0)")
+	seedPosts := fs.Int("seed-posts", 0, "give the seeded account this many older posts of every kind (images, reels, carousels, stories)")
+	faultSeed := fs.Int64("fault-seed", 0, "seed of the random draws of faults injected with a probability")
 	verbose := fs.Bool("v", false, "log every request (paths only, never tokens)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -46,11 +48,14 @@ func run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	opts := emulator.Options{QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls}
+	opts := emulator.Options{QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls, FaultSeed: *faultSeed}
 	if *verbose {
 		opts.Logf = log.Printf
 	}
 	emu := emulator.New(opts)
+	if _, err := emu.SeedPosts(emulator.DefaultAccountID, *seedPosts); err != nil {
+		return err
+	}
 
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *listen)
 	if err != nil {
