@@ -30,7 +30,7 @@ func (p *Publisher) FindRecentMatch(ctx context.Context, post Post, since time.T
 		listPage, newestFirst = p.Client.Media.ListStoriesPage, false
 	}
 	opts := graph.ListOptions{
-		Fields:   []string{"id", "caption", "media_type", "media_product_type", "timestamp", "children{id}"},
+		Fields:   []string{"id", "caption", "media_type", "media_product_type", "timestamp", "permalink", "children{id}"},
 		PageSize: matchPageSize,
 	}
 	var best *graph.Media

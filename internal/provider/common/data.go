@@ -59,6 +59,9 @@ type ProviderData struct {
 	readersMu    sync.Mutex // not mu: discovery holds mu during a network call
 	mediaReaders map[string]*MediaReader
 	hashtags     hashtagCache
+
+	accountedMu sync.Mutex
+	accounted   map[string]bool // see AccountFor
 }
 
 // ProviderDataOptions are what NewProviderData needs; zero values are the
@@ -88,6 +91,7 @@ func NewProviderData(o ProviderDataOptions) *ProviderData {
 		Client: o.Client, AppClient: o.AppClient, Login: o.Login, AppID: o.AppID,
 		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, defaultAccount: o.DefaultAccount,
 		mediaReaders: map[string]*MediaReader{},
+		accounted:    map[string]bool{},
 		hashtags:     hashtagCache{entries: map[string]*hashtagEntry{}},
 	}
 	d.PlanQuota = newPlanQuota(d)
@@ -225,4 +229,22 @@ func (d *ProviderData) RequireFacebookLogin(feature string, diags *diag.Diagnost
 			"configured with Instagram login (an IG… token or login = \"instagram\"). Use a Facebook User token of someone who "+
 			"manages the Page linked to the account, for example in a second provider block with an alias.", feature))
 	return false
+}
+
+// AccountFor records posts this process knows a resource holds: read by a
+// refresh, published or adopted in this run. The check against publishing a
+// post twice (instagram_media) does not take them for an interrupted run's.
+func (d *ProviderData) AccountFor(mediaIDs ...string) {
+	d.accountedMu.Lock()
+	defer d.accountedMu.Unlock()
+	for _, id := range mediaIDs {
+		d.accounted[id] = true
+	}
+}
+
+// Accounted reports a post recorded by AccountFor.
+func (d *ProviderData) Accounted(mediaID string) bool {
+	d.accountedMu.Lock()
+	defer d.accountedMu.Unlock()
+	return d.accounted[mediaID]
 }

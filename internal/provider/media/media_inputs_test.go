@@ -16,7 +16,7 @@ func TestMediaInputsMatchTheModel(t *testing.T) {
 	// Not inputs of the table: where and what to publish, Terraform-side
 	// settings and computed values.
 	notInTable := map[string]bool{
-		"id": true, "account_id": true, "type": true, "deletion_policy": true, "timeouts": true,
+		"id": true, "account_id": true, "type": true, "deletion_policy": true, "allow_duplicate": true, "timeouts": true,
 		"container_id": true, "permalink": true, "shortcode": true, "media_type": true,
 		"media_product_type": true, "timestamp": true, "username": true, "children_ids": true,
 	}

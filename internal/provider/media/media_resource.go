@@ -82,7 +82,15 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	res, err := r.publisher(account).Publish(ctx, post)
+	pub := r.publisher(account)
+	r.checkDuplicate(ctx, pub, post, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	res, err := pub.Publish(ctx, post)
+	if res != nil {
+		r.Data.AccountFor(res.MediaID)
+	}
 	if err != nil {
 		addPublishError(&resp.Diagnostics, path.Empty(), err)
 		return
@@ -157,6 +165,9 @@ func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	if effectiveDeletionPolicy(r.Data, state.DeletionPolicy) == deletionPolicyRetain {
+		// A replacement publishes next in this process: the post kept here is
+		// its predecessor, not a duplicate an interrupted run left behind.
+		r.Data.AccountFor(state.ID.ValueString())
 		resp.Diagnostics.AddWarning("Post kept on Instagram",
 			fmt.Sprintf("deletion_policy is %q: post %s (%s) was removed from the Terraform state but is still published on Instagram.",
 				deletionPolicyRetain, state.ID.ValueString(), state.Permalink.ValueString()))

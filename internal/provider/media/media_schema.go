@@ -39,6 +39,7 @@ type mediaModel struct {
 	AudioName      types.String   `tfsdk:"audio_name"`
 	Children       types.List     `tfsdk:"children"`
 	DeletionPolicy types.String   `tfsdk:"deletion_policy"`
+	AllowDuplicate types.Bool     `tfsdk:"allow_duplicate"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 
 	ContainerID      types.String `tfsdk:"container_id"`
@@ -183,6 +184,14 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: inputDoc("audio_name", "Name for the reel's original audio (it can be renamed once)."),
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"allow_duplicate": schema.BoolAttribute{
+				MarkdownDescription: "Publish even when the account already has an identical post (same type, caption and carousel " +
+					"items) that this run did not publish: one with a caption from the last 24 hours, or one without a caption (every " +
+					"story) from the last hour. Without it such a post stops the apply before anything is published, because it is " +
+					"most likely what an interrupted run published, and the error gives the import block that adopts it. Set it to " +
+					"publish an identical post on purpose. Changing it does not replace the post.",
+				Optional: true,
 			},
 			"deletion_policy": schema.StringAttribute{
 				MarkdownDescription: "What destroying the resource does: `delete` removes the post from Instagram (Facebook login only, " +
