@@ -66,7 +66,9 @@ var typeHints = map[string]string{
 
 // ValidateConfig checks at plan time, before any API call, what Instagram
 // would refuse: inputs the type does not take (media_inputs.go), caption
-// limits, tag positions and the carousel's items.
+// limits, tag positions and the carousel's items. Video files are read in
+// ModifyPlan (media_video_file.go), also before any API call: `terraform
+// validate` does not need them.
 func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	m, ok := common.Decode[mediaModel](ctx, req.Config, &resp.Diagnostics)
 	if !ok || m.Type.IsUnknown() || m.Type.IsNull() {
@@ -96,11 +98,6 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 	if kinds := mediaOf(mediaInputs, typ); len(setNames(kinds, &m)) > 1 {
 		resp.Diagnostics.AddAttributeError(path.Root(kinds[0].name), typ+" needs exactly one of "+orList(kinds),
 			fmt.Sprintf("%s sets %s; set exactly one of %s.", typ, strings.Join(setNames(kinds, &m), " and "), orList(kinds)))
-	}
-	if !m.VideoFile.IsNull() && !m.VideoFile.IsUnknown() && m.VideoURL.IsNull() {
-		if problem := videoFileProblem(m.VideoFile.ValueString(), typ); problem != "" {
-			resp.Diagnostics.AddAttributeError(path.Root("video_file"), "Cannot upload this video file", problem)
-		}
 	}
 	if m.IsPaidPartnership.Equal(types.BoolValue(false)) && !m.BrandedContentSponsorIDs.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("is_paid_partnership"), "A sponsored post is a paid partnership",
@@ -167,11 +164,6 @@ func validateChildren(ctx context.Context, m mediaModel, diags *diag.Diagnostics
 			if in.accepts(kind) == 0 && !in.value(c).IsNull() {
 				diags.AddAttributeError(p.AtName(in.name), in.name+" is for image items",
 					fmt.Sprintf("children[%d] is a video; Instagram supports %s only on images.", i, in.name))
-			}
-		}
-		if !c.VideoFile.IsNull() {
-			if problem := videoFileProblem(c.VideoFile.ValueString(), itemVideo); problem != "" {
-				diags.AddAttributeError(p.AtName("video_file"), "Cannot upload this video file", problem)
 			}
 		}
 		validateUserTags(ctx, c.UserTags, p.AtName("user_tags"), true, diags)

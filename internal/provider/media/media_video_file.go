@@ -15,9 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Local video files (video_file): checked at plan time before any API
-// call, hashed so that an edited file replaces the post, uploaded by the
-// workflow (Meta's resumable upload,
+// Local video files (video_file): checked and hashed at plan time
+// (ModifyPlan) before any API call, so that a bad file fails the plan and an
+// edited one replaces the post; uploaded by the workflow (Meta's resumable upload,
 // https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads).
 
 // maxVideoBytes is Meta's size limit for a video of kind (a `type` or
@@ -101,11 +101,12 @@ func fileSHA256(name string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// setVideoFileHashes sets video_file_hash, the post's and every carousel
-// item's, from the files: null without a file, unknown while the path is.
+// setVideoFileHashes checks the files of the post and of its carousel
+// items (videoFileProblem) and sets their video_file_hash: null without a
+// file, unknown while the path is.
 func setVideoFileHashes(ctx context.Context, m *mediaModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.VideoFileHash = hashOf(m.VideoFile, path.Root("video_file"), &diags)
+	m.VideoFileHash = hashOf(m.VideoFile, m.Type.ValueString(), path.Root("video_file"), &diags)
 	if m.Children.IsNull() || m.Children.IsUnknown() {
 		return diags
 	}
@@ -114,7 +115,7 @@ func setVideoFileHashes(ctx context.Context, m *mediaModel) diag.Diagnostics {
 		return diags
 	}
 	for i := range children {
-		children[i].VideoFileHash = hashOf(children[i].VideoFile, path.Root("children").AtListIndex(i).AtName("video_file"), &diags)
+		children[i].VideoFileHash = hashOf(children[i].VideoFile, itemVideo, path.Root("children").AtListIndex(i).AtName("video_file"), &diags)
 	}
 	list, d := types.ListValueFrom(ctx, childObjectType, children)
 	diags.Append(d...)
@@ -122,11 +123,15 @@ func setVideoFileHashes(ctx context.Context, m *mediaModel) diag.Diagnostics {
 	return diags
 }
 
-func hashOf(file types.String, at path.Path, diags *diag.Diagnostics) types.String {
+func hashOf(file types.String, kind string, at path.Path, diags *diag.Diagnostics) types.String {
 	switch {
 	case file.IsNull():
 		return types.StringNull()
 	case file.IsUnknown():
+		return types.StringUnknown()
+	}
+	if problem := videoFileProblem(file.ValueString(), kind); problem != "" {
+		diags.AddAttributeError(at, "Cannot upload this video file", problem)
 		return types.StringUnknown()
 	}
 	sum, err := fileSHA256(file.ValueString())
