@@ -15,9 +15,11 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
@@ -72,10 +74,7 @@ func (cb *callback) serve(w http.ResponseWriter, r *http.Request) {
 
 // appEnv is an emulator that may call the callback, with app credentials.
 func appEnv(t *testing.T, cb *callback) *acctest.Env {
-	env := acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
-	return env
+	return acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()}).WithAppCredentials()
 }
 
 func subscriptionConfig(url, token string, version int, fields string) string {
@@ -110,21 +109,21 @@ func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments", "mentions"`),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(subAddr, "id", "instagram"),
-					resource.TestCheckResourceAttr(subAddr, "object", "instagram"),
-					resource.TestCheckResourceAttr(subAddr, "active", "true"),
-					resource.TestCheckResourceAttr(subAddr, "include_values", "true"),
-					resource.TestCheckResourceAttr(subAddr, "versions.comments", "v25.0"),
-					resource.TestCheckNoResourceAttr(subAddr, "verify_token"),
-				),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectNotInState(token)},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("id"), knownvalue.StringExact("instagram")),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("object"), knownvalue.StringExact("instagram")),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("include_values"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("versions").AtMapKey("comments"), knownvalue.StringExact("v25.0")),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("verify_token"), knownvalue.Null()),
+					acctest.ExpectNotInState(token),
+				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{acctest.ExpectNotInPlan(token)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{ResourceName: subAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"verify_token_version"}},
+			acctest.ImportStep(subAddr, "verify_token_version"),
 			{
 				// Dropping a field deletes it (POST only adds).
 				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments"`),
@@ -306,14 +305,7 @@ func TestAccWebhookSubscription_validation(t *testing.T) {
 		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"not_a_field"`), `Unknown Instagram webhook field.*not_a_field`},
 		{subscriptionConfig("http://hooks.example.com/ig", "t", 1, `"comments"`), `must be an absolute https URL`},
 	} {
-		resource.Test(t, resource.TestCase{
-			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: acctest.ExpectError(tc.want)}},
-		})
-	}
-	if n := env.Emulator.TotalCalls(); n != 0 {
-		t.Fatalf("plan-time errors made %d API calls", n)
+		env.PlanOnlyError(t, tc.config, tc.want, acctest.SkipWithout(acctest.WriteOnlyAttributes))
 	}
 }
 
