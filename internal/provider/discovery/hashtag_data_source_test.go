@@ -58,15 +58,7 @@ func TestAccHashtagDataSource_invalidNames(t *testing.T) {
 		"c-o":       "only contain letters, digits and underscores",
 		"#":         "at least one letter or digit",
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      `data "instagram_hashtag" "x" { name = "` + name + `" }`,
-				ExpectError: acctest.ExpectError(`Invalid hashtag.*` + want),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t, `data "instagram_hashtag" "x" { name = "`+name+`" }`, `Invalid hashtag.*`+want)
 	}
 }
 
@@ -125,25 +117,11 @@ func TestAccHashtagMediaDataSource_validation(t *testing.T) {
 		{`limit = 0`, `limit value must be between 1 and 500`},
 		{`limit = 501`, `limit value must be between 1 and 500`},
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      "data \"instagram_hashtag_media\" \"x\" {\n hashtag_id = \"17843857450040591\"\n " + tc.config + "\n}",
-				ExpectError: acctest.ExpectError(tc.err),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t,
+			"data \"instagram_hashtag_media\" \"x\" {\n hashtag_id = \"17843857450040591\"\n "+tc.config+"\n}", tc.err)
 	}
-	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      `data "instagram_hashtag_media" "x" { hashtag_id = "#coffee" }`,
-			ExpectError: acctest.ExpectError(`must be a numeric hashtag id`),
-		}},
-	})
-	env.RequireNoGraphCalls(t)
+	acctest.New(t, emulator.Options{}).PlanOnlyError(t,
+		`data "instagram_hashtag_media" "x" { hashtag_id = "#coffee" }`, `must be a numeric hashtag id`)
 }
 
 func TestAccRecentlySearchedHashtagsDataSource(t *testing.T) {
