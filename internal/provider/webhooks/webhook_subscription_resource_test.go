@@ -40,11 +40,19 @@ type callback struct {
 	got    chan struct{}
 }
 
-func newCallback(t *testing.T, token string) *callback {
+// newCallbackEnv starts the app's callback endpoint, answering the handshake
+// for token, and an emulator with app credentials that may call it.
+func newCallbackEnv(t *testing.T, token string) (*callback, *acctest.Env) {
 	cb := &callback{token: token, got: make(chan struct{}, 32)}
 	cb.srv = httptest.NewTLSServer(http.HandlerFunc(cb.serve))
 	t.Cleanup(cb.srv.Close)
-	return cb
+	return cb, acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()}).WithAppCredentials()
+}
+
+// needWriteOnly skips a test on CLIs without write-only attributes
+// (verify_token is one).
+func needWriteOnly() []tfversion.TerraformVersionCheck {
+	return []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)}
 }
 
 func (cb *callback) serve(w http.ResponseWriter, r *http.Request) {
@@ -72,11 +80,6 @@ func (cb *callback) serve(w http.ResponseWriter, r *http.Request) {
 	cb.got <- struct{}{}
 }
 
-// appEnv is an emulator that may call the callback, with app credentials.
-func appEnv(t *testing.T, cb *callback) *acctest.Env {
-	return acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()}).WithAppCredentials()
-}
-
 func subscriptionConfig(url, token string, version int, fields string) string {
 	return fmt.Sprintf(`
 resource "instagram_webhook_subscription" "ig" {
@@ -100,10 +103,9 @@ func checkSubscriptionGone(env *acctest.Env) resource.TestCheckFunc {
 func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 	t.Parallel()
 	const token = "first-verify-token-0001"
-	cb := newCallback(t, token)
-	env := appEnv(t, cb)
+	cb, env := newCallbackEnv(t, token)
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		TerraformVersionChecks:   needWriteOnly(),
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkSubscriptionGone(env),
 		Steps: []resource.TestStep{
@@ -189,11 +191,10 @@ func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 func TestAccWebhookSubscription_roundTrip(t *testing.T) {
 	t.Parallel()
 	const token = "round-trip-token"
-	cb := newCallback(t, token)
-	env := appEnv(t, cb)
+	cb, env := newCallbackEnv(t, token)
 	mid := env.PublishImageOutOfBand(t, "hook me")
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		TerraformVersionChecks:   needWriteOnly(),
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkSubscriptionGone(env),
 		Steps: []resource.TestStep{{
@@ -250,10 +251,9 @@ resource "instagram_comment" "first" {
 
 func TestAccWebhookSubscription_wrongVerifyToken(t *testing.T) {
 	t.Parallel()
-	cb := newCallback(t, "the-right-token")
-	env := appEnv(t, cb)
+	cb, env := newCallbackEnv(t, "the-right-token")
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		TerraformVersionChecks:   needWriteOnly(),
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
@@ -274,10 +274,9 @@ func (f preApply) CheckPlan(context.Context, plancheck.CheckPlanRequest, *planch
 
 func TestAccWebhookSubscription_goneDuringUpdate(t *testing.T) {
 	t.Parallel()
-	cb := newCallback(t, "tok")
-	env := appEnv(t, cb)
+	cb, env := newCallbackEnv(t, "tok")
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
+		TerraformVersionChecks:   needWriteOnly(),
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{Config: subscriptionConfig(cb.srv.URL, "tok", 1, `"comments", "mentions"`)},
@@ -305,7 +304,7 @@ func TestAccWebhookSubscription_validation(t *testing.T) {
 		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"not_a_field"`), `Unknown Instagram webhook field.*not_a_field`},
 		{subscriptionConfig("http://hooks.example.com/ig", "t", 1, `"comments"`), `must be an absolute https URL`},
 	} {
-		env.PlanOnlyError(t, tc.config, tc.want, acctest.SkipWithout(acctest.WriteOnlyAttributes))
+		env.PlanOnlyError(t, tc.config, tc.want, needWriteOnly()...)
 	}
 }
 
