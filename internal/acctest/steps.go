@@ -41,14 +41,23 @@ func ImportBlockUpdatesInPlace(address string) resource.TestStep {
 // The version checks skip the test on CLIs that lack what config uses.
 func (e *Env) PlanOnlyError(t *testing.T, config, pattern string, versionChecks ...tfversion.TerraformVersionCheck) {
 	t.Helper()
+	e.runOneStep(t, resource.TestStep{Config: config, PlanOnly: true, ExpectError: ExpectError(pattern)}, versionChecks)
+	e.RequireNoGraphCalls(t)
+}
+
+// ApplyError runs `terraform apply` on config and requires it to fail with
+// an error matching pattern (see ExpectError): the cases where Instagram's
+// answer, not plan-time validation, is what the message must explain.
+func (e *Env) ApplyError(t *testing.T, config, pattern string, versionChecks ...tfversion.TerraformVersionCheck) {
+	t.Helper()
+	e.runOneStep(t, resource.TestStep{Config: config, ExpectError: ExpectError(pattern)}, versionChecks)
+}
+
+func (e *Env) runOneStep(t *testing.T, step resource.TestStep, versionChecks []tfversion.TerraformVersionCheck) {
+	t.Helper()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Factories(),
 		TerraformVersionChecks:   versionChecks,
-		Steps: []resource.TestStep{{
-			Config:      config,
-			PlanOnly:    true,
-			ExpectError: ExpectError(pattern),
-		}},
+		Steps:                    []resource.TestStep{step},
 	})
-	e.RequireNoGraphCalls(t)
 }

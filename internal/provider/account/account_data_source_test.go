@@ -54,12 +54,6 @@ func TestAccAccountDataSource_instagramLogin(t *testing.T) {
 
 func TestAccAccountDataSource_unknownAccount(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      `data "instagram_account" "other" { account_id = "17841499999999999" }`,
-			ExpectError: acctest.ExpectError(`code 100, subcode 33.*fbtrace_id`),
-		}},
-	})
+	acctest.New(t, emulator.Options{}).ApplyError(t,
+		`data "instagram_account" "other" { account_id = "17841499999999999" }`, `code 100, subcode 33.*fbtrace_id`)
 }

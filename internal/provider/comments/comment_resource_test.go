@@ -135,13 +135,8 @@ func TestAccComment_commentsDisabled(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "quiet")
 	env.Emulator.SetCommentsEnabledOutOfBand(mid, false)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
-			ExpectError: acctest.ExpectError(`Comments disabled.*code 100.*fbtrace_id`),
-		}},
-	})
+	env.ApplyError(t, fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
+		`Comments disabled.*code 100.*fbtrace_id`)
 }
 
 func TestAccComment_replyToAReplyWarnsAndAttachesToTop(t *testing.T) {

@@ -74,14 +74,8 @@ data "instagram_business_discovery" "profile_only" {
 func TestAccBusinessDiscoveryDataSource_notFound(t *testing.T) {
 	t.Parallel()
 	for _, username := range []string{"jane.personal", "nobody_at_all"} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      `data "instagram_business_discovery" "x" { username = "` + username + `" }`,
-				ExpectError: acctest.ExpectError(`not found or not a professional account.*@` + username + `.*code 110, subcode 2207013`),
-			}},
-		})
+		acctest.New(t, emulator.Options{}).ApplyError(t, `data "instagram_business_discovery" "x" { username = "`+username+`" }`,
+			`not found or not a professional account.*@`+username+`.*code 110, subcode 2207013`)
 	}
 }
 

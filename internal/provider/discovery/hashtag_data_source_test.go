@@ -64,17 +64,11 @@ func TestAccHashtagDataSource_invalidNames(t *testing.T) {
 
 func TestAccHashtagDataSource_weeklyLimit(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{HashtagLimit: 2})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	acctest.New(t, emulator.Options{HashtagLimit: 2}).ApplyError(t, `
 data "instagram_hashtag" "a" { name = "coffee" }
 data "instagram_hashtag" "b" { name = "travel" }
 data "instagram_hashtag" "c" { name = "latteart" }`,
-			ExpectError: acctest.ExpectError(`Weekly hashtag limit reached.*30 unique hashtags in a rolling 7 days.*code 24`),
-		}},
-	})
+		`Weekly hashtag limit reached.*30 unique hashtags in a rolling 7 days.*code 24`)
 }
 
 func TestAccHashtagMediaDataSource_topAndRecent(t *testing.T) {

@@ -48,14 +48,8 @@ data "instagram_media" "album" { id = "` + album + `" }`,
 
 func TestAccMediaDataSource_errors(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      `data "instagram_media" "x" { id = "17999999999999999" }`,
-			ExpectError: acctest.ExpectError(`Cannot read Instagram media 17999999999999999.*code 100, subcode 33`),
-		}},
-	})
+	acctest.New(t, emulator.Options{}).ApplyError(t,
+		`data "instagram_media" "x" { id = "17999999999999999" }`, `Cannot read Instagram media 17999999999999999.*code 100, subcode 33`)
 	acctest.New(t, emulator.Options{}).PlanOnlyError(t,
 		`data "instagram_media" "x" { id = "https://www.instagram.com/p/abc/" }`, `must be a numeric media id`)
 }

@@ -187,13 +187,7 @@ func TestAccMedia_badTokenNamesTheProblem(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	env.Vars["INSTAGRAM_ACCESS_TOKEN"] = "EAAnot-a-real-token"
 	env.Vars["INSTAGRAM_ACCOUNT_ID"] = emulator.DefaultAccountID
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      imageConfig("Never published"),
-			ExpectError: acctest.ExpectError(`Invalid OAuth access token.*code 190.*fbtrace_id \S+.*Generate a new token`),
-		}},
-	})
+	env.ApplyError(t, imageConfig("Never published"), `Invalid OAuth access token.*code 190.*fbtrace_id \S+.*Generate a new token`)
 	if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
 		t.Fatalf("%d posts published with a bad token", n)
 	}

@@ -238,17 +238,11 @@ func TestAccMedia_processingErrorExplainsSubcode(t *testing.T) {
 		{"https://cdn.example.com/stale.mp4", `Media container expired.*containers live 24 hours`},
 		{"https://cdn.invalid/missing.mp4", `Error: 2207052.*could not download the media`},
 	} {
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config: fmt.Sprintf(`
+		env.ApplyError(t, fmt.Sprintf(`
 resource "instagram_media" "reel" {
   type      = "REELS"
   video_url = %q
-}`, tc.url),
-				ExpectError: acctest.ExpectError(tc.want),
-			}},
-		})
+}`, tc.url), tc.want)
 	}
 	if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
 		t.Fatalf("%d posts published from failed containers", n)

@@ -252,14 +252,8 @@ resource "instagram_comment" "first" {
 func TestAccWebhookSubscription_wrongVerifyToken(t *testing.T) {
 	t.Parallel()
 	cb, env := newCallbackEnv(t, "the-right-token")
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   needWriteOnly(),
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
-			ExpectError: acctest.ExpectError(`Meta could not verify the callback URL.*callback verification failed: HTTP Status Code = 403.*code 2200`),
-		}},
-	})
+	env.ApplyError(t, subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
+		`Meta could not verify the callback URL.*callback verification failed: HTTP Status Code = 403.*code 2200`, needWriteOnly()...)
 	if _, ok := env.Emulator.Subscription("instagram"); ok {
 		t.Fatal("a failed verification left a subscription")
 	}
