@@ -14,8 +14,7 @@ import (
 
 func TestAccWebhookSubscription_list(t *testing.T) {
 	t.Parallel()
-	cb := newCallback(t, "s3cret")
-	env := appEnv(t, cb)
+	cb, env := newCallbackEnv(t, "s3cret")
 	config := subscriptionConfig(cb.srv.URL, "s3cret", 1, `"comments", "mentions"`)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
