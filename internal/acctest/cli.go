@@ -131,7 +131,7 @@ func cliVersionOf() (*version.Version, error) {
 			cliVersion.err = errors.New("TF_ACC_TERRAFORM_PATH is not set: run through scripts/gotest.sh")
 			return
 		}
-		cmd := exec.Command(cli, "version", "-json")
+		cmd := exec.CommandContext(context.Background(), cli, "version", "-json")
 		cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
 		out, err := cmd.Output()
 		if err != nil {
