@@ -78,7 +78,8 @@ func (w *Workdir) InterruptedRun(env *Env, route string, how Interruption, args 
 		_ = syscall.Kill(pgid, syscall.SIGKILL)
 	}
 	select {
-	case <-done:
+	case err := <-done:
+		w.t.Logf("the interrupted run ended: %v", err) // an error exit is expected
 	case <-ctx.Done():
 		_ = syscall.Kill(pgid, syscall.SIGKILL)
 		w.t.Fatalf("the run did not end after a %s:\n%s", how, out.String())

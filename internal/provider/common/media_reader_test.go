@@ -131,7 +131,7 @@ func TestMediaReader_readsAgainAfterHandingOut(t *testing.T) {
 func TestProviderData_mediaReaderPerFieldList(t *testing.T) {
 	_, client, _ := newReaderEnv(t, emulator.Options{}, 0)
 	d := common.NewProviderData(common.ProviderDataOptions{Client: client})
-	if d.MediaReader(readerFields) != d.MediaReader(readerFields) {
+	if first := d.MediaReader(readerFields); first != d.MediaReader(readerFields) {
 		t.Error("two readers for one field list")
 	}
 	if d.MediaReader(readerFields) == d.MediaReader([]string{"id"}) {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 )
@@ -56,16 +54,8 @@ func TestAccMedia_validation(t *testing.T) {
 func planFails(t *testing.T, body, want string) {
 	t.Helper()
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      fmt.Sprintf("resource \"instagram_media\" \"bad\" {\n  %s\n}\n", body),
-			PlanOnly:    true,
-			ExpectError: acctest.ExpectError(want),
-		}},
-	})
-	env.RequireNoGraphCalls(t)
+	config := fmt.Sprintf("resource \"instagram_media\" \"bad\" {\n  %s\n}\n", body)
+	acctest.New(t, emulator.Options{}).PlanOnlyError(t, config, want)
 }
 
 func tags(prefix string, n int) string {

@@ -81,7 +81,7 @@ func TestAccMedia_videoFiles(t *testing.T) {
 			{
 				Config: videoFilesConfig(dir, "story.mp4"),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					captureID(reelAddr, &reelID),
+					acctest.CaptureID(reelAddr, &reelID),
 					env.CheckMediaMatchesEmulator(reelAddr),
 					env.CheckMediaMatchesEmulator(storyAddr),
 					env.CheckMediaMatchesEmulator(carouselAddr),
@@ -111,12 +111,7 @@ func TestAccMedia_videoFiles(t *testing.T) {
 					plancheck.ExpectResourceAction(carouselAddr, plancheck.ResourceActionNoop),
 				}},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					func(*terraform.State) error {
-						if env.Emulator.MediaExists(reelID) {
-							return fmt.Errorf("the replaced reel %s still exists", reelID)
-						}
-						return nil
-					},
+					env.CheckMediaGone(&reelID),
 					env.CheckMediaCount(emulator.DefaultAccountID, 3),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -259,13 +254,7 @@ resource "instagram_media" "reel" {
 }
 `, file)
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      config,
-			ExpectError: acctest.ExpectError(`Cannot create the media container.*Resumable uploads are only available for apps that use Facebook Login`),
-		}},
-	})
+	env.ApplyError(t, config, `Cannot create the media container.*Resumable uploads are only available for apps that use Facebook Login`)
 	if n := env.Emulator.CallCount(publishRoute); n != 0 {
 		t.Fatalf("media_publish sent %d times", n)
 	}
