@@ -1,6 +1,7 @@
 package media
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -67,11 +68,21 @@ func videoFileProblem(name, kind string) string {
 	}
 	defer f.Close()
 	head := make([]byte, 8)
-	if _, err := io.ReadFull(f, head); err != nil || !isMP4OrMOV(head) {
+	_, err = io.ReadFull(f, head)
+	switch {
+	case err == nil && isImage(head):
+		return fmt.Sprintf("%s is an image, and the Instagram API cannot upload images (Meta's resumable upload takes videos only): "+
+			"host it where Instagram can fetch it, e.g. a public bucket or CDN, and set image_url to its https URL.", name)
+	case err != nil || !isMP4OrMOV(head):
 		return fmt.Sprintf("%s is not an MP4 or MOV file: it does not start with an ISO base media (QuickTime) box such as ftyp. "+
 			"Instagram accepts MP4 and MOV videos (H.264 or HEVC video, AAC audio).", name)
 	}
 	return ""
+}
+
+// isImage recognises JPEG and PNG files by their signature.
+func isImage(head []byte) bool {
+	return bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}) || bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n"))
 }
 
 // isMP4OrMOV recognises the start of an MP4 or MOV file: a box (4-byte

@@ -207,6 +207,10 @@ func TestAccMedia_videoFilePlanChecks(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.mp4")
 	writeVideo(t, good, 1024, 1)
+	photo := filepath.Join(dir, "cover.jpg")
+	if err := os.WriteFile(photo, []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	text := filepath.Join(dir, "notes.mp4")
 	if err := os.WriteFile(text, []byte("these are notes, not a video\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -226,6 +230,7 @@ func TestAccMedia_videoFilePlanChecks(t *testing.T) {
 		{"reel over 300 MB", `type = "REELS"` + "\n  video_file = " + q(hugeReel), `is 300\.0 MB; Instagram accepts at most 300\.0 MB for a reel`},
 		{"story over 100 MB", `type = "STORIES"` + "\n  video_file = " + q(hugeStory), `is 100\.0 MB; Instagram accepts at most 100\.0 MB for a story`},
 		{"not a video", `type = "REELS"` + "\n  video_file = " + q(text), `notes\.mp4 is not an MP4 or MOV file`},
+		{"an image", `type = "STORIES"` + "\n  video_file = " + q(photo), `cover\.jpg is an image, and the Instagram API cannot upload images.*set image_url`},
 		{"carousel item missing", `type = "CAROUSEL"` + "\n  children {\n    image_url = \"https://cdn.example.com/a.jpg\"\n  }\n  children {\n    video_file = " +
 			q(filepath.Join(dir, "gone.mov")) + "\n  }", `Cannot upload this video file.*gone\.mov does not exist`},
 		{"file and url", `type = "REELS"` + "\n  video_file = " + q(good) + "\n  video_url = \"https://cdn.example.com/v.mp4\"",
