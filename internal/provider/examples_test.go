@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 )
 
 // TestExamplesValidate runs `terraform validate` (or tofu's) on every
@@ -51,6 +53,9 @@ func TestExamplesValidate(t *testing.T) {
 		rel, _ := filepath.Rel(root, dir)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			t.Parallel()
+			if strings.HasPrefix(filepath.ToSlash(rel), "examples/actions/") {
+				acctest.SkipUnless(t, acctest.Actions) // action blocks: Terraform ≥ 1.14
+			}
 			cmd := exec.CommandContext(t.Context(), cli, "validate", "-no-color")
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",

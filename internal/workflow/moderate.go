@@ -70,6 +70,23 @@ type Filter struct {
 	FromUsernames []string       // as NormalizeUsername gives them; empty: anyone
 }
 
+// NewFilter builds a Filter from an RE2 pattern ("" for any text) and
+// usernames (with or without @, any case).
+func NewFilter(pattern string, usernames []string) (Filter, error) {
+	var f Filter
+	if pattern != "" {
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return f, err
+		}
+		f.TextMatches = re
+	}
+	for _, u := range usernames {
+		f.FromUsernames = append(f.FromUsernames, NormalizeUsername(u))
+	}
+	return f, nil
+}
+
 // Active reports whether the filter selects anything narrower than "all".
 func (f Filter) Active() bool { return f.TextMatches != nil || len(f.FromUsernames) > 0 }
 
@@ -216,17 +233,29 @@ func (r *Report) Summary() string {
 	if r.DryRun {
 		list = r.Matched
 	}
+	// Failures first: they are what needs attention.
+	lines := make([]string, 0, len(r.Failed)+len(list)+len(r.WithParent))
+	for _, f := range r.Failed {
+		lines = append(lines, fmt.Sprintf("FAILED %s @%s: %q: %v", f.ID, f.Username, f.FirstWords(6), f.Err))
+	}
 	for _, c := range list {
-		fmt.Fprintf(&b, "\n  %s @%s: %q", c.ID, c.Username, c.FirstWords(6))
+		lines = append(lines, fmt.Sprintf("%s @%s: %q", c.ID, c.Username, c.FirstWords(6)))
 	}
 	for _, c := range r.WithParent {
-		fmt.Fprintf(&b, "\n  %s @%s: %q (reply, deleted with %s)", c.ID, c.Username, c.FirstWords(6), c.ParentID)
+		lines = append(lines, fmt.Sprintf("%s @%s: %q (reply, deleted with %s)", c.ID, c.Username, c.FirstWords(6), c.ParentID))
 	}
-	for _, f := range r.Failed {
-		fmt.Fprintf(&b, "\n  FAILED %s @%s: %q: %v", f.ID, f.Username, f.FirstWords(6), f.Err)
+	for i, l := range lines {
+		if i == maxSummaryLines {
+			fmt.Fprintf(&b, "\n  … and %d more", len(lines)-i)
+			break
+		}
+		b.WriteString("\n  " + l)
 	}
 	return b.String()
 }
+
+// maxSummaryLines bounds the comments a summary lists one by one.
+const maxSummaryLines = 100
 
 func verb(op Operation, past bool) string {
 	switch {
