@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -174,7 +175,7 @@ func (s *Server) listComments(req *request, items []*comment, path string) (any,
 	start, end, hasPrev, hasNext := paginate(keys, pr)
 	data := []any{}
 	for _, c := range items[start:end] {
-		node, err := s.renderComment(c, fs, true)
+		node, err := s.renderComment(req, c, fs, true)
 		if err != nil {
 			return nil, err
 		}
@@ -199,7 +200,7 @@ func (s *Server) repliesOf(c *comment) []*comment {
 // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment).
 // Without fields a node
 // read gives id only and a list item id, text and timestamp (the doc sample).
-func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[string]any, *apiError) {
+func (s *Server) renderComment(req *request, c *comment, fs []field, listItem bool) (map[string]any, *apiError) {
 	if fs == nil && listItem {
 		fs = []field{{Name: "timestamp"}, {Name: "text"}, {Name: "id"}}
 	}
@@ -241,20 +242,49 @@ func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[strin
 			if c.parentID != "" {
 				continue
 			}
-			data := []any{}
-			for _, r := range s.repliesOf(c) {
-				node, err := s.renderComment(r, f.Sub, true)
-				if err != nil {
-					return nil, err
-				}
-				data = append(data, node)
+			page, err := s.nestedReplies(req, c, f)
+			if err != nil {
+				return nil, err
 			}
-			out["replies"] = map[string]any{"data": data}
+			out["replies"] = page
 		default:
 			return nil, errNonexistingField(f.Name, "IGComment")
 		}
 	}
 	return out, nil
+}
+
+// nestedReplies serves `replies.limit(n){…}` inside a comment: the first
+// page of its replies (25 without a limit, like any Graph page; uncertain for
+// nested edges), with paging that continues on GET /{comment-id}/replies.
+func (s *Server) nestedReplies(req *request, c *comment, f field) (any, *apiError) {
+	pr, err := pageReqFromParams(f.mod, s.opts.MaxCommentPageSize)
+	if err != nil {
+		return nil, err
+	}
+	items := s.repliesOf(c)
+	keys := make([]int64, len(items))
+	for i, r := range items {
+		keys[i] = r.seq
+	}
+	start, end, hasPrev, hasNext := paginate(keys, pr)
+	data := []any{}
+	for _, r := range items[start:end] {
+		node, err := s.renderComment(req, r, f.Sub, true)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, node)
+	}
+	// The paging URLs are the replies edge's own (never the parent's query).
+	q := url.Values{"limit": {strconv.Itoa(pr.limit)}}
+	if f.Sub != nil {
+		q.Set("fields", fieldsString(f.Sub))
+	}
+	nreq := *req
+	nreq.r = req.r.Clone(req.r.Context())
+	nreq.r.URL.RawQuery = q.Encode()
+	return pageResponse(&nreq, data, keys[start:end], hasPrev, hasNext, "/"+c.id+"/replies"), nil
 }
 
 // resolveComment: a live comment on a visible media is visible to tokens
@@ -301,7 +331,7 @@ func (s *Server) getComment(req *request, t *target) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderComment(t.comment, fs, false)
+	return s.renderComment(req, t.comment, fs, false)
 }
 
 // deleteComment is DELETE /{ig-comment-id}. Only the media owner may delete;

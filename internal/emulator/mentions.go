@@ -280,7 +280,7 @@ func (s *Server) renderMentionedPost(req *request, p mentionedPost, fs []field) 
 			for i := len(s.st.comments.all) - 1; i >= 0; i-- {
 				c := s.st.comments.all[i]
 				if c.mediaID == p.id() && c.parentID == "" && !c.deleted {
-					node, err := s.renderComment(c, f.Sub, true)
+					node, err := s.renderComment(req, c, f.Sub, true)
 					if err != nil {
 						return nil, err
 					}
@@ -353,7 +353,7 @@ func (s *Server) mentionedComment(req *request, a *Account, f field) (any, *apiE
 			out["media"] = node
 		case "id":
 		default:
-			node, err := s.renderComment(c, []field{sf}, false)
+			node, err := s.renderComment(req, c, []field{sf}, false)
 			if err != nil {
 				return nil, err
 			}

@@ -292,7 +292,9 @@ func (m *Moderator) Moderate(ctx context.Context, sw Sweep) (*Report, error) {
 	var candidates []Comment
 	var err error
 	if len(sw.CommentIDs) > 0 {
-		candidates, err = m.readByID(ctx, sw.CommentIDs, r)
+		if candidates, err = m.readByID(ctx, sw.CommentIDs, r); err == nil {
+			m.emit(Progress{Operation: sw.Operation, Read: r.Read, Matched: countMatches(sw.Filter, candidates)})
+		}
 	} else {
 		candidates, err = m.readPosts(ctx, sw, r)
 	}
