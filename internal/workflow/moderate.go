@@ -1,9 +1,11 @@
 package workflow
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -395,7 +397,7 @@ func (m *Moderator) posts(ctx context.Context, sw Sweep) ([]*graph.Media, string
 // getMedia reads posts by id, 50 a request; a post that cannot be read
 // fails the sweep, naming it.
 func (m *Moderator) getMedia(ctx context.Context, ids []string) (map[string]*graph.Media, error) {
-	return getAll(ctx, ids, "post", func(chunk []string) (map[string]*graph.Media, error) {
+	return getAll(ids, "post", func(chunk []string) (map[string]*graph.Media, error) {
 		out, _, err := m.Client.Media.GetMany(ctx, chunk, postFields)
 		return out, err
 	}, func(id string) error {
@@ -407,7 +409,7 @@ func (m *Moderator) getMedia(ctx context.Context, ids []string) (map[string]*gra
 // getAll reads ids in multi-id requests. When one fails, the ids of that
 // chunk are read one by one to name the one that cannot be read (Meta may
 // fail the whole request for one id).
-func getAll[T any](ctx context.Context, ids []string, what string, many func([]string) (map[string]*T, error), one func(string) error) (map[string]*T, error) {
+func getAll[T any](ids []string, what string, many func([]string) (map[string]*T, error), one func(string) error) (map[string]*T, error) {
 	out := map[string]*T{}
 	for chunk := range slices.Chunk(slices.Compact(slices.Sorted(slices.Values(ids))), graph.MaxIDsPerRequest) {
 		got, err := many(chunk)
@@ -417,7 +419,7 @@ func getAll[T any](ctx context.Context, ids []string, what string, many func([]s
 					return nil, &SweepReadError{What: what + " " + id, Err: errors.New("Instagram did not return it")}
 				}
 			}
-			maps(out, got)
+			maps.Copy(out, got)
 			continue
 		}
 		for _, id := range chunk {
@@ -428,12 +430,6 @@ func getAll[T any](ctx context.Context, ids []string, what string, many func([]s
 		return nil, &SweepReadError{What: what + "s " + strings.Join(chunk, ","), Err: err}
 	}
 	return out, nil
-}
-
-func maps[T any](dst, src map[string]*T) {
-	for k, v := range src {
-		dst[k] = v
-	}
 }
 
 // readPost reads one post's comments page by page, with each comment's
@@ -479,7 +475,7 @@ func (m *Moderator) readPost(ctx context.Context, mediaID, username string, repl
 // sent, comments on posts of other accounts.
 func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Comment, error) {
 	fields := append(slices.Clone(commentFields), "media")
-	byID, err := getAll(ctx, ids, "comment", func(chunk []string) (map[string]*graph.Comment, error) {
+	byID, err := getAll(ids, "comment", func(chunk []string) (map[string]*graph.Comment, error) {
 		out, _, err := m.Client.Comments.GetMany(ctx, chunk, fields)
 		return out, err
 	}, func(id string) error {
@@ -527,27 +523,35 @@ func (m *Moderator) comment(c *graph.Comment, mediaID, username string) Comment 
 
 // write changes the matched comments, one write each, while ctx is live.
 func (m *Moderator) write(ctx context.Context, r *Report) error {
+	// Deleting a comment deletes its replies: a reply whose parent is
+	// deleted too needs no write of its own. Parents go first, so that a
+	// reply whose parent could not be deleted is deleted by itself.
 	deleting := map[string]bool{}
 	if r.Operation == Delete {
 		for _, c := range r.Matched {
 			deleting[c.ID] = true
 		}
 	}
-	for i, c := range r.Matched {
-		if c.ParentID != "" && deleting[c.ParentID] {
-			// Deleting a comment deletes its replies: no write of its own.
+	order := slices.Clone(r.Matched)
+	slices.SortStableFunc(order, func(a, b Comment) int {
+		return cmp.Compare(btoi(deleting[a.ParentID]), btoi(deleting[b.ParentID]))
+	})
+	deleted := map[string]bool{}
+	for i, c := range order {
+		switch {
+		case deleted[c.ParentID]:
 			r.WithParent = append(r.WithParent, c)
-			continue
+		case ctx.Err() != nil:
+			return &SweepStoppedError{Report: r, Err: ctx.Err()}
+		default:
+			if err := m.writeOne(ctx, r.Operation, c); err != nil {
+				r.Failed = append(r.Failed, Failure{Comment: c, Err: err})
+			} else {
+				r.Done = append(r.Done, c)
+				deleted[c.ID] = r.Operation == Delete
+			}
 		}
-		if err := ctx.Err(); err != nil {
-			return &SweepStoppedError{Report: r, Err: err}
-		}
-		if err := m.writeOne(ctx, r.Operation, c); err != nil {
-			r.Failed = append(r.Failed, Failure{Comment: c, Err: err})
-		} else {
-			r.Done = append(r.Done, c)
-		}
-		if every(len(r.Matched), i) {
+		if every(len(order), i) {
 			m.emit(Progress{Operation: r.Operation, Posts: r.Posts, PostsRead: r.Posts, Read: r.Read, Matched: len(r.Matched),
 				Done: len(r.Done) + len(r.WithParent), Failed: len(r.Failed), Writing: true})
 		}
@@ -556,6 +560,13 @@ func (m *Moderator) write(ctx context.Context, r *Report) error {
 		return &PartialFailureError{Report: r}
 	}
 	return nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // writeOne sends one write under a context ctx's cancellation does not reach.

@@ -343,3 +343,19 @@ func TestModerate_progressLines(t *testing.T) {
 		t.Fatalf("progress lines:\n%s", strings.Join(b.lines, "\n"))
 	}
 }
+
+// A reply whose parent could not be deleted is deleted by itself.
+func TestModerate_replyOfAParentThatFailed(t *testing.T) {
+	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b.emu.InjectFault(emulator.Fault{Route: routeDelete, Times: 1, Error: &emulator.ErrorBody{
+		Message: "(#10) Application does not have permission for this action", Type: "OAuthException", Code: 10}})
+	// The reply first, as comment_ids may name them: the parent still goes first.
+	r, err := b.mod.Moderate(t.Context(), Sweep{Operation: Delete, CommentIDs: []string{b.spamReply, b.fan}})
+	var partial *PartialFailureError
+	if !errors.As(err, &partial) || len(r.Failed) != 1 || r.Failed[0].ID != b.fan || len(r.Done) != 1 || r.Done[0].ID != b.spamReply {
+		t.Fatalf("err = %v, report %+v", err, r)
+	}
+	if !b.emu.CommentExists(b.fan) || b.emu.CommentExists(b.spamReply) {
+		t.Fatal("the parent stays, the reply goes")
+	}
+}
