@@ -89,9 +89,6 @@ func NewFilter(pattern string, usernames []string) (Filter, error) {
 	return f, nil
 }
 
-// Active reports whether the filter selects anything narrower than "all".
-func (f Filter) Active() bool { return f.TextMatches != nil || len(f.FromUsernames) > 0 }
-
 // Match reports whether a comment by username with this text passes.
 func (f Filter) Match(username, text string) bool {
 	if f.TextMatches != nil && !f.TextMatches.MatchString(text) {
