@@ -103,6 +103,28 @@ var cliVersion struct {
 // lacks one of the features, saying which and why.
 func SkipUnless(t *testing.T, features ...Feature) {
 	t.Helper()
+	for _, f := range features {
+		if reason := Missing(f); reason != "" {
+			t.Skip(reason)
+		}
+	}
+	if _, err := cliVersionOf(); err != nil {
+		t.Skip(err.Error())
+	}
+}
+
+// Missing says why the CLI in TF_ACC_TERRAFORM_PATH lacks the feature, or
+// "" when it has it.
+func Missing(f Feature) string {
+	v, err := cliVersionOf()
+	if err != nil {
+		return err.Error()
+	}
+	return f.missing(CLIKind(), v)
+}
+
+// cliVersionOf asks the CLI in TF_ACC_TERRAFORM_PATH its version, once.
+func cliVersionOf() (*version.Version, error) {
 	cliVersion.once.Do(func() {
 		cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
 		if cli == "" {
@@ -125,12 +147,5 @@ func SkipUnless(t *testing.T, features ...Feature) {
 		}
 		cliVersion.v, cliVersion.err = version.NewVersion(v.Version)
 	})
-	if cliVersion.err != nil {
-		t.Skip(cliVersion.err.Error())
-	}
-	for _, f := range features {
-		if reason := f.missing(CLIKind(), cliVersion.v); reason != "" {
-			t.Skip(reason)
-		}
-	}
+	return cliVersion.v, cliVersion.err
 }

@@ -285,6 +285,10 @@ func (p *instagramProvider) EphemeralResources(_ context.Context) []func() ephem
 func (p *instagramProvider) ListResources(_ context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
 		media.NewMediaList,
+		comments.NewCommentList,
+		comments.NewCommentSettingsList,
+		webhooks.NewWebhookSubscriptionList,
+		webhooks.NewSubscribedAppList,
 	}
 }
 

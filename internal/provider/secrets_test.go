@@ -61,9 +61,7 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 		_, _ = io.WriteString(w, q.Get("hub.challenge"))
 	}))
 	t.Cleanup(callback.Close)
-	env := acctest.New(t, emulator.Options{WebhookHTTPClient: callback.Client()})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
+	env := acctest.New(t, emulator.Options{WebhookHTTPClient: callback.Client()}).WithAppCredentials()
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),

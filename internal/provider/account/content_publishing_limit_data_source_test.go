@@ -19,9 +19,7 @@ func TestAccContentPublishingLimitDataSource(t *testing.T) {
 	env := acctest.New(t, emulator.Options{QuotaTotal: 3})
 	env.PublishImageOutOfBand(t, "one")
 	// Posts made in the app do not count.
-	if _, ok := env.Emulator.PostOutOfBand(emulator.DefaultAccountID, emulator.Post{Caption: "app"}); !ok {
-		t.Fatal("PostOutOfBand failed")
-	}
+	env.PostOutOfBand(t, emulator.Post{Caption: "app"})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{

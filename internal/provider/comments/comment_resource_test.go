@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -43,17 +46,6 @@ func checkNoComments(env *acctest.Env, mediaID string) resource.TestCheckFunc {
 	}
 }
 
-func captureID(address string, into *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[address]
-		if !ok {
-			return fmt.Errorf("%s not in state", address)
-		}
-		*into = rs.Primary.ID
-		return nil
-	}
-}
-
 func TestAccComment_commentAndReply(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
@@ -65,12 +57,13 @@ func TestAccComment_commentAndReply(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: commentConfig(mid, "#launch #bikes"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(commentAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
+					statecheck.ExpectKnownValue(commentAddr, tfjsonpath.New("timestamp"), knownvalue.StringRegexp(rfc3339UTC)),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					captureID(commentAddr, &first),
-					captureID(replyAddr, &reply),
-					resource.TestCheckResourceAttr(commentAddr, "username", emulator.DefaultUsername),
-					resource.TestCheckResourceAttrSet(commentAddr, "timestamp"),
-					resource.TestMatchResourceAttr(commentAddr, "timestamp", rfc3339UTC),
+					acctest.CaptureID(commentAddr, &first),
+					acctest.CaptureID(replyAddr, &reply),
 					func(*terraform.State) error {
 						c, ok := env.Emulator.Comment(reply)
 						if !ok || c.ParentID != first || c.Text != "More on the blog" || c.ByAccount != emulator.DefaultAccountID {
@@ -83,8 +76,8 @@ func TestAccComment_commentAndReply(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{ResourceName: commentAddr, ImportState: true, ImportStateVerify: true},
-			{ResourceName: replyAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(commentAddr),
+			acctest.ImportStep(replyAddr),
 			{
 				// Comments cannot be edited: a new message is a new comment (and a new reply under it).
 				Config: commentConfig(mid, "#launch #cycling"),
@@ -133,17 +126,7 @@ func TestAccComment_planTimeValidation(t *testing.T) {
 		{"", `string length must be between 1 and 2200`},
 		{strings.Repeat("a", 2201), `string length must be between 1 and 2200`},
 	} {
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = \"17900000000000001\"\n  message  = %q\n}", tc.message),
-				PlanOnly:    true,
-				ExpectError: acctest.ExpectError(tc.want),
-			}},
-		})
-	}
-	if n := env.Emulator.TotalCalls(); n != 0 {
-		t.Fatalf("plan-time validation made %d API calls", n)
+		env.PlanOnlyError(t, fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = \"17900000000000001\"\n  message  = %q\n}", tc.message), tc.want)
 	}
 }
 
@@ -152,13 +135,8 @@ func TestAccComment_commentsDisabled(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "quiet")
 	env.Emulator.SetCommentsEnabledOutOfBand(mid, false)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
-			ExpectError: acctest.ExpectError(`Comments disabled.*code 100.*fbtrace_id`),
-		}},
-	})
+	env.ApplyError(t, fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
+		`Comments disabled.*code 100.*fbtrace_id`)
 }
 
 func TestAccComment_replyToAReplyWarnsAndAttachesToTop(t *testing.T) {

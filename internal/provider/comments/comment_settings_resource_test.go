@@ -5,8 +5,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -49,16 +52,16 @@ func TestAccCommentSettings_basic(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: settingsConfig(mid, false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkComments(env, mid, false),
-					resource.TestCheckResourceAttr(settingsAddr, "id", mid),
-					resource.TestCheckResourceAttr(settingsAddr, "account_id", emulator.DefaultAccountID),
-				),
+				Check:  checkComments(env, mid, false),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(settingsAddr, tfjsonpath.New("id"), knownvalue.StringExact(mid)),
+					statecheck.ExpectKnownValue(settingsAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{ResourceName: settingsAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(settingsAddr),
 			{
 				Config: settingsConfig(mid, true),
 				ConfigPlanChecks: resource.ConfigPlanChecks{

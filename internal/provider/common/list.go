@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 )
 
 // List resources (Terraform ≥ 1.14, `terraform query`) find existing objects
@@ -30,6 +31,13 @@ func ListResult(ctx context.Context, req list.ListRequest, displayName string, m
 // ListError ends a list stream with an error.
 func ListError(stream *list.ListResultsStream, diags diag.Diagnostics) {
 	stream.Results = list.ListResultsStreamDiagnostics(diags)
+}
+
+// ListAPIError is a list result that ends the stream with a failed call.
+func ListAPIError(summary string, err error) list.ListResult {
+	var diags diag.Diagnostics
+	AddAPIError(&diags, path.Empty(), summary, err)
+	return list.ListResult{Diagnostics: diags}
 }
 
 // DisplayText shortens text to its first words, at most n characters, on one

@@ -67,9 +67,7 @@ func TestAccMention_webhookToReply(t *testing.T) {
 		t.Run(login, func(t *testing.T) {
 			t.Parallel()
 			hooks := acctest.NewWebhookReceiver(t, "s3cret")
-			env := acctest.New(t, emulator.Options{Now: time.Now, WebhookHTTPClient: hooks.Client()})
-			env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-			env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
+			env := acctest.New(t, emulator.Options{Now: time.Now, WebhookHTTPClient: hooks.Client()}).WithAppCredentials()
 			if login == "instagram" {
 				env.InstagramLogin()
 			}

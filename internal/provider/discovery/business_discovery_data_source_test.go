@@ -74,14 +74,8 @@ data "instagram_business_discovery" "profile_only" {
 func TestAccBusinessDiscoveryDataSource_notFound(t *testing.T) {
 	t.Parallel()
 	for _, username := range []string{"jane.personal", "nobody_at_all"} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      `data "instagram_business_discovery" "x" { username = "` + username + `" }`,
-				ExpectError: acctest.ExpectError(`not found or not a professional account.*@` + username + `.*code 110, subcode 2207013`),
-			}},
-		})
+		acctest.New(t, emulator.Options{}).ApplyError(t, `data "instagram_business_discovery" "x" { username = "`+username+`" }`,
+			`not found or not a professional account.*@`+username+`.*code 110, subcode 2207013`)
 	}
 }
 
@@ -92,14 +86,6 @@ func TestAccBusinessDiscoveryDataSource_validation(t *testing.T) {
 		{`username = "blue bottle"`, `must be an Instagram username without @`},
 		{"username = \"bluebottle\"\n media_limit = 1001", `media_limit value must be between 0 and 1000`},
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      "data \"instagram_business_discovery\" \"x\" {\n" + tc.config + "\n}",
-				ExpectError: acctest.ExpectError(tc.err),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t, "data \"instagram_business_discovery\" \"x\" {\n"+tc.config+"\n}", tc.err)
 	}
 }

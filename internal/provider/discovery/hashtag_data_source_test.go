@@ -58,31 +58,17 @@ func TestAccHashtagDataSource_invalidNames(t *testing.T) {
 		"c-o":       "only contain letters, digits and underscores",
 		"#":         "at least one letter or digit",
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      `data "instagram_hashtag" "x" { name = "` + name + `" }`,
-				ExpectError: acctest.ExpectError(`Invalid hashtag.*` + want),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t, `data "instagram_hashtag" "x" { name = "`+name+`" }`, `Invalid hashtag.*`+want)
 	}
 }
 
 func TestAccHashtagDataSource_weeklyLimit(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{HashtagLimit: 2})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	acctest.New(t, emulator.Options{HashtagLimit: 2}).ApplyError(t, `
 data "instagram_hashtag" "a" { name = "coffee" }
 data "instagram_hashtag" "b" { name = "travel" }
 data "instagram_hashtag" "c" { name = "latteart" }`,
-			ExpectError: acctest.ExpectError(`Weekly hashtag limit reached.*30 unique hashtags in a rolling 7 days.*code 24`),
-		}},
-	})
+		`Weekly hashtag limit reached.*30 unique hashtags in a rolling 7 days.*code 24`)
 }
 
 func TestAccHashtagMediaDataSource_topAndRecent(t *testing.T) {
@@ -125,25 +111,11 @@ func TestAccHashtagMediaDataSource_validation(t *testing.T) {
 		{`limit = 0`, `limit value must be between 1 and 500`},
 		{`limit = 501`, `limit value must be between 1 and 500`},
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      "data \"instagram_hashtag_media\" \"x\" {\n hashtag_id = \"17843857450040591\"\n " + tc.config + "\n}",
-				ExpectError: acctest.ExpectError(tc.err),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t,
+			"data \"instagram_hashtag_media\" \"x\" {\n hashtag_id = \"17843857450040591\"\n "+tc.config+"\n}", tc.err)
 	}
-	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      `data "instagram_hashtag_media" "x" { hashtag_id = "#coffee" }`,
-			ExpectError: acctest.ExpectError(`must be a numeric hashtag id`),
-		}},
-	})
-	env.RequireNoGraphCalls(t)
+	acctest.New(t, emulator.Options{}).PlanOnlyError(t,
+		`data "instagram_hashtag_media" "x" { hashtag_id = "#coffee" }`, `must be a numeric hashtag id`)
 }
 
 func TestAccRecentlySearchedHashtagsDataSource(t *testing.T) {

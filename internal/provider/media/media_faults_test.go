@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -65,8 +68,10 @@ func TestAccMedia_faultMatrix(t *testing.T) {
 						Check: resource.ComposeAggregateTestCheckFunc(
 							env.CheckMediaCount(emulator.DefaultAccountID, 1),
 							stateMatchesOnlyPost(env),
-							resource.TestCheckResourceAttr(carouselAddr, "children_ids.#", "3"),
 						),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(carouselAddr, tfjsonpath.New("children_ids"), knownvalue.ListSizeExact(3)),
+						},
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -124,7 +123,7 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 		if want(mediaTypeStories) {
 			for media, err := range l.Data.Client.Media.ListStories(ctx, account, opts) {
 				if err != nil {
-					push(list.ListResult{Diagnostics: apiDiags("Cannot list the stories of account "+account, err)})
+					push(common.ListAPIError("Cannot list the stories of account "+account, err))
 					return
 				}
 				if inRange(media, opts) && !emit(media) {
@@ -137,7 +136,7 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 		}
 		for media, err := range l.Data.Client.Media.List(ctx, account, opts) {
 			if err != nil {
-				push(list.ListResult{Diagnostics: apiDiags("Cannot list the posts of account "+account, err)})
+				push(common.ListAPIError("Cannot list the posts of account "+account, err))
 				return
 			}
 			if !emit(media) {
@@ -187,10 +186,4 @@ func inRange(media *graph.Media, opts graph.ListOptions) bool {
 		return true
 	}
 	return (opts.Since.IsZero() || !ts.Before(opts.Since)) && (opts.Until.IsZero() || !ts.After(opts.Until))
-}
-
-func apiDiags(summary string, err error) diag.Diagnostics {
-	var diags diag.Diagnostics
-	common.AddAPIError(&diags, path.Empty(), summary, err)
-	return diags
 }

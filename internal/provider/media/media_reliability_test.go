@@ -135,17 +135,12 @@ func TestAccMedia_rateBudget(t *testing.T) {
 func TestAccMedia_rateLimitLongerThanMaxWait(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{AccountCallBudget: 2, AccountWindow: time.Hour})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.ApplyError(t, `
 provider "instagram" {
   max_rate_limit_wait = "1m"
 }
-` + manyPosts(1),
-			ExpectError: acctest.ExpectError(`instagram business use case rate limit is exhausted and access returns in about 1h0m0s, longer than max_rate_limit_wait allows. Run again later, raise max_rate_limit_wait`),
-		}},
-	})
+`+manyPosts(1),
+		`instagram business use case rate limit is exhausted and access returns in about 1h0m0s, longer than max_rate_limit_wait allows. Run again later, raise max_rate_limit_wait`)
 	// The usage header at 100% stopped the provider before Meta had to refuse.
 	if n := env.Emulator.ThrottledCalls(); n != 0 {
 		t.Errorf("%d calls sent while throttled, want 0", n)

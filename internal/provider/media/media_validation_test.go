@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 )
@@ -45,18 +43,8 @@ func TestAccMedia_validation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.New(t, emulator.Options{})
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				Steps: []resource.TestStep{{
-					Config:      fmt.Sprintf("resource \"instagram_media\" \"bad\" {\n  %s\n}\n", tc.body),
-					PlanOnly:    true,
-					ExpectError: acctest.ExpectError(tc.want),
-				}},
-			})
-			if n := env.Emulator.TotalCalls(); n != 0 {
-				t.Fatalf("validation made %d API calls: %v", n, env.Emulator.Calls())
-			}
+			config := fmt.Sprintf("resource \"instagram_media\" \"bad\" {\n  %s\n}\n", tc.body)
+			acctest.New(t, emulator.Options{}).PlanOnlyError(t, config, tc.want)
 		})
 	}
 }

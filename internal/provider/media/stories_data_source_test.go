@@ -16,10 +16,10 @@ import (
 func TestAccStoriesDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	post(t, env, emulator.Post{Type: "STORY"})
+	env.PostOutOfBand(t, emulator.Post{Type: "STORY"})
 	env.Emulator.AdvanceClock(25 * time.Hour) // that story has expired
-	story := post(t, env, emulator.Post{Type: "STORY", Video: true})
-	post(t, env, emulator.Post{Caption: "a feed post"})
+	story := env.PostOutOfBand(t, emulator.Post{Type: "STORY", Video: true})
+	env.PostOutOfBand(t, emulator.Post{Caption: "a feed post"})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{

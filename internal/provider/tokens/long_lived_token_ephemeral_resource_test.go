@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -19,14 +17,6 @@ import (
 )
 
 const sixtyDays = 60 * 24 * time.Hour
-
-// withEcho adds the echo provider, which copies an ephemeral value into its
-// own state so that the test can look at it.
-func withEcho(env *acctest.Env) map[string]func() (tfprotov6.ProviderServer, error) {
-	f := env.Factories()
-	f["echo"] = echoprovider.NewProviderServer()
-	return f
-}
 
 func needEphemeral() []tfversion.TerraformVersionCheck {
 	return []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.EphemeralResources)}
@@ -53,13 +43,13 @@ func echoed(attr string, v knownvalue.Check) statecheck.StateCheck {
 
 func TestAccLongLivedToken_instagramExchange(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin().WithEcho()
 	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
 	short := env.Emulator.IssueToken(emulator.DefaultAccountID, "instagram", time.Hour)
 	expiresAt := env.Emulator.Now().Add(sixtyDays).Format(time.RFC3339)
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: withEcho(env),
+		ProtoV6ProviderFactories: env.Factories(),
 		TerraformVersionChecks:   needEphemeral(),
 		Steps: []resource.TestStep{{
 			// The long-lived token configures a second provider that reads the
@@ -93,11 +83,11 @@ data "instagram_account" "a" {
 
 func TestAccLongLivedToken_instagramRefresh(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin().WithEcho()
 	fresh := env.Emulator.IssueToken(emulator.DefaultAccountID, "instagram", sixtyDays)
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: withEcho(env),
+		ProtoV6ProviderFactories: env.Factories(),
 		TerraformVersionChecks:   needEphemeral(),
 		Steps: []resource.TestStep{
 			{
@@ -123,12 +113,10 @@ func TestAccLongLivedToken_instagramRefresh(t *testing.T) {
 
 func TestAccLongLivedToken_facebookExchange(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials().WithEcho()
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: withEcho(env),
+		ProtoV6ProviderFactories: env.Factories(),
 		TerraformVersionChecks:   needEphemeral(),
 		Steps: []resource.TestStep{{
 			Config: echoConfig(`  mode = "exchange"`),
@@ -158,16 +146,11 @@ func TestAccLongLivedToken_refusedBeforeCalling(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.New(t, emulator.Options{})
+			env := acctest.New(t, emulator.Options{}).WithEcho()
 			if c.instagram {
 				env.InstagramLogin()
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: withEcho(env),
-				TerraformVersionChecks:   needEphemeral(),
-				Steps:                    []resource.TestStep{{Config: echoConfig(c.body), ExpectError: acctest.ExpectError(c.pattern)}},
-			})
-			env.RequireNoGraphCalls(t)
+			env.PlanOnlyError(t, echoConfig(c.body), c.pattern, needEphemeral()...)
 		})
 	}
 }

@@ -28,15 +28,9 @@ data "instagram_token" "current" {
 }
 `
 
-func withAppCredentials(env *acctest.Env) *acctest.Env {
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
-	return env
-}
-
 func TestAccTokenDataSource(t *testing.T) {
 	t.Parallel()
-	env := withAppCredentials(acctest.New(t, emulator.Options{}))
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials()
 	now := env.Emulator.Now()
 	env.Vars["INSTAGRAM_ACCESS_TOKEN"] = env.Emulator.IssueToken(emulator.DefaultAccountID, "facebook", 20*24*time.Hour)
 	rfc := func(t time.Time) knownvalue.Check { return knownvalue.StringExact(t.UTC().Format(time.RFC3339)) }
@@ -80,7 +74,7 @@ func TestAccTokenDataSource(t *testing.T) {
 
 func TestAccTokenDataSource_neverExpires(t *testing.T) {
 	t.Parallel()
-	env := withAppCredentials(acctest.New(t, emulator.Options{}))
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
@@ -104,7 +98,7 @@ func TestAccTokenDataSource_refusedBeforeCalling(t *testing.T) {
 	}{
 		"instagram login": {
 			func(t *testing.T) *acctest.Env {
-				return withAppCredentials(acctest.New(t, emulator.Options{})).InstagramLogin()
+				return acctest.New(t, emulator.Options{}).WithAppCredentials().InstagramLogin()
 			},
 			`instagram_token \(Meta's debug_token\) needs Facebook login`,
 		},
@@ -116,12 +110,7 @@ func TestAccTokenDataSource_refusedBeforeCalling(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := c.env(t)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				Steps:                    []resource.TestStep{{Config: `data "instagram_token" "current" {}`, ExpectError: acctest.ExpectError(c.pattern)}},
-			})
-			env.RequireNoGraphCalls(t)
+			c.env(t).PlanOnlyError(t, `data "instagram_token" "current" {}`, c.pattern)
 		})
 	}
 }

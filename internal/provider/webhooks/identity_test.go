@@ -13,8 +13,7 @@ import (
 
 func TestAccWebhookSubscription_identity(t *testing.T) {
 	t.Parallel()
-	cb := newCallback(t, "s3cret")
-	env := appEnv(t, cb)
+	cb, env := newCallbackEnv(t, "s3cret")
 	resource.Test(t, env.IdentityTest(subscriptionConfig(cb.srv.URL, "s3cret", 1, `"comments"`),
 		"instagram_webhook_subscription.ig", map[string]knownvalue.Check{"object": knownvalue.StringExact("instagram")},
 		// verify_token is write-only: Meta never returns it, so the imported

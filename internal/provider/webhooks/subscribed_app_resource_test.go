@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -51,16 +54,16 @@ func TestAccSubscribedApp_instagramLogin(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: subscribedAppConfig(`"comments", "messages"`),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkFields(env, "comments", "messages"),
-					resource.TestCheckResourceAttr(appAddr, "id", emulator.DefaultAccountID),
-					resource.TestCheckResourceAttr(appAddr, "account_id", emulator.DefaultAccountID),
-				),
+				Check:  checkFields(env, "comments", "messages"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, tfjsonpath.New("id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+					statecheck.ExpectKnownValue(appAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{ResourceName: appAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(appAddr),
 			{
 				Config: subscribedAppConfig(`"comments"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -97,9 +100,7 @@ func TestAccSubscribedApp_instagramLogin(t *testing.T) {
 // Facebook login goes through the linked Page with the Page token.
 func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret // the Page token gets its own appsecret_proof
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials() // the Page token gets its own appsecret_proof
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkUnsubscribed(env),
@@ -119,7 +120,7 @@ func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{ResourceName: appAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(appAddr),
 			{Config: subscribedAppConfig(`"feed", "mention"`), Check: checkFields(env, "feed", "mention")},
 		},
 	})
@@ -127,16 +128,6 @@ func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 
 func TestAccSubscribedApp_instagramLoginFieldValidation(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      subscribedAppConfig(`"feed"`),
-			PlanOnly:    true,
-			ExpectError: acctest.ExpectError(`Unknown Instagram webhook field.*"feed"`),
-		}},
-	})
-	if n := env.Emulator.CallCount("POST /{ig-user-id}/subscribed_apps"); n != 0 {
-		t.Fatalf("%d subscribe calls despite the plan error", n)
-	}
+	acctest.New(t, emulator.Options{}).InstagramLogin().
+		PlanOnlyError(t, subscribedAppConfig(`"feed"`), `Unknown Instagram webhook field.*"feed"`)
 }
