@@ -154,6 +154,18 @@ type Options struct {
 	// it replaces the set, as the community reports (uncertain).
 	SubscribedFieldsMerge bool
 
+	// @mentions (mentions.go). Meta does not document the errors for what its
+	// mentions rules refuse (a story, a post the account is only tagged on, a
+	// caption or comment without the @mention): MentionRefusedError replaces
+	// the default (code 100, a message naming the rule) (uncertain).
+	// MentionedFieldsNeedFacebookLogin makes mentioned_media and
+	// mentioned_comment nonexisting fields with Instagram login: the Instagram
+	// login mentions guide lists only /tags and POST /mentions, the IG User
+	// reference documents the fields on graph.facebook.com (uncertain);
+	// default false (both logins).
+	MentionRefusedError              *ErrorBody
+	MentionedFieldsNeedFacebookLogin bool
+
 	// Hashtag search (hashtags.go). HashtagLimit: unique hashtags per IG user
 	// per rolling 7 days; default 30. The error for exceeding it is not
 	// documented (uncertain): HashtagLimitError replaces the placeholder

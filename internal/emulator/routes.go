@@ -26,6 +26,7 @@ var routes = []route{
 	{"GET", kindIGUser, "content_publishing_limit", (*Server).publishingLimit},
 	{"GET", kindIGUser, "insights", (*Server).accountInsights},
 	{"GET", kindIGUser, "tags", (*Server).listTagged},
+	{"POST", kindIGUser, "mentions", (*Server).replyToMention},
 	{"GET", kindIGUser, "recently_searched_hashtags", (*Server).recentlySearchedHashtags},
 	{"GET", kindIGUser, "subscribed_apps", (*Server).listSubscribedApps},
 	{"POST", kindIGUser, "subscribed_apps", (*Server).subscribeApp},

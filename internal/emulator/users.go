@@ -186,6 +186,18 @@ func (s *Server) renderUser(req *request, a *Account, shownID string, fs []field
 				return nil, err
 			}
 			out["business_discovery"] = node
+		case "mentioned_media":
+			node, err := s.mentionedMedia(req, a, f)
+			if err != nil {
+				return nil, err
+			}
+			out[f.Name] = node
+		case "mentioned_comment":
+			node, err := s.mentionedComment(req, a, f)
+			if err != nil {
+				return nil, err
+			}
+			out[f.Name] = node
 		case "media", "stories":
 			page, err := s.nestedMedia(req, a, f)
 			if err != nil {

@@ -86,6 +86,8 @@ type Client struct {
 	Media    *MediaService
 	Insights *InsightsService
 	Comments *CommentsService
+	// Mentions reads and answers @mentions of the account by other users.
+	Mentions *MentionsService
 	Webhooks *WebhooksService
 	// Discovery and Hashtags exist with Facebook login only.
 	Discovery *DiscoveryService
@@ -190,6 +192,7 @@ func New(opts Options) (*Client, error) {
 	c.Media = &MediaService{client: c}
 	c.Insights = &InsightsService{client: c}
 	c.Comments = &CommentsService{client: c}
+	c.Mentions = &MentionsService{client: c}
 	c.Webhooks = &WebhooksService{client: c}
 	c.Discovery = &DiscoveryService{client: c}
 	c.Hashtags = &HashtagsService{client: c}
@@ -264,14 +267,21 @@ type Request struct {
 	Path   string
 	Params url.Values
 	// Idempotent marks a POST that is safe to resend (e.g. comment_enabled).
-	// GET and DELETE are always treated as idempotent.
+	// GET and DELETE are treated as idempotent unless SendOnce is set.
 	Idempotent bool
+	// SendOnce marks a DELETE that is never resent once it may have reached
+	// Meta (a lost answer is an *AmbiguousError): the caller settles it by
+	// reading, as the comment moderation workflow does.
+	SendOnce bool
 	// Unversioned sends Path without the version prefix (Instagram login's
 	// token endpoints /access_token and /refresh_access_token, tokens.go).
 	Unversioned bool
 }
 
 func (r *Request) idempotent() bool {
+	if r.SendOnce {
+		return false
+	}
 	return r.Method != http.MethodPost || r.Idempotent
 }
 

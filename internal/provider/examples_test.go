@@ -74,11 +74,14 @@ func TestExamplesValidate(t *testing.T) {
 }
 
 // featuresOf lists the CLI features an example directory needs: list
-// blocks (.tfquery.hcl, read by `validate -query`) and import blocks with an
-// identity.
+// blocks (.tfquery.hcl, read by `validate -query`), import blocks with an
+// identity, and actions (examples/actions/).
 func featuresOf(t *testing.T, dir string) []acctest.Feature {
 	t.Helper()
 	var out []acctest.Feature
+	if strings.Contains(filepath.ToSlash(dir), "/examples/actions/") {
+		out = append(out, acctest.Actions)
+	}
 	if hasFiles(t, dir, "*.tfquery.hcl") {
 		out = append(out, acctest.ListResources)
 	}

@@ -152,7 +152,7 @@ func (r *commentResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	c, _, err := r.Data.Client.Comments.Get(ctx, state.ID.ValueString(), commentReadFields)
 	if graph.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.Gone(ctx, req, resp)
 		return
 	}
 	if err != nil {

@@ -112,7 +112,7 @@ func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	media, _, err := r.Data.Client.Media.Get(ctx, state.ID.ValueString(), settingsReadFields)
 	if graph.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.Gone(ctx, req, resp)
 		return
 	}
 	if err != nil {

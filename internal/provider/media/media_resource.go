@@ -131,7 +131,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 			common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 			return
 		}
-		resp.State.RemoveResource(ctx)
+		common.Gone(ctx, req, resp)
 		return
 	}
 	if err != nil {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -17,11 +15,8 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
-// Limits from Meta's content publishing documentation.
+// Limits from Meta's content publishing documentation (caption limits: common.TextProblems).
 const (
-	maxCaptionLength    = 2200
-	maxCaptionHashtags  = 30
-	maxCaptionMentions  = 20
 	maxAltTextLength    = 1000
 	maxCollaborators    = 3
 	maxSponsors         = 2
@@ -29,34 +24,9 @@ const (
 	maxCarouselChildren = 10
 )
 
-var (
-	hashtagPattern = regexp.MustCompile(`#[\p{L}\p{N}_]+`)
-	mentionPattern = regexp.MustCompile(`@[A-Za-z0-9._]+`)
-)
-
 // captionProblems checks a caption against Instagram's limits and returns one
 // message per limit exceeded.
-func captionProblems(caption string) []string {
-	var out []string
-	if n := utf8.RuneCountInString(caption); n > maxCaptionLength {
-		out = append(out, fmt.Sprintf("caption is %d characters long; Instagram allows at most %d.", n, maxCaptionLength))
-	}
-	if n := len(uniqueLower(hashtagPattern.FindAllString(caption, -1))); n > maxCaptionHashtags {
-		out = append(out, fmt.Sprintf("caption has %d hashtags; Instagram allows at most %d.", n, maxCaptionHashtags))
-	}
-	if n := len(uniqueLower(mentionPattern.FindAllString(caption, -1))); n > maxCaptionMentions {
-		out = append(out, fmt.Sprintf("caption has %d @mentions; Instagram allows at most %d.", n, maxCaptionMentions))
-	}
-	return out
-}
-
-func uniqueLower(in []string) map[string]bool {
-	out := map[string]bool{}
-	for _, s := range in {
-		out[strings.ToLower(s)] = true
-	}
-	return out
-}
+func captionProblems(caption string) []string { return common.TextProblems("caption", caption) }
 
 // typeHints add to "not supported" errors what a type takes instead.
 var typeHints = map[string]string{

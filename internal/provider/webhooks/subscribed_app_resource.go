@@ -149,7 +149,7 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	if !r.read(ctx, &state, id, token, &resp.Diagnostics) {
 		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
+			common.Gone(ctx, req, resp)
 		}
 		return
 	}

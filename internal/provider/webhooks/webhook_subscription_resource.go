@@ -250,7 +250,7 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	if !r.readInto(ctx, &state, &resp.Diagnostics) {
 		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
+			common.Gone(ctx, req, resp)
 		}
 		return
 	}
