@@ -45,6 +45,38 @@ type Options struct {
 
 	MaxPageSize int // max `limit` on media lists; default 100. Uncertain in the docs: larger limits are clamped, not rejected.
 
+	// Resumable video uploads (uploads.go). Meta's guide
+	// (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads)
+	// says they are "available only for apps that have implemented Facebook
+	// Login for Business", while the IG User Media reference lists
+	// upload_type for both logins (doc-conflict): by default an
+	// Instagram-login token gets an error for upload_type=resumable;
+	// ResumableUploadInstagramLogin accepts it.
+	ResumableUploadInstagramLogin bool
+	// The guide says an interrupted upload can be resumed but not how to
+	// learn where (uncertain). By default the container's
+	// video_status.uploading_phase.bytes_transferred says how many bytes
+	// arrived (as for Facebook reels,
+	// https://developers.facebook.com/docs/video-api/guides/reels-publishing);
+	// UploadOffsetOnRupload drops that field and answers GET on the upload
+	// URI with {"offset": n} instead.
+	UploadOffsetOnRupload bool
+	// UploadChunkSize: when an upload is cut off, the bytes kept are rounded
+	// down to a multiple of it, as a server that stores chunks would
+	// (uncertain); 0 keeps every byte received.
+	UploadChunkSize int64
+
+	// TrialReelsUnsupported makes trial_params fail with subcode 2207081,
+	// which developers report for accounts without trial reels (not on
+	// Meta's Error Codes page; uncertain).
+	TrialReelsUnsupported bool
+	// BrandedContentFacebookLoginOnly refuses branded_content_sponsor_ids and
+	// is_paid_partnership with Instagram login. The IG User Media reference
+	// lists them without a login restriction; the Instagram-login publishing
+	// guide says branded content is not supported (doc-conflict). Default:
+	// accepted with both logins.
+	BrandedContentFacebookLoginOnly bool
+
 	// MaxCollaborators: docs conflict (3 on the media reference, 5 on the collaborators edge); default 3.
 	MaxCollaborators int
 

@@ -94,6 +94,8 @@ type Client struct {
 	Hashtags  *HashtagsService
 	// Tokens exchanges, refreshes and inspects access tokens.
 	Tokens *TokensService
+	// Uploads sends local videos to containers made for an upload.
+	Uploads *UploadsService
 
 	baseURL    string // scheme://host[/prefix], no trailing slash
 	apiVersion string
@@ -102,6 +104,7 @@ type Client struct {
 	appSecret  string // to sign other tokens (Page tokens, see withToken)
 	userAgent  string
 	httpClient *http.Client
+	uploadHTTP *http.Client // httpClient without its per-attempt timeout: a video upload may take long
 	logger     Logger
 	limiter    *Limiter
 	maxRetries int
@@ -181,6 +184,8 @@ func New(opts Options) (*Client, error) {
 		// Graph never redirects; following one could carry the request elsewhere.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
+	// Bounded by the caller's context (the resource's create timeout).
+	c.uploadHTTP = &http.Client{Transport: c.httpClient.Transport, CheckRedirect: c.httpClient.CheckRedirect}
 
 	c.Users = &UsersService{client: c}
 	c.Pages = &PagesService{client: c}
@@ -192,6 +197,7 @@ func New(opts Options) (*Client, error) {
 	c.Discovery = &DiscoveryService{client: c}
 	c.Hashtags = &HashtagsService{client: c}
 	c.Tokens = &TokensService{client: c}
+	c.Uploads = &UploadsService{client: c}
 	return c, nil
 }
 

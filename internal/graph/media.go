@@ -75,6 +75,33 @@ type ContainerParams struct {
 	CoverURL       string   // reels
 	ThumbOffset    *int64   // ms, videos
 	AudioName      string   // reels
+
+	// UploadType UploadResumable: the video's bytes are sent to the
+	// container's upload URI (Uploads.Upload) instead of fetched from
+	// VideoURL. Set by CreateUploadContainer.
+	UploadType string
+	// TrialParams make a reel a trial reel, shown to non-followers first.
+	TrialParams *TrialParams
+	// BrandedContentSponsorIDs are the IG user ids of the brand partners of
+	// a paid partnership; IsPaidPartnership adds the "Paid partnership" label.
+	BrandedContentSponsorIDs []string
+	IsPaidPartnership        *bool
+	// IsAIGenerated adds the "AI info" label (a carousel's parent only).
+	IsAIGenerated *bool
+}
+
+// UploadResumable is the upload_type of a container whose video is uploaded.
+const UploadResumable = "resumable"
+
+// Graduation strategies of a trial reel.
+const (
+	GraduationManual        = "MANUAL"         // the account graduates it in the app
+	GraduationSSPerformance = "SS_PERFORMANCE" // Instagram graduates it if it performs well with non-followers
+)
+
+// TrialParams is the trial_params parameter of a reel.
+type TrialParams struct {
+	GraduationStrategy string `json:"graduation_strategy"`
 }
 
 // UserTag tags a user on an image, reel or story. X and Y (0–1 from the top
@@ -85,8 +112,9 @@ type UserTag struct {
 	Y        *float64 `json:"y,omitempty"`
 }
 
-// values encodes p as Graph expects: JSON arrays for user_tags and
-// collaborators, comma-separated children, "true"/"false" booleans.
+// values encodes p as Graph expects: JSON for user_tags, collaborators,
+// trial_params and branded_content_sponsor_ids, comma-separated children,
+// "true"/"false" booleans.
 func (p ContainerParams) values() (url.Values, error) {
 	v := url.Values{}
 	set := func(k, s string) {
@@ -106,28 +134,41 @@ func (p ContainerParams) values() (url.Values, error) {
 	set("caption", p.Caption)
 	set("alt_text", p.AltText)
 	set("location_id", p.LocationID)
-	if len(p.UserTags) > 0 {
-		b, err := json.Marshal(p.UserTags)
+	for _, j := range []struct {
+		name string
+		set  bool
+		val  any
+	}{
+		{"user_tags", len(p.UserTags) > 0, p.UserTags},
+		{"collaborators", len(p.Collaborators) > 0, p.Collaborators},
+		{"trial_params", p.TrialParams != nil, p.TrialParams},
+		{"branded_content_sponsor_ids", len(p.BrandedContentSponsorIDs) > 0, p.BrandedContentSponsorIDs},
+	} {
+		if !j.set {
+			continue
+		}
+		b, err := json.Marshal(j.val)
 		if err != nil {
 			return nil, err
 		}
-		v.Set("user_tags", string(b))
+		v.Set(j.name, string(b))
 	}
-	if len(p.Collaborators) > 0 {
-		b, err := json.Marshal(p.Collaborators)
-		if err != nil {
-			return nil, err
+	for _, b := range []struct {
+		name string
+		val  *bool
+	}{
+		{"share_to_feed", p.ShareToFeed}, {"is_paid_partnership", p.IsPaidPartnership}, {"is_ai_generated", p.IsAIGenerated},
+	} {
+		if b.val != nil {
+			v.Set(b.name, strconv.FormatBool(*b.val))
 		}
-		v.Set("collaborators", string(b))
-	}
-	if p.ShareToFeed != nil {
-		v.Set("share_to_feed", strconv.FormatBool(*p.ShareToFeed))
 	}
 	set("cover_url", p.CoverURL)
 	if p.ThumbOffset != nil {
 		v.Set("thumb_offset", strconv.FormatInt(*p.ThumbOffset, 10))
 	}
 	set("audio_name", p.AudioName)
+	set("upload_type", p.UploadType)
 	return v, nil
 }
 
@@ -150,6 +191,40 @@ func (s *MediaService) CreateContainer(ctx context.Context, igUserID string, p C
 	// Safe to resend although not idempotent: a container is invisible until
 	// published, so one whose answer was lost simply expires after 24 hours.
 	return s.postForID(ctx, &Request{Method: http.MethodPost, Path: path, Params: params, Idempotent: true})
+}
+
+// UploadContainer is a container created for an upload: its id and the
+// URI its video's bytes go to (Uploads.Upload).
+type UploadContainer struct {
+	ID  string `json:"id"`
+	URI string `json:"uri"`
+}
+
+// CreateUploadContainer sends POST /{ig-user-id}/media with
+// upload_type=resumable (a REELS, STORIES or carousel VIDEO container whose
+// video is uploaded rather than fetched from video_url) and returns the
+// container and its upload URI
+// (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads).
+// Resent like CreateContainer: an unused container expires.
+func (s *MediaService) CreateUploadContainer(ctx context.Context, igUserID string, p ContainerParams) (*UploadContainer, *Response, error) {
+	path, err := nodePath(igUserID, "media")
+	if err != nil {
+		return nil, nil, err
+	}
+	p.UploadType, p.VideoURL = UploadResumable, ""
+	params, err := p.values()
+	if err != nil {
+		return nil, nil, fmt.Errorf("graph: encoding container parameters: %w", err)
+	}
+	out := new(UploadContainer)
+	resp, err := s.client.Do(ctx, &Request{Method: http.MethodPost, Path: path, Params: params, Idempotent: true}, out)
+	if err != nil {
+		return nil, resp, err
+	}
+	if out.ID == "" || out.URI == "" {
+		return nil, resp, fmt.Errorf("graph: POST %s: response has no id or upload uri", path)
+	}
+	return out, resp, nil
 }
 
 // Publish sends POST /{ig-user-id}/media_publish and returns the media id.
@@ -183,17 +258,41 @@ type Container struct {
 	ID         string `json:"id"`
 	StatusCode string `json:"status_code"` // IN_PROGRESS, FINISHED, PUBLISHED, ERROR, EXPIRED
 	Status     string `json:"status,omitempty"`
+	// VideoStatus is set by GetUploadStatus, when Meta reports it.
+	VideoStatus *VideoStatus `json:"video_status,omitempty"`
+}
+
+// VideoStatus is an upload container's video_status: how much of the
+// video was received (uploading_phase) and its processing.
+type VideoStatus struct {
+	UploadingPhase  *UploadPhase `json:"uploading_phase,omitempty"`
+	ProcessingPhase *UploadPhase `json:"processing_phase,omitempty"`
+}
+
+// UploadPhase is one phase of VideoStatus.
+type UploadPhase struct {
+	Status           string `json:"status,omitempty"` // not_started, in_progress, complete, error
+	BytesTransferred *int64 `json:"bytes_transferred,omitempty"`
 }
 
 // GetContainer reads GET /{container-id}?fields=id,status_code,status.
 func (s *MediaService) GetContainer(ctx context.Context, id string) (*Container, *Response, error) {
+	return s.getContainer(ctx, id, "id,status_code,status")
+}
+
+// GetUploadStatus reads GET /{container-id}?fields=id,status_code,video_status:
+// how many bytes of an uploaded video Meta has (VideoStatus.UploadingPhase).
+func (s *MediaService) GetUploadStatus(ctx context.Context, id string) (*Container, *Response, error) {
+	return s.getContainer(ctx, id, "id,status_code,video_status")
+}
+
+func (s *MediaService) getContainer(ctx context.Context, id, fields string) (*Container, *Response, error) {
 	path, err := nodePath(id)
 	if err != nil {
 		return nil, nil, err
 	}
-	req := &Request{Method: http.MethodGet, Path: path, Params: url.Values{"fields": {"id,status_code,status"}}}
 	c := new(Container)
-	resp, err := s.client.Do(ctx, req, c)
+	resp, err := s.client.Do(ctx, &Request{Method: http.MethodGet, Path: path, Params: url.Values{"fields": {fields}}}, c)
 	if err != nil {
 		return nil, resp, err
 	}

@@ -42,6 +42,19 @@ func TestMediaService_CreateContainer(t *testing.T) {
 			},
 		},
 		{
+			name: "trial reel in a paid partnership",
+			p: ContainerParams{
+				MediaType: MediaTypeReels, VideoURL: "https://example.com/v.mp4",
+				TrialParams:              &TrialParams{GraduationStrategy: GraduationSSPerformance},
+				BrandedContentSponsorIDs: []string{"17841400000000002"}, IsPaidPartnership: ptr(true), IsAIGenerated: ptr(false),
+			},
+			want: map[string]string{
+				"media_type": "REELS", "video_url": "https://example.com/v.mp4",
+				"trial_params":                `{"graduation_strategy":"SS_PERFORMANCE"}`,
+				"branded_content_sponsor_ids": `["17841400000000002"]`, "is_paid_partnership": "true", "is_ai_generated": "false",
+			},
+		},
+		{
 			name: "story with tags without coordinates",
 			p: ContainerParams{
 				MediaType: MediaTypeStories, ImageURL: "https://example.com/s.jpg",

@@ -6,8 +6,14 @@
 // The flow follows Meta's content publishing guide:
 // https://developers.facebook.com/docs/instagram-platform/content-publishing
 //
+// Local video files (Post.Videos) go through Meta's resumable upload: the
+// container is created with upload_type=resumable, the file is streamed to
+// its upload URI (graph.UploadsService, which resumes a cut-off upload from
+// the offset Meta reports), then the container is processed like any other
+// (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads).
+//
 // Stopping. Every step before media_publish is safe to abandon (an unused
-// container just expires), so it stops as soon as ctx ends and returns an
+// container, uploaded or not, just expires), so it stops as soon as ctx ends and returns an
 // *InterruptedError: nothing was published. media_publish is the one step
 // that cannot be taken back: it is sent only while ctx is live, and once sent,
 // it and the reads that settle its outcome and read the post back run under
@@ -20,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 
@@ -75,6 +82,10 @@ type Post struct {
 	Parent graph.ContainerParams
 	// Items are a carousel's items, in order (IsCarouselItem is set by Publish).
 	Items []graph.ContainerParams
+	// Videos are local video files uploaded to their containers instead of
+	// fetched from a video_url: ParentItem (a reel or a story) or a
+	// carousel item's index → the file's path.
+	Videos map[int]string
 }
 
 // ProductType is the media_product_type the post will have: FEED, REELS or STORY.
@@ -93,7 +104,7 @@ func (p Post) MediaType() string {
 	switch {
 	case p.Parent.MediaType == graph.MediaTypeCarousel:
 		return graph.MediaTypeCarouselAlbum
-	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.VideoURL != "":
+	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.VideoURL != "", p.Videos[ParentItem] != "":
 		return graph.MediaTypeVideo
 	}
 	return graph.MediaTypeImage
@@ -126,7 +137,7 @@ func (p *Publisher) Publish(ctx context.Context, post Post) (*Result, error) {
 		return nil, err
 	}
 	if err := p.waitFinished(ctx, containerID, ParentItem); err != nil {
-		return nil, err
+		return nil, markUploaded(err, post.Videos[ParentItem])
 	}
 	res, err := p.publish(ctx, post, containerID)
 	if err != nil {
@@ -187,26 +198,36 @@ func (p *Publisher) quotaError(ctx context.Context, limit *graph.PublishingLimit
 func (p *Publisher) createContainers(ctx context.Context, post Post) (string, error) {
 	parent := post.Parent
 	if parent.MediaType == graph.MediaTypeCarousel {
-		ids, err := p.createItems(ctx, post.Items)
+		ids, err := p.createItems(ctx, post.Items, post.Videos)
 		if err != nil {
 			return "", err
 		}
 		parent.Children = ids
 	}
-	return p.createContainer(ctx, parent, ParentItem)
+	return p.createContainer(ctx, parent, ParentItem, post.Videos[ParentItem])
 }
 
-// createContainer creates one container. The client resends a create whose
-// answer was lost: an orphan container is never published and expires.
-func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerParams, item int) (string, error) {
-	id, _, err := p.Client.Media.CreateContainer(ctx, p.AccountID, params)
+// createContainer creates one container and uploads its video file, if it
+// has one. The client resends a create whose answer was lost: an orphan
+// container is never published and expires.
+func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerParams, item int, video string) (string, error) {
+	var id string
+	var err error
+	if video == "" {
+		id, _, err = p.Client.Media.CreateContainer(ctx, p.AccountID, params)
+	} else {
+		var c *graph.UploadContainer
+		if c, _, err = p.Client.Media.CreateUploadContainer(ctx, p.AccountID, params); err == nil {
+			return c.ID, p.upload(ctx, c, video, item)
+		}
+	}
 	if err == nil {
 		return id, nil
 	}
 	if ctx.Err() != nil {
 		return "", &InterruptedError{Step: StepContainers, Err: ctx.Err()}
 	}
-	e := &ContainerError{Item: item, Err: err}
+	e := &ContainerError{Item: item, Err: err, Uploaded: video != ""}
 	var gerr *graph.Error
 	if errors.As(err, &gerr) {
 		e.setSubcode(gerr.Subcode)
@@ -214,19 +235,58 @@ func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerP
 	return "", e
 }
 
-// createItems creates a carousel's item containers concurrently and waits
-// until each is processed. All items run to the end, so that every failing
-// item is reported at once.
-func (p *Publisher) createItems(ctx context.Context, items []graph.ContainerParams) ([]string, error) {
+// upload streams the file at path to container c.
+func (p *Publisher) upload(ctx context.Context, c *graph.UploadContainer, path string, item int) error {
+	fail := func(err error) error {
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			e := &InterruptedError{Step: StepUpload, Err: ctx.Err()}
+			if item == ParentItem {
+				e.ContainerID = c.ID
+			}
+			return e
+		}
+		return &UploadError{Item: item, ContainerID: c.ID, Path: path, Err: err}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fail(err)
+	}
+	p.log().Debug(ctx, "uploading a video file", map[string]any{"container_id": c.ID, "path": path, "bytes": info.Size()})
+	if err := p.Client.Uploads.Upload(ctx, graph.Upload{ContainerID: c.ID, URI: c.URI, File: f, Size: info.Size()}); err != nil {
+		return fail(err)
+	}
+	p.log().Debug(ctx, "video file uploaded", map[string]any{"container_id": c.ID, "path": path, "bytes": info.Size()})
+	return nil
+}
+
+// markUploaded notes on a processing error that the container's video was
+// uploaded from a file.
+func markUploaded(err error, video string) error {
+	var ce *ContainerError
+	if video != "" && errors.As(err, &ce) {
+		ce.Uploaded = true
+	}
+	return err
+}
+
+// createItems creates a carousel's item containers concurrently (uploading
+// their video files) and waits until each is processed. All items run to
+// the end, so that every failing item is reported at once.
+func (p *Publisher) createItems(ctx context.Context, items []graph.ContainerParams, videos map[int]string) ([]string, error) {
 	ids := make([]string, len(items))
 	errs := make([]error, len(items))
 	var wg sync.WaitGroup
 	for i, item := range items {
 		item.IsCarouselItem = true
 		wg.Go(func() {
-			id, err := p.createContainer(ctx, item, i)
+			id, err := p.createContainer(ctx, item, i, videos[i])
 			if err == nil {
-				err = p.waitFinished(ctx, id, i)
+				err = markUploaded(p.waitFinished(ctx, id, i), videos[i])
 			}
 			ids[i], errs[i] = id, err
 		})

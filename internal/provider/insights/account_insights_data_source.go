@@ -75,7 +75,9 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 			},
 			"breakdown": schema.ListAttribute{
 				MarkdownDescription: "Dimensions to split totals by (needs `metric_type = \"total_value\"`): `media_product_type`, `follow_type`, " +
-					"`follower_type`, `contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one.",
+					"`follower_type`, `contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one. " +
+					"`views` splits by `follower_type` (`follow_type` in older copies of Meta's reference, also accepted) and by " +
+					"`media_product_type`, whose results are the product types the views came from (`AD`, `FEED`, `REELS`, `STORY`).",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators:  []validator.List{listvalidator.UniqueValues()},

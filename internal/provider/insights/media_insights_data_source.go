@@ -54,7 +54,8 @@ func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				MarkdownDescription: "Metrics to read. Feed posts and carousels: `views`, `reach`, `likes`, `comments`, `saved`, `shares`, " +
 					"`total_interactions`, `follows`, `profile_visits`, `profile_activity`, `reposts`. Reels: `views`, `reach`, `likes`, `comments`, " +
 					"`saved`, `shares`, `total_interactions`, `ig_reels_avg_watch_time`, `ig_reels_video_view_total_time`, `reels_skip_rate`, " +
-					"`reposts`, `crossposted_views`, `facebook_views`. Stories: `views`, `reach`, `shares`, `total_interactions`, `follows`, " +
+					"`reposts`, `crossposted_views` (views on Instagram and Facebook of a reel cross-posted to Facebook), `facebook_views` " +
+					"(its views on Facebook). Stories: `views`, `reach`, `shares`, `total_interactions`, `follows`, " +
 					"`profile_visits`, `profile_activity`, `navigation`, `replies`. Facebook login also has `total_likes`, `total_comments`, `total_views` " +
 					"(feed and reels, including ads).",
 				ElementType: types.StringType,

@@ -2,10 +2,13 @@ package media
 
 import (
 	"context"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
@@ -31,6 +34,10 @@ type use int
 const (
 	optional use = iota + 1
 	required
+	// media: what the post shows. A kind needs exactly one of its media
+	// inputs: an image its image_url, a reel its video_url or video_file, a
+	// story one of image_url, video_url and video_file.
+	media
 )
 
 // input is one input of a model M: mediaModel (the post) or childModel (a
@@ -45,8 +52,32 @@ type input[M any] struct {
 	// the configuration after an import instead of replacing the post.
 	readable bool
 	value    func(*M) attr.Value
+	// compared, when set, is what decides whether a change needs a new post
+	// instead of value: for video_file the file's content hash, so moving
+	// an unchanged file publishes nothing and editing it in place does.
+	compared func(*M) attr.Value
+	// comparedAttr is the attribute that holds compared when it is not the
+	// input itself: Terraform replaces only for an attribute whose value
+	// changed, and an edited file keeps its path.
+	comparedAttr string
 	// param copies the input into the container request.
 	param func(ctx context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics
+}
+
+// replacementValue is what a change of the input is judged by.
+func (in input[M]) replacementValue(m *M) attr.Value {
+	if in.compared != nil {
+		return in.compared(m)
+	}
+	return in.value(m)
+}
+
+// replacementAttr is the attribute a replacement is attributed to.
+func (in input[M]) replacementAttr() string {
+	if in.comparedAttr != "" {
+		return in.comparedAttr
+	}
+	return in.name
 }
 
 // accepts reports how kind uses the input (0: not at all).
@@ -67,7 +98,7 @@ func (in input[M]) acceptedFor() string {
 // where and what is published) are handled on their own.
 var mediaInputs = []input[mediaModel]{
 	{
-		name: "image_url", uses: map[string]use{mediaTypeImage: required, mediaTypeStories: optional},
+		name: "image_url", uses: map[string]use{mediaTypeImage: media, mediaTypeStories: media},
 		value: func(m *mediaModel) attr.Value { return m.ImageURL },
 		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
 			p.ImageURL = m.ImageURL.ValueString()
@@ -75,10 +106,22 @@ var mediaInputs = []input[mediaModel]{
 		},
 	},
 	{
-		name: "video_url", uses: map[string]use{mediaTypeReels: required, mediaTypeStories: optional},
+		name: "video_url", uses: map[string]use{mediaTypeReels: media, mediaTypeStories: media},
 		value: func(m *mediaModel) attr.Value { return m.VideoURL },
 		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
 			p.VideoURL = m.VideoURL.ValueString()
+			return nil
+		},
+	},
+	{
+		// The file is uploaded (resumable upload) between creating the
+		// container and waiting for it; postOf hands the path to the workflow.
+		name: "video_file", uses: map[string]use{mediaTypeReels: media, mediaTypeStories: media},
+		value:        func(m *mediaModel) attr.Value { return m.VideoFile },
+		compared:     func(m *mediaModel) attr.Value { return m.VideoFileHash },
+		comparedAttr: "video_file_hash",
+		param: func(_ context.Context, _ *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
+			p.UploadType = graph.UploadResumable
 			return nil
 		},
 	},
@@ -158,11 +201,47 @@ var mediaInputs = []input[mediaModel]{
 		},
 	},
 	{
+		name: "trial_params", uses: map[string]use{mediaTypeReels: optional},
+		value: func(m *mediaModel) attr.Value { return m.TrialParams },
+		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
+			var tp trialParamsModel
+			diags := m.TrialParams.As(ctx, &tp, basetypes.ObjectAsOptions{})
+			p.TrialParams = &graph.TrialParams{GraduationStrategy: tp.GraduationStrategy.ValueString()}
+			return diags
+		},
+	},
+	{
+		name: "branded_content_sponsor_ids", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
+		value: func(m *mediaModel) attr.Value { return m.BrandedContentSponsorIDs },
+		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
+			return m.BrandedContentSponsorIDs.ElementsAs(ctx, &p.BrandedContentSponsorIDs, false)
+		},
+	},
+	{
+		name: "is_paid_partnership", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
+		value: func(m *mediaModel) attr.Value { return m.IsPaidPartnership },
+		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
+			p.IsPaidPartnership = m.IsPaidPartnership.ValueBoolPointer()
+			return nil
+		},
+	},
+	{
+		// A carousel carries it on its parent, not on its items.
+		name: "is_ai_generated", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional, mediaTypeStories: optional},
+		value: func(m *mediaModel) attr.Value { return m.IsAIGenerated },
+		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
+			p.IsAIGenerated = m.IsAIGenerated.ValueBoolPointer()
+			return nil
+		},
+	},
+	{
 		// The items' own containers are created from childInputs; the
-		// parent's `children` parameter is their container ids.
+		// parent's `children` parameter is their container ids. Items are
+		// compared by content: a moved, unchanged video file is no change.
 		name: "children", uses: map[string]use{mediaTypeCarousel: required},
-		value: func(m *mediaModel) attr.Value { return m.Children },
-		param: func(context.Context, *mediaModel, *graph.ContainerParams) diag.Diagnostics { return nil },
+		value:    func(m *mediaModel) attr.Value { return m.Children },
+		compared: func(m *mediaModel) attr.Value { return childrenByContent(m.Children) },
+		param:    func(context.Context, *mediaModel, *graph.ContainerParams) diag.Diagnostics { return nil },
 	},
 }
 
@@ -175,7 +254,7 @@ const (
 // childInputs are a carousel item's inputs.
 var childInputs = []input[childModel]{
 	{
-		name: "image_url", uses: map[string]use{itemImage: required},
+		name: "image_url", uses: map[string]use{itemImage: media},
 		value: func(c *childModel) attr.Value { return c.ImageURL },
 		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
 			p.ImageURL = c.ImageURL.ValueString()
@@ -183,10 +262,19 @@ var childInputs = []input[childModel]{
 		},
 	},
 	{
-		name: "video_url", uses: map[string]use{itemVideo: required},
+		name: "video_url", uses: map[string]use{itemVideo: media},
 		value: func(c *childModel) attr.Value { return c.VideoURL },
 		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
 			p.VideoURL = c.VideoURL.ValueString()
+			return nil
+		},
+	},
+	{
+		name: "video_file", uses: map[string]use{itemVideo: media},
+		value:    func(c *childModel) attr.Value { return c.VideoFile },
+		compared: func(c *childModel) attr.Value { return c.VideoFileHash },
+		param: func(_ context.Context, _ *childModel, p *graph.ContainerParams) diag.Diagnostics {
+			p.UploadType = graph.UploadResumable
 			return nil
 		},
 	},
@@ -208,12 +296,70 @@ var childInputs = []input[childModel]{
 	},
 }
 
-// itemKind is a carousel item's kind: a video item when it sets video_url.
+// itemKind is a carousel item's kind: a video item when it sets video_url
+// or video_file.
 func itemKind(c *childModel) string {
-	if !c.VideoURL.IsNull() {
+	if !c.VideoURL.IsNull() || !c.VideoFile.IsNull() {
 		return itemVideo
 	}
 	return itemImage
+}
+
+// mediaOf lists the media inputs of a kind (use media), in table order.
+func mediaOf[M any](inputs []input[M], kinds ...string) []input[M] {
+	var out []input[M]
+	for _, in := range inputs {
+		for _, k := range kinds {
+			if in.accepts(k) == media {
+				out = append(out, in)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// setNames are the names of the inputs m sets (unknown counts as set).
+func setNames[M any](inputs []input[M], m *M) []string {
+	var out []string
+	for _, in := range inputs {
+		if !in.value(m).IsNull() {
+			out = append(out, in.name)
+		}
+	}
+	return out
+}
+
+// orList renders names as "a", "a or b", "a, b or c".
+func orList[M any](inputs []input[M]) string {
+	names := make([]string, len(inputs))
+	for i, in := range inputs {
+		names[i] = in.name
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// childrenByContent is the children list with each item's video_file path
+// left out (its video_file_hash stays): items are the same when their media
+// are.
+func childrenByContent(children types.List) attr.Value {
+	if children.IsNull() || children.IsUnknown() {
+		return children
+	}
+	elems := make([]attr.Value, 0, len(children.Elements()))
+	for _, e := range children.Elements() {
+		o, ok := e.(types.Object)
+		if !ok || o.IsNull() || o.IsUnknown() {
+			return children
+		}
+		attrs := maps.Clone(o.Attributes())
+		attrs["video_file"] = types.StringNull()
+		elems = append(elems, types.ObjectValueMust(childObjectType.AttrTypes, attrs))
+	}
+	return types.ListValueMust(childObjectType, elems)
 }
 
 // inputByName finds an input's row (for schema descriptions).

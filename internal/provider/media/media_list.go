@@ -151,14 +151,16 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 // an adopted post needs none of them, see missingMedia).
 func (l *mediaList) adoptedModel(account string, media *graph.Media) mediaModel {
 	m := mediaModel{
-		AccountID:      types.StringValue(account),
-		Type:           types.StringValue(resourceTypeOf(media)),
-		DeletionPolicy: types.StringValue(effectiveDeletionPolicy(l.Data, types.StringNull())),
-		Timeouts:       timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
-		UserTags:       types.ListNull(userTagObjectType),
-		Collaborators:  types.ListNull(types.StringType),
-		Children:       types.ListNull(childObjectType),
-		ContainerID:    types.StringNull(),
+		AccountID:                types.StringValue(account),
+		Type:                     types.StringValue(resourceTypeOf(media)),
+		DeletionPolicy:           types.StringValue(effectiveDeletionPolicy(l.Data, types.StringNull())),
+		Timeouts:                 timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
+		UserTags:                 types.ListNull(userTagObjectType),
+		Collaborators:            types.ListNull(types.StringType),
+		Children:                 types.ListNull(childObjectType),
+		TrialParams:              types.ObjectNull(trialParamsType.AttrTypes),
+		BrandedContentSponsorIDs: types.ListNull(types.StringType),
+		ContainerID:              types.StringNull(),
 	}
 	applyMedia(&m, media)
 	return m

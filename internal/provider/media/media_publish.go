@@ -29,11 +29,21 @@ func (r *mediaResource) publisher(account string) *workflow.Publisher {
 // and, for a carousel, its items' (media_inputs.go builds both).
 func postOf(ctx context.Context, m *mediaModel) (workflow.Post, diag.Diagnostics) {
 	parent, diags := containerParams(ctx, m)
-	post := workflow.Post{Parent: parent}
+	post := workflow.Post{Parent: parent, Videos: map[int]string{}}
+	if !m.VideoFile.IsNull() {
+		post.Videos[workflow.ParentItem] = m.VideoFile.ValueString()
+	}
 	if m.Type.ValueString() == mediaTypeCarousel {
 		items, d := carouselItemParams(ctx, m)
 		diags.Append(d...)
 		post.Items = items
+		var children []childModel
+		diags.Append(m.Children.ElementsAs(ctx, &children, false)...)
+		for i, c := range children {
+			if !c.VideoFile.IsNull() {
+				post.Videos[i] = c.VideoFile.ValueString()
+			}
+		}
 	}
 	return post, diags
 }
@@ -45,6 +55,7 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 	var (
 		items    *workflow.ItemsError
 		cont     *workflow.ContainerError
+		upload   *workflow.UploadError
 		expired  *workflow.ContainerExpiredError
 		timeout  *workflow.ProcessingTimeoutError
 		quota    *workflow.QuotaError
@@ -58,7 +69,22 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 		for _, f := range items.Failures {
 			addPublishError(diags, path.Root("children").AtListIndex(f.Index), f.Err)
 		}
+	case errors.As(err, &upload):
+		if upload.Item == workflow.ParentItem {
+			at = path.Root("video_file")
+		} else {
+			at = at.AtName("video_file")
+		}
+		detail := fmt.Sprintf("Uploading %s to container %s failed: %s. Nothing was published; the container expires unused.",
+			upload.Path, upload.ContainerID, common.DescribeError(upload.Err))
+		if errors.Is(upload.Err, context.DeadlineExceeded) {
+			detail += " The create timeout ran out: raise timeouts.create for large videos or slow connections."
+		}
+		common.AddError(diags, at, "Cannot upload the video file", detail)
 	case errors.As(err, &cont):
+		if cont.Uploaded && cont.Attribute == "video_url" {
+			cont.Attribute = "video_file" // the video came from a file
+		}
 		switch {
 		case cont.Attribute == "":
 		case cont.Item == workflow.ParentItem:
@@ -76,6 +102,8 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 		}
 		if cont.Explanation != "" {
 			detail += ": " + cont.Explanation
+		} else if cont.Uploaded {
+			detail += ". Check that the video file meets Instagram's specifications (MP4/MOV, H.264/HEVC video, AAC audio)."
 		} else {
 			detail += ". Check that the media meets Instagram's specifications and that its URL is publicly reachable."
 		}

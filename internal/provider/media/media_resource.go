@@ -76,6 +76,9 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.AccountID = types.StringValue(account)
+	if resp.Diagnostics.Append(videoFilesAsPlanned(ctx, &plan)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	post, diags := postOf(ctx, &plan)
 	resp.Diagnostics.Append(diags...)

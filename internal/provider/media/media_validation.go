@@ -3,11 +3,14 @@ package media
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
@@ -16,6 +19,7 @@ import (
 const (
 	maxAltTextLength    = 1000
 	maxCollaborators    = 3
+	maxSponsors         = 2
 	minCarouselChildren = 2
 	maxCarouselChildren = 10
 )
@@ -26,13 +30,15 @@ func captionProblems(caption string) []string { return common.TextProblems("capt
 
 // typeHints add to "not supported" errors what a type takes instead.
 var typeHints = map[string]string{
-	mediaTypeStories:  "Stories take one image_url or video_url and optional user_tags; captions, locations and collaborators are not supported on stories.",
-	mediaTypeCarousel: "Carousel items carry their own image_url/video_url, alt_text and user_tags inside children blocks.",
+	mediaTypeStories:  "Stories take one image_url, video_url or video_file and optional user_tags; captions, locations and collaborators are not supported on stories.",
+	mediaTypeCarousel: "Carousel items carry their own image_url/video_url/video_file, alt_text and user_tags inside children blocks.",
 }
 
 // ValidateConfig checks at plan time, before any API call, what Instagram
 // would refuse: inputs the type does not take (media_inputs.go), caption
-// limits, tag positions and the carousel's items.
+// limits, tag positions and the carousel's items. Video files are read in
+// ModifyPlan (media_video_file.go), also before any API call: `terraform
+// validate` does not need them.
 func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	m, ok := common.Decode[mediaModel](ctx, req.Config, &resp.Diagnostics)
 	if !ok || m.Type.IsUnknown() || m.Type.IsNull() {
@@ -55,12 +61,17 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 			resp.Diagnostics.AddAttributeError(path.Root(in.name), "Attribute not supported for "+typ, detail)
 		}
 	}
-	// Missing media (image_url, video_url, children) is checked when a post is
-	// about to be published (missingMedia in media_plan.go): an adopted post
-	// has none in its configuration.
-	if typ == mediaTypeStories && !m.ImageURL.IsNull() && !m.VideoURL.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("image_url"), "Stories need exactly one of image_url or video_url",
-			"Set image_url for a photo story or video_url for a video story, not both and not neither.")
+	// Missing media (image_url, video_url, video_file, children) is checked
+	// when a post is about to be published (missingMedia in media_plan.go):
+	// an adopted post has none in its configuration. Two media are wrong
+	// either way.
+	if kinds := mediaOf(mediaInputs, typ); len(setNames(kinds, &m)) > 1 {
+		resp.Diagnostics.AddAttributeError(path.Root(kinds[0].name), typ+" needs exactly one of "+orList(kinds),
+			fmt.Sprintf("%s sets %s; set exactly one of %s.", typ, strings.Join(setNames(kinds, &m), " and "), orList(kinds)))
+	}
+	if m.IsPaidPartnership.Equal(types.BoolValue(false)) && !m.BrandedContentSponsorIDs.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("is_paid_partnership"), "A sponsored post is a paid partnership",
+			"branded_content_sponsor_ids gives the post the \"Paid partnership\" label: remove is_paid_partnership = false, or the sponsors.")
 	}
 
 	if !m.Caption.IsNull() && !m.Caption.IsUnknown() {
@@ -78,9 +89,13 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 }
 
-// inputsFor lists the inputs a kind of post takes, required ones first.
+// inputsFor lists the inputs a kind of post takes: its media ("one of"),
+// then required and optional ones.
 func inputsFor[M any](inputs []input[M], kind string) []string {
 	var req, opt []string
+	if kinds := mediaOf(inputs, kind); len(kinds) > 0 {
+		req = append(req, orList(kinds))
+	}
 	for _, in := range inputs {
 		switch in.accepts(kind) {
 		case required:
@@ -102,15 +117,16 @@ func validateChildren(ctx context.Context, m mediaModel, diags *diag.Diagnostics
 		diags.AddAttributeError(path.Root("children"), "Carousel needs 2 to 10 items",
 			fmt.Sprintf("A carousel holds %d to %d children blocks; this one has %d.", minCarouselChildren, maxCarouselChildren, n))
 	}
+	itemMedia := mediaOf(childInputs, itemImage, itemVideo)
 	for i := range children {
 		c := &children[i]
 		p := path.Root("children").AtListIndex(i)
-		if c.ImageURL.IsUnknown() || c.VideoURL.IsUnknown() {
+		if c.ImageURL.IsUnknown() || c.VideoURL.IsUnknown() || c.VideoFile.IsUnknown() {
 			continue
 		}
-		if c.ImageURL.IsNull() == c.VideoURL.IsNull() {
-			diags.AddAttributeError(p, "Carousel item needs exactly one of image_url or video_url",
-				fmt.Sprintf("children[%d] must set either image_url (an image item) or video_url (a video item).", i))
+		if len(setNames(itemMedia, c)) != 1 {
+			diags.AddAttributeError(p, "Carousel item needs exactly one of "+orList(itemMedia),
+				fmt.Sprintf("children[%d] must set either image_url (an image item), or video_url or video_file (a video item).", i))
 			continue
 		}
 		kind := itemKind(c)
@@ -143,4 +159,38 @@ type attrList interface {
 	IsNull() bool
 	IsUnknown() bool
 	ElementsAs(ctx context.Context, target any, allowUnhandled bool) diag.Diagnostics
+}
+
+// hostedURL validates a media URL: an absolute https URL Instagram can
+// fetch (common.HTTPSURL). A local path gets told where files go: Meta's
+// resumable upload takes videos only, so an image must be hosted.
+func hostedURL(video bool) validator.String { return hostedURLValidator{video: video} }
+
+type hostedURLValidator struct{ video bool }
+
+func (hostedURLValidator) Description(context.Context) string {
+	return "must be an absolute https URL that Instagram can download"
+}
+
+func (v hostedURLValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v hostedURLValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	raw := req.ConfigValue.ValueString()
+	if u, err := url.Parse(raw); err == nil && (u.Scheme == "" || u.Scheme == "file") {
+		detail := fmt.Sprintf("%s must be the https URL of a file Instagram downloads, not a local path (%q).", req.Path, raw)
+		if v.video {
+			detail += fmt.Sprintf(" To upload a local video, set video_file = %q instead.", strings.TrimPrefix(raw, "file://"))
+		} else {
+			detail += " The Instagram API cannot upload images (Meta's resumable upload takes videos only): host the JPEG " +
+				"where Instagram can fetch it, e.g. a public bucket or CDN, and give its https URL."
+		}
+		resp.Diagnostics.AddAttributeError(req.Path, "A local file is not a URL", detail)
+		return
+	}
+	common.HTTPSURL().ValidateString(ctx, req, resp)
 }
