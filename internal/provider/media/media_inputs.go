@@ -94,114 +94,62 @@ func (in input[M]) acceptedFor() string {
 	return strings.Join(out, ", ")
 }
 
+// Kinds of post that share inputs.
+var (
+	feedKinds = []string{mediaTypeImage, mediaTypeReels, mediaTypeCarousel}
+	allKinds  = []string{mediaTypeImage, mediaTypeReels, mediaTypeCarousel, mediaTypeStories}
+)
+
 // mediaInputs are the post's inputs; account_id and type (which decide
 // where and what is published) are handled on their own.
 var mediaInputs = []input[mediaModel]{
-	{
-		name: "image_url", uses: map[string]use{mediaTypeImage: media, mediaTypeStories: media},
-		value: func(m *mediaModel) attr.Value { return m.ImageURL },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.ImageURL = m.ImageURL.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "video_url", uses: map[string]use{mediaTypeReels: media, mediaTypeStories: media},
-		value: func(m *mediaModel) attr.Value { return m.VideoURL },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.VideoURL = m.VideoURL.ValueString()
-			return nil
-		},
-	},
+	text("image_url", usedBy(media, mediaTypeImage, mediaTypeStories),
+		func(m *mediaModel) *types.String { return &m.ImageURL }, func(p *graph.ContainerParams) *string { return &p.ImageURL }),
+	text("video_url", usedBy(media, mediaTypeReels, mediaTypeStories),
+		func(m *mediaModel) *types.String { return &m.VideoURL }, func(p *graph.ContainerParams) *string { return &p.VideoURL }),
 	{
 		// The file is uploaded (resumable upload) between creating the
 		// container and waiting for it; postOf hands the path to the workflow.
-		name: "video_file", uses: map[string]use{mediaTypeReels: media, mediaTypeStories: media},
+		// A change is judged by the file's content hash: moving an unchanged
+		// file publishes nothing, editing it in place does.
+		name: "video_file", uses: usedBy(media, mediaTypeReels, mediaTypeStories),
 		value:        func(m *mediaModel) attr.Value { return m.VideoFile },
 		compared:     func(m *mediaModel) attr.Value { return m.VideoFileHash },
 		comparedAttr: "video_file_hash",
-		param: func(_ context.Context, _ *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.UploadType = graph.UploadResumable
-			return nil
-		},
+		param:        uploadParam[mediaModel],
 	},
+	text("caption", usedBy(optional, feedKinds...),
+		func(m *mediaModel) *types.String { return &m.Caption }, func(p *graph.ContainerParams) *string { return &p.Caption }).readBack(),
+	text("alt_text", usedBy(optional, mediaTypeImage),
+		func(m *mediaModel) *types.String { return &m.AltText }, func(p *graph.ContainerParams) *string { return &p.AltText }),
+	text("location_id", usedBy(optional, feedKinds...),
+		func(m *mediaModel) *types.String { return &m.LocationID }, func(p *graph.ContainerParams) *string { return &p.LocationID }),
 	{
-		name: "caption", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		readable: true,
-		value:    func(m *mediaModel) attr.Value { return m.Caption },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.Caption = m.Caption.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "alt_text", uses: map[string]use{mediaTypeImage: optional},
-		value: func(m *mediaModel) attr.Value { return m.AltText },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.AltText = m.AltText.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "location_id", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		value: func(m *mediaModel) attr.Value { return m.LocationID },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.LocationID = m.LocationID.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "user_tags", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeStories: optional},
+		name: "user_tags", uses: usedBy(optional, mediaTypeImage, mediaTypeReels, mediaTypeStories),
 		value: func(m *mediaModel) attr.Value { return m.UserTags },
 		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) (diags diag.Diagnostics) {
 			p.UserTags, diags = userTagParams(ctx, m.UserTags)
 			return diags
 		},
 	},
+	textList("collaborators", usedBy(optional, feedKinds...),
+		func(m *mediaModel) types.List { return m.Collaborators }, func(p *graph.ContainerParams) *[]string { return &p.Collaborators }),
+	flag("share_to_feed", usedBy(optional, mediaTypeReels),
+		func(m *mediaModel) types.Bool { return m.ShareToFeed }, func(p *graph.ContainerParams) **bool { return &p.ShareToFeed }),
+	text("cover_url", usedBy(optional, mediaTypeReels),
+		func(m *mediaModel) *types.String { return &m.CoverURL }, func(p *graph.ContainerParams) *string { return &p.CoverURL }),
 	{
-		name: "collaborators", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		value: func(m *mediaModel) attr.Value { return m.Collaborators },
-		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			if m.Collaborators.IsNull() {
-				return nil
-			}
-			return m.Collaborators.ElementsAs(ctx, &p.Collaborators, false)
-		},
-	},
-	{
-		name: "share_to_feed", uses: map[string]use{mediaTypeReels: optional},
-		value: func(m *mediaModel) attr.Value { return m.ShareToFeed },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.ShareToFeed = m.ShareToFeed.ValueBoolPointer()
-			return nil
-		},
-	},
-	{
-		name: "cover_url", uses: map[string]use{mediaTypeReels: optional},
-		value: func(m *mediaModel) attr.Value { return m.CoverURL },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.CoverURL = m.CoverURL.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "thumb_offset", uses: map[string]use{mediaTypeReels: optional},
+		name: "thumb_offset", uses: usedBy(optional, mediaTypeReels),
 		value: func(m *mediaModel) attr.Value { return m.ThumbOffset },
 		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
 			p.ThumbOffset = m.ThumbOffset.ValueInt64Pointer()
 			return nil
 		},
 	},
+	text("audio_name", usedBy(optional, mediaTypeReels),
+		func(m *mediaModel) *types.String { return &m.AudioName }, func(p *graph.ContainerParams) *string { return &p.AudioName }),
 	{
-		name: "audio_name", uses: map[string]use{mediaTypeReels: optional},
-		value: func(m *mediaModel) attr.Value { return m.AudioName },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.AudioName = m.AudioName.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "trial_params", uses: map[string]use{mediaTypeReels: optional},
+		name: "trial_params", uses: usedBy(optional, mediaTypeReels),
 		value: func(m *mediaModel) attr.Value { return m.TrialParams },
 		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
 			var tp trialParamsModel
@@ -210,35 +158,18 @@ var mediaInputs = []input[mediaModel]{
 			return diags
 		},
 	},
-	{
-		name: "branded_content_sponsor_ids", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		value: func(m *mediaModel) attr.Value { return m.BrandedContentSponsorIDs },
-		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			return m.BrandedContentSponsorIDs.ElementsAs(ctx, &p.BrandedContentSponsorIDs, false)
-		},
-	},
-	{
-		name: "is_paid_partnership", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		value: func(m *mediaModel) attr.Value { return m.IsPaidPartnership },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.IsPaidPartnership = m.IsPaidPartnership.ValueBoolPointer()
-			return nil
-		},
-	},
-	{
-		// A carousel carries it on its parent, not on its items.
-		name: "is_ai_generated", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional, mediaTypeStories: optional},
-		value: func(m *mediaModel) attr.Value { return m.IsAIGenerated },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.IsAIGenerated = m.IsAIGenerated.ValueBoolPointer()
-			return nil
-		},
-	},
+	textList("branded_content_sponsor_ids", usedBy(optional, feedKinds...),
+		func(m *mediaModel) types.List { return m.BrandedContentSponsorIDs }, func(p *graph.ContainerParams) *[]string { return &p.BrandedContentSponsorIDs }),
+	flag("is_paid_partnership", usedBy(optional, feedKinds...),
+		func(m *mediaModel) types.Bool { return m.IsPaidPartnership }, func(p *graph.ContainerParams) **bool { return &p.IsPaidPartnership }),
+	// A carousel carries the AI label on its parent, not on its items.
+	flag("is_ai_generated", usedBy(optional, allKinds...),
+		func(m *mediaModel) types.Bool { return m.IsAIGenerated }, func(p *graph.ContainerParams) **bool { return &p.IsAIGenerated }),
 	{
 		// The items' own containers are created from childInputs; the
 		// parent's `children` parameter is their container ids. Items are
 		// compared by content: a moved, unchanged video file is no change.
-		name: "children", uses: map[string]use{mediaTypeCarousel: required},
+		name: "children", uses: usedBy(required, mediaTypeCarousel),
 		value:    func(m *mediaModel) attr.Value { return m.Children },
 		compared: func(m *mediaModel) attr.Value { return childrenByContent(m.Children) },
 		param:    func(context.Context, *mediaModel, *graph.ContainerParams) diag.Diagnostics { return nil },
@@ -253,47 +184,82 @@ const (
 
 // childInputs are a carousel item's inputs.
 var childInputs = []input[childModel]{
+	text("image_url", usedBy(media, itemImage),
+		func(c *childModel) *types.String { return &c.ImageURL }, func(p *graph.ContainerParams) *string { return &p.ImageURL }),
+	text("video_url", usedBy(media, itemVideo),
+		func(c *childModel) *types.String { return &c.VideoURL }, func(p *graph.ContainerParams) *string { return &p.VideoURL }),
 	{
-		name: "image_url", uses: map[string]use{itemImage: media},
-		value: func(c *childModel) attr.Value { return c.ImageURL },
-		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.ImageURL = c.ImageURL.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "video_url", uses: map[string]use{itemVideo: media},
-		value: func(c *childModel) attr.Value { return c.VideoURL },
-		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.VideoURL = c.VideoURL.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "video_file", uses: map[string]use{itemVideo: media},
+		name: "video_file", uses: usedBy(media, itemVideo),
 		value:    func(c *childModel) attr.Value { return c.VideoFile },
 		compared: func(c *childModel) attr.Value { return c.VideoFileHash },
-		param: func(_ context.Context, _ *childModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.UploadType = graph.UploadResumable
-			return nil
-		},
+		param:    uploadParam[childModel],
 	},
+	text("alt_text", usedBy(optional, itemImage),
+		func(c *childModel) *types.String { return &c.AltText }, func(p *graph.ContainerParams) *string { return &p.AltText }),
 	{
-		name: "alt_text", uses: map[string]use{itemImage: optional},
-		value: func(c *childModel) attr.Value { return c.AltText },
-		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.AltText = c.AltText.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "user_tags", uses: map[string]use{itemImage: optional},
+		name: "user_tags", uses: usedBy(optional, itemImage),
 		value: func(c *childModel) attr.Value { return c.UserTags },
 		param: func(ctx context.Context, c *childModel, p *graph.ContainerParams) (diags diag.Diagnostics) {
 			p.UserTags, diags = userTagParams(ctx, c.UserTags)
 			return diags
 		},
 	},
+}
+
+// usedBy is the uses of an input that kinds all use the same way.
+func usedBy(u use, kinds ...string) map[string]use {
+	out := make(map[string]use, len(kinds))
+	for _, k := range kinds {
+		out[k] = u
+	}
+	return out
+}
+
+// text is an input sent as it is, in a string parameter.
+func text[M any](name string, uses map[string]use, field func(*M) *types.String, param func(*graph.ContainerParams) *string) input[M] {
+	return input[M]{
+		name: name, uses: uses,
+		value: func(m *M) attr.Value { return *field(m) },
+		param: func(_ context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
+			*param(p) = field(m).ValueString()
+			return nil
+		},
+	}
+}
+
+// flag is a boolean input, sent as "true" or "false".
+func flag[M any](name string, uses map[string]use, field func(*M) types.Bool, param func(*graph.ContainerParams) **bool) input[M] {
+	return input[M]{
+		name: name, uses: uses,
+		value: func(m *M) attr.Value { return field(m) },
+		param: func(_ context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
+			*param(p) = field(m).ValueBoolPointer()
+			return nil
+		},
+	}
+}
+
+// textList is a list of strings, sent as a JSON array.
+func textList[M any](name string, uses map[string]use, field func(*M) types.List, param func(*graph.ContainerParams) *[]string) input[M] {
+	return input[M]{
+		name: name, uses: uses,
+		value: func(m *M) attr.Value { return field(m) },
+		param: func(ctx context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
+			return field(m).ElementsAs(ctx, param(p), false)
+		},
+	}
+}
+
+// readBack marks an input Instagram returns (see input.readable).
+func (in input[M]) readBack() input[M] {
+	in.readable = true
+	return in
+}
+
+// uploadParam asks for a resumable-upload container: the bytes follow.
+func uploadParam[M any](_ context.Context, _ *M, p *graph.ContainerParams) diag.Diagnostics {
+	p.UploadType = graph.UploadResumable
+	return nil
 }
 
 // itemKind is a carousel item's kind: a video item when it sets video_url
