@@ -166,12 +166,11 @@ func (s *Server) renderUser(req *request, a *Account, shownID string, fs []field
 		case "id":
 		case "username":
 			out["username"] = a.Username
-		case "name":
-			out["name"] = a.Name
-		case "biography":
-			out["biography"] = a.Biography
-		case "website":
-			out["website"] = a.Website
+		case "name", "biography", "website":
+			// Graph leaves out a field the profile has no value for.
+			if v := map[string]string{"name": a.Name, "biography": a.Biography, "website": a.Website}[f.Name]; v != "" {
+				out[f.Name] = v
+			}
 		case "profile_picture_url":
 			out["profile_picture_url"] = "https://scontent.cdninstagram.com/emulator/profile/" + a.ID + ".jpg"
 		case "followers_count":

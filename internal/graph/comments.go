@@ -21,8 +21,8 @@ type Comment struct {
 	Timestamp string        `json:"timestamp,omitempty"` // TimeLayout
 	Username  string        `json:"username,omitempty"`
 	From      *CommentFrom  `json:"from,omitempty"`
-	LikeCount int64         `json:"like_count,omitempty"`
-	Hidden    bool          `json:"hidden,omitempty"`
+	LikeCount *int64        `json:"like_count,omitempty"`
+	Hidden    *bool         `json:"hidden,omitempty"`
 	Media     *CommentMedia `json:"media,omitempty"`
 	ParentID  string        `json:"parent_id,omitempty"` // replies only
 	User      *MediaOwner   `json:"user,omitempty"`      // only when the app user wrote it
@@ -30,6 +30,9 @@ type Comment struct {
 	// only when requested (CommentListOptions.ReplyFields).
 	Replies *CommentReplies `json:"replies,omitempty"`
 }
+
+// IsHidden reports whether the account hid the comment (absent = shown).
+func (c *Comment) IsHidden() bool { return c.Hidden != nil && *c.Hidden }
 
 // CommentReplies is the nested {data, paging} of a comment's replies field.
 type CommentReplies struct {

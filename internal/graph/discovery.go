@@ -23,9 +23,9 @@ type DiscoveredUser struct {
 	Biography         string `json:"biography,omitempty"`
 	Website           string `json:"website,omitempty"`
 	ProfilePictureURL string `json:"profile_picture_url,omitempty"`
-	FollowersCount    int64  `json:"followers_count,omitempty"`
-	FollowsCount      int64  `json:"follows_count,omitempty"`
-	MediaCount        int64  `json:"media_count,omitempty"`
+	FollowersCount    *int64 `json:"followers_count,omitempty"`
+	FollowsCount      *int64 `json:"follows_count,omitempty"`
+	MediaCount        *int64 `json:"media_count,omitempty"`
 	// Media holds up to the requested number of recent posts, newest first.
 	Media []*PublicMedia `json:"-"`
 }

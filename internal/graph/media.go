@@ -313,8 +313,8 @@ type Media struct {
 	Username         string         `json:"username,omitempty"`
 	AltText          string         `json:"alt_text,omitempty"`
 	Owner            *MediaOwner    `json:"owner,omitempty"`
-	CommentsCount    int64          `json:"comments_count,omitempty"`
-	LikeCount        int64          `json:"like_count,omitempty"`
+	CommentsCount    *int64         `json:"comments_count,omitempty"`
+	LikeCount        *int64         `json:"like_count,omitempty"`
 	IsCommentEnabled *bool          `json:"is_comment_enabled,omitempty"`
 	IsSharedToFeed   *bool          `json:"is_shared_to_feed,omitempty"`
 	Children         *MediaChildren `json:"children,omitempty"`

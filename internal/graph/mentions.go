@@ -70,7 +70,7 @@ type MentionedComment struct {
 	ID        string `json:"id"`
 	Text      string `json:"text,omitempty"`
 	Timestamp string `json:"timestamp,omitempty"` // TimeLayout
-	LikeCount int64  `json:"like_count,omitempty"`
+	LikeCount *int64 `json:"like_count,omitempty"`
 	Media     *Media `json:"media,omitempty"`
 }
 

@@ -19,9 +19,9 @@ type User struct {
 	Biography         string `json:"biography,omitempty"`
 	Website           string `json:"website,omitempty"`
 	ProfilePictureURL string `json:"profile_picture_url,omitempty"`
-	FollowersCount    int64  `json:"followers_count,omitempty"`
-	FollowsCount      int64  `json:"follows_count,omitempty"`
-	MediaCount        int64  `json:"media_count,omitempty"`
+	FollowersCount    *int64 `json:"followers_count,omitempty"`
+	FollowsCount      *int64 `json:"follows_count,omitempty"`
+	MediaCount        *int64 `json:"media_count,omitempty"`
 	AccountType       string `json:"account_type,omitempty"` // "Business" or "Media_Creator" (Instagram Login)
 	HasProfilePic     *bool  `json:"has_profile_pic,omitempty"`
 }

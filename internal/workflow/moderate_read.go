@@ -201,5 +201,5 @@ func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Co
 
 func (m *Moderator) comment(c *graph.Comment, mediaID, username string) Comment {
 	own := c.User != nil && c.User.ID == m.AccountID || username != "" && strings.EqualFold(c.Username, username)
-	return Comment{ID: c.ID, MediaID: mediaID, ParentID: c.ParentID, Username: c.Username, Text: c.Text, Hidden: c.Hidden, Own: own}
+	return Comment{ID: c.ID, MediaID: mediaID, ParentID: c.ParentID, Username: c.Username, Text: c.Text, Hidden: c.IsHidden(), Own: own}
 }

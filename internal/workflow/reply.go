@@ -52,7 +52,7 @@ func (p *Replier) ReplyToComment(ctx context.Context, commentID, message string)
 	if err != nil {
 		return nil, &ReplyError{Target: "comment " + commentID, Err: err}
 	}
-	if c.Hidden {
+	if c.IsHidden() {
 		return nil, &CommentHiddenError{CommentID: commentID}
 	}
 	parent := commentID

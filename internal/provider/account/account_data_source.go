@@ -52,7 +52,7 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"username":            common.ComputedString("Username, without `@`."),
 			"name":                common.ComputedString("Profile name."),
 			"biography":           common.ComputedString("Profile biography."),
-			"website":             common.ComputedString("Website shown on the profile."),
+			"website":             common.ComputedString("Website shown on the profile; null when none."),
 			"profile_picture_url": common.ComputedString("URL of the profile picture (a CDN URL that changes over time)."),
 			"followers_count":     common.ComputedInt64("Number of followers."),
 			"follows_count":       common.ComputedInt64("Number of accounts this account follows."),
@@ -82,14 +82,14 @@ func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	m.AccountID = types.StringValue(id)
 	m.ID = types.StringValue(u.ID)
-	m.Username = types.StringValue(u.Username)
-	m.Name = types.StringValue(u.Name)
-	m.Biography = types.StringValue(u.Biography)
-	m.Website = types.StringValue(u.Website)
-	m.ProfilePictureURL = types.StringValue(u.ProfilePictureURL)
-	m.FollowersCount = types.Int64Value(u.FollowersCount)
-	m.FollowsCount = types.Int64Value(u.FollowsCount)
-	m.MediaCount = types.Int64Value(u.MediaCount)
+	m.Username = common.StringOrNull(u.Username)
+	m.Name = common.StringOrNull(u.Name)
+	m.Biography = common.StringOrNull(u.Biography)
+	m.Website = common.StringOrNull(u.Website)
+	m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
+	m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
+	m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
+	m.MediaCount = types.Int64PointerValue(u.MediaCount)
 	m.AccountType = common.StringOrNull(u.AccountType)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -57,3 +57,24 @@ func TestAccAccountDataSource_unknownAccount(t *testing.T) {
 	acctest.New(t, emulator.Options{}).ApplyError(t,
 		`data "instagram_account" "other" { account_id = "17841499999999999" }`, `code 100, subcode 33.*fbtrace_id`)
 }
+
+// A profile without a website: Meta leaves the field out, and the
+// data source reports null, never "".
+func TestAccAccountDataSource_absentFieldsAreNull(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	env.Emulator.AddAccount(emulator.Account{
+		ID: "17841400000000077", Username: "bare_profile", FollowersCount: 12, FacebookToken: emulator.DefaultFacebookToken,
+		PageID: "104000000000077", PageName: "Bare",
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: `data "instagram_account" "bare" { account_id = "17841400000000077" }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.instagram_account.bare", tfjsonpath.New("website"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.instagram_account.bare", tfjsonpath.New("followers_count"), knownvalue.Int64Exact(12)),
+			},
+		}},
+	})
+}

@@ -216,7 +216,7 @@ func toReply(c *graph.Comment, filter workflow.Filter) replyEntry {
 	}
 	return replyEntry{
 		ID: types.StringValue(c.ID), Text: types.StringValue(c.Text), Username: common.StringOrNull(username),
-		FromID: common.StringOrNull(fromID), Timestamp: common.GraphTime(c.Timestamp), LikeCount: types.Int64Value(c.LikeCount),
-		Hidden: types.BoolValue(c.Hidden), ParentID: common.StringOrNull(c.ParentID), Matched: types.BoolValue(filter.Match(username, c.Text)),
+		FromID: common.StringOrNull(fromID), Timestamp: common.GraphTime(c.Timestamp), LikeCount: types.Int64PointerValue(c.LikeCount),
+		Hidden: types.BoolPointerValue(c.Hidden), ParentID: common.StringOrNull(c.ParentID), Matched: types.BoolValue(filter.Match(username, c.Text)),
 	}
 }

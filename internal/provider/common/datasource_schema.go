@@ -7,9 +7,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Schema attributes shared by data sources. Values Meta leaves out of a
-// response are null (never "" or 0), so every computed attribute documents
-// "null when Instagram does not return it" once, here.
+// Schema attributes shared by data sources. One rule for all of them: a
+// value Meta leaves out of a response is null, never "" or 0 (the graph
+// types keep it absent, common.StringOrNull and the Pointer value
+// constructors carry it over); the provider's docs page says so once.
 
 // DataSourceAccountID is the optional account_id of data sources that read
 // one Instagram account (or act through it).

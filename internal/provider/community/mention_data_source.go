@@ -94,7 +94,7 @@ func (d *mentionDataSource) Read(ctx context.Context, req datasource.ReadRequest
 			return
 		}
 		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInComment), types.StringValue(c.Text), common.GraphTime(c.Timestamp)
-		m.LikeCount, m.MediaURL = types.Int64Value(c.LikeCount), types.StringNull()
+		m.LikeCount, m.MediaURL = types.Int64PointerValue(c.LikeCount), types.StringNull()
 		if c.Media != nil {
 			m.MediaURL = common.StringOrNull(c.Media.MediaURL)
 		}
@@ -105,8 +105,8 @@ func (d *mentionDataSource) Read(ctx context.Context, req datasource.ReadRequest
 			return
 		}
 		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInCaption), types.StringValue(p.Caption), common.GraphTime(p.Timestamp)
-		m.LikeCount, m.Username, m.MediaType = types.Int64Value(p.LikeCount), common.StringOrNull(p.Username), common.StringOrNull(p.MediaType)
-		m.MediaURL, m.CommentsCount = common.StringOrNull(p.MediaURL), types.Int64Value(p.CommentsCount)
+		m.LikeCount, m.Username, m.MediaType = types.Int64PointerValue(p.LikeCount), common.StringOrNull(p.Username), common.StringOrNull(p.MediaType)
+		m.MediaURL, m.CommentsCount = common.StringOrNull(p.MediaURL), types.Int64PointerValue(p.CommentsCount)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -111,9 +111,9 @@ func (d *businessDiscoveryDataSource) Read(ctx context.Context, req datasource.R
 	m.Biography = common.StringOrNull(u.Biography)
 	m.Website = common.StringOrNull(u.Website)
 	m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
-	m.FollowersCount = types.Int64Value(u.FollowersCount)
-	m.FollowsCount = types.Int64Value(u.FollowsCount)
-	m.MediaCount = types.Int64Value(u.MediaCount)
+	m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
+	m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
+	m.MediaCount = types.Int64PointerValue(u.MediaCount)
 	m.Media = []publicMediaModel{}
 	for _, p := range u.Media {
 		m.Media = append(m.Media, publicMediaFrom(p))

@@ -47,7 +47,7 @@ func publicMediaAttribute(desc string) schema.ListNestedAttribute {
 			"caption":            common.ComputedString("Caption, null when none."),
 			"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
 			"media_product_type": common.ComputedString("`FEED` or `REELS`; null where the API does not report it (hashtag media)."),
-			"media_url":          common.ComputedString("CDN URL; null for carousels (see `children`) and when Instagram withholds it."),
+			"media_url":          common.ComputedString("CDN URL of the media (for a carousel, of its first item; `children` has them all); null when Instagram withholds it (copyrighted audio, downloads turned off)."),
 			"permalink":          common.ComputedString("Public URL of the post."),
 			"timestamp":          common.ComputedString("Publishing time, RFC 3339 in UTC."),
 			"like_count":         common.ComputedInt64("Likes at read time; null when the owner hides them."),

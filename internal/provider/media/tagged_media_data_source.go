@@ -67,7 +67,7 @@ func (d *taggedMediaDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 					"caption":            common.ComputedString("Caption, null when none."),
 					"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
 					"media_product_type": common.ComputedString("`FEED` or `REELS`."),
-					"media_url":          common.ComputedString("CDN URL; null for carousels and when Instagram withholds it."),
+					"media_url":          common.ComputedString("CDN URL of the media (for a carousel, of its first item); null when Instagram withholds it (copyrighted audio, downloads turned off)."),
 					"thumbnail_url":      common.ComputedString("CDN URL of the video thumbnail; null for images."),
 					"permalink":          common.ComputedString("Public URL of the post."),
 					"timestamp":          common.ComputedString("Publishing time, RFC 3339 in UTC."),
