@@ -141,7 +141,7 @@ func (c *Commenter) Write(ctx context.Context, cm Comment) (*CommentResult, erro
 			return res, err
 		}
 		if lost >= maxLostAnswers {
-			return nil, &CommentNotWrittenError{Err: absent.cause}
+			return nil, &CommentNotWrittenError{Err: &LostAnswersError{Request: "the comment", Times: lost, Last: absent.cause}}
 		}
 	}
 }

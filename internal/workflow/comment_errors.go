@@ -43,8 +43,9 @@ func (e *CommentInterruptedError) Error() string {
 
 func (e *CommentInterruptedError) Unwrap() error { return e.Err }
 
-// CommentNotWrittenError: Instagram refused the comment, or its answers were
-// lost and reading proved each time that nothing was written.
+// CommentNotWrittenError: Instagram refused the comment (Err is its answer),
+// or its answers were lost and reading proved each time that nothing was
+// written (Err is a *LostAnswersError).
 type CommentNotWrittenError struct{ Err error }
 
 func (e *CommentNotWrittenError) Error() string {

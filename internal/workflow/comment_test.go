@@ -215,9 +215,13 @@ func TestWrite_lostAnswersExhausted(t *testing.T) {
 	w.emu.InjectFault(emulator.Fault{Route: routeComment, Status: http.StatusServiceUnavailable})
 	_, err := w.c.Write(context.Background(), Comment{MediaID: w.post, Message: "never"})
 	var nw *CommentNotWrittenError
+	var lost *LostAnswersError
 	var amb *graph.AmbiguousError
-	if !errors.As(err, &nw) || !errors.As(err, &amb) || MayHaveCommented(err) {
-		t.Fatalf("err = %v, want *CommentNotWrittenError", err)
+	if !errors.As(err, &nw) || !errors.As(err, &lost) || lost.Times != maxLostAnswers || errors.As(err, &amb) || MayHaveCommented(err) {
+		t.Fatalf("err = %v, want *CommentNotWrittenError of a *LostAnswersError, no longer ambiguous", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "nothing was done") || strings.Contains(msg, "may or may not") {
+		t.Errorf("Error() = %q: want it to say that nothing was written", msg)
 	}
 	if n := w.emu.CallCount(routeComment); n != maxLostAnswers || len(w.withText("never")) != 0 {
 		t.Errorf("sent %d times, %d written", n, len(w.withText("never")))

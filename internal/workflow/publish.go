@@ -338,7 +338,7 @@ func (p *Publisher) publish(ctx context.Context, post Post, containerID string) 
 			}
 		default:
 			if lost++; lost >= maxLostAnswers {
-				return nil, &PublishError{ContainerID: containerID, Err: r.lost}
+				return nil, &PublishError{ContainerID: containerID, Err: &LostAnswersError{Request: "media_publish", Times: lost, Last: r.lost}}
 			}
 		}
 	}

@@ -183,12 +183,11 @@ func (r *commentResource) checkReplyTo(ctx context.Context, replyTo, mediaID str
 // and what the next run will do.
 func addWriteError(diags *diag.Diagnostics, mediaID string, err error) {
 	var (
-		dup      *workflow.DuplicateCommentError
-		search   *workflow.CommentSearchError
-		stopped  *workflow.CommentInterruptedError
-		notDone  *workflow.CommentNotWrittenError
-		unknown  *workflow.CommentUnknownError
-		lostOnce *graph.AmbiguousError
+		dup     *workflow.DuplicateCommentError
+		search  *workflow.CommentSearchError
+		stopped *workflow.CommentInterruptedError
+		notDone *workflow.CommentNotWrittenError
+		unknown *workflow.CommentUnknownError
 	)
 	switch {
 	case errors.As(err, &dup):
@@ -201,10 +200,6 @@ func addWriteError(diags *diag.Diagnostics, mediaID string, err error) {
 	case errors.As(err, &stopped):
 		diags.AddError("Stopped before writing the comment",
 			"Terraform asked the provider to stop before the comment was sent. Nothing was written; the next apply writes it.")
-	case errors.As(err, &notDone) && errors.As(notDone.Err, &lostOnce):
-		diags.AddAttributeError(path.Root("message"), "Cannot write the comment on post "+mediaID,
-			fmt.Sprintf("The answers to writing the comment were lost (last: %v), and each time the post's comments showed that "+
-				"it was not written. Nothing was written; apply again.", lostOnce.Err))
 	case errors.As(err, &notDone):
 		common.AddAPIError(diags, path.Root("message"), "Cannot write the comment on post "+mediaID, notDone.Err)
 	case errors.As(err, &unknown):
