@@ -165,7 +165,7 @@ func runSeed(t *testing.T, seed int64) seedResult {
 				res.interruptions["planned, not reached"]++
 			}
 			if hadState && stateSize(w) == 0 { // see stateLost in the matrix
-				res.interruptions["… that left the state file empty"]++
+				res.interruptions["state file emptied (by two SIGINTs)"]++
 			}
 		} else {
 			out, _ = w.dir.Run(args...)
