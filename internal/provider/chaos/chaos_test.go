@@ -243,9 +243,9 @@ func chaosTable(results []seedResult) string {
 	slices.Sort(runs)
 	slices.Sort(failed)
 	var b strings.Builder
-	row := func(k, v string) { fmt.Fprintf(&b, "| %-44s | %-12s |\n", k, v) }
+	row := func(k, v string) { fmt.Fprintf(&b, "| %-52s | %-12s |\n", k, v) }
 	row("chaos", "")
-	fmt.Fprintf(&b, "|%s|%s|\n", strings.Repeat("-", 46), strings.Repeat("-", 14))
+	fmt.Fprintf(&b, "|%s|%s|\n", strings.Repeat("-", 54), strings.Repeat("-", 14))
 	row("seeds run", strconv.Itoa(len(results)))
 	for _, k := range slices.Sorted(maps.Keys(faults)) {
 		row("faults injected: "+k, strconv.Itoa(faults[k]))
