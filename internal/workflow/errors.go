@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 // ParentItem is the Item of an error about the post's own container (a
@@ -202,6 +204,27 @@ func (e *PublishError) Error() string {
 }
 
 func (e *PublishError) Unwrap() error { return e.Err }
+
+// LostAnswersError: a write that is not safe to resend (media_publish, a
+// comment) was sent Times times, every answer was lost, and each time
+// reading proved that it had not taken effect. Nothing was done. It does not
+// unwrap to the lost answer (a *graph.AmbiguousError): the doubt was settled,
+// and a diagnostic must not say that the request may have reached Instagram.
+type LostAnswersError struct {
+	Request string // what was sent, e.g. "media_publish"
+	Times   int
+	Last    error // the last lost answer
+}
+
+func (e *LostAnswersError) Error() string {
+	last := e.Last
+	var amb *graph.AmbiguousError
+	if errors.As(last, &amb) {
+		last = amb.Err
+	}
+	return fmt.Sprintf("%s was sent %d times and every answer was lost (last: %v); each time reading showed that it had not "+
+		"taken effect, so nothing was done. Apply again", e.Request, e.Times, last)
+}
 
 // PublishUnknownError: the answer to media_publish was lost and reading the
 // container did not tell whether it was published. The post may exist.

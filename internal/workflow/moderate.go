@@ -289,13 +289,6 @@ func countMatches(f Filter, cs []Comment) int {
 	return n
 }
 
-// clock is now, or time.Now when nil.
-func clock(now func() time.Time) time.Time {
-	if now == nil {
-		return time.Now()
-	}
-	return now()
-}
 
 func cmpOr[T int | time.Duration](v, def T) T {
 	if v <= 0 {

@@ -398,7 +398,7 @@ func (p *Publisher) publish(ctx context.Context, post Post, containerID string) 
 			}
 		default:
 			if lost++; lost >= maxLostAnswers {
-				return nil, &PublishError{ContainerID: containerID, Err: r.lost}
+				return nil, &PublishError{ContainerID: containerID, Err: &LostAnswersError{Request: "media_publish", Times: lost, Last: r.lost}}
 			}
 		}
 	}
@@ -464,11 +464,7 @@ func (p *Publisher) settle(ctx context.Context, post Post, containerID string, s
 
 // detached outlives ctx's cancellation, for at most PublishTimeout.
 func (p *Publisher) detached(ctx context.Context) (context.Context, context.CancelFunc) {
-	d := p.PublishTimeout
-	if d <= 0 {
-		d = DefaultPublishTimeout
-	}
-	return context.WithTimeout(context.WithoutCancel(ctx), d)
+	return detach(ctx, p.PublishTimeout, DefaultPublishTimeout)
 }
 
 func (p *Publisher) pollInterval() time.Duration {
@@ -478,19 +474,33 @@ func (p *Publisher) pollInterval() time.Duration {
 	return p.PollInterval
 }
 
-func (p *Publisher) now() time.Time {
-	if p.Now == nil {
-		return time.Now()
+func (p *Publisher) now() time.Time { return clock(p.Now) }
+
+func (p *Publisher) log() graph.Logger { return logger(p.Logger) }
+
+// detach outlives ctx's cancellation, for at most d (def when d ≤ 0): the
+// context of an irreversible step once it was sent.
+func detach(ctx context.Context, d, def time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		d = def
 	}
-	return p.Now()
+	return context.WithTimeout(context.WithoutCancel(ctx), d)
 }
 
-// log is Logger, or a logger that drops everything.
-func (p *Publisher) log() graph.Logger {
-	if p.Logger == nil {
+// clock is now(), or time.Now() when now is nil.
+func clock(now func() time.Time) time.Time {
+	if now == nil {
+		return time.Now()
+	}
+	return now()
+}
+
+// logger is l, or a logger that drops everything when l is nil.
+func logger(l graph.Logger) graph.Logger {
+	if l == nil {
 		return discard{}
 	}
-	return p.Logger
+	return l
 }
 
 type discard struct{}

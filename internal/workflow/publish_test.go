@@ -185,6 +185,26 @@ func TestPublish_lostAnswerUnpublishedIsSentAgain(t *testing.T) {
 	}
 }
 
+// Every answer to media_publish is lost and the container proves each time
+// that nothing was published: after maxLostAnswers tries the error says so,
+// and no longer that the publish may have reached Instagram (a chaos seed
+// found the diagnostic claiming that, and that nothing had been resent).
+func TestPublish_lostAnswersExhausted(t *testing.T) {
+	w := newWorld(t, emulator.Options{}, nil)
+	w.emu.InjectFault(emulator.Fault{Route: routePublish, Status: http.StatusInternalServerError})
+	_, err := w.pub.Publish(context.Background(), imagePost("https://cdn.example.com/a.jpg", "unlucky"))
+	var refused *PublishError
+	var lost *LostAnswersError
+	var amb *graph.AmbiguousError
+	if !errors.As(err, &refused) || !errors.As(refused.Err, &lost) || lost.Times != maxLostAnswers || errors.As(err, &amb) || MayHavePublished(err) {
+		t.Fatalf("err = %v, want a *PublishError of a *LostAnswersError, no longer ambiguous", err)
+	}
+	if msg := refused.Err.Error(); !strings.Contains(msg, "sent 3 times") || strings.Contains(msg, "may or may not") {
+		t.Errorf("the cause reads %q: want it to say it was sent 3 times and did nothing", msg)
+	}
+	w.nothingPublished(t, maxLostAnswers)
+}
+
 // The first media_publish times out before Meta acts on it (the container
 // still reads FINISHED), so it is sent again; but the first one completes
 // late, and Meta refuses the second as already published. The container

@@ -2,6 +2,7 @@ package comments_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -11,9 +12,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 const (
@@ -165,5 +168,77 @@ resource "instagram_comment" "answer" {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 		}},
+	})
+}
+
+// A comment an interrupted run wrote but did not record is not written
+// again: the apply stops and names it with its import block; importing it
+// converges; allow_duplicate writes a second, identical comment on purpose.
+func TestAccComment_duplicateLeftByAnInterruptedRun(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	mid := env.PublishImageOutOfBand(t, "launch")
+	client, err := graph.New(graph.Options{BaseURL: env.URL, AccessToken: emulator.DefaultFacebookToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, _, err := client.Comments.Create(t.Context(), mid, "#launch #bikes") // the interrupted run's
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := fmt.Sprintf(`
+resource "instagram_comment" "first" {
+  media_id = %q
+  message  = "#launch #bikes"
+}
+`, mid)
+	adopt := fmt.Sprintf("import {\n  to = instagram_comment.first\n  id = %q\n}\n", left)
+	again := fmt.Sprintf(`
+resource "instagram_comment" "again" {
+  media_id        = %q
+  message         = "#launch #bikes"
+  allow_duplicate = true
+}
+`, mid)
+	countComments := func(want int) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			if n := len(env.Emulator.Comments(mid)); n != want {
+				return fmt.Errorf("%d comments on the post, want %d", n, want)
+			}
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ImportBlocks)},
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkNoComments(env, mid),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ExpectError: regexp.MustCompile(`An identical comment already exists[\s\S]*Comment ` + left +
+					` by @` + emulator.DefaultUsername + `[\s\S]*id = "` + left + `"`),
+			},
+			{
+				Config: config + adopt,
+				Check:  countComments(1),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(commentAddr, tfjsonpath.New("id"), knownvalue.StringExact(left)),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				Config: config + again,
+				Check:  countComments(2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(commentAddr, plancheck.ResourceActionNoop),
+						plancheck.ExpectResourceAction("instagram_comment.again", plancheck.ResourceActionCreate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
 	})
 }

@@ -62,6 +62,9 @@ type ProviderData struct {
 
 	accountedMu sync.Mutex
 	accounted   map[string]bool // see AccountFor
+
+	exclusiveMu sync.Mutex
+	exclusive   map[string]*sync.Mutex // see Exclusive
 }
 
 // ProviderDataOptions are what NewProviderData needs; zero values are the
@@ -92,6 +95,7 @@ func NewProviderData(o ProviderDataOptions) *ProviderData {
 		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, defaultAccount: o.DefaultAccount,
 		mediaReaders: map[string]*MediaReader{},
 		accounted:    map[string]bool{},
+		exclusive:    map[string]*sync.Mutex{},
 		hashtags:     hashtagCache{entries: map[string]*hashtagEntry{}},
 	}
 	d.PlanQuota = newPlanQuota(d)
@@ -231,20 +235,39 @@ func (d *ProviderData) RequireFacebookLogin(feature string, diags *diag.Diagnost
 	return false
 }
 
-// AccountFor records posts this process knows a resource holds: read by a
-// refresh, published or adopted in this run. The check against publishing a
-// post twice (instagram_media) does not take them for an interrupted run's.
-func (d *ProviderData) AccountFor(mediaIDs ...string) {
+// AccountFor records posts and comments (Graph ids are unique across
+// object kinds) this process knows a resource holds: read by a refresh,
+// written or adopted in this run. The checks against publishing a post or
+// writing a comment twice (instagram_media, instagram_comment) do not take
+// them for an interrupted run's.
+func (d *ProviderData) AccountFor(ids ...string) {
 	d.accountedMu.Lock()
 	defer d.accountedMu.Unlock()
-	for _, id := range mediaIDs {
+	for _, id := range ids {
 		d.accounted[id] = true
 	}
 }
 
-// Accounted reports a post recorded by AccountFor.
-func (d *ProviderData) Accounted(mediaID string) bool {
+// Accounted reports an id recorded by AccountFor.
+func (d *ProviderData) Accounted(id string) bool {
 	d.accountedMu.Lock()
 	defer d.accountedMu.Unlock()
-	return d.accounted[mediaID]
+	return d.accounted[id]
+}
+
+// Exclusive waits until no other caller in this process holds key, and
+// returns the function that releases it. Two writes that could be mistaken
+// for each other (two identical comments) take the same key, so that
+// neither takes the other's work, not yet recorded with AccountFor, for a
+// leftover of an interrupted run.
+func (d *ProviderData) Exclusive(key string) (release func()) {
+	d.exclusiveMu.Lock()
+	mu := d.exclusive[key]
+	if mu == nil {
+		mu = &sync.Mutex{}
+		d.exclusive[key] = mu
+	}
+	d.exclusiveMu.Unlock()
+	mu.Lock()
+	return mu.Unlock
 }
