@@ -55,20 +55,24 @@ func duplicateSince(m *mediaModel, now time.Time) time.Time {
 }
 
 // checkDuplicate reports, as an error, a recent post of the account that
-// publishing m would duplicate (see above). A failed search is a warning:
-// it must not stop publishing when Instagram is throttling reads.
+// publishing m would duplicate (see above). A search that fails stops the
+// publish too: publishing without it is what could post twice.
 func (r *mediaResource) checkDuplicate(ctx context.Context, pub *workflow.Publisher, post workflow.Post, m *mediaModel, diags *diag.Diagnostics) {
 	if m.AllowDuplicate.ValueBool() {
 		return
 	}
 	dup, err := pub.FindRecentMatch(ctx, post, duplicateSince(m, r.Data.Now()), r.Data.Accounted)
-	if err != nil {
-		diags.AddWarning("Cannot look for an identical recent post",
-			"Before publishing, the provider looks for an identical post that an interrupted run may have published; "+
-				"that search failed, so this run cannot rule it out.\n\n"+common.DescribeError(err))
-		return
-	}
-	if dup != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		diags.AddError("Stopped before publishing",
+			"Terraform asked the provider to stop while it looked for an identical recent post. Nothing was published for "+
+				"this resource; the next apply publishes it.")
+	case err != nil:
+		diags.AddError("Cannot look for an identical recent post",
+			"Before publishing, the provider looks among the account's recent posts for one an interrupted run may have "+
+				"published, and that search failed, so nothing was published. Apply again, or set allow_duplicate = true "+
+				"to publish without the search.\n\n"+common.DescribeError(err))
+	case dup != nil:
 		diags.Append(duplicateError(dup))
 	}
 }
