@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,6 +41,21 @@ func newRuploadHost(t *testing.T) *ruploadHost {
 	h.server = httptest.NewServer(http.HandlerFunc(h.serve))
 	t.Cleanup(h.server.Close)
 	return h
+}
+
+// posts is how many POSTs arrived; the handler of a dropped connection may
+// still be running when the client has moved on, hence the lock.
+func (h *ruploadHost) posts() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.offsets)
+}
+
+// got is what arrived: the file by offset and each POST's offset.
+func (h *ruploadHost) got() ([]byte, []int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return bytes.Clone(h.file), slices.Clone(h.offsets)
 }
 
 func (h *ruploadHost) uri() string { return h.server.URL + "/ig-api-upload/v25.0/" + testContainer }
@@ -112,8 +128,9 @@ func TestUploads_Upload_wholeFile(t *testing.T) {
 	if err := upload(e, h, file); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(h.file, file) || len(h.offsets) != 1 || h.offsets[0] != 0 {
-		t.Fatalf("upload host got %d bytes (equal: %v) in POSTs at offsets %v", len(h.file), bytes.Equal(h.file, file), h.offsets)
+	got, offsets := h.got()
+	if !bytes.Equal(got, file) || len(offsets) != 1 || offsets[0] != 0 {
+		t.Fatalf("upload host got %d bytes (equal: %v) in POSTs at offsets %v", len(got), bytes.Equal(got, file), offsets)
 	}
 	if n := e.logs.count("DEBUG", "graph: uploading video"); n != progressSteps {
 		t.Errorf("%d progress lines, want %d", n, progressSteps)
@@ -149,14 +166,18 @@ func TestUploads_Upload_resumesFromTheReportedOffset(t *testing.T) {
 			if err := upload(e, h, file); err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(h.file, file) {
+			got, offsets := h.got()
+			if !bytes.Equal(got, file) {
 				t.Fatal("the uploaded file differs from the original")
 			}
-			if want := []int64{0, kept}; fmt.Sprint(h.offsets) != fmt.Sprint(want) {
-				t.Fatalf("POST offsets %v, want %v", h.offsets, want)
+			if fmt.Sprint(offsets) != fmt.Sprint([]int64{0, kept}) {
+				t.Fatalf("POST offsets %v, want %v", offsets, []int64{0, kept})
 			}
-			if h.received != int64(len(file)) {
-				t.Fatalf("the upload host read %d bytes for a %d-byte file", h.received, len(file))
+			h.mu.Lock()
+			received := h.received
+			h.mu.Unlock()
+			if received != int64(len(file)) {
+				t.Fatalf("the upload host read %d bytes for a %d-byte file", received, len(file))
 			}
 			if n := e.logs.count("WARN", "graph: upload interrupted; resuming from the offset Meta reports"); n != 1 {
 				t.Errorf("%d resume warnings, want 1", n)
@@ -176,8 +197,8 @@ func TestUploads_Upload_lostAnswerOfACompleteUpload(t *testing.T) {
 	if err := upload(e, h, file); err != nil {
 		t.Fatal(err)
 	}
-	if len(h.offsets) != 1 {
-		t.Fatalf("%d POSTs, want 1", len(h.offsets))
+	if h.posts() != 1 {
+		t.Fatalf("%d POSTs, want 1", h.posts())
 	}
 }
 
@@ -203,8 +224,8 @@ func TestUploads_Upload_refusals(t *testing.T) {
 			if err == nil || !tc.check(err) {
 				t.Fatalf("err = %v", err)
 			}
-			if len(h.offsets) != tc.posts {
-				t.Fatalf("%d POSTs, want %d", len(h.offsets), tc.posts)
+			if h.posts() != tc.posts {
+				t.Fatalf("%d POSTs, want %d", h.posts(), tc.posts)
 			}
 		})
 	}
