@@ -8,7 +8,10 @@
 #   4. (Terraform >= 1.14) adopt the existing account: `terraform query` lists
 #      its posts, -generate-config-out writes their configuration in a second
 #      workspace, whose plan imports them all and publishes nothing
-#   5. destroy
+#   5. (Terraform >= 1.14) community management: comments from other users
+#      arrive on the new post; a dry run of a moderation sweep, then the sweep
+#      (`apply -invoke`), which hides the spam and lists what it did
+#   6. destroy
 #
 # Uses the CLI from scripts/tf-cli.sh (terraform, or TF_CLI_KIND=tofu). The
 # emulator is stopped on exit, success or failure. Set DEMO_KEEP=1 to keep the
@@ -153,6 +156,32 @@ if cli_has_query "$cli"; then
 	ok "adopting the account imports every post and publishes nothing"
 else
 	warn "$kind has no list resources (terraform query needs Terraform >= 1.14): skipping the adoption demo"
+fi
+
+if cli_has_actions "$cli"; then
+	step "community management: comments from other users arrive; a dry run, then the sweep (terraform apply -invoke)"
+	post_id="$(tf output -raw published_post_id)"
+	curl -fsS -X POST "$addr/_emulator/comments/bulk" -H 'Content-Type: application/json' \
+		-d '{"media_ids":["'"$post_id"'"],"per_post":6,"usernames":["a_fan","spam_bot_42","b_fan"],"texts":["Love this!","FREE FOLLOWERS at bit.ly/x","Where can I buy it?"]}' >/dev/null
+	cp examples/demo/moderation/moderate.tf "$tmp/work/"
+	sed -i 's/operation    = "hide"/operation    = "hide"\n    dry_run      = true/' "$tmp/work/moderate.tf"
+	tf apply -auto-approve -input=false -no-color -invoke=action.instagram_moderate_comments.hide_spam >"$tmp/dry-run.log" 2>&1 || {
+		cat "$tmp/dry-run.log" >&2
+		die "the dry run failed"
+	}
+	grep -E 'Dry run, nothing changed' "$tmp/dry-run.log" >&2 || die "the dry run printed no summary (see $tmp/dry-run.log)"
+	cp examples/demo/moderation/moderate.tf "$tmp/work/"
+	tf apply -auto-approve -input=false -no-color -invoke=action.instagram_moderate_comments.hide_spam >"$tmp/sweep.log" 2>&1 || {
+		cat "$tmp/sweep.log" >&2
+		die "the sweep failed"
+	}
+	# The summary line and the comments it lists (id, author, first words).
+	sed -n '/comments read.*hidden\./,/^Action complete/p' "$tmp/sweep.log" | grep -v '^Action complete' >&2
+	grep -qE 'comments read.*; [1-9][0-9]* hidden\.' "$tmp/sweep.log" || die "the sweep hid nothing (see $tmp/sweep.log)"
+	rm -f "$tmp/work/moderate.tf"
+	ok "spam hidden, the other comments untouched; the summary above lists them"
+else
+	warn "$kind has no actions (Terraform >= 1.14): skipping the community-management demo"
 fi
 
 step "$kind destroy"

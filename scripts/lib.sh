@@ -133,6 +133,10 @@ cli_has_query() {
 	grep -qE '^  query ' <<<"$help"
 }
 
+# cli_has_actions CLI: the CLI runs actions (`apply -invoke`). They came with
+# list resources in Terraform 1.14 (apply -help does not mention -invoke).
+cli_has_actions() { cli_has_query "$1"; }
+
 # write_cli_config FILE [PROVIDER_BIN_DIR] writes a Terraform/OpenTofu CLI
 # configuration to FILE. Without a directory it is empty (what the acceptance
 # tests want: terraform-plugin-testing wires the provider in-process). With one,

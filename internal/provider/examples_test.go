@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -79,7 +80,7 @@ func TestExamplesValidate(t *testing.T) {
 func featuresOf(t *testing.T, dir string) []acctest.Feature {
 	t.Helper()
 	var out []acctest.Feature
-	if strings.Contains(filepath.ToSlash(dir), "/examples/actions/") {
+	if hasAction(t, dir) {
 		out = append(out, acctest.Actions)
 	}
 	if hasFiles(t, dir, "*.tfquery.hcl") {
@@ -89,6 +90,25 @@ func featuresOf(t *testing.T, dir string) []acctest.Feature {
 		out = append(out, acctest.ResourceIdentity)
 	}
 	return out
+}
+
+// hasAction: a .tf file of the directory declares an action block.
+func hasAction(t *testing.T, dir string) bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if regexp.MustCompile(`(?m)^action\s+"`).Match(b) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasFiles(t *testing.T, dir, pattern string) bool {
