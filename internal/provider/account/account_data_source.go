@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -63,33 +64,25 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[accountModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	fields := accountFields
-	if d.Data.Login == common.LoginInstagram {
-		fields = append(append([]string{}, accountFields...), "account_type")
-	}
-	u, _, err := d.Data.Client.Users.Get(ctx, id, fields)
-	if err != nil {
-		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot read Instagram account "+id, err)
-		return
-	}
-	m.AccountID = types.StringValue(id)
-	m.ID = types.StringValue(u.ID)
-	m.Username = common.StringOrNull(u.Username)
-	m.Name = common.StringOrNull(u.Name)
-	m.Biography = common.StringOrNull(u.Biography)
-	m.Website = common.StringOrNull(u.Website)
-	m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
-	m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
-	m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
-	m.MediaCount = types.Int64PointerValue(u.MediaCount)
-	m.AccountType = common.StringOrNull(u.AccountType)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountModel, id string, diags *diag.Diagnostics) {
+		fields := accountFields
+		if d.Data.Login == common.LoginInstagram {
+			fields = append(append([]string{}, accountFields...), "account_type")
+		}
+		u, _, err := d.Data.Client.Users.Get(ctx, id, fields)
+		if err != nil {
+			common.AddAPIError(diags, path.Root("account_id"), "Cannot read Instagram account "+id, err)
+			return
+		}
+		m.ID = types.StringValue(u.ID)
+		m.Username = common.StringOrNull(u.Username)
+		m.Name = common.StringOrNull(u.Name)
+		m.Biography = common.StringOrNull(u.Biography)
+		m.Website = common.StringOrNull(u.Website)
+		m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
+		m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
+		m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
+		m.MediaCount = types.Int64PointerValue(u.MediaCount)
+		m.AccountType = common.StringOrNull(u.AccountType)
+	})
 }

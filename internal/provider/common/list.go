@@ -28,6 +28,28 @@ func ListResult(ctx context.Context, req list.ListRequest, displayName string, m
 	return r
 }
 
+// ListWithAccount decodes a list resource's configuration and resolves its
+// account_id, as DecodeWithAccount does; when that fails it ends the stream
+// with the diagnostics and ok is false.
+func ListWithAccount[T any](ctx context.Context, d *ProviderData, req list.ListRequest, stream *list.ListResultsStream) (m T, account string, ok bool) {
+	var diags diag.Diagnostics
+	if m, account, ok = DecodeWithAccount[T](ctx, d, req.Config, &diags); !ok {
+		ListError(stream, diags)
+	}
+	return m, account, ok
+}
+
+// Pusher turns found objects into results (see ListResult) and pushes them
+// to Terraform. pushed reports false once the stream must end: Terraform
+// wants no more, or the query's limit is reached.
+func Pusher(ctx context.Context, req list.ListRequest, push func(list.ListResult) bool) (pushed func(displayName string, model any) bool) {
+	sent := int64(0)
+	return func(displayName string, model any) bool {
+		sent++
+		return push(ListResult(ctx, req, displayName, model)) && (req.Limit <= 0 || sent < req.Limit)
+	}
+}
+
 // ListError ends a list stream with an error.
 func ListError(stream *list.ListResultsStream, diags diag.Diagnostics) {
 	stream.Results = list.ListResultsStreamDiagnostics(diags)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -77,36 +78,28 @@ func (d *mentionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *mentionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[mentionModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m.AccountID = types.StringValue(accountID)
-	m.Username, m.MediaType, m.CommentsCount = types.StringNull(), types.StringNull(), types.Int64Null()
-	if commentID := m.CommentID.ValueString(); commentID != "" {
-		c, _, err := d.Data.Client.Mentions.MentionedComment(ctx, accountID, commentID, nil)
-		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("comment_id"), "Cannot read the comment that mentioned the account", err)
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *mentionModel, accountID string, diags *diag.Diagnostics) {
+		m.Username, m.MediaType, m.CommentsCount = types.StringNull(), types.StringNull(), types.Int64Null()
+		if commentID := m.CommentID.ValueString(); commentID != "" {
+			c, _, err := d.Data.Client.Mentions.MentionedComment(ctx, accountID, commentID, nil)
+			if err != nil {
+				common.AddAPIError(diags, path.Root("comment_id"), "Cannot read the comment that mentioned the account", err)
+				return
+			}
+			m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInComment), types.StringValue(c.Text), common.GraphTime(c.Timestamp)
+			m.LikeCount, m.MediaURL = types.Int64PointerValue(c.LikeCount), types.StringNull()
+			if c.Media != nil {
+				m.MediaURL = common.StringOrNull(c.Media.MediaURL)
+			}
 			return
 		}
-		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInComment), types.StringValue(c.Text), common.GraphTime(c.Timestamp)
-		m.LikeCount, m.MediaURL = types.Int64PointerValue(c.LikeCount), types.StringNull()
-		if c.Media != nil {
-			m.MediaURL = common.StringOrNull(c.Media.MediaURL)
-		}
-	} else {
 		p, _, err := d.Data.Client.Mentions.MentionedMedia(ctx, accountID, m.MediaID.ValueString(), nil)
 		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read the post that mentioned the account", err)
+			common.AddAPIError(diags, path.Root("media_id"), "Cannot read the post that mentioned the account", err)
 			return
 		}
 		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInCaption), types.StringValue(p.Caption), common.GraphTime(p.Timestamp)
 		m.LikeCount, m.Username, m.MediaType = types.Int64PointerValue(p.LikeCount), common.StringOrNull(p.Username), common.StringOrNull(p.MediaType)
 		m.MediaURL, m.CommentsCount = common.StringOrNull(p.MediaURL), types.Int64PointerValue(p.CommentsCount)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	})
 }

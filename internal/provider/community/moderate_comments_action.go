@@ -159,11 +159,10 @@ func (a *moderateCommentsAction) ValidateConfig(ctx context.Context, req action.
 }
 
 func (a *moderateCommentsAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	m, ok := common.Decode[moderateModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok || !requireConfigured(a.Data, &resp.Diagnostics) {
+	if !requireConfigured(a.Data, &resp.Diagnostics) {
 		return
 	}
-	accountID, ok := a.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	m, accountID, ok := common.DecodeWithAccount[moderateModel](ctx, a.Data, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -111,11 +111,7 @@ func (a *replyToMentionAction) Schema(_ context.Context, _ action.SchemaRequest,
 }
 
 func (a *replyToCommentAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	m, ok := common.Decode[commentReplyModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	p, ok := replier(ctx, a.Data, m.AccountID, &resp.Diagnostics)
+	m, p, ok := decodeReply[commentReplyModel](ctx, a.Data, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -136,11 +132,7 @@ func (a *replyToCommentAction) Invoke(ctx context.Context, req action.InvokeRequ
 }
 
 func (a *replyToMentionAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	m, ok := common.Decode[mentionReplyModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	p, ok := replier(ctx, a.Data, m.AccountID, &resp.Diagnostics)
+	m, p, ok := decodeReply[mentionReplyModel](ctx, a.Data, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -156,16 +148,17 @@ func (a *replyToMentionAction) Invoke(ctx context.Context, req action.InvokeRequ
 	progress(resp, fmt.Sprintf("Replied to the comment mention %s on post %s with comment %s.", m.CommentID.ValueString(), r.MediaID, r.ID))
 }
 
-// replier is the workflow that replies for the configured account.
-func replier(ctx context.Context, d *common.ProviderData, account types.String, diags *diagnostics) (*workflow.Replier, bool) {
+// decodeReply reads a reply action's configuration into a model of type T
+// and returns the workflow that replies for its account.
+func decodeReply[T any](ctx context.Context, d *common.ProviderData, req action.InvokeRequest, diags *diagnostics) (m T, p *workflow.Replier, ok bool) {
 	if !requireConfigured(d, diags) {
-		return nil, false
+		return m, nil, false
 	}
-	accountID, ok := d.ResolveAccount(ctx, account, diags)
+	m, account, ok := common.DecodeWithAccount[T](ctx, d, req.Config, diags)
 	if !ok {
-		return nil, false
+		return m, nil, false
 	}
-	return &workflow.Replier{Client: d.Client, AccountID: accountID, Now: d.Now}, true
+	return m, &workflow.Replier{Client: d.Client, AccountID: account, Now: d.Now}, true
 }
 
 // addReplyError turns the reply workflow's errors into diagnostics.

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -78,45 +79,35 @@ func (d *businessDiscoveryDataSource) Schema(_ context.Context, _ datasource.Sch
 }
 
 func (d *businessDiscoveryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m businessDiscoveryModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	// ValidateConfig has no provider data, so the login check happens here, before any call.
-	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Business discovery", &resp.Diagnostics) {
+	if !d.Data.RequireFacebookLogin("Business discovery", &resp.Diagnostics) {
 		return
 	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	limit := defaultMediaLimit
-	if !m.MediaLimit.IsNull() {
-		limit = int(m.MediaLimit.ValueInt64())
-	}
-	username := m.Username.ValueString()
-	u, _, err := d.Data.Client.Discovery.Get(ctx, accountID, username, limit)
-	switch {
-	case graph.IsDiscoveryNotFound(err):
-		resp.Diagnostics.AddAttributeError(path.Root("username"), "Instagram account not found or not a professional account",
-			fmt.Sprintf("Business discovery cannot read @%s: the username does not exist, or it belongs to a personal, private or "+
-				"age-gated account. Only public Business and Creator accounts can be read. Check the spelling (usernames change).\n\n%s",
-				username, common.DescribeError(err)))
-		return
-	case err != nil:
-		common.AddAPIError(&resp.Diagnostics, path.Root("username"), "Cannot read @"+username+" through business discovery", err)
-		return
-	}
-	m.AccountID = types.StringValue(accountID)
-	m.ID = types.StringValue(u.ID)
-	m.Name = common.StringOrNull(u.Name)
-	m.Biography = common.StringOrNull(u.Biography)
-	m.Website = common.StringOrNull(u.Website)
-	m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
-	m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
-	m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
-	m.MediaCount = types.Int64PointerValue(u.MediaCount)
-	m.Media = []publicMediaModel{}
-	for _, p := range u.Media {
-		m.Media = append(m.Media, publicMediaFrom(p))
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *businessDiscoveryModel, accountID string, diags *diag.Diagnostics) {
+		username := m.Username.ValueString()
+		u, _, err := d.Data.Client.Discovery.Get(ctx, accountID, username, common.IntOr(m.MediaLimit, defaultMediaLimit))
+		switch {
+		case graph.IsDiscoveryNotFound(err):
+			diags.AddAttributeError(path.Root("username"), "Instagram account not found or not a professional account",
+				fmt.Sprintf("Business discovery cannot read @%s: the username does not exist, or it belongs to a personal, private or "+
+					"age-gated account. Only public Business and Creator accounts can be read. Check the spelling (usernames change).\n\n%s",
+					username, common.DescribeError(err)))
+			return
+		case err != nil:
+			common.AddAPIError(diags, path.Root("username"), "Cannot read @"+username+" through business discovery", err)
+			return
+		}
+		m.ID = types.StringValue(u.ID)
+		m.Name = common.StringOrNull(u.Name)
+		m.Biography = common.StringOrNull(u.Biography)
+		m.Website = common.StringOrNull(u.Website)
+		m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
+		m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
+		m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
+		m.MediaCount = types.Int64PointerValue(u.MediaCount)
+		m.Media = []publicMediaModel{}
+		for _, p := range u.Media {
+			m.Media = append(m.Media, publicMediaFrom(p))
+		}
+	})
 }

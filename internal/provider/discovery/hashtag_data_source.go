@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -53,32 +54,26 @@ func (d *hashtagDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *hashtagDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m hashtagModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
-	name, err := graph.NormalizeHashtag(m.Name.ValueString())
-	if err != nil { // the validator has already said so at plan time
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "Invalid hashtag", err.Error())
-		return
-	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, err := d.Data.HashtagID(ctx, accountID, name, func(ctx context.Context) (string, error) {
-		id, _, err := d.Data.Client.Hashtags.Search(ctx, accountID, name)
-		return id, err
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *hashtagModel, accountID string, diags *diag.Diagnostics) {
+		name, err := graph.NormalizeHashtag(m.Name.ValueString())
+		if err != nil { // the validator has already said so at plan time
+			diags.AddAttributeError(path.Root("name"), "Invalid hashtag", err.Error())
+			return
+		}
+		id, err := d.Data.HashtagID(ctx, accountID, name, func(ctx context.Context) (string, error) {
+			id, _, err := d.Data.Client.Hashtags.Search(ctx, accountID, name)
+			return id, err
+		})
+		if err != nil {
+			addHashtagError(diags, path.Root("name"), "Cannot search hashtag #"+name, err)
+			return
+		}
+		m.NormalizedName = types.StringValue(name)
+		m.ID = types.StringValue(id)
 	})
-	if err != nil {
-		addHashtagError(&resp.Diagnostics, path.Root("name"), "Cannot search hashtag #"+name, err)
-		return
-	}
-	m.AccountID = types.StringValue(accountID)
-	m.NormalizedName = types.StringValue(name)
-	m.ID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // hashtagNameValidator refuses names search cannot take, at plan time, so a

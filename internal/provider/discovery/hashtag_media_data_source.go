@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -68,32 +69,19 @@ func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *hashtagMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m hashtagMediaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	edge := graph.HashtagEdgeTop
-	if !m.Edge.IsNull() {
-		edge = m.Edge.ValueString()
-	}
-	limit := defaultHashtagMediaLimit
-	if !m.Limit.IsNull() {
-		limit = int(m.Limit.ValueInt64())
-	}
-	m.Media = []publicMediaModel{}
-	for p, err := range d.Data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, limit) {
-		if err != nil {
-			addHashtagError(&resp.Diagnostics, path.Root("hashtag_id"), "Cannot read the "+edge+" media of hashtag "+m.HashtagID.ValueString(), err)
-			return
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *hashtagMediaModel, accountID string, diags *diag.Diagnostics) {
+		edge := common.StringOr(m.Edge, graph.HashtagEdgeTop)
+		m.Media = []publicMediaModel{}
+		for p, err := range d.Data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, common.IntOr(m.Limit, defaultHashtagMediaLimit)) {
+			if err != nil {
+				addHashtagError(diags, path.Root("hashtag_id"), "Cannot read the "+edge+" media of hashtag "+m.HashtagID.ValueString(), err)
+				return
+			}
+			m.Media = append(m.Media, publicMediaFrom(p))
 		}
-		m.Media = append(m.Media, publicMediaFrom(p))
-	}
-	m.AccountID = types.StringValue(accountID)
-	m.Edge = types.StringValue(edge)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		m.Edge = types.StringValue(edge)
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -131,45 +132,31 @@ func (d *accountInsightsDataSource) ValidateConfig(ctx context.Context, req data
 }
 
 func (d *accountInsightsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[accountInsightsModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	q, _ := m.query() // Read only runs with a known configuration
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-
-	opts := graph.AccountInsightsOptions{
-		Metrics: q.metrics, Period: q.effectivePeriod(), MetricType: q.metricType, Breakdown: q.breakdown, Timeframe: q.timeframe,
-	}
-	if !q.demographic() { // Meta ignores a range for demographics
-		opts.Since, _ = parseRFC3339(q.since)
-		opts.Until, _ = parseRFC3339(q.until)
-		if !opts.Since.IsZero() && opts.Until.IsZero() {
-			opts.Until = d.Data.Now().Truncate(time.Second)
-			if q.metricType == metricTypeTotalValue && opts.Until.Sub(opts.Since) > graph.MaxInsightsWindow {
-				resp.Diagnostics.AddAttributeError(path.Root("since"), "Range too long for a total",
-					fmt.Sprintf("With metric_type = \"total_value\" and no until, since may be at most %d days ago (Meta's limit per request). Set until, or use metric_type = \"time_series\".",
-						int(graph.MaxInsightsWindow.Hours()/24)))
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountInsightsModel, id string, diags *diag.Diagnostics) {
+		q, _ := m.query() // Read only runs with a known configuration
+		opts := graph.AccountInsightsOptions{
+			Metrics: q.metrics, Period: q.effectivePeriod(), MetricType: q.metricType, Breakdown: q.breakdown, Timeframe: q.timeframe,
+		}
+		if !q.demographic() { // Meta ignores a range for demographics
+			opts.Since, _ = parseRFC3339(q.since)
+			opts.Until, _ = parseRFC3339(q.until)
+			if !opts.Since.IsZero() && opts.Until.IsZero() {
+				opts.Until = d.Data.Now().Truncate(time.Second)
+				if q.metricType == metricTypeTotalValue && opts.Until.Sub(opts.Since) > graph.MaxInsightsWindow {
+					diags.AddAttributeError(path.Root("since"), "Range too long for a total",
+						fmt.Sprintf("With metric_type = \"total_value\" and no until, since may be at most %d days ago (Meta's limit per request). Set until, or use metric_type = \"time_series\".",
+							int(graph.MaxInsightsWindow.Hours()/24)))
+					return
+				}
 			}
 		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	insights, _, err := d.Data.Client.Insights.Account(ctx, id, opts)
-	if err != nil {
-		common.AddAPIError(&resp.Diagnostics, path.Root("metrics"),
-			fmt.Sprintf("Cannot read insights (%s) of Instagram account %s", strings.Join(q.metrics, ", "), id), err)
-		return
-	}
-	list, diags := insightsValue(ctx, insights)
-	resp.Diagnostics.Append(diags...)
-	m.AccountID = types.StringValue(id)
-	m.Period = types.StringValue(opts.Period)
-	m.Insights = list
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		insights, _, err := d.Data.Client.Insights.Account(ctx, id, opts)
+		if err != nil {
+			common.AddAPIError(diags, path.Root("metrics"),
+				fmt.Sprintf("Cannot read insights (%s) of Instagram account %s", strings.Join(q.metrics, ", "), id), err)
+			return
+		}
+		m.Period = types.StringValue(opts.Period)
+		m.Insights = insightsValue(ctx, insights, diags)
+	})
 }

@@ -145,10 +145,8 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 		common.AddAPIError(&resp.Diagnostics, at, "Cannot read insights of Instagram media "+id, err)
 		return
 	}
-	list, diags := insightsValue(ctx, insights)
-	resp.Diagnostics.Append(diags...)
+	m.Insights = insightsValue(ctx, insights, &resp.Diagnostics)
 	m.MediaType = types.StringValue(media.MediaType)
 	m.MediaProductType = types.StringValue(media.MediaProductType)
-	m.Insights = list
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

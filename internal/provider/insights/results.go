@@ -100,8 +100,7 @@ func insightsAttribute(description string) schema.ListNestedAttribute {
 var insightsElemType = insightsAttribute("").GetType().(types.ListType).ElemType //nolint:forcetypeassert // a list attribute by construction
 
 // insightsValue converts the client's insights into the `insights` list.
-func insightsValue(ctx context.Context, in []graph.Insight) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
+func insightsValue(ctx context.Context, in []graph.Insight, diags *diag.Diagnostics) types.List {
 	out := make([]insightModel, 0, len(in))
 	for _, i := range in {
 		m := insightModel{
@@ -135,7 +134,7 @@ func insightsValue(ctx context.Context, in []graph.Insight) (types.List, diag.Di
 	}
 	list, d := types.ListValueFrom(ctx, insightsElemType, out)
 	diags.Append(d...)
-	return list, diags
+	return list
 }
 
 // knownStrings returns a list's strings; ok is false while it is unknown or

@@ -85,30 +85,19 @@ func (d *accountMediaDataSource) ValidateConfig(ctx context.Context, req datasou
 }
 
 func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[accountMediaModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	opts := graph.ListOptions{Fields: ownMediaFields, Limit: defaultMediaListLimit}
-	if !m.Limit.IsNull() {
-		opts.Limit = int(m.Limit.ValueInt64())
-	}
-	opts.Since, _ = parseRFC3339(m.Since)
-	opts.Until, _ = parseRFC3339(m.Until)
-	m.Media = []mediaItemModel{}
-	for item, err := range d.Data.Client.Media.List(ctx, id, opts) {
-		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the media of Instagram account "+id, err)
-			return
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountMediaModel, id string, diags *diag.Diagnostics) {
+		opts := graph.ListOptions{Fields: ownMediaFields, Limit: common.IntOr(m.Limit, defaultMediaListLimit)}
+		opts.Since, _ = parseRFC3339(m.Since)
+		opts.Until, _ = parseRFC3339(m.Until)
+		m.Media = []mediaItemModel{}
+		for item, err := range d.Data.Client.Media.List(ctx, id, opts) {
+			if err != nil {
+				common.AddAPIError(diags, path.Root("account_id"), "Cannot list the media of Instagram account "+id, err)
+				return
+			}
+			m.Media = append(m.Media, mediaItemFrom(item))
 		}
-		m.Media = append(m.Media, mediaItemFrom(item))
-	}
-	m.AccountID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	})
 }
 
 // checkTimeRange reports an until before since (both optional RFC 3339).

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -81,28 +82,16 @@ func (d *taggedMediaDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 }
 
 func (d *taggedMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[taggedMediaModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	limit := defaultMediaListLimit
-	if !m.Limit.IsNull() {
-		limit = int(m.Limit.ValueInt64())
-	}
-	m.Media = []taggedItemModel{}
-	for p, err := range d.Data.Client.Media.ListTagged(ctx, id, limit) {
-		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the media Instagram account "+id+" is tagged in", err)
-			return
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *taggedMediaModel, id string, diags *diag.Diagnostics) {
+		m.Media = []taggedItemModel{}
+		for p, err := range d.Data.Client.Media.ListTagged(ctx, id, common.IntOr(m.Limit, defaultMediaListLimit)) {
+			if err != nil {
+				common.AddAPIError(diags, path.Root("account_id"), "Cannot list the media Instagram account "+id+" is tagged in", err)
+				return
+			}
+			m.Media = append(m.Media, taggedItemFrom(p))
 		}
-		m.Media = append(m.Media, taggedItemFrom(p))
-	}
-	m.AccountID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	})
 }
 
 func taggedItemFrom(p *graph.PublicMedia) taggedItemModel {

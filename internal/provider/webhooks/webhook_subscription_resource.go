@@ -202,29 +202,45 @@ func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionMode
 // readInto reads the object's subscription into m. found is false when Meta
 // does not list it; API errors go to diags (and found is false too).
 func (r *subscriptionResource) readInto(ctx context.Context, m *subscriptionModel, diags *diag.Diagnostics) (found bool) {
-	subs, _, err := r.Data.AppClient.Webhooks.Subscriptions(ctx, r.Data.AppID)
-	if err != nil {
-		common.AddAPIError(diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
+	subs, ok := r.subscriptions(ctx, diags)
+	if !ok {
 		return false
 	}
 	for _, s := range subs {
-		if s.Object != m.Object.ValueString() {
-			continue
+		if s.Object == m.Object.ValueString() {
+			m.set(s)
+			return true
 		}
-		names := make([]string, 0, len(s.Fields))
-		versions := map[string]attr.Value{}
-		for _, f := range s.Fields {
-			names = append(names, f.Name)
-			versions[f.Name] = types.StringValue(f.Version)
-		}
-		m.ID = types.StringValue(s.Object)
-		m.CallbackURL = types.StringValue(s.CallbackURL)
-		m.Fields = stringSet(names)
-		m.Active = types.BoolValue(s.Active)
-		m.Versions = types.MapValueMust(types.StringType, versions)
-		return true
 	}
 	return false
+}
+
+// subscriptions reads the app's subscriptions, one per object.
+func (r *subscriptionResource) subscriptions(ctx context.Context, diags *diag.Diagnostics) ([]graph.Subscription, bool) {
+	if !r.requireApp(diags) {
+		return nil, false
+	}
+	subs, _, err := r.Data.AppClient.Webhooks.Subscriptions(ctx, r.Data.AppID)
+	if err != nil {
+		common.AddAPIError(diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
+		return nil, false
+	}
+	return subs, true
+}
+
+// set copies what Meta reports of a subscription into m.
+func (m *subscriptionModel) set(s graph.Subscription) {
+	names := make([]string, 0, len(s.Fields))
+	versions := map[string]attr.Value{}
+	for _, f := range s.Fields {
+		names = append(names, f.Name)
+		versions[f.Name] = types.StringValue(f.Version)
+	}
+	m.ID, m.Object = types.StringValue(s.Object), types.StringValue(s.Object)
+	m.CallbackURL = types.StringValue(s.CallbackURL)
+	m.Fields = stringSet(names)
+	m.Active = types.BoolValue(s.Active)
+	m.Versions = types.MapValueMust(types.StringType, versions)
 }
 
 // readAfterWrite reads the subscription after Create or Update wrote it; a
