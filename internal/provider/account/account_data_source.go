@@ -23,17 +23,10 @@ func NewAccountDataSource() datasource.DataSource {
 type accountDataSource struct{ common.DataSourceBase }
 
 type accountModel struct {
-	AccountID         types.String `tfsdk:"account_id"`
-	ID                types.String `tfsdk:"id"`
-	Username          types.String `tfsdk:"username"`
-	Name              types.String `tfsdk:"name"`
-	Biography         types.String `tfsdk:"biography"`
-	Website           types.String `tfsdk:"website"`
-	ProfilePictureURL types.String `tfsdk:"profile_picture_url"`
-	FollowersCount    types.Int64  `tfsdk:"followers_count"`
-	FollowsCount      types.Int64  `tfsdk:"follows_count"`
-	MediaCount        types.Int64  `tfsdk:"media_count"`
-	AccountType       types.String `tfsdk:"account_type"`
+	common.ProfileModel
+	AccountID   types.String `tfsdk:"account_id"`
+	Username    types.String `tfsdk:"username"`
+	AccountType types.String `tfsdk:"account_type"`
 }
 
 // accountFields are the IG User fields both logins return; Instagram login
@@ -47,19 +40,11 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Profile and counts of an Instagram professional account (Business or Creator). " +
 			"Counts change all the time, so they live here rather than in resources.",
-		Attributes: map[string]schema.Attribute{
-			"account_id":          common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"id":                  common.ComputedString("Instagram user id of the account."),
-			"username":            common.ComputedString("Username, without `@`."),
-			"name":                common.ComputedString("Profile name."),
-			"biography":           common.ComputedString("Profile biography."),
-			"website":             common.ComputedString("Website shown on the profile; null when none."),
-			"profile_picture_url": common.ComputedString("URL of the profile picture (a CDN URL that changes over time)."),
-			"followers_count":     common.ComputedInt64("Number of followers."),
-			"follows_count":       common.ComputedInt64("Number of accounts this account follows."),
-			"media_count":         common.ComputedInt64("Number of published posts."),
-			"account_type":        common.ComputedString("`BUSINESS` or `MEDIA_CREATOR`; only reported with Instagram login, null with Facebook login."),
-		},
+		Attributes: common.ProfileAttributes(map[string]schema.Attribute{
+			"account_id":   common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
+			"username":     common.ComputedString("Username, without `@`."),
+			"account_type": common.ComputedString("`BUSINESS` or `MEDIA_CREATOR`; only reported with Instagram login, null with Facebook login."),
+		}),
 	}
 }
 
@@ -74,15 +59,8 @@ func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest
 			common.AddAPIError(diags, path.Root("account_id"), "Cannot read Instagram account "+id, err)
 			return
 		}
-		m.ID = types.StringValue(u.ID)
+		m.ProfileModel = common.ProfileFrom(u.Profile)
 		m.Username = common.StringOrNull(u.Username)
-		m.Name = common.StringOrNull(u.Name)
-		m.Biography = common.StringOrNull(u.Biography)
-		m.Website = common.StringOrNull(u.Website)
-		m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
-		m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
-		m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
-		m.MediaCount = types.Int64PointerValue(u.MediaCount)
 		m.AccountType = common.StringOrNull(u.AccountType)
 	})
 }

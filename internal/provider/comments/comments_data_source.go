@@ -3,7 +3,6 @@ package comments
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -82,10 +81,7 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		Computed:            true,
 		NestedObject:        schema.NestedAttributeObject{Attributes: commentAttributes()},
 	}
-	withReplies["reply_count"] = schema.Int64Attribute{
-		MarkdownDescription: "How many replies the comment has (all of them, whatever the filters).",
-		Computed:            true,
-	}
+	withReplies["reply_count"] = common.ComputedInt64("How many replies the comment has (all of them, whatever the filters).")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Comments on a post of the account, newest first (top-level comments, optionally with their replies). " +
 			"Comments change all the time, so they live in a data source.\n\n" +
@@ -93,20 +89,12 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"can show what a sweep would touch: a comment is listed when it passes them (`matched`) or, with `include_replies`, " +
 			"when one of its replies does. Filtering happens after reading: `limit` still bounds what is read.",
 		Attributes: map[string]schema.Attribute{
-			"media_id": schema.StringAttribute{
-				MarkdownDescription: "Media id of the post.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("Instagram media id")},
-			},
+			"media_id": common.RequiredID("Media id of the post.", "Instagram media id"),
 			"include_replies": schema.BoolAttribute{
 				MarkdownDescription: "Also read the replies of every comment. They come nested in the comment list; only a comment with more replies than Graph nests costs one more API call. Default `false`.",
 				Optional:            true,
 			},
-			"limit": schema.Int64Attribute{
-				MarkdownDescription: "Most top-level comments to read, 1–10000. Default 50.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(1, 10000)},
-			},
+			"limit": common.BoundedInt64("Most top-level comments to read, 1–10000. Default 50.", 1, 10000),
 			"text_matches": schema.StringAttribute{
 				MarkdownDescription: common.TextMatchesDescription,
 				Optional:            true,

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -54,17 +53,9 @@ func (d *mentionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"tags (see `instagram_tagged_media`) are not readable here.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID("Instagram user id that was mentioned. Defaults to the provider's account."),
-			"media_id": schema.StringAttribute{
-				MarkdownDescription: "Media id of the post, from the webhook's `media_id`.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("Instagram media id")},
-			},
-			"comment_id": schema.StringAttribute{
-				MarkdownDescription: "For a mention in a comment, the comment's id from the webhook's `comment_id`; " +
-					"omit it for a mention in the post's caption.",
-				Optional:   true,
-				Validators: []validator.String{common.NumericID("Instagram comment id")},
-			},
+			"media_id":   common.RequiredID("Media id of the post, from the webhook's `media_id`.", "Instagram media id"),
+			"comment_id": common.OptionalID("For a mention in a comment, the comment's id from the webhook's `comment_id`; "+
+				"omit it for a mention in the post's caption.", "Instagram comment id"),
 			"kind":           common.ComputedString("`caption` or `comment`: where the account was mentioned."),
 			"text":           common.ComputedString("The caption (without `@` characters, as Instagram returns it) or the comment's text."),
 			"timestamp":      common.ComputedString("When the post or the comment was published, RFC 3339 in UTC."),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -33,25 +32,18 @@ func NewBusinessDiscoveryDataSource() datasource.DataSource {
 type businessDiscoveryDataSource struct{ common.DataSourceBase }
 
 type businessDiscoveryModel struct {
-	AccountID         types.String       `tfsdk:"account_id"`
-	Username          types.String       `tfsdk:"username"`
-	MediaLimit        types.Int64        `tfsdk:"media_limit"`
-	ID                types.String       `tfsdk:"id"`
-	Name              types.String       `tfsdk:"name"`
-	Biography         types.String       `tfsdk:"biography"`
-	Website           types.String       `tfsdk:"website"`
-	ProfilePictureURL types.String       `tfsdk:"profile_picture_url"`
-	FollowersCount    types.Int64        `tfsdk:"followers_count"`
-	FollowsCount      types.Int64        `tfsdk:"follows_count"`
-	MediaCount        types.Int64        `tfsdk:"media_count"`
-	Media             []publicMediaModel `tfsdk:"media"`
+	common.ProfileModel
+	AccountID  types.String       `tfsdk:"account_id"`
+	Username   types.String       `tfsdk:"username"`
+	MediaLimit types.Int64        `tfsdk:"media_limit"`
+	Media      []publicMediaModel `tfsdk:"media"`
 }
 
 func (d *businessDiscoveryDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Public profile and recent posts of another Instagram Business or Creator account, by username " +
 			"(business discovery). Needs Facebook login. Personal, private and age-gated accounts cannot be read.",
-		Attributes: map[string]schema.Attribute{
+		Attributes: common.ProfileAttributes(map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID(accountIDDescription),
 			"username": schema.StringAttribute{
 				MarkdownDescription: "Username of the account to read, without `@`.",
@@ -59,22 +51,10 @@ func (d *businessDiscoveryDataSource) Schema(_ context.Context, _ datasource.Sch
 				Validators: []validator.String{stringvalidator.RegexMatches(common.UsernamePattern,
 					"must be an Instagram username without @: letters, digits, periods and underscores, at most 30")},
 			},
-			"media_limit": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many recent posts to read into `media`, 0–%d; 0 reads the profile only. Default %d.",
-					maxMediaLimit, defaultMediaLimit),
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(0, maxMediaLimit)},
-			},
-			"id":                  common.ComputedString("Instagram user id of the account."),
-			"name":                common.ComputedString("Profile name."),
-			"biography":           common.ComputedString("Profile biography."),
-			"website":             common.ComputedString("Website shown on the profile; null when none."),
-			"profile_picture_url": common.ComputedString("URL of the profile picture (a CDN URL that changes over time)."),
-			"followers_count":     common.ComputedInt64("Number of followers."),
-			"follows_count":       common.ComputedInt64("Number of accounts it follows."),
-			"media_count":         common.ComputedInt64("Number of posts."),
-			"media":               publicMediaAttribute("Recent posts, newest first, at most `media_limit`."),
-		},
+			"media_limit": common.BoundedInt64(fmt.Sprintf("How many recent posts to read into `media`, 0–%d; 0 reads the profile only. Default %d.",
+				maxMediaLimit, defaultMediaLimit), 0, maxMediaLimit),
+			"media": publicMediaAttribute("Recent posts, newest first, at most `media_limit`."),
+		}),
 	}
 }
 
@@ -97,14 +77,7 @@ func (d *businessDiscoveryDataSource) Read(ctx context.Context, req datasource.R
 			common.AddAPIError(diags, path.Root("username"), "Cannot read @"+username+" through business discovery", err)
 			return
 		}
-		m.ID = types.StringValue(u.ID)
-		m.Name = common.StringOrNull(u.Name)
-		m.Biography = common.StringOrNull(u.Biography)
-		m.Website = common.StringOrNull(u.Website)
-		m.ProfilePictureURL = common.StringOrNull(u.ProfilePictureURL)
-		m.FollowersCount = types.Int64PointerValue(u.FollowersCount)
-		m.FollowsCount = types.Int64PointerValue(u.FollowsCount)
-		m.MediaCount = types.Int64PointerValue(u.MediaCount)
+		m.ProfileModel = common.ProfileFrom(u.Profile)
 		m.Media = []publicMediaModel{}
 		for _, p := range u.Media {
 			m.Media = append(m.Media, publicMediaFrom(p))

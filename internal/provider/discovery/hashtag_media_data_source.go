@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -47,22 +46,14 @@ func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"30 weekly hashtag slots. Promoted posts, stories and the authors' usernames are not available.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID(accountIDDescription),
-			"hashtag_id": schema.StringAttribute{
-				MarkdownDescription: "Hashtag id, e.g. from `instagram_hashtag`.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("hashtag id")},
-			},
+			"hashtag_id": common.RequiredID("Hashtag id, e.g. from `instagram_hashtag`.", "hashtag id"),
 			"edge": schema.StringAttribute{
 				MarkdownDescription: "`top` (most popular; default) or `recent` (published in the last 24 hours).",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(graph.HashtagEdgeTop, graph.HashtagEdgeRecent)},
 			},
-			"limit": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("Most posts to return, 1–%d; read in pages of at most %d. Default %d.",
-					maxHashtagMediaLimit, graph.HashtagMaxPageSize, defaultHashtagMediaLimit),
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(1, maxHashtagMediaLimit)},
-			},
+			"limit": common.BoundedInt64(fmt.Sprintf("Most posts to return, 1–%d; read in pages of at most %d. Default %d.",
+				maxHashtagMediaLimit, graph.HashtagMaxPageSize, defaultHashtagMediaLimit), 1, maxHashtagMediaLimit),
 			"media": publicMediaAttribute("The posts, in the API's order."),
 		},
 	}

@@ -45,11 +45,7 @@ func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"(e.g. `navigation` on a feed post) fails with a clear message. Story insights exist for 24 hours and need at least 5 viewers; " +
 			"carousel children have none.",
 		Attributes: map[string]schema.Attribute{
-			"media_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the media, e.g. `instagram_media.post.id`.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("Instagram media id")},
-			},
+			"media_id": common.RequiredID("Id of the media, e.g. `instagram_media.post.id`.", "Instagram media id"),
 			"metrics": schema.ListAttribute{
 				MarkdownDescription: "Metrics to read. Feed posts and carousels: `views`, `reach`, `likes`, `comments`, `saved`, `shares`, " +
 					"`total_interactions`, `follows`, `profile_visits`, `profile_activity`, `reposts`. Reels: `views`, `reach`, `likes`, `comments`, " +

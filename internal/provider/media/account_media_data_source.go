@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -47,11 +46,7 @@ type accountMediaModel struct {
 }
 
 func mediaListAttribute(desc string) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{
-		MarkdownDescription: desc,
-		Computed:            true,
-		NestedObject:        schema.NestedAttributeObject{Attributes: mediaItemAttributes()},
-	}
+	return common.ComputedNestedList(desc, mediaItemAttributes())
 }
 
 func (d *accountMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -63,12 +58,8 @@ func (d *accountMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"(stories are in `instagram_stories`). Pages of the API are followed until `limit` posts are read.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"limit": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("Most posts to return, 1–%d (the API lists at most the %d most recent). Default %d.",
-					maxMediaListLimit, maxMediaListLimit, defaultMediaListLimit),
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(1, maxMediaListLimit)},
-			},
+			"limit": common.BoundedInt64(fmt.Sprintf("Most posts to return, 1–%d (the API lists at most the %d most recent). Default %d.",
+				maxMediaListLimit, maxMediaListLimit, defaultMediaListLimit), 1, maxMediaListLimit),
 			"since": timeAttr("Only posts published at or after this time (RFC 3339, e.g. `2026-01-01T00:00:00Z`)."),
 			"until": timeAttr("Only posts published at or before this time (RFC 3339)."),
 			"media": mediaListAttribute("The posts, newest first."),
