@@ -1,6 +1,8 @@
 package common
 
 import (
+	"maps"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -56,9 +58,7 @@ func PostAttributes(productTypes string, extra map[string]schema.Attribute) map[
 		"like_count":     ComputedInt64("Likes at read time; null when the owner hides them."),
 		"comments_count": ComputedInt64("Comments (replies included) at read time."),
 	}
-	for name, a := range extra {
-		attrs[name] = a
-	}
+	maps.Copy(attrs, extra)
 	return attrs
 }
 

@@ -1,6 +1,8 @@
 package common
 
 import (
+	"maps"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -49,8 +51,6 @@ func ProfileAttributes(extra map[string]schema.Attribute) map[string]schema.Attr
 		"follows_count":       ComputedInt64("Number of accounts it follows."),
 		"media_count":         ComputedInt64("Number of posts."),
 	}
-	for name, a := range extra {
-		attrs[name] = a
-	}
+	maps.Copy(attrs, extra)
 	return attrs
 }

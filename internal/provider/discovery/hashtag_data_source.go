@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -42,7 +43,7 @@ func (d *hashtagDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "Hashtag, with or without a leading `#`; case does not matter. Letters, digits and " +
 					"underscores only: spaces, punctuation and emoji cannot be searched.",
 				Required:   true,
-				Validators: []validator.String{hashtagNameValidator{}},
+				Validators: []validator.String{hashtagName()},
 			},
 			"normalized_name": schema.StringAttribute{
 				MarkdownDescription: "The name as searched: lower case, without `#`.",
@@ -76,24 +77,13 @@ func (d *hashtagDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	})
 }
 
-// hashtagNameValidator refuses names search cannot take, at plan time, so a
-// typo never costs one of the 30 weekly slots.
-type hashtagNameValidator struct{}
-
-func (hashtagNameValidator) Description(context.Context) string {
-	return "must be a hashtag: letters, digits and underscores, an optional leading #"
-}
-
-func (v hashtagNameValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (hashtagNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := graph.NormalizeHashtag(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid hashtag",
-			"name "+req.ConfigValue.String()+" cannot be searched: "+err.Error()+".")
-	}
+// hashtagName refuses names search cannot take, at plan time, so a typo
+// never costs one of the 30 weekly slots.
+func hashtagName() validator.String {
+	return common.StringCheck("must be a hashtag: letters, digits and underscores, an optional leading #",
+		func(at path.Path, name string, diags *diag.Diagnostics) {
+			if _, err := graph.NormalizeHashtag(name); err != nil {
+				diags.AddAttributeError(at, "Invalid hashtag", fmt.Sprintf("name %q cannot be searched: %s.", name, err))
+			}
+		})
 }
