@@ -5,7 +5,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // IdentityTest is a resource test of identity (Terraform ≥ 1.12; skipped on
@@ -15,7 +14,7 @@ import (
 // inputs the API cannot return, which are adopted from the configuration).
 func (e *Env) IdentityTest(config, address string, identity map[string]knownvalue.Check, importAction plancheck.ResourceActionType) resource.TestCase {
 	return resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{SkipWithout(ResourceIdentity)},
+		TerraformVersionChecks:   Needs(ResourceIdentity),
 		ProtoV6ProviderFactories: e.Factories(),
 		Steps: []resource.TestStep{
 			{

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -24,9 +23,8 @@ resource "instagram_comment" "first" {
   media_id = %q
   message  = "Our first comment #hello"
 }`, mid)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ListResources),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -66,9 +64,8 @@ resource "instagram_comment_settings" "off" {
   media_id         = %q
   comments_enabled = false
 }`, off)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ListResources),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{

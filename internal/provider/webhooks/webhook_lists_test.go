@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -16,9 +15,8 @@ func TestAccWebhookSubscription_list(t *testing.T) {
 	t.Parallel()
 	cb, env := newCallbackEnv(t, "s3cret")
 	config := subscriptionConfig(cb.srv.URL, "s3cret", 1, `"comments", "mentions"`)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ListResources),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
@@ -42,9 +40,8 @@ func TestAccSubscribedApp_list(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
 	config := subscribedAppConfig(`"comments"`)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ListResources),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
