@@ -2,7 +2,6 @@ package media_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -21,15 +20,15 @@ import (
 func TestAccMedia_identity(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, env.IdentityTest(`
+	env.IdentityTest(t, `
 resource "instagram_media" "post" {
   type      = "IMAGE"
   image_url = "https://cdn.example.com/identity.jpg"
   caption   = "Who am I"
 }`, "instagram_media.post", map[string]knownvalue.Check{
-		"id":         knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`)),
+		"id":         acctest.NumericID(),
 		"account_id": knownvalue.StringExact(emulator.DefaultAccountID),
-	}, plancheck.ResourceActionUpdate))
+	}, plancheck.ResourceActionUpdate)
 }
 
 // An existing post is adopted by identity with its id alone (account_id

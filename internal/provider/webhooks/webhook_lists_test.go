@@ -3,7 +3,6 @@ package webhooks_test
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 
@@ -14,48 +13,26 @@ import (
 func TestAccWebhookSubscription_list(t *testing.T) {
 	t.Parallel()
 	cb, env := newCallbackEnv(t, "s3cret")
-	config := subscriptionConfig(cb.srv.URL, "s3cret", 1, `"comments", "mentions"`)
-	env.Test(t, resource.TestCase{
-		TerraformVersionChecks: acctest.Needs(acctest.ListResources),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				Query: true,
-				Config: `
+	env.ListTest(t, subscriptionConfig(cb.srv.URL, "s3cret", 1, `"comments", "mentions"`), `
 list "instagram_webhook_subscription" "all" {
   provider = instagram
 }`,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("instagram_webhook_subscription.all", 1),
-					querycheck.ExpectIdentity("instagram_webhook_subscription.all", map[string]knownvalue.Check{
-						"object": knownvalue.StringExact("instagram"),
-					}),
-				},
-			},
-		},
-	})
+		querycheck.ExpectLength("instagram_webhook_subscription.all", 1),
+		querycheck.ExpectIdentity("instagram_webhook_subscription.all", map[string]knownvalue.Check{
+			"object": knownvalue.StringExact("instagram"),
+		}),
+	)
 }
 
 func TestAccSubscribedApp_list(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	config := subscribedAppConfig(`"comments"`)
-	env.Test(t, resource.TestCase{
-		TerraformVersionChecks: acctest.Needs(acctest.ListResources),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				Query: true,
-				Config: `
+	env.ListTest(t, subscribedAppConfig(`"comments"`), `
 list "instagram_subscribed_app" "mine" {
   provider = instagram
 }`,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectIdentity("instagram_subscribed_app.mine", map[string]knownvalue.Check{
-						"account_id": knownvalue.StringExact(emulator.DefaultAccountID),
-					}),
-				},
-			},
-		},
-	})
+		querycheck.ExpectIdentity("instagram_subscribed_app.mine", map[string]knownvalue.Check{
+			"account_id": knownvalue.StringExact(emulator.DefaultAccountID),
+		}),
+	)
 }
