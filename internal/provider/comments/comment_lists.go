@@ -46,7 +46,7 @@ func (l *commentList) ListResourceConfigSchema(_ context.Context, _ list.ListRes
 			"newest posts. Costs one call for the account's username, one per page of the posts, and one per post for its " +
 			"comments (replies come nested).",
 		Attributes: map[string]schema.Attribute{
-			"account_id": accountAttribute(),
+			"account_id": common.ListAccountID(accountIDDescription),
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Only the comments on this post.",
 				Optional:            true,
@@ -140,20 +140,16 @@ func NewCommentSettingsList() list.ListResource {
 
 type commentSettingsList struct{ common.ResourceBase }
 
-type commentSettingsListModel struct {
-	AccountID types.String `tfsdk:"account_id"`
-}
-
 func (l *commentSettingsList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds the account's posts with comments turned off, the ones an `instagram_comment_settings` " +
 			"keeps that way. Reads the media edge in pages of 100 (one call each); stops at the query's `limit`.",
-		Attributes: map[string]schema.Attribute{"account_id": accountAttribute()},
+		Attributes: map[string]schema.Attribute{"account_id": common.ListAccountID(accountIDDescription)},
 	}
 }
 
 func (l *commentSettingsList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	_, account, ok := common.ListWithAccount[commentSettingsListModel](ctx, l.Data, req, stream)
+	_, account, ok := common.ListWithAccount[common.AccountListConfig](ctx, l.Data, req, stream)
 	if !ok {
 		return
 	}
@@ -183,10 +179,4 @@ func (l *commentSettingsList) List(ctx context.Context, req list.ListRequest, st
 	}
 }
 
-func accountAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "Instagram user id whose posts to look at. Defaults to the provider's account.",
-		Optional:            true,
-		Validators:          []validator.String{common.NumericID("Instagram user id")},
-	}
-}
+const accountIDDescription = "Instagram user id whose posts to look at. Defaults to the provider's account."

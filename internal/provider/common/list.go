@@ -5,14 +5,33 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // List resources (Terraform ≥ 1.14, `terraform query`) find existing objects
 // so that they can be imported. Each list resource embeds the ResourceBase of
 // its resource (same type name, same Configure) and streams ListResults.
+
+// ListAccountID is the optional account_id of list resources: whose objects
+// to look for, defaulting to the provider's account.
+func ListAccountID(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Validators:          []validator.String{NumericID("Instagram user id")},
+	}
+}
+
+// AccountListConfig is the configuration of list resources that take
+// nothing but account_id.
+type AccountListConfig struct {
+	AccountID types.String `tfsdk:"account_id"`
+}
 
 // ListResult turns one found object into a result: the resource's full model
 // (sent only when the query asked for it, e.g. -generate-config-out), the

@@ -65,11 +65,7 @@ func (a *moderateCommentsAction) Schema(_ context.Context, _ action.SchemaReques
 			"are listed with Instagram's message. Hiding and showing are safe to repeat; a delete whose answer is lost is " +
 			"settled by reading the comment, never by deleting blindly again. Works with Facebook and Instagram login.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id whose posts are moderated. Defaults to the provider's `account_id`.",
-				Optional:            true,
-				Validators:          []validator.String{common.NumericID("Instagram user id")},
-			},
+			"account_id": accountAttribute("Instagram user id whose posts are moderated. Defaults to the provider's `account_id`."),
 			"operation": schema.StringAttribute{
 				MarkdownDescription: "What to do with the matching comments: `hide` (only their author still sees them), " +
 					"`unhide` (show them again) or `delete` (irreversible; deleting a comment deletes its replies).",

@@ -58,9 +58,13 @@ func messageAttribute(what string) schema.StringAttribute {
 	}
 }
 
-func accountAttribute() schema.StringAttribute {
+const replierDescription = "Instagram user id that replies. Defaults to the provider's `account_id`."
+
+// accountAttribute is the actions' optional account_id, defaulting to the
+// provider's.
+func accountAttribute(description string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "Instagram user id that replies. Defaults to the provider's `account_id`.",
+		MarkdownDescription: description,
 		Optional:            true,
 		Validators:          []validator.String{common.NumericID("Instagram user id")},
 	}
@@ -73,7 +77,7 @@ func (a *replyToCommentAction) Schema(_ context.Context, _ action.SchemaRequest,
 			"(checked before sending). The reply is sent once: if its answer is lost, it is looked for among the " +
 			"comment's replies rather than sent again. Needs Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": accountAttribute(),
+			"account_id": accountAttribute(replierDescription),
 			"comment_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the comment to reply to.",
 				Required:            true,
@@ -94,7 +98,7 @@ func (a *replyToMentionAction) Schema(_ context.Context, _ action.SchemaRequest,
 			"says so rather than sending it again (the comments of another user's post cannot be read to check). " +
 			"Needs Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": accountAttribute(),
+			"account_id": accountAttribute(replierDescription),
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Media id of the post in which the account was mentioned (`media_id` of the webhook).",
 				Required:            true,

@@ -50,11 +50,7 @@ func (l *mediaList) ListResourceConfigSchema(_ context.Context, _ list.ListResou
 			"newest first, so that `terraform query -generate-config-out` can write their resource and import blocks. " +
 			"Costs one call per 100 posts plus one for stories; stops at the query's `limit`.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id whose posts to list. Defaults to the provider's account.",
-				Optional:            true,
-				Validators:          []validator.String{common.NumericID("Instagram user id")},
-			},
+			"account_id": common.ListAccountID("Instagram user id whose posts to list. Defaults to the provider's account."),
 			"types": schema.ListAttribute{
 				MarkdownDescription: "Only posts of these `type`s: `IMAGE`, `REELS`, `CAROUSEL`, `STORIES`. Default: all.",
 				ElementType:         types.StringType,

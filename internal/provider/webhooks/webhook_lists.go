@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -62,26 +61,18 @@ func NewSubscribedAppList() list.ListResource {
 
 type subscribedAppList struct{ common.ResourceBase }
 
-type subscribedAppListModel struct {
-	AccountID types.String `tfsdk:"account_id"`
-}
-
 func (l *subscribedAppList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds whether the app is subscribed to an account's webhooks (`GET …/subscribed_apps`): the given " +
 			"`account_id`, else the provider's account.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id to look at. Defaults to the provider's account.",
-				Optional:            true,
-				Validators:          []validator.String{common.NumericID("Instagram user id")},
-			},
+			"account_id": common.ListAccountID("Instagram user id to look at. Defaults to the provider's account."),
 		},
 	}
 }
 
 func (l *subscribedAppList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	_, account, ok := common.ListWithAccount[subscribedAppListModel](ctx, l.Data, req, stream)
+	_, account, ok := common.ListWithAccount[common.AccountListConfig](ctx, l.Data, req, stream)
 	if !ok {
 		return
 	}
