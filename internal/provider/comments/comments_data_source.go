@@ -62,25 +62,22 @@ type replyEntry struct {
 
 func commentAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":         schema.StringAttribute{MarkdownDescription: "Comment id.", Computed: true},
-		"text":       schema.StringAttribute{MarkdownDescription: "Text of the comment.", Computed: true},
-		"username":   schema.StringAttribute{MarkdownDescription: "Username of the author (`from.username`).", Computed: true},
-		"from_id":    schema.StringAttribute{MarkdownDescription: "Instagram-scoped id of the author (`from.id`).", Computed: true},
-		"matched":    schema.BoolAttribute{MarkdownDescription: "Whether the comment itself passes `text_matches` and `from_usernames` (always true without them).", Computed: true},
-		"timestamp":  schema.StringAttribute{MarkdownDescription: "When it was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`).", Computed: true},
-		"like_count": schema.Int64Attribute{MarkdownDescription: "Number of likes.", Computed: true},
-		"hidden":     schema.BoolAttribute{MarkdownDescription: "Whether the account hid the comment.", Computed: true},
-		"parent_id":  schema.StringAttribute{MarkdownDescription: "For replies, the top-level comment; null otherwise.", Computed: true},
+		"id":         common.ComputedString("Comment id."),
+		"text":       common.ComputedString("Text of the comment."),
+		"username":   common.ComputedString("Username of the author (`from.username`)."),
+		"from_id":    common.ComputedString("Instagram-scoped id of the author (`from.id`)."),
+		"matched":    common.ComputedBool("Whether the comment itself passes `text_matches` and `from_usernames` (always true without them)."),
+		"timestamp":  common.ComputedString("When it was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`)."),
+		"like_count": common.ComputedInt64("Number of likes."),
+		"hidden":     common.ComputedBool("Whether the account hid the comment."),
+		"parent_id":  common.ComputedString("For replies, the top-level comment; null otherwise."),
 	}
 }
 
 func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	withReplies := commentAttributes()
-	withReplies["replies"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Replies, newest first (with filters: the replies that pass them); empty unless `include_replies` is true.",
-		Computed:            true,
-		NestedObject:        schema.NestedAttributeObject{Attributes: commentAttributes()},
-	}
+	withReplies["replies"] = common.ComputedNestedList(
+		"Replies, newest first (with filters: the replies that pass them); empty unless `include_replies` is true.", commentAttributes())
 	withReplies["reply_count"] = common.ComputedInt64("How many replies the comment has (all of them, whatever the filters).")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Comments on a post of the account, newest first (top-level comments, optionally with their replies). " +
@@ -106,11 +103,7 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				ElementType:         types.StringType,
 				Validators:          []validator.List{listvalidator.ValueStringsAre(common.Username())},
 			},
-			"comments": schema.ListNestedAttribute{
-				MarkdownDescription: "The comments, newest first.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: withReplies},
-			},
+			"comments": common.ComputedNestedList("The comments, newest first.", withReplies),
 		},
 	}
 }

@@ -45,11 +45,8 @@ func (d *hashtagDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				Required:   true,
 				Validators: []validator.String{hashtagName()},
 			},
-			"normalized_name": schema.StringAttribute{
-				MarkdownDescription: "The name as searched: lower case, without `#`.",
-				Computed:            true,
-			},
-			"id": schema.StringAttribute{MarkdownDescription: "Hashtag id (the same for every account).", Computed: true},
+			"normalized_name": common.ComputedString("The name as searched: lower case, without `#`."),
+			"id":              common.ComputedString("Hashtag id (the same for every account)."),
 		},
 	}
 }

@@ -41,18 +41,11 @@ func (d *recentlySearchedDataSource) Schema(_ context.Context, _ datasource.Sche
 			"Needs Facebook login. Reading this list does not use a slot.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID(accountIDDescription),
-			"hashtags": schema.ListNestedAttribute{
-				MarkdownDescription: "The hashtags, most recently first queried first.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":   schema.StringAttribute{MarkdownDescription: "Hashtag id.", Computed: true},
-					"name": schema.StringAttribute{MarkdownDescription: "Hashtag name, without `#`.", Computed: true},
-				}},
-			},
-			"remaining": schema.Int64Attribute{
-				MarkdownDescription: "New hashtags the account may still query in the current 7 days (30 minus the list's length).",
-				Computed:            true,
-			},
+			"hashtags": common.ComputedNestedList("The hashtags, most recently first queried first.", map[string]schema.Attribute{
+				"id":   common.ComputedString("Hashtag id."),
+				"name": common.ComputedString("Hashtag name, without `#`."),
+			}),
+			"remaining": common.ComputedInt64("New hashtags the account may still query in the current 7 days (30 minus the list's length)."),
 		},
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -53,14 +52,9 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 			"Data can lag up to 48 hours; accounts with fewer than 100 followers get no follower or demographic data.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"metrics": schema.ListAttribute{
-				MarkdownDescription: "Metrics to read: `reach`, `views`, `follower_count`, `accounts_engaged`, `total_interactions`, `likes`, " +
-					"`comments`, `shares`, `saves`, `replies`, `reposts`, `follows_and_unfollows`, `profile_links_taps`, `online_followers`, " +
-					"`follower_demographics`, `engaged_audience_demographics`, `reached_audience_demographics`. All must share one period.",
-				ElementType: types.StringType,
-				Required:    true,
-				Validators:  []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues()},
-			},
+			"metrics": metricsAttribute("Metrics to read: `reach`, `views`, `follower_count`, `accounts_engaged`, `total_interactions`, `likes`, " +
+				"`comments`, `shares`, `saves`, `replies`, `reposts`, `follows_and_unfollows`, `profile_links_taps`, `online_followers`, " +
+				"`follower_demographics`, `engaged_audience_demographics`, `reached_audience_demographics`. All must share one period."),
 			"period": schema.StringAttribute{
 				MarkdownDescription: "`day`, `week`, `days_28` or `lifetime`. Every current metric supports exactly one period (`lifetime` for " +
 					"`online_followers` and demographics, `day` for the rest), which is the default.",
@@ -74,15 +68,10 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(metricTypeTimeSeries, metricTypeTotalValue)},
 			},
-			"breakdown": schema.ListAttribute{
-				MarkdownDescription: "Dimensions to split totals by (needs `metric_type = \"total_value\"`): `media_product_type`, `follow_type`, " +
-					"`follower_type`, `contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one. " +
-					"`views` splits by `follower_type` (`follow_type` in older copies of Meta's reference, also accepted) and by " +
-					"`media_product_type`, whose results are the product types the views came from (`AD`, `FEED`, `REELS`, `STORY`).",
-				ElementType: types.StringType,
-				Optional:    true,
-				Validators:  []validator.List{listvalidator.UniqueValues()},
-			},
+			"breakdown": breakdownAttribute("Dimensions to split totals by (needs `metric_type = \"total_value\"`): `media_product_type`, `follow_type`, " +
+				"`follower_type`, `contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one. " +
+				"`views` splits by `follower_type` (`follow_type` in older copies of Meta's reference, also accepted) and by " +
+				"`media_product_type`, whose results are the product types the views came from (`AD`, `FEED`, `REELS`, `STORY`)."),
 			"timeframe": schema.StringAttribute{
 				MarkdownDescription: "Demographics only, and required for them: `this_week` or `this_month`.",
 				Optional:            true,
