@@ -67,9 +67,8 @@ func (r *subscribedAppResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if r.Data == nil || req.Plan.Raw.IsNull() || r.Data.Login != common.LoginInstagram {
 		return
 	}
-	var plan subscribedAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || plan.SubscribedFields.IsUnknown() {
+	plan, ok := common.Decode[subscribedAppModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok || plan.SubscribedFields.IsUnknown() {
 		return
 	}
 	validateInstagramFields(setStrings(plan.SubscribedFields), path.Root("subscribed_fields"), &resp.Diagnostics)

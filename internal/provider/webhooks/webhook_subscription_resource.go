@@ -123,9 +123,8 @@ func (r *subscriptionResource) Schema(_ context.Context, _ resource.SchemaReques
 }
 
 func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m subscriptionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.Fields.IsUnknown() || m.Object.IsUnknown() {
+	m, ok := common.Decode[subscriptionModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok || m.Fields.IsUnknown() || m.Object.IsUnknown() {
 		return
 	}
 	if !m.Object.IsNull() && m.Object.ValueString() != "instagram" {
@@ -259,9 +258,8 @@ func (r *subscriptionResource) readAfterWrite(ctx context.Context, m *subscripti
 }
 
 func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state subscriptionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+	state, ok := common.Decode[subscriptionModel](ctx, req.State, &resp.Diagnostics)
+	if !ok || !r.requireApp(&resp.Diagnostics) {
 		return
 	}
 	if !r.readInto(ctx, &state, &resp.Diagnostics) {
@@ -312,9 +310,8 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state subscriptionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+	state, ok := common.Decode[subscriptionModel](ctx, req.State, &resp.Diagnostics)
+	if !ok || !r.requireApp(&resp.Diagnostics) {
 		return
 	}
 	_, err := r.Data.AppClient.Webhooks.DeleteSubscription(ctx, r.Data.AppID, state.Object.ValueString(), nil)
