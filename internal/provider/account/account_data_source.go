@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -9,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
@@ -29,13 +31,6 @@ type accountModel struct {
 	AccountType types.String `tfsdk:"account_type"`
 }
 
-// accountFields are the IG User fields both logins return; Instagram login
-// adds account_type.
-var accountFields = []string{
-	"id", "username", "name", "biography", "website", "profile_picture_url",
-	"followers_count", "follows_count", "media_count",
-}
-
 func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Profile and counts of an Instagram professional account (Business or Creator). " +
@@ -50,9 +45,9 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountModel, id string, diags *diag.Diagnostics) {
-		fields := accountFields
+		fields := graph.ProfileFields // both logins return them; Instagram login adds account_type
 		if d.Data.Login == common.LoginInstagram {
-			fields = append(append([]string{}, accountFields...), "account_type")
+			fields = append(slices.Clone(graph.ProfileFields), "account_type")
 		}
 		u, _, err := d.Data.Client.Users.Get(ctx, id, fields)
 		if err != nil {
