@@ -5,9 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,8 +19,8 @@ import (
 
 // ListAccountID is the optional account_id of list resources: whose objects
 // to look for, defaulting to the provider's account.
-func ListAccountID(description string) schema.StringAttribute {
-	return schema.StringAttribute{
+func ListAccountID(description string) listschema.StringAttribute {
+	return listschema.StringAttribute{
 		MarkdownDescription: description,
 		Optional:            true,
 		Validators:          []validator.String{NumericID("Instagram user id")},
