@@ -63,6 +63,12 @@ func SkipWithout(features ...Feature) tfversion.TerraformVersionCheck {
 	return featureCheck{kind: CLIKind(), features: features}
 }
 
+// Needs is a test case's TerraformVersionChecks: the test is skipped on
+// CLIs without the features.
+func Needs(features ...Feature) []tfversion.TerraformVersionCheck {
+	return []tfversion.TerraformVersionCheck{SkipWithout(features...)}
+}
+
 type featureCheck struct {
 	kind     string
 	features []Feature

@@ -5,8 +5,36 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
+
+// Test runs tc against this Env's provider: it sets the test case's
+// ProtoV6ProviderFactories.
+func (e *Env) Test(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	tc.ProtoV6ProviderFactories = e.Factories()
+	resource.Test(t, tc)
+}
+
+// Apply applies config and runs checks on the state it leaves: the test of
+// a data source or of a resource's first apply.
+func (e *Env) Apply(t *testing.T, config string, checks ...statecheck.StateCheck) {
+	t.Helper()
+	e.runOneStep(t, resource.TestStep{Config: config, ConfigStateChecks: checks}, nil)
+}
+
+// Planned expects the plan of a step to do action to the resource at
+// address.
+func Planned(address string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(address, action)}}
+}
+
+// NoDrift expects the plan after a step's apply and refresh to be empty:
+// what was applied reads back as configured.
+func NoDrift() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+}
 
 // ImportStep imports the resource at address by the id in state and
 // verifies that the imported attributes equal the state's, but for ignore:
@@ -55,9 +83,5 @@ func (e *Env) ApplyError(t *testing.T, config, pattern string, versionChecks ...
 
 func (e *Env) runOneStep(t *testing.T, step resource.TestStep, versionChecks []tfversion.TerraformVersionCheck) {
 	t.Helper()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Factories(),
-		TerraformVersionChecks:   versionChecks,
-		Steps:                    []resource.TestStep{step},
-	})
+	e.Test(t, resource.TestCase{TerraformVersionChecks: versionChecks, Steps: []resource.TestStep{step}})
 }

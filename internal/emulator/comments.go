@@ -160,11 +160,7 @@ func (s *Server) storeComment(mediaID, parentID, text string, author *Account, o
 
 // listComments renders a cursor-paged list of comments, newest first.
 func (s *Server) listComments(req *request, items []*comment, path string) (any, *apiError) {
-	fs, err := req.fields()
-	if err != nil {
-		return nil, err
-	}
-	pr, err := pageReqFromParams(req.param, s.opts.MaxCommentPageSize)
+	fs, pr, err := req.listParams(s.opts.MaxCommentPageSize)
 	if err != nil {
 		return nil, err
 	}

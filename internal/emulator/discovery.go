@@ -336,26 +336,16 @@ func (s *Server) businessDiscovery(req *request, f field) (any, *apiError) {
 			"The user with username: "+username+" cannot be found.")
 	}
 	out := map[string]any{"id": u.id}
+	profile := publicProfile{
+		username: u.username, name: u.name, biography: u.biography, website: u.website,
+		pictureURL: "https://scontent.cdninstagram.com/emulator/world/profile/" + u.id + ".jpg",
+		followers:  u.followers, follows: u.follows, media: len(u.media),
+	}
 	for _, sf := range f.Sub {
+		if profile.render(sf.Name, out) {
+			continue
+		}
 		switch sf.Name {
-		case "username":
-			out["username"] = u.username
-		case "name":
-			out["name"] = u.name
-		case "biography":
-			out["biography"] = u.biography
-		case "website":
-			if u.website != "" {
-				out["website"] = u.website
-			}
-		case "profile_picture_url":
-			out["profile_picture_url"] = "https://scontent.cdninstagram.com/emulator/world/profile/" + u.id + ".jpg"
-		case "followers_count":
-			out["followers_count"] = u.followers
-		case "follows_count":
-			out["follows_count"] = u.follows
-		case "media_count":
-			out["media_count"] = len(u.media)
 		case "ig_id":
 			out["ig_id"] = legacyID(u.id)
 		case "media":

@@ -301,6 +301,17 @@ func (s *Server) resolveUnknown(req *request, id, _ string) (*target, *apiError)
 }
 
 // fieldsParam parses `fields`; a syntax error is Graph code 2500.
+// listParams are a list edge's fields and paging parameters (a limit
+// above maxLimit is clamped, see pageReqFromParams).
+func (req *request) listParams(maxLimit int) ([]field, pageReq, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, pageReq{}, err
+	}
+	pr, err := pageReqFromParams(req.param, maxLimit)
+	return fs, pr, err
+}
+
 func (req *request) fields() ([]field, *apiError) {
 	raw, _ := req.param("fields")
 	fs, err := parseFields(raw)

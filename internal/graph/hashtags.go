@@ -101,9 +101,9 @@ func (s *HashtagsService) Get(ctx context.Context, id string) (*Hashtag, *Respon
 
 // Media iterates GET /{ig-hashtag-id}/top_media or /recent_media with
 // user_id, in pages of at most 50, stopping after limit items (0 = all).
-func (s *HashtagsService) Media(ctx context.Context, hashtagID, igUserID, edge string, limit int) iter.Seq2[*PublicMedia, error] {
-	fail := func(err error) iter.Seq2[*PublicMedia, error] {
-		return func(yield func(*PublicMedia, error) bool) { yield(nil, err) }
+func (s *HashtagsService) Media(ctx context.Context, hashtagID, igUserID, edge string, limit int) iter.Seq2[*Media, error] {
+	fail := func(err error) iter.Seq2[*Media, error] {
+		return func(yield func(*Media, error) bool) { yield(nil, err) }
 	}
 	if edge != HashtagEdgeTop && edge != HashtagEdgeRecent {
 		return fail(fmt.Errorf("graph: hashtag edge %q: want %q or %q", edge, HashtagEdgeTop, HashtagEdgeRecent))
@@ -121,7 +121,7 @@ func (s *HashtagsService) Media(ctx context.Context, hashtagID, igUserID, edge s
 		"fields":  {strings.Join(HashtagMediaFields, ",")},
 		"limit":   {strconv.Itoa(size)},
 	}}
-	return Paginate[*PublicMedia](ctx, s.client, req, limit)
+	return Paginate[*Media](ctx, s.client, req, limit)
 }
 
 // RecentlySearched lists GET /{ig-user-id}/recently_searched_hashtags: the

@@ -299,7 +299,10 @@ func (s *MediaService) getContainer(ctx context.Context, id, fields string) (*Co
 	return c, resp, nil
 }
 
-// Media is an IG Media node.
+// Media is an IG Media node: one of the account's own posts, or another
+// account's, read through business discovery, a hashtag or /tags, where only
+// public fields are readable. Counts are pointers: Graph omits like_count
+// (rather than sending 0) when the owner hides likes.
 type Media struct {
 	ID               string         `json:"id"`
 	Caption          string         `json:"caption,omitempty"`
@@ -315,6 +318,7 @@ type Media struct {
 	Owner            *MediaOwner    `json:"owner,omitempty"`
 	CommentsCount    *int64         `json:"comments_count,omitempty"`
 	LikeCount        *int64         `json:"like_count,omitempty"`
+	ViewCount        *int64         `json:"view_count,omitempty"` // reels of other accounts (business discovery)
 	IsCommentEnabled *bool          `json:"is_comment_enabled,omitempty"`
 	IsSharedToFeed   *bool          `json:"is_shared_to_feed,omitempty"`
 	Children         *MediaChildren `json:"children,omitempty"`

@@ -48,7 +48,7 @@ func TestUsersService_Me(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := User{ID: "7364512345678901", UserID: "17841405822304914", Username: "metricsaurus", AccountType: "Business"}
+	want := User{Profile: Profile{ID: "7364512345678901", Username: "metricsaurus"}, UserID: "17841405822304914", AccountType: "Business"}
 	if *u != want {
 		t.Errorf("Me = %+v, want %+v", *u, want)
 	}

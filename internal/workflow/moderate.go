@@ -289,7 +289,6 @@ func countMatches(f Filter, cs []Comment) int {
 	return n
 }
 
-
 func cmpOr[T int | time.Duration](v, def T) T {
 	if v <= 0 {
 		return def

@@ -46,7 +46,7 @@ func (l *commentList) ListResourceConfigSchema(_ context.Context, _ list.ListRes
 			"newest posts. Costs one call for the account's username, one per page of the posts, and one per post for its " +
 			"comments (replies come nested).",
 		Attributes: map[string]schema.Attribute{
-			"account_id": accountAttribute(),
+			"account_id": common.ListAccountID(accountIDDescription),
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Only the comments on this post.",
 				Optional:            true,
@@ -62,19 +62,13 @@ func (l *commentList) ListResourceConfigSchema(_ context.Context, _ list.ListRes
 }
 
 func (l *commentList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var diags diag.Diagnostics
-	m, ok := common.Decode[commentListModel](ctx, req.Config, &diags)
+	m, account, ok := common.ListWithAccount[commentListModel](ctx, l.Data, req, stream)
 	if !ok {
-		common.ListError(stream, diags)
-		return
-	}
-	account, ok := l.Data.ResolveAccount(ctx, m.AccountID, &diags)
-	if !ok {
-		common.ListError(stream, diags)
 		return
 	}
 	me, _, err := l.Data.Client.Users.Get(ctx, account, []string{"username"})
 	if err != nil {
+		var diags diag.Diagnostics
 		common.AddAPIError(&diags, path.Root("account_id"), "Cannot read Instagram account "+account, err)
 		common.ListError(stream, diags)
 		return
@@ -82,7 +76,7 @@ func (l *commentList) List(ctx context.Context, req list.ListRequest, stream *li
 	posts := l.posts(ctx, account, m)
 	opts := graph.CommentListOptions{Fields: listFields, ReplyFields: listFields}
 	stream.Results = func(push func(list.ListResult) bool) {
-		sent := int64(0)
+		pushed := common.Pusher(ctx, req, push)
 		emit := func(mediaID, replyTo string, c *graph.Comment) bool {
 			if c.Username != me.Username {
 				return true // someone else's: not a resource of this account
@@ -91,9 +85,7 @@ func (l *commentList) List(ctx context.Context, req list.ListRequest, stream *li
 				ID: types.StringValue(c.ID), MediaID: types.StringValue(mediaID), Message: types.StringValue(c.Text),
 				ReplyTo: common.StringOrNull(replyTo), Timestamp: common.GraphTime(c.Timestamp), Username: types.StringValue(c.Username),
 			}
-			sent++
-			name := fmt.Sprintf("on %s: %s", mediaID, common.DisplayText(c.Text, 40))
-			return push(common.ListResult(ctx, req, name, &model)) && (req.Limit <= 0 || sent < req.Limit)
+			return pushed(fmt.Sprintf("on %s: %s", mediaID, common.DisplayText(c.Text, 40)), &model)
 		}
 		for mediaID, err := range posts {
 			if err != nil {
@@ -128,11 +120,8 @@ func (l *commentList) posts(ctx context.Context, account string, m commentListMo
 			yield(m.MediaID.ValueString(), nil)
 			return
 		}
-		limit := defaultRecentPosts
-		if !m.RecentPosts.IsNull() {
-			limit = int(m.RecentPosts.ValueInt64())
-		}
-		for media, err := range l.Data.Client.Media.List(ctx, account, graph.ListOptions{Fields: []string{"id"}, Limit: limit}) {
+		opts := graph.ListOptions{Fields: []string{"id"}, Limit: common.IntOr(m.RecentPosts, defaultRecentPosts)}
+		for media, err := range l.Data.Client.Media.List(ctx, account, opts) {
 			if err != nil {
 				yield("", err)
 				return
@@ -151,33 +140,22 @@ func NewCommentSettingsList() list.ListResource {
 
 type commentSettingsList struct{ common.ResourceBase }
 
-type commentSettingsListModel struct {
-	AccountID types.String `tfsdk:"account_id"`
-}
-
 func (l *commentSettingsList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds the account's posts with comments turned off, the ones an `instagram_comment_settings` " +
 			"keeps that way. Reads the media edge in pages of 100 (one call each); stops at the query's `limit`.",
-		Attributes: map[string]schema.Attribute{"account_id": accountAttribute()},
+		Attributes: map[string]schema.Attribute{"account_id": common.ListAccountID(accountIDDescription)},
 	}
 }
 
 func (l *commentSettingsList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var diags diag.Diagnostics
-	m, ok := common.Decode[commentSettingsListModel](ctx, req.Config, &diags)
+	_, account, ok := common.ListWithAccount[common.AccountListConfig](ctx, l.Data, req, stream)
 	if !ok {
-		common.ListError(stream, diags)
-		return
-	}
-	account, ok := l.Data.ResolveAccount(ctx, m.AccountID, &diags)
-	if !ok {
-		common.ListError(stream, diags)
 		return
 	}
 	opts := graph.ListOptions{Fields: []string{"id", "caption", "is_comment_enabled"}, PageSize: 100}
 	stream.Results = func(push func(list.ListResult) bool) {
-		sent := int64(0)
+		pushed := common.Pusher(ctx, req, push)
 		for media, err := range l.Data.Client.Media.List(ctx, account, opts) {
 			if err != nil {
 				push(common.ListAPIError("Cannot list the posts of account "+account, err))
@@ -190,22 +168,15 @@ func (l *commentSettingsList) List(ctx context.Context, req list.ListRequest, st
 				ID: types.StringValue(media.ID), MediaID: types.StringValue(media.ID),
 				CommentsEnabled: types.BoolValue(false), AccountID: types.StringValue(account),
 			}
-			sent++
 			name := "comments off on " + media.ID
 			if media.Caption != "" {
 				name += ": " + common.DisplayText(media.Caption, 40)
 			}
-			if !push(common.ListResult(ctx, req, name, &model)) || (req.Limit > 0 && sent >= req.Limit) {
+			if !pushed(name, &model) {
 				return
 			}
 		}
 	}
 }
 
-func accountAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "Instagram user id whose posts to look at. Defaults to the provider's account.",
-		Optional:            true,
-		Validators:          []validator.String{common.NumericID("Instagram user id")},
-	}
-}
+const accountIDDescription = "Instagram user id whose posts to look at. Defaults to the provider's account."

@@ -2,13 +2,10 @@ package comments_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -19,41 +16,23 @@ func TestAccComment_list(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "list")
-	config := fmt.Sprintf(`
+	if _, err := env.Emulator.AddCommentFromUser(mid, "", "a_fan", "Love it"); err != nil {
+		t.Fatal(err)
+	}
+	env.ListTest(t, fmt.Sprintf(`
 resource "instagram_comment" "first" {
   media_id = %q
   message  = "Our first comment #hello"
-}`, mid)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				PostApplyFunc: func() {
-					if _, err := env.Emulator.AddCommentFromUser(mid, "", "a_fan", "Love it"); err != nil {
-						t.Fatal(err)
-					}
-				},
-			},
-			{
-				Query: true,
-				Config: fmt.Sprintf(`
+}`, mid), fmt.Sprintf(`
 list "instagram_comment" "mine" {
   provider = instagram
   config {
     media_id = %q
   }
 }`, mid),
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("instagram_comment.mine", 1),
-					querycheck.ExpectIdentity("instagram_comment.mine", map[string]knownvalue.Check{
-						"id": knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`)),
-					}),
-				},
-			},
-		},
-	})
+		querycheck.ExpectLength("instagram_comment.mine", 1),
+		querycheck.ExpectIdentity("instagram_comment.mine", map[string]knownvalue.Check{"id": acctest.NumericID()}),
+	)
 }
 
 func TestAccCommentSettings_list(t *testing.T) {
@@ -61,29 +40,17 @@ func TestAccCommentSettings_list(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	off := env.PublishImageOutOfBand(t, "comments off")
 	env.PublishImageOutOfBand(t, "comments on")
-	config := fmt.Sprintf(`
+	env.ListTest(t, fmt.Sprintf(`
 resource "instagram_comment_settings" "off" {
   media_id         = %q
   comments_enabled = false
-}`, off)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				Query: true,
-				Config: `
+}`, off), `
 list "instagram_comment_settings" "off" {
   provider = instagram
 }`,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("instagram_comment_settings.off", 1),
-					querycheck.ExpectIdentity("instagram_comment_settings.off", map[string]knownvalue.Check{
-						"media_id": knownvalue.StringExact(off), "account_id": knownvalue.StringExact(emulator.DefaultAccountID),
-					}),
-				},
-			},
-		},
-	})
+		querycheck.ExpectLength("instagram_comment_settings.off", 1),
+		querycheck.ExpectIdentity("instagram_comment_settings.off", map[string]knownvalue.Check{
+			"media_id": knownvalue.StringExact(off), "account_id": knownvalue.StringExact(emulator.DefaultAccountID),
+		}),
+	)
 }

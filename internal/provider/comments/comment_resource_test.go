@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -54,9 +53,8 @@ func TestAccComment_commentAndReply(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "launch")
 	var first, reply string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkNoComments(env, mid),
+	env.Test(t, resource.TestCase{
+		CheckDestroy: checkNoComments(env, mid),
 		Steps: []resource.TestStep{
 			{
 				Config: commentConfig(mid, "#launch #bikes"),
@@ -75,9 +73,7 @@ func TestAccComment_commentAndReply(t *testing.T) {
 						return nil
 					},
 				),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			acctest.ImportStep(commentAddr),
 			acctest.ImportStep(replyAddr),
@@ -148,8 +144,7 @@ func TestAccComment_replyToAReplyWarnsAndAttachesToTop(t *testing.T) {
 	mid := env.PublishImageOutOfBand(t, "thread")
 	top, _ := env.Emulator.AddCommentFromUser(mid, "", "fan", "question?")
 	fanReply, _ := env.Emulator.AddCommentFromUser(mid, top, "fan2", "same question")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 resource "instagram_comment" "answer" {
@@ -164,9 +159,7 @@ resource "instagram_comment" "answer" {
 				}
 				return nil
 			},
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
 }
@@ -208,10 +201,9 @@ resource "instagram_comment" "again" {
 			return nil
 		}
 	}
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ImportBlocks)},
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkNoComments(env, mid),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ImportBlocks),
+		CheckDestroy:           checkNoComments(env, mid),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -224,9 +216,7 @@ resource "instagram_comment" "again" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(commentAddr, tfjsonpath.New("id"), knownvalue.StringExact(left)),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			{
 				Config: config + again,

@@ -3,7 +3,6 @@ package comments
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -63,29 +62,23 @@ type replyEntry struct {
 
 func commentAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":         schema.StringAttribute{MarkdownDescription: "Comment id.", Computed: true},
-		"text":       schema.StringAttribute{MarkdownDescription: "Text of the comment.", Computed: true},
-		"username":   schema.StringAttribute{MarkdownDescription: "Username of the author (`from.username`).", Computed: true},
-		"from_id":    schema.StringAttribute{MarkdownDescription: "Instagram-scoped id of the author (`from.id`).", Computed: true},
-		"matched":    schema.BoolAttribute{MarkdownDescription: "Whether the comment itself passes `text_matches` and `from_usernames` (always true without them).", Computed: true},
-		"timestamp":  schema.StringAttribute{MarkdownDescription: "When it was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`).", Computed: true},
-		"like_count": schema.Int64Attribute{MarkdownDescription: "Number of likes.", Computed: true},
-		"hidden":     schema.BoolAttribute{MarkdownDescription: "Whether the account hid the comment.", Computed: true},
-		"parent_id":  schema.StringAttribute{MarkdownDescription: "For replies, the top-level comment; null otherwise.", Computed: true},
+		"id":         common.ComputedString("Comment id."),
+		"text":       common.ComputedString("Text of the comment."),
+		"username":   common.ComputedString("Username of the author (`from.username`)."),
+		"from_id":    common.ComputedString("Instagram-scoped id of the author (`from.id`)."),
+		"matched":    common.ComputedBool("Whether the comment itself passes `text_matches` and `from_usernames` (always true without them)."),
+		"timestamp":  common.ComputedString("When it was written, RFC 3339 in UTC (e.g. `2017-05-19T23:27:28Z`)."),
+		"like_count": common.ComputedInt64("Number of likes."),
+		"hidden":     common.ComputedBool("Whether the account hid the comment."),
+		"parent_id":  common.ComputedString("For replies, the top-level comment; null otherwise."),
 	}
 }
 
 func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	withReplies := commentAttributes()
-	withReplies["replies"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Replies, newest first (with filters: the replies that pass them); empty unless `include_replies` is true.",
-		Computed:            true,
-		NestedObject:        schema.NestedAttributeObject{Attributes: commentAttributes()},
-	}
-	withReplies["reply_count"] = schema.Int64Attribute{
-		MarkdownDescription: "How many replies the comment has (all of them, whatever the filters).",
-		Computed:            true,
-	}
+	withReplies["replies"] = common.ComputedNestedList(
+		"Replies, newest first (with filters: the replies that pass them); empty unless `include_replies` is true.", commentAttributes())
+	withReplies["reply_count"] = common.ComputedInt64("How many replies the comment has (all of them, whatever the filters).")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Comments on a post of the account, newest first (top-level comments, optionally with their replies). " +
 			"Comments change all the time, so they live in a data source.\n\n" +
@@ -93,20 +86,12 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"can show what a sweep would touch: a comment is listed when it passes them (`matched`) or, with `include_replies`, " +
 			"when one of its replies does. Filtering happens after reading: `limit` still bounds what is read.",
 		Attributes: map[string]schema.Attribute{
-			"media_id": schema.StringAttribute{
-				MarkdownDescription: "Media id of the post.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("Instagram media id")},
-			},
+			"media_id": common.RequiredID("Media id of the post.", "Instagram media id"),
 			"include_replies": schema.BoolAttribute{
 				MarkdownDescription: "Also read the replies of every comment. They come nested in the comment list; only a comment with more replies than Graph nests costs one more API call. Default `false`.",
 				Optional:            true,
 			},
-			"limit": schema.Int64Attribute{
-				MarkdownDescription: "Most top-level comments to read, 1–10000. Default 50.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(1, 10000)},
-			},
+			"limit": common.BoundedInt64("Most top-level comments to read, 1–10000. Default 50.", 1, 10000),
 			"text_matches": schema.StringAttribute{
 				MarkdownDescription: common.TextMatchesDescription,
 				Optional:            true,
@@ -118,11 +103,7 @@ func (d *commentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				ElementType:         types.StringType,
 				Validators:          []validator.List{listvalidator.ValueStringsAre(common.Username())},
 			},
-			"comments": schema.ListNestedAttribute{
-				MarkdownDescription: "The comments, newest first.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: withReplies},
-			},
+			"comments": common.ComputedNestedList("The comments, newest first.", withReplies),
 		},
 	}
 }

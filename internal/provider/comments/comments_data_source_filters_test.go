@@ -38,8 +38,7 @@ func TestAccCommentsDataSource_filters(t *testing.T) {
 	comment := func(i int, attr string) tfjsonpath.Path {
 		return tfjsonpath.New("comments").AtSliceIndex(i).AtMapKey(attr)
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: fmt.Sprintf(`data "instagram_comments" "spam" {

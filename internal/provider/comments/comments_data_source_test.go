@@ -36,8 +36,7 @@ func TestAccCommentsDataSource(t *testing.T) {
 	env.Emulator.SetCommentHiddenOutOfBand(ids[1], true)
 
 	const addr = "data.instagram_comments.all"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: fmt.Sprintf(`data "instagram_comments" "all" {

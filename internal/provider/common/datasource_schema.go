@@ -1,6 +1,7 @@
 package common
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -52,4 +53,30 @@ func ComputedStrings(description string) schema.ListAttribute {
 // ("Instagram media id").
 func NumericID(what string) validator.String {
 	return stringvalidator.RegexMatches(NumericIDPattern, "must be a numeric "+what)
+}
+
+// ComputedNestedList is a read-only list of objects of a data source.
+func ComputedNestedList(description string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: description,
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: attrs},
+	}
+}
+
+// RequiredID is a data source's numeric Graph id input; what names it in
+// the validation error ("Instagram media id").
+func RequiredID(description, what string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Required: true, Validators: []validator.String{NumericID(what)}}
+}
+
+// OptionalID is RequiredID for an id that may be left out.
+func OptionalID(description, what string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Optional: true, Validators: []validator.String{NumericID(what)}}
+}
+
+// BoundedInt64 is an optional number of a data source between min and max
+// (limits and counts; the description gives the default).
+func BoundedInt64(description string, min, max int64) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: description, Optional: true, Validators: []validator.Int64{int64validator.Between(min, max)}}
 }

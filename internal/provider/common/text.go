@@ -1,13 +1,14 @@
 package common
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -55,52 +56,28 @@ func uniqueLower(in []string) map[string]bool {
 
 // CommentText validates the text of a comment or reply at plan time: not
 // blank, and within TextProblems' limits.
-func CommentText() validator.String { return commentTextValidator{} }
-
-type commentTextValidator struct{}
-
-func (commentTextValidator) Description(context.Context) string {
-	return fmt.Sprintf("must not be blank; at most %d characters, %d hashtags and %d @mentions", MaxTextLength, MaxHashtags, MaxMentions)
-}
-
-func (v commentTextValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (commentTextValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	text := req.ConfigValue.ValueString()
-	if !notBlank.MatchString(text) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Empty message", fmt.Sprintf("%s must not be blank.", req.Path))
-		return
-	}
-	for _, p := range TextProblems(req.Path.String(), text) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Message exceeds Instagram's limits", p)
-	}
+func CommentText() validator.String {
+	return StringCheck(fmt.Sprintf("must not be blank; at most %d characters, %d hashtags and %d @mentions", MaxTextLength, MaxHashtags, MaxMentions),
+		func(at path.Path, text string, diags *diag.Diagnostics) {
+			if !notBlank.MatchString(text) {
+				diags.AddAttributeError(at, "Empty message", fmt.Sprintf("%s must not be blank.", at))
+				return
+			}
+			for _, p := range TextProblems(at.String(), text) {
+				diags.AddAttributeError(at, "Message exceeds Instagram's limits", p)
+			}
+		})
 }
 
 // RE2Pattern validates a regular expression in Go's RE2 syntax
 // (https://github.com/google/re2/wiki/Syntax) at plan time.
-func RE2Pattern() validator.String { return re2Validator{} }
-
-type re2Validator struct{}
-
-func (re2Validator) Description(context.Context) string {
-	return "must be a regular expression in RE2 syntax"
-}
-
-func (v re2Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (re2Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s must be a regular expression in RE2 syntax (https://github.com/google/re2/wiki/Syntax): %v", req.Path, err))
-	}
+func RE2Pattern() validator.String {
+	return StringCheck("must be a regular expression in RE2 syntax", func(at path.Path, pattern string, diags *diag.Diagnostics) {
+		if _, err := regexp.Compile(pattern); err != nil {
+			diags.AddAttributeError(at, "Invalid regular expression",
+				fmt.Sprintf("%s must be a regular expression in RE2 syntax (https://github.com/google/re2/wiki/Syntax): %v", at, err))
+		}
+	})
 }
 
 // The comment selectors shared by the instagram_moderate_comments action and

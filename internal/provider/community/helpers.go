@@ -1,7 +1,6 @@
 package community
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -75,22 +74,13 @@ func addSweepError(diags *diagnostics, report *workflow.Report, err error) {
 }
 
 // positiveDuration validates a Go duration greater than zero ("72h").
-type positiveDuration struct{}
-
-func (positiveDuration) Description(context.Context) string {
-	return "must be a duration greater than zero, such as 72h or 30m"
-}
-
-func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err != nil || d <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			fmt.Sprintf("%s must be a duration greater than zero, such as \"72h\" or \"30m\", got %q.", req.Path, req.ConfigValue.ValueString()))
-	}
+func positiveDuration() validator.String {
+	return common.StringCheck("must be a duration greater than zero, such as 72h or 30m", func(at path.Path, value string, diags *diagnostics) {
+		if d, err := time.ParseDuration(value); err != nil || d <= 0 {
+			diags.AddAttributeError(at, "Invalid duration",
+				fmt.Sprintf("%s must be a duration greater than zero, such as \"72h\" or \"30m\", got %q.", at, value))
+		}
+	})
 }
 
 // shortDuration renders 72h0m0s as 72h.

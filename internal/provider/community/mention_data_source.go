@@ -5,8 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -53,17 +53,9 @@ func (d *mentionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"tags (see `instagram_tagged_media`) are not readable here.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID("Instagram user id that was mentioned. Defaults to the provider's account."),
-			"media_id": schema.StringAttribute{
-				MarkdownDescription: "Media id of the post, from the webhook's `media_id`.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("Instagram media id")},
-			},
-			"comment_id": schema.StringAttribute{
-				MarkdownDescription: "For a mention in a comment, the comment's id from the webhook's `comment_id`; " +
-					"omit it for a mention in the post's caption.",
-				Optional:   true,
-				Validators: []validator.String{common.NumericID("Instagram comment id")},
-			},
+			"media_id":   common.RequiredID("Media id of the post, from the webhook's `media_id`.", "Instagram media id"),
+			"comment_id": common.OptionalID("For a mention in a comment, the comment's id from the webhook's `comment_id`; "+
+				"omit it for a mention in the post's caption.", "Instagram comment id"),
 			"kind":           common.ComputedString("`caption` or `comment`: where the account was mentioned."),
 			"text":           common.ComputedString("The caption (without `@` characters, as Instagram returns it) or the comment's text."),
 			"timestamp":      common.ComputedString("When the post or the comment was published, RFC 3339 in UTC."),
@@ -77,36 +69,28 @@ func (d *mentionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *mentionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[mentionModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m.AccountID = types.StringValue(accountID)
-	m.Username, m.MediaType, m.CommentsCount = types.StringNull(), types.StringNull(), types.Int64Null()
-	if commentID := m.CommentID.ValueString(); commentID != "" {
-		c, _, err := d.Data.Client.Mentions.MentionedComment(ctx, accountID, commentID, nil)
-		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("comment_id"), "Cannot read the comment that mentioned the account", err)
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *mentionModel, accountID string, diags *diag.Diagnostics) {
+		m.Username, m.MediaType, m.CommentsCount = types.StringNull(), types.StringNull(), types.Int64Null()
+		if commentID := m.CommentID.ValueString(); commentID != "" {
+			c, _, err := d.Data.Client.Mentions.MentionedComment(ctx, accountID, commentID, nil)
+			if err != nil {
+				common.AddAPIError(diags, path.Root("comment_id"), "Cannot read the comment that mentioned the account", err)
+				return
+			}
+			m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInComment), types.StringValue(c.Text), common.GraphTime(c.Timestamp)
+			m.LikeCount, m.MediaURL = types.Int64PointerValue(c.LikeCount), types.StringNull()
+			if c.Media != nil {
+				m.MediaURL = common.StringOrNull(c.Media.MediaURL)
+			}
 			return
 		}
-		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInComment), types.StringValue(c.Text), common.GraphTime(c.Timestamp)
-		m.LikeCount, m.MediaURL = types.Int64PointerValue(c.LikeCount), types.StringNull()
-		if c.Media != nil {
-			m.MediaURL = common.StringOrNull(c.Media.MediaURL)
-		}
-	} else {
 		p, _, err := d.Data.Client.Mentions.MentionedMedia(ctx, accountID, m.MediaID.ValueString(), nil)
 		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read the post that mentioned the account", err)
+			common.AddAPIError(diags, path.Root("media_id"), "Cannot read the post that mentioned the account", err)
 			return
 		}
 		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInCaption), types.StringValue(p.Caption), common.GraphTime(p.Timestamp)
 		m.LikeCount, m.Username, m.MediaType = types.Int64PointerValue(p.LikeCount), common.StringOrNull(p.Username), common.StringOrNull(p.MediaType)
 		m.MediaURL, m.CommentsCount = common.StringOrNull(p.MediaURL), types.Int64PointerValue(p.CommentsCount)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	})
 }

@@ -40,8 +40,7 @@ func TestAccMentionDataSource(t *testing.T) {
 			value := func(addr, attr string, v knownvalue.Check) statecheck.StateCheck {
 				return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), v)
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
+			env.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{
 					{
 						Config: fmt.Sprintf(`

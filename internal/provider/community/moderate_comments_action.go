@@ -65,11 +65,7 @@ func (a *moderateCommentsAction) Schema(_ context.Context, _ action.SchemaReques
 			"are listed with Instagram's message. Hiding and showing are safe to repeat; a delete whose answer is lost is " +
 			"settled by reading the comment, never by deleting blindly again. Works with Facebook and Instagram login.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id whose posts are moderated. Defaults to the provider's `account_id`.",
-				Optional:            true,
-				Validators:          []validator.String{common.NumericID("Instagram user id")},
-			},
+			"account_id": accountAttribute("Instagram user id whose posts are moderated. Defaults to the provider's `account_id`."),
 			"operation": schema.StringAttribute{
 				MarkdownDescription: "What to do with the matching comments: `hide` (only their author still sees them), " +
 					"`unhide` (show them again) or `delete` (irreversible; deleting a comment deletes its replies).",
@@ -86,7 +82,7 @@ func (a *moderateCommentsAction) Schema(_ context.Context, _ action.SchemaReques
 				MarkdownDescription: fmt.Sprintf("Without `media_ids`, how far back to look for posts, as a duration "+
 					"(`72h`, `30m`). Default `%s`.", shortDuration(workflow.DefaultWithin)),
 				Optional:   true,
-				Validators: []validator.String{positiveDuration{}},
+				Validators: []validator.String{positiveDuration()},
 			},
 			"comment_ids": schema.ListAttribute{
 				MarkdownDescription: "Only these comments (or replies), read by id, instead of the comments of posts. " +
@@ -159,11 +155,10 @@ func (a *moderateCommentsAction) ValidateConfig(ctx context.Context, req action.
 }
 
 func (a *moderateCommentsAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	m, ok := common.Decode[moderateModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok || !requireConfigured(a.Data, &resp.Diagnostics) {
+	if !requireConfigured(a.Data, &resp.Diagnostics) {
 		return
 	}
-	accountID, ok := a.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
+	m, accountID, ok := common.DecodeWithAccount[moderateModel](ctx, a.Data, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -252,10 +251,9 @@ resource "instagram_media" %[1]q {
 	posted := func(name string) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue("instagram_media."+name, tfjsonpath.New("id"), knownvalue.NotNull())
 	}
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.Actions)},
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.Actions),
+		CheckDestroy:           env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				PreConfig:         func() { th = seedThread(t, env) },
@@ -359,10 +357,9 @@ action "instagram_reply_to_mention" "x" {
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{Config: c.config, PlanOnly: true, ExpectError: acctest.ExpectError(c.err)})
 	}
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.Actions)},
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps:                    steps,
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.Actions),
+		Steps:                  steps,
 	})
 	env.RequireNoGraphCalls(t)
 }

@@ -58,9 +58,13 @@ func messageAttribute(what string) schema.StringAttribute {
 	}
 }
 
-func accountAttribute() schema.StringAttribute {
+const replierDescription = "Instagram user id that replies. Defaults to the provider's `account_id`."
+
+// accountAttribute is the actions' optional account_id, defaulting to the
+// provider's.
+func accountAttribute(description string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "Instagram user id that replies. Defaults to the provider's `account_id`.",
+		MarkdownDescription: description,
 		Optional:            true,
 		Validators:          []validator.String{common.NumericID("Instagram user id")},
 	}
@@ -73,7 +77,7 @@ func (a *replyToCommentAction) Schema(_ context.Context, _ action.SchemaRequest,
 			"(checked before sending). The reply is sent once: if its answer is lost, it is looked for among the " +
 			"comment's replies rather than sent again. Needs Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": accountAttribute(),
+			"account_id": accountAttribute(replierDescription),
 			"comment_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the comment to reply to.",
 				Required:            true,
@@ -94,7 +98,7 @@ func (a *replyToMentionAction) Schema(_ context.Context, _ action.SchemaRequest,
 			"says so rather than sending it again (the comments of another user's post cannot be read to check). " +
 			"Needs Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": accountAttribute(),
+			"account_id": accountAttribute(replierDescription),
 			"media_id": schema.StringAttribute{
 				MarkdownDescription: "Media id of the post in which the account was mentioned (`media_id` of the webhook).",
 				Required:            true,
@@ -111,11 +115,7 @@ func (a *replyToMentionAction) Schema(_ context.Context, _ action.SchemaRequest,
 }
 
 func (a *replyToCommentAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	m, ok := common.Decode[commentReplyModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	p, ok := replier(ctx, a.Data, m.AccountID, &resp.Diagnostics)
+	m, p, ok := decodeReply[commentReplyModel](ctx, a.Data, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -136,11 +136,7 @@ func (a *replyToCommentAction) Invoke(ctx context.Context, req action.InvokeRequ
 }
 
 func (a *replyToMentionAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	m, ok := common.Decode[mentionReplyModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	p, ok := replier(ctx, a.Data, m.AccountID, &resp.Diagnostics)
+	m, p, ok := decodeReply[mentionReplyModel](ctx, a.Data, req, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -156,16 +152,17 @@ func (a *replyToMentionAction) Invoke(ctx context.Context, req action.InvokeRequ
 	progress(resp, fmt.Sprintf("Replied to the comment mention %s on post %s with comment %s.", m.CommentID.ValueString(), r.MediaID, r.ID))
 }
 
-// replier is the workflow that replies for the configured account.
-func replier(ctx context.Context, d *common.ProviderData, account types.String, diags *diagnostics) (*workflow.Replier, bool) {
+// decodeReply reads a reply action's configuration into a model of type T
+// and returns the workflow that replies for its account.
+func decodeReply[T any](ctx context.Context, d *common.ProviderData, req action.InvokeRequest, diags *diagnostics) (m T, p *workflow.Replier, ok bool) {
 	if !requireConfigured(d, diags) {
-		return nil, false
+		return m, nil, false
 	}
-	accountID, ok := d.ResolveAccount(ctx, account, diags)
+	m, account, ok := common.DecodeWithAccount[T](ctx, d, req.Config, diags)
 	if !ok {
-		return nil, false
+		return m, nil, false
 	}
-	return &workflow.Replier{Client: d.Client, AccountID: accountID, Now: d.Now}, true
+	return m, &workflow.Replier{Client: d.Client, AccountID: account, Now: d.Now}, true
 }
 
 // addReplyError turns the reply workflow's errors into diagnostics.

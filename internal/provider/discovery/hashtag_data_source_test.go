@@ -18,8 +18,7 @@ func TestAccHashtagDataSource_normalisesAndSearchesOncePerRun(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	coffee := env.Emulator.HashtagID("coffee")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			// Three spellings of one hashtag, read concurrently.
 			Config: `
@@ -75,10 +74,7 @@ func TestAccHashtagMediaDataSource_topAndRecent(t *testing.T) {
 	t.Parallel()
 	// Pages of 2 (the emulator's cap below Meta's 50): limit 5 takes three pages.
 	env := acctest.New(t, emulator.Options{MaxPageSize: 2})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_hashtag" "coffee" { name = "coffee" }
 data "instagram_hashtag_media" "top" {
   hashtag_id = data.instagram_hashtag.coffee.id
@@ -88,20 +84,17 @@ data "instagram_hashtag_media" "recent" {
   hashtag_id = data.instagram_hashtag.coffee.id
   edge       = "recent"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("edge"), knownvalue.StringExact("top")),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("like_count"), knownvalue.Int64Exact(5841)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(4).AtMapKey("like_count"), knownvalue.Int64Exact(900)),
-				// Seeded #coffee posts of the last 24 hours; the personal account's is never returned.
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("caption"),
-					knownvalue.StringExact("Morning pour-over. #coffee #bluebottle")),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("children"), knownvalue.ListSizeExact(3)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("media_url"), knownvalue.Null()),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("edge"), knownvalue.StringExact("top")),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("like_count"), knownvalue.Int64Exact(5841)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(4).AtMapKey("like_count"), knownvalue.Int64Exact(900)),
+		// Seeded #coffee posts of the last 24 hours; the personal account's is never returned.
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("caption"),
+			knownvalue.StringExact("Morning pour-over. #coffee #bluebottle")),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("children"), knownvalue.ListSizeExact(3)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("media_url"), knownvalue.Null()),
+	)
 }
 
 func TestAccHashtagMediaDataSource_validation(t *testing.T) {
@@ -121,24 +114,18 @@ func TestAccHashtagMediaDataSource_validation(t *testing.T) {
 func TestAccRecentlySearchedHashtagsDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_hashtag" "coffee" { name = "coffee" }
 data "instagram_hashtag" "travel" { name = "Travel" }
 data "instagram_recently_searched_hashtags" "x" {
   depends_on = [data.instagram_hashtag.coffee, data.instagram_hashtag.travel]
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.ListSizeExact(2)),
-				statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("remaining"), knownvalue.Int64Exact(28)),
-				statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.SetPartial([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.StringExact(env.Emulator.HashtagID("travel")), "name": knownvalue.StringExact("travel"),
-					}),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.ListSizeExact(2)),
+		statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("remaining"), knownvalue.Int64Exact(28)),
+		statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.SetPartial([]knownvalue.Check{
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"id": knownvalue.StringExact(env.Emulator.HashtagID("travel")), "name": knownvalue.StringExact("travel"),
+			}),
+		})),
+	)
 }

@@ -53,8 +53,7 @@ func dailyValues(first time.Time, n int) knownvalue.Check {
 func TestAccAccountInsights_timeSeriesWindows(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 data "instagram_account_insights" "test" {
@@ -87,8 +86,7 @@ data "instagram_account_insights" "test" {
 func TestAccAccountInsights_totalValueBreakdown(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 data "instagram_account_insights" "test" {
@@ -116,10 +114,7 @@ data "instagram_account_insights" "test" {
 func TestAccAccountInsights_demographicsAndHourly(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_account_insights" "test" {
   metrics     = ["follower_demographics"]
   metric_type = "total_value"
@@ -132,26 +127,23 @@ data "instagram_account_insights" "online" {
   since   = "2026-10-01T00:00:00Z"
   until   = "2026-10-03T00:00:00Z"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("period"), knownvalue.StringExact("lifetime")),
-				// Demographics have only breakdowns, no total.
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("value"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("dimension_keys").AtSliceIndex(0), knownvalue.StringExact("country")),
-				statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("results").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"dimension_values": knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringExact("US")}),
-					"value":            knownvalue.NotNull(),
-				})),
-				// Followers online by hour: an object value per day, 24 keys.
-				statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("period"), knownvalue.StringExact("lifetime")),
-				statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("values"), knownvalue.ListSizeExact(2)),
-				statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("values").AtSliceIndex(0),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"value_by_key": knownvalue.MapSizeExact(24),
-						"value":        knownvalue.Null(),
-					})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("period"), knownvalue.StringExact("lifetime")),
+		// Demographics have only breakdowns, no total.
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("value"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("dimension_keys").AtSliceIndex(0), knownvalue.StringExact("country")),
+		statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("results").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"dimension_values": knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringExact("US")}),
+			"value":            knownvalue.NotNull(),
+		})),
+		// Followers online by hour: an object value per day, 24 keys.
+		statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("period"), knownvalue.StringExact("lifetime")),
+		statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("values"), knownvalue.ListSizeExact(2)),
+		statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("values").AtSliceIndex(0),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"value_by_key": knownvalue.MapSizeExact(24),
+				"value":        knownvalue.Null(),
+			})),
+	)
 }
 
 // Retired metrics and invalid combinations fail at plan time, naming the
@@ -244,6 +236,6 @@ func testPlanTimeErrors(t *testing.T, env *acctest.Env, dataSource, fixed, metri
 	for _, c := range invalid {
 		add(c.body, c.want)
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	env.Test(t, resource.TestCase{Steps: steps})
 	env.RequireNoGraphCalls(t)
 }

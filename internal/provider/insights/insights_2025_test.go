@@ -24,9 +24,8 @@ func TestAccMediaInsights_metricsOf2025(t *testing.T) {
 		}
 		return knownvalue.ListExact(checks)
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: `
@@ -77,10 +76,7 @@ data "instagram_media_insights" "post" {
 func TestAccAccountInsights_repostsAndViewsByFollowerType(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_account_insights" "reposts" {
   metrics     = ["reposts"]
   metric_type = "total_value"
@@ -91,12 +87,9 @@ data "instagram_account_insights" "views" {
   metric_type = "total_value"
   breakdown   = ["follower_type"]
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_account_insights.reposts", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("value"), knownvalue.NotNull()),
-				statecheck.ExpectKnownValue("data.instagram_account_insights.views",
-					tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("breakdowns").AtSliceIndex(0).AtMapKey("dimension_keys"),
-					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("follower_type")})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.instagram_account_insights.reposts", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("value"), knownvalue.NotNull()),
+		statecheck.ExpectKnownValue("data.instagram_account_insights.views",
+			tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("breakdowns").AtSliceIndex(0).AtMapKey("dimension_keys"),
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("follower_type")})),
+	)
 }

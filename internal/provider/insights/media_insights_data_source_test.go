@@ -35,9 +35,8 @@ resource "instagram_media" "story" {
 func TestAccMediaInsights_post(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: postConfig + `
 data "instagram_media_insights" "test" {
@@ -79,9 +78,8 @@ data "instagram_media_insights" "activity" {
 func TestAccMediaInsights_story(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: storyConfig + `
 data "instagram_media_insights" "test" {
@@ -103,9 +101,8 @@ data "instagram_media_insights" "test" {
 func TestAccMediaInsights_storyNotEnoughViewers(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{StoryInsightsMinViewers: 1000000})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: storyConfig + `
 data "instagram_media_insights" "test" {
@@ -122,9 +119,8 @@ data "instagram_media_insights" "test" {
 func TestAccMediaInsights_metricNotForProductType(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{Config: postConfig},
 			{

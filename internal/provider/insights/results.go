@@ -5,9 +5,11 @@ package insights
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
@@ -48,60 +50,63 @@ type resultModel struct {
 	Value           types.Float64 `tfsdk:"value"`
 }
 
-func insightsAttribute(description string) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{
+// metricsAttribute is the metric names a data source reads, at least one.
+func metricsAttribute(description string) schema.ListAttribute {
+	return schema.ListAttribute{
 		MarkdownDescription: description,
-		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name":        common.ComputedString("Metric name."),
-			"period":      common.ComputedString("Aggregation period Meta reports (`day`, `lifetime`)."),
-			"title":       common.ComputedString("Meta's title for the metric."),
-			"description": common.ComputedString("Meta's description of the metric."),
-			"values": schema.ListNestedAttribute{
-				MarkdownDescription: "Values in time order: one per day for time series, one lifetime value for media. Empty for totals.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"value": common.ComputedFloat64("The value; null when Meta reports an object (see `value_by_key`)."),
-					"value_by_key": schema.MapAttribute{
-						MarkdownDescription: "Object values by key, e.g. `online_followers` by hour of the day (`\"0\"`–`\"23\"`); null otherwise.",
-						ElementType:         types.Float64Type,
-						Computed:            true,
-					},
-					"end_time": common.ComputedString("End of the day the value covers (`2026-10-02T07:00:00+0000`); null for media insights."),
-				}},
-			},
-			"total_value": schema.SingleNestedAttribute{
-				MarkdownDescription: "The total over the range with its breakdowns (`metric_type = \"total_value\"`, demographics, or media metrics read with a breakdown); null otherwise.",
-				Computed:            true,
-				Attributes: map[string]schema.Attribute{
-					"value": common.ComputedFloat64("The total; null for demographics, which only have breakdowns."),
-					"breakdowns": schema.ListNestedAttribute{
-						MarkdownDescription: "One entry per requested breakdown.",
-						Computed:            true,
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"dimension_keys": schema.ListAttribute{MarkdownDescription: "The breakdown dimensions, e.g. `[\"media_product_type\"]`.", ElementType: types.StringType, Computed: true},
-							"results": schema.ListNestedAttribute{
-								MarkdownDescription: "The value of each combination of dimension values.",
-								Computed:            true,
-								NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-									"dimension_values": schema.ListAttribute{MarkdownDescription: "Values of `dimension_keys`, in the same order, e.g. `[\"REELS\"]`.", ElementType: types.StringType, Computed: true},
-									"value":            common.ComputedFloat64("The value for this combination."),
-								}},
-							},
-						}},
-					},
-				},
-			},
-		}},
+		ElementType:         types.StringType,
+		Required:            true,
+		Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues()},
 	}
+}
+
+// breakdownAttribute is the optional breakdown dimensions.
+func breakdownAttribute(description string) schema.ListAttribute {
+	return schema.ListAttribute{
+		MarkdownDescription: description,
+		ElementType:         types.StringType,
+		Optional:            true,
+		Validators:          []validator.List{listvalidator.UniqueValues()},
+	}
+}
+
+func insightsAttribute(description string) schema.ListNestedAttribute {
+	return common.ComputedNestedList(description, map[string]schema.Attribute{
+		"name":        common.ComputedString("Metric name."),
+		"period":      common.ComputedString("Aggregation period Meta reports (`day`, `lifetime`)."),
+		"title":       common.ComputedString("Meta's title for the metric."),
+		"description": common.ComputedString("Meta's description of the metric."),
+		"values": common.ComputedNestedList("Values in time order: one per day for time series, one lifetime value for media. Empty for totals.", map[string]schema.Attribute{
+			"value": common.ComputedFloat64("The value; null when Meta reports an object (see `value_by_key`)."),
+			"value_by_key": schema.MapAttribute{
+				MarkdownDescription: "Object values by key, e.g. `online_followers` by hour of the day (`\"0\"`–`\"23\"`); null otherwise.",
+				ElementType:         types.Float64Type,
+				Computed:            true,
+			},
+			"end_time": common.ComputedString("End of the day the value covers (`2026-10-02T07:00:00+0000`); null for media insights."),
+		}),
+		"total_value": schema.SingleNestedAttribute{
+			MarkdownDescription: "The total over the range with its breakdowns (`metric_type = \"total_value\"`, demographics, or media metrics read with a breakdown); null otherwise.",
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"value": common.ComputedFloat64("The total; null for demographics, which only have breakdowns."),
+				"breakdowns": common.ComputedNestedList("One entry per requested breakdown.", map[string]schema.Attribute{
+					"dimension_keys": common.ComputedStrings("The breakdown dimensions, e.g. `[\"media_product_type\"]`."),
+					"results": common.ComputedNestedList("The value of each combination of dimension values.", map[string]schema.Attribute{
+						"dimension_values": common.ComputedStrings("Values of `dimension_keys`, in the same order, e.g. `[\"REELS\"]`."),
+						"value":            common.ComputedFloat64("The value for this combination."),
+					}),
+				}),
+			},
+		},
+	})
 }
 
 // insightsElemType is the object type of one `insights` element.
 var insightsElemType = insightsAttribute("").GetType().(types.ListType).ElemType //nolint:forcetypeassert // a list attribute by construction
 
 // insightsValue converts the client's insights into the `insights` list.
-func insightsValue(ctx context.Context, in []graph.Insight) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
+func insightsValue(ctx context.Context, in []graph.Insight, diags *diag.Diagnostics) types.List {
 	out := make([]insightModel, 0, len(in))
 	for _, i := range in {
 		m := insightModel{
@@ -135,7 +140,7 @@ func insightsValue(ctx context.Context, in []graph.Insight) (types.List, diag.Di
 	}
 	list, d := types.ListValueFrom(ctx, insightsElemType, out)
 	diags.Append(d...)
-	return list, diags
+	return list
 }
 
 // knownStrings returns a list's strings; ok is false while it is unknown or

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -22,28 +21,22 @@ func TestAccAccountMediaDataSource_pagingAndTimeFilter(t *testing.T) {
 		env.Emulator.AdvanceClock(time.Hour)
 	}
 	env.PostOutOfBand(t, emulator.Post{Type: "STORY"}) // never in the media edge
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_account_media" "latest" { limit = 3 }
 data "instagram_account_media" "all" {}
 data "instagram_account_media" "window" {
   since = "2026-11-01T12:30:00Z"
   until = "2026-11-01T14:00:00Z"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
-				statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
-					mediaWithID(ids[4]), mediaWithID(ids[3]), mediaWithID(ids[2]),
-				})),
-				statecheck.ExpectKnownValue("data.instagram_account_media.all", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
-				statecheck.ExpectKnownValue("data.instagram_account_media.window", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
-					mediaWithID(ids[2]), mediaWithID(ids[1]),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+		statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
+			mediaWithID(ids[4]), mediaWithID(ids[3]), mediaWithID(ids[2]),
+		})),
+		statecheck.ExpectKnownValue("data.instagram_account_media.all", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
+		statecheck.ExpectKnownValue("data.instagram_account_media.window", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
+			mediaWithID(ids[2]), mediaWithID(ids[1]),
+		})),
+	)
 }
 
 func mediaWithID(id string) knownvalue.Check {

@@ -38,9 +38,8 @@ resource "instagram_media" "reel" {
 func TestAccMedia_trialReelInPartnership(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: trialReelConfig("MANUAL"),
@@ -57,7 +56,7 @@ func TestAccMedia_trialReelInPartnership(t *testing.T) {
 						knownvalue.StringExact("17841400000000002"), knownvalue.StringExact("17841400000000003"),
 					})),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			{
 				ResourceName:      reelAddr,
@@ -77,11 +76,9 @@ func TestAccMedia_trialReelInPartnership(t *testing.T) {
 				},
 			},
 			{
-				Config: trialReelConfig("SS_PERFORMANCE"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(reelAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				Check: env.CheckMediaCount(emulator.DefaultAccountID, 1),
+				Config:           trialReelConfig("SS_PERFORMANCE"),
+				ConfigPlanChecks: acctest.Planned(reelAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            env.CheckMediaCount(emulator.DefaultAccountID, 1),
 			},
 		},
 	})

@@ -76,9 +76,8 @@ func TestAccMedia_reliability(t *testing.T) {
 					}
 				}
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				CheckDestroy:             env.CheckMediaDestroyed,
+			env.Test(t, resource.TestCase{
+				CheckDestroy: env.CheckMediaDestroyed,
 				Steps: []resource.TestStep{
 					{
 						PreConfig: inject(createRoutes),
@@ -115,15 +114,12 @@ func TestAccMedia_rateBudget(t *testing.T) {
 	env := acctest.New(t, emulator.Options{
 		Now: time.Now, AccountCallBudget: 4, AccountWindow: 300 * time.Millisecond, FractionalRegain: true,
 	})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
-			Config: manyPosts(3),
-			Check:  env.CheckMediaCount(emulator.DefaultAccountID, 3),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			Config:           manyPosts(3),
+			Check:            env.CheckMediaCount(emulator.DefaultAccountID, 3),
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
 	t.Logf("throttled calls: %d of %d", env.Emulator.ThrottledCalls(), env.Emulator.MeteredCalls())
@@ -152,9 +148,8 @@ provider "instagram" {
 func TestAccMedia_tokenExpiresMidRun(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{Config: manyPosts(1)},
 			{
@@ -176,9 +171,8 @@ func TestAccMedia_parallelApply(t *testing.T) {
 	t.Setenv("TF_CLI_ARGS_apply", "-parallelism=20")
 	t.Setenv("TF_CLI_ARGS_plan", "-parallelism=20")
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: manyPosts(30),
 			Check: resource.ComposeAggregateTestCheckFunc(
@@ -192,9 +186,7 @@ func TestAccMedia_parallelApply(t *testing.T) {
 					return nil
 				},
 			),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
 	if n := env.Emulator.CallCount("POST /{ig-user-id}/media_publish"); n != 30 {

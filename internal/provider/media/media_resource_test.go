@@ -39,9 +39,8 @@ var importVerifyIgnore = []string{"image_url", "alt_text", "user_tags", "contain
 func TestAccMedia_image(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: imageConfig("Launch day #bikes"),
@@ -78,19 +77,16 @@ func TestAccMedia_captionChangeReplaces(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var firstID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: imageConfig("First caption"),
 				Check:  acctest.CaptureID(imageAddr, &firstID),
 			},
 			{
-				Config: imageConfig("Second caption"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
+				Config:           imageConfig("Second caption"),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("caption"), knownvalue.StringExact("Second caption")),
 				},
@@ -107,16 +103,13 @@ func TestAccMedia_deletionPolicyChangeIsInPlace(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaKept(&id),
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaKept(&id),
 		Steps: []resource.TestStep{
 			{Config: imageConfig("Keep me"), Check: acctest.CaptureID(imageAddr, &id)},
 			{
-				Config: imageConfig("Keep me", `deletion_policy = "retain"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           imageConfig("Keep me", `deletion_policy = "retain"`),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("deletion_policy"), knownvalue.StringExact("retain")),
 				},
@@ -129,9 +122,8 @@ func TestAccMedia_driftDeletedOutOfBand(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var firstID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{Config: imageConfig("Drift"), Check: acctest.CaptureID(imageAddr, &firstID)},
 			{
@@ -140,10 +132,8 @@ func TestAccMedia_driftDeletedOutOfBand(t *testing.T) {
 						t.Fatalf("could not delete %s out of band", firstID)
 					}
 				},
-				Config: imageConfig("Drift"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionCreate)},
-				},
+				Config:           imageConfig("Drift"),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionCreate),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckMediaExists(imageAddr),
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
@@ -157,9 +147,8 @@ func TestAccMedia_driftCaptionEditedInApp(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{Config: imageConfig("Original"), Check: acctest.CaptureID(imageAddr, &id)},
 			{
@@ -173,10 +162,8 @@ func TestAccMedia_driftCaptionEditedInApp(t *testing.T) {
 				},
 			},
 			{
-				Config: imageConfig("Original"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
+				Config:           imageConfig("Original"),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionDestroyBeforeCreate),
 			},
 		},
 	})
@@ -208,8 +195,7 @@ func TestAccMedia_instagramLoginRetainsByDefault(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		// Instagram login cannot delete, so destroy must retain the post.
 		CheckDestroy: env.CheckMediaKept(&id),
 		Steps: []resource.TestStep{{
@@ -219,9 +205,7 @@ func TestAccMedia_instagramLoginRetainsByDefault(t *testing.T) {
 				statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("deletion_policy"), knownvalue.StringExact("retain")),
 				statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 			},
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
 }

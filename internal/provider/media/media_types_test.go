@@ -44,9 +44,8 @@ func TestAccMedia_reel(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var firstID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: reelConfig("Thirty seconds of spring"),
@@ -60,15 +59,13 @@ func TestAccMedia_reel(t *testing.T) {
 					statecheck.ExpectKnownValue(reelAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("REELS")),
 					statecheck.ExpectKnownValue(reelAddr, tfjsonpath.New("share_to_feed"), knownvalue.Bool(true)),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			acctest.ImportStep(reelAddr, "video_url", "cover_url", "share_to_feed", "thumb_offset", "audio_name",
 				"collaborators", "user_tags", "container_id"),
 			{
-				Config: reelConfig("A new cut"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(reelAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
+				Config:           reelConfig("A new cut"),
+				ConfigPlanChecks: acctest.Planned(reelAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
 					env.CheckMediaGone(&firstID),
@@ -106,9 +103,8 @@ resource "instagram_media" "carousel" {
 func TestAccMedia_carouselOfTen(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: carouselConfig("The spring lookbook"),
@@ -132,7 +128,7 @@ func TestAccMedia_carouselOfTen(t *testing.T) {
 					statecheck.ExpectKnownValue(carouselAddr, tfjsonpath.New("media_type"), knownvalue.StringExact("CAROUSEL_ALBUM")),
 					statecheck.ExpectKnownValue(carouselAddr, tfjsonpath.New("children_ids"), knownvalue.ListSizeExact(10)),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			acctest.ImportStep(carouselAddr, "children", "location_id", "collaborators", "container_id"),
 			// The imported carousel adopts the children blocks in place.
@@ -154,9 +150,8 @@ resource "instagram_media" "story" {
 func TestAccMedia_story(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: storyConfig("https://cdn.example.com/story.jpg"),
@@ -165,15 +160,13 @@ func TestAccMedia_story(t *testing.T) {
 					statecheck.ExpectKnownValue(storyAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("STORY")),
 					statecheck.ExpectKnownValue(storyAddr, tfjsonpath.New("caption"), knownvalue.Null()),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			acctest.ImportStep(storyAddr, "image_url", "user_tags", "container_id"),
 			{
-				Config: storyConfig("https://cdn.example.com/story-2.jpg"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(storyAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				Check: env.CheckMediaCount(emulator.DefaultAccountID, 1),
+				Config:           storyConfig("https://cdn.example.com/story-2.jpg"),
+				ConfigPlanChecks: acctest.Planned(storyAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            env.CheckMediaCount(emulator.DefaultAccountID, 1),
 			},
 		},
 	})
@@ -185,8 +178,7 @@ func TestAccMedia_storyExpiryIsNotDrift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{StoriesVanish: true})
 	sameID := statecheck.CompareValue(compare.ValuesSame())
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:            storyConfig("https://cdn.example.com/story.jpg"),
@@ -212,17 +204,14 @@ func TestAccMedia_storyDeletedEarlyIsDrift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{StoriesVanish: true})
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{Config: storyConfig("https://cdn.example.com/story.jpg"), Check: acctest.CaptureID(storyAddr, &id)},
 			{
-				PreConfig: func() { env.Emulator.DeleteMediaOutOfBand(id) },
-				Config:    storyConfig("https://cdn.example.com/story.jpg"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(storyAddr, plancheck.ResourceActionCreate)},
-				},
+				PreConfig:        func() { env.Emulator.DeleteMediaOutOfBand(id) },
+				Config:           storyConfig("https://cdn.example.com/story.jpg"),
+				ConfigPlanChecks: acctest.Planned(storyAddr, plancheck.ResourceActionCreate),
 			},
 		},
 	})
@@ -259,9 +248,8 @@ resource "instagram_media" "post" {
   image_url = "https://cdn.example.com/${count.index}.jpg"
   caption   = "Post ${count.index}"
 }`
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config:      config,

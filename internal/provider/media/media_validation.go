@@ -164,33 +164,19 @@ type attrList interface {
 // hostedURL validates a media URL: an absolute https URL Instagram can
 // fetch (common.HTTPSURL). A local path gets told where files go: Meta's
 // resumable upload takes videos only, so an image must be hosted.
-func hostedURL(video bool) validator.String { return hostedURLValidator{video: video} }
-
-type hostedURLValidator struct{ video bool }
-
-func (hostedURLValidator) Description(context.Context) string {
-	return "must be an absolute https URL that Instagram can download"
-}
-
-func (v hostedURLValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v hostedURLValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	if u, err := url.Parse(raw); err == nil && (u.Scheme == "" || u.Scheme == "file") {
-		detail := fmt.Sprintf("%s must be the https URL of a file Instagram downloads, not a local path (%q).", req.Path, raw)
-		if v.video {
-			detail += fmt.Sprintf(" To upload a local video, set video_file = %q instead.", strings.TrimPrefix(raw, "file://"))
-		} else {
-			detail += " The Instagram API cannot upload images (Meta's resumable upload takes videos only): host the JPEG " +
-				"where Instagram can fetch it, e.g. a public bucket or CDN, and give its https URL."
+func hostedURL(video bool) validator.String {
+	return common.StringCheck("must be an absolute https URL that Instagram can download", func(at path.Path, raw string, diags *diag.Diagnostics) {
+		if u, err := url.Parse(raw); err == nil && (u.Scheme == "" || u.Scheme == "file") {
+			detail := fmt.Sprintf("%s must be the https URL of a file Instagram downloads, not a local path (%q).", at, raw)
+			if video {
+				detail += fmt.Sprintf(" To upload a local video, set video_file = %q instead.", strings.TrimPrefix(raw, "file://"))
+			} else {
+				detail += " The Instagram API cannot upload images (Meta's resumable upload takes videos only): host the JPEG " +
+					"where Instagram can fetch it, e.g. a public bucket or CDN, and give its https URL."
+			}
+			diags.AddAttributeError(at, "A local file is not a URL", detail)
+			return
 		}
-		resp.Diagnostics.AddAttributeError(req.Path, "A local file is not a URL", detail)
-		return
-	}
-	common.HTTPSURL().ValidateString(ctx, req, resp)
+		common.CheckHTTPSURL(at, raw, diags)
+	})
 }

@@ -74,9 +74,8 @@ func TestAccMedia_videoFiles(t *testing.T) {
 	var editedHash string
 	var reelID string
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: videoFilesConfig(dir, "story.mp4"),
@@ -99,7 +98,7 @@ func TestAccMedia_videoFiles(t *testing.T) {
 					statecheck.ExpectKnownValue(carouselAddr, tfjsonpath.New("children").AtSliceIndex(0).AtMapKey("video_file_hash"), knownvalue.Null()),
 				},
 				// Unchanged files: nothing to do.
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			{
 				// The reel's file is edited in place: a new reel replaces the old.
@@ -174,9 +173,8 @@ func TestAccMedia_videoFileUploadResumes(t *testing.T) {
 	env.Emulator.InjectFault(emulator.Fault{Route: uploadRoute, DropAfterBytes: 2<<20 + 1000, Times: 1})
 	file := filepath.Join(t.TempDir(), "long-take.mp4")
 	writeVideo(t, file, size, 5)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 resource "instagram_media" "reel" {
@@ -266,8 +264,7 @@ resource "instagram_media" "reel" {
 
 	// Where Meta accepts it (the reference's reading), the reel publishes.
 	env = acctest.New(t, emulator.Options{ResumableUploadInstagramLogin: true}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: config,
 			Check:  checkUploaded(env, reelAddr, -1, 2048),

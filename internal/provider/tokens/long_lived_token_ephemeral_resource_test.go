@@ -10,17 +10,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 )
 
 const sixtyDays = 60 * 24 * time.Hour
-
-func needEphemeral() []tfversion.TerraformVersionCheck {
-	return []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.EphemeralResources)}
-}
 
 // echoConfig opens the ephemeral resource with the given body and echoes it.
 func echoConfig(body string) string {
@@ -48,9 +43,8 @@ func TestAccLongLivedToken_instagramExchange(t *testing.T) {
 	short := env.Emulator.IssueToken(emulator.DefaultAccountID, "instagram", time.Hour)
 	expiresAt := env.Emulator.Now().Add(sixtyDays).Format(time.RFC3339)
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		TerraformVersionChecks:   needEphemeral(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources),
 		Steps: []resource.TestStep{{
 			// The long-lived token configures a second provider that reads the
 			// account with it: the exchanged token is a working token.
@@ -86,9 +80,8 @@ func TestAccLongLivedToken_instagramRefresh(t *testing.T) {
 	env := acctest.New(t, emulator.Options{}).InstagramLogin().WithEcho()
 	fresh := env.Emulator.IssueToken(emulator.DefaultAccountID, "instagram", sixtyDays)
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		TerraformVersionChecks:   needEphemeral(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources),
 		Steps: []resource.TestStep{
 			{
 				// Meta refuses to refresh a token younger than 24 hours.
@@ -115,9 +108,8 @@ func TestAccLongLivedToken_facebookExchange(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).WithAppCredentials().WithEcho()
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		TerraformVersionChecks:   needEphemeral(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources),
 		Steps: []resource.TestStep{{
 			Config: echoConfig(`  mode = "exchange"`),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -150,7 +142,7 @@ func TestAccLongLivedToken_refusedBeforeCalling(t *testing.T) {
 			if c.instagram {
 				env.InstagramLogin()
 			}
-			env.PlanOnlyError(t, echoConfig(c.body), c.pattern, needEphemeral()...)
+			env.PlanOnlyError(t, echoConfig(c.body), c.pattern, acctest.SkipWithout(acctest.EphemeralResources))
 		})
 	}
 }

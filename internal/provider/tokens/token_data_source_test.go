@@ -35,8 +35,7 @@ func TestAccTokenDataSource(t *testing.T) {
 	env.Vars["INSTAGRAM_ACCESS_TOKEN"] = env.Emulator.IssueToken(emulator.DefaultAccountID, "facebook", 20*24*time.Hour)
 	rfc := func(t time.Time) knownvalue.Check { return knownvalue.StringExact(t.UTC().Format(time.RFC3339)) }
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: guardedConfig,
@@ -75,19 +74,13 @@ func TestAccTokenDataSource(t *testing.T) {
 func TestAccTokenDataSource_neverExpires(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).WithAppCredentials()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			// The seeded token does not expire: nulls, and the guard passes.
-			Config: guardedConfig,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("is_valid"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_at"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_in_days"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("issued_at"), knownvalue.Null()),
-			},
-		}},
-	})
+	// The seeded token does not expire: nulls, and the guard passes.
+	env.Apply(t, guardedConfig,
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("is_valid"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_at"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_in_days"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("issued_at"), knownvalue.Null()),
+	)
 }
 
 func TestAccTokenDataSource_refusedBeforeCalling(t *testing.T) {

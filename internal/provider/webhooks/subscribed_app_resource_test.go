@@ -48,9 +48,8 @@ func checkUnsubscribed(env *acctest.Env) resource.TestCheckFunc {
 func TestAccSubscribedApp_instagramLogin(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkUnsubscribed(env),
+	env.Test(t, resource.TestCase{
+		CheckDestroy: checkUnsubscribed(env),
 		Steps: []resource.TestStep{
 			{
 				Config: subscribedAppConfig(`"comments", "messages"`),
@@ -59,36 +58,28 @@ func TestAccSubscribedApp_instagramLogin(t *testing.T) {
 					statecheck.ExpectKnownValue(appAddr, tfjsonpath.New("id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 					statecheck.ExpectKnownValue(appAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			acctest.ImportStep(appAddr),
 			{
-				Config: subscribedAppConfig(`"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkFields(env, "comments"),
+				Config:           subscribedAppConfig(`"comments"`),
+				ConfigPlanChecks: acctest.Planned(appAddr, plancheck.ResourceActionUpdate),
+				Check:            checkFields(env, "comments"),
 			},
 			{
 				// Changed outside Terraform: the plan sets the fields back.
 				PreConfig: func() {
 					env.Emulator.SetSubscribedFieldsOutOfBand(emulator.DefaultAccountID, false, []string{"messages"})
 				},
-				Config: subscribedAppConfig(`"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkFields(env, "comments"),
+				Config:           subscribedAppConfig(`"comments"`),
+				ConfigPlanChecks: acctest.Planned(appAddr, plancheck.ResourceActionUpdate),
+				Check:            checkFields(env, "comments"),
 			},
 			{
 				// Unsubscribed outside Terraform: created again.
-				PreConfig: func() { env.Emulator.SetSubscribedFieldsOutOfBand(emulator.DefaultAccountID, false, nil) },
-				Config:    subscribedAppConfig(`"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionCreate)},
-				},
+				PreConfig:        func() { env.Emulator.SetSubscribedFieldsOutOfBand(emulator.DefaultAccountID, false, nil) },
+				Config:           subscribedAppConfig(`"comments"`),
+				ConfigPlanChecks: acctest.Planned(appAddr, plancheck.ResourceActionCreate),
 			},
 		},
 	})
@@ -101,9 +92,8 @@ func TestAccSubscribedApp_instagramLogin(t *testing.T) {
 func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).WithAppCredentials() // the Page token gets its own appsecret_proof
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkUnsubscribed(env),
+	env.Test(t, resource.TestCase{
+		CheckDestroy: checkUnsubscribed(env),
 		Steps: []resource.TestStep{
 			{
 				Config: subscribedAppConfig(`"feed"`),
@@ -116,9 +106,7 @@ func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 						return nil
 					},
 				),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			acctest.ImportStep(appAddr),
 			{Config: subscribedAppConfig(`"feed", "mention"`), Check: checkFields(env, "feed", "mention")},

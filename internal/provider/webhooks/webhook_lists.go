@@ -3,12 +3,9 @@ package webhooks
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -39,33 +36,18 @@ func (l *subscriptionList) ListResourceConfigSchema(_ context.Context, _ list.Li
 
 func (l *subscriptionList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var diags diag.Diagnostics
-	if !(&subscriptionResource{ResourceBase: l.ResourceBase}).requireApp(&diags) {
-		common.ListError(stream, diags)
-		return
-	}
-	subs, _, err := l.Data.AppClient.Webhooks.Subscriptions(ctx, l.Data.AppID)
-	if err != nil {
-		common.AddAPIError(&diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
+	subs, ok := (&subscriptionResource{ResourceBase: l.ResourceBase}).subscriptions(ctx, &diags)
+	if !ok {
 		common.ListError(stream, diags)
 		return
 	}
 	stream.Results = func(push func(list.ListResult) bool) {
-		for i, s := range subs {
-			if req.Limit > 0 && int64(i) >= req.Limit {
-				return
-			}
-			names := make([]string, 0, len(s.Fields))
-			versions := map[string]attr.Value{}
-			for _, f := range s.Fields {
-				names = append(names, f.Name)
-				versions[f.Name] = types.StringValue(f.Version)
-			}
-			m := subscriptionModel{
-				ID: types.StringValue(s.Object), Object: types.StringValue(s.Object), CallbackURL: types.StringValue(s.CallbackURL),
-				Fields: stringSet(names), VerifyToken: types.StringNull(), VerifyTokenVersion: types.Int64Null(),
-				IncludeValues: types.BoolNull(), Active: types.BoolValue(s.Active), Versions: types.MapValueMust(types.StringType, versions),
-			}
-			if !push(common.ListResult(ctx, req, s.Object+" → "+s.CallbackURL, &m)) {
+		pushed := common.Pusher(ctx, req, push)
+		for _, s := range subs {
+			// What Meta does not report (verify_token, its version, include_values) stays null.
+			m := subscriptionModel{VerifyToken: types.StringNull(), VerifyTokenVersion: types.Int64Null(), IncludeValues: types.BoolNull()}
+			m.set(s)
+			if !pushed(s.Object+" → "+s.CallbackURL, &m) {
 				return
 			}
 		}
@@ -79,36 +61,22 @@ func NewSubscribedAppList() list.ListResource {
 
 type subscribedAppList struct{ common.ResourceBase }
 
-type subscribedAppListModel struct {
-	AccountID types.String `tfsdk:"account_id"`
-}
-
 func (l *subscribedAppList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds whether the app is subscribed to an account's webhooks (`GET …/subscribed_apps`): the given " +
 			"`account_id`, else the provider's account.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id to look at. Defaults to the provider's account.",
-				Optional:            true,
-				Validators:          []validator.String{common.NumericID("Instagram user id")},
-			},
+			"account_id": common.ListAccountID("Instagram user id to look at. Defaults to the provider's account."),
 		},
 	}
 }
 
 func (l *subscribedAppList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	_, account, ok := common.ListWithAccount[common.AccountListConfig](ctx, l.Data, req, stream)
+	if !ok {
+		return
+	}
 	var diags diag.Diagnostics
-	m, ok := common.Decode[subscribedAppListModel](ctx, req.Config, &diags)
-	if !ok {
-		common.ListError(stream, diags)
-		return
-	}
-	account, ok := l.Data.ResolveAccount(ctx, m.AccountID, &diags)
-	if !ok {
-		common.ListError(stream, diags)
-		return
-	}
 	r := &subscribedAppResource{ResourceBase: l.ResourceBase}
 	found := subscribedAppModel{ID: types.StringValue(account), AccountID: types.StringValue(account)}
 	id, token, ok := r.target(ctx, account, &diags)

@@ -3,10 +3,8 @@ package webhooks_test
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -15,50 +13,26 @@ import (
 func TestAccWebhookSubscription_list(t *testing.T) {
 	t.Parallel()
 	cb, env := newCallbackEnv(t, "s3cret")
-	config := subscriptionConfig(cb.srv.URL, "s3cret", 1, `"comments", "mentions"`)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				Query: true,
-				Config: `
+	env.ListTest(t, subscriptionConfig(cb.srv.URL, "s3cret", 1, `"comments", "mentions"`), `
 list "instagram_webhook_subscription" "all" {
   provider = instagram
 }`,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("instagram_webhook_subscription.all", 1),
-					querycheck.ExpectIdentity("instagram_webhook_subscription.all", map[string]knownvalue.Check{
-						"object": knownvalue.StringExact("instagram"),
-					}),
-				},
-			},
-		},
-	})
+		querycheck.ExpectLength("instagram_webhook_subscription.all", 1),
+		querycheck.ExpectIdentity("instagram_webhook_subscription.all", map[string]knownvalue.Check{
+			"object": knownvalue.StringExact("instagram"),
+		}),
+	)
 }
 
 func TestAccSubscribedApp_list(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	config := subscribedAppConfig(`"comments"`)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ListResources)},
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				Query: true,
-				Config: `
+	env.ListTest(t, subscribedAppConfig(`"comments"`), `
 list "instagram_subscribed_app" "mine" {
   provider = instagram
 }`,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectIdentity("instagram_subscribed_app.mine", map[string]knownvalue.Check{
-						"account_id": knownvalue.StringExact(emulator.DefaultAccountID),
-					}),
-				},
-			},
-		},
-	})
+		querycheck.ExpectIdentity("instagram_subscribed_app.mine", map[string]knownvalue.Check{
+			"account_id": knownvalue.StringExact(emulator.DefaultAccountID),
+		}),
+	)
 }

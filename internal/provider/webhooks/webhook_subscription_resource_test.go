@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -47,12 +46,6 @@ func newCallbackEnv(t *testing.T, token string) (*callback, *acctest.Env) {
 	cb.srv = httptest.NewTLSServer(http.HandlerFunc(cb.serve))
 	t.Cleanup(cb.srv.Close)
 	return cb, acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()}).WithAppCredentials()
-}
-
-// needWriteOnly skips a test on CLIs without write-only attributes
-// (verify_token is one).
-func needWriteOnly() []tfversion.TerraformVersionCheck {
-	return []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)}
 }
 
 func (cb *callback) serve(w http.ResponseWriter, r *http.Request) {
@@ -104,10 +97,9 @@ func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 	t.Parallel()
 	const token = "first-verify-token-0001"
 	cb, env := newCallbackEnv(t, token)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   needWriteOnly(),
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkSubscriptionGone(env),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.WriteOnlyAttributes),
+		CheckDestroy:           checkSubscriptionGone(env),
 		Steps: []resource.TestStep{
 			{
 				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments", "mentions"`),
@@ -128,10 +120,8 @@ func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 			acctest.ImportStep(subAddr, "verify_token_version"),
 			{
 				// Dropping a field deletes it (POST only adds).
-				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           subscriptionConfig(cb.srv.URL, token, 1, `"comments"`),
+				ConfigPlanChecks: acctest.Planned(subAddr, plancheck.ResourceActionUpdate),
 				Check: func(*terraform.State) error {
 					sub, _ := env.Emulator.Subscription("instagram")
 					if len(sub.Fields) != 1 || sub.Fields["comments"] == "" {
@@ -193,10 +183,9 @@ func TestAccWebhookSubscription_roundTrip(t *testing.T) {
 	const token = "round-trip-token"
 	cb, env := newCallbackEnv(t, token)
 	mid := env.PublishImageOutOfBand(t, "hook me")
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   needWriteOnly(),
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkSubscriptionGone(env),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.WriteOnlyAttributes),
+		CheckDestroy:           checkSubscriptionGone(env),
 		Steps: []resource.TestStep{{
 			Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments"`) + fmt.Sprintf(`
 resource "instagram_subscribed_app" "me" {
@@ -253,7 +242,7 @@ func TestAccWebhookSubscription_wrongVerifyToken(t *testing.T) {
 	t.Parallel()
 	cb, env := newCallbackEnv(t, "the-right-token")
 	env.ApplyError(t, subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
-		`Meta could not verify the callback URL.*callback verification failed: HTTP Status Code = 403.*code 2200`, needWriteOnly()...)
+		`Meta could not verify the callback URL.*callback verification failed: HTTP Status Code = 403.*code 2200`, acctest.SkipWithout(acctest.WriteOnlyAttributes))
 	if _, ok := env.Emulator.Subscription("instagram"); ok {
 		t.Fatal("a failed verification left a subscription")
 	}
@@ -269,9 +258,8 @@ func (f preApply) CheckPlan(context.Context, plancheck.CheckPlanRequest, *planch
 func TestAccWebhookSubscription_goneDuringUpdate(t *testing.T) {
 	t.Parallel()
 	cb, env := newCallbackEnv(t, "tok")
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   needWriteOnly(),
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.WriteOnlyAttributes),
 		Steps: []resource.TestStep{
 			{Config: subscriptionConfig(cb.srv.URL, "tok", 1, `"comments", "mentions"`)},
 			{
@@ -298,7 +286,7 @@ func TestAccWebhookSubscription_validation(t *testing.T) {
 		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"not_a_field"`), `Unknown Instagram webhook field.*not_a_field`},
 		{subscriptionConfig("http://hooks.example.com/ig", "t", 1, `"comments"`), `must be an absolute https URL`},
 	} {
-		env.PlanOnlyError(t, tc.config, tc.want, needWriteOnly()...)
+		env.PlanOnlyError(t, tc.config, tc.want, acctest.SkipWithout(acctest.WriteOnlyAttributes))
 	}
 }
 
