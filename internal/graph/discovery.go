@@ -12,7 +12,8 @@ import (
 
 // DiscoveryService reads other professional accounts through business
 // discovery (Facebook login only): a field expansion on the caller's own IG
-// user, `business_discovery.username(x){…}` (graph-api-facts.md §9).
+// user, `business_discovery.username(x){…}`
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery).
 type DiscoveryService service
 
 // DiscoveredUser is the public profile of a Business or Creator account.

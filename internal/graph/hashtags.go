@@ -12,8 +12,9 @@ import (
 	"unicode"
 )
 
-// HashtagsService is hashtag search (Facebook login only, graph-api-facts.md
-// §8). Each IG user may query 30 unique hashtags per rolling 7 days; search
+// HashtagsService is hashtag search (Facebook login only,
+// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search).
+// Each IG user may query 30 unique hashtags per rolling 7 days; search
 // spends a slot the first time a name is queried.
 type HashtagsService service
 
@@ -144,7 +145,7 @@ func (s *HashtagsService) RecentlySearched(ctx context.Context, igUserID string)
 }
 
 // IsHashtagLimit reports the refusal of a 31st unique hashtag in 7 days.
-// Meta does not document its code (graph-api-facts.md §8): we recognise
+// Meta does not document its code: we recognise
 // code 24 (the placeholder the emulator uses by default) and any message
 // that names the hashtag limit.
 func IsHashtagLimit(err error) bool {
