@@ -221,6 +221,11 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 		case "username":
 			out["username"] = a.Username
 		case "owner":
+			// Meta returns owner only to the app that created the post: not
+			// for posts made in the Instagram app (no container here).
+			if m.containerID == "" {
+				continue
+			}
 			node, err := s.renderUser(req, a, a.ID, f.Sub)
 			if err != nil {
 				return nil, err

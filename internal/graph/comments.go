@@ -162,6 +162,32 @@ func (s *CommentsService) List(ctx context.Context, mediaID string, opts Comment
 	return s.list(ctx, mediaID, "comments", opts)
 }
 
+// AllReplies iterates every reply of a listed comment: the page nested in it
+// (CommentListOptions.ReplyFields), then GET /{comment-id}/replies from that
+// page's cursor when Graph has more. opts gives the fields and page size of
+// the further pages.
+func (s *CommentsService) AllReplies(ctx context.Context, c *Comment, opts CommentListOptions) iter.Seq2[*Comment, error] {
+	return func(yield func(*Comment, error) bool) {
+		if c.Replies == nil {
+			return
+		}
+		for _, r := range c.Replies.Data {
+			if !yield(r, nil) {
+				return
+			}
+		}
+		if !c.Replies.HasMore() {
+			return
+		}
+		opts.After = c.Replies.Paging.Cursors.After
+		for r, err := range s.Replies(ctx, c.ID, opts) {
+			if !yield(r, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
 // Replies iterates GET /{comment-id}/replies.
 func (s *CommentsService) Replies(ctx context.Context, commentID string, opts CommentListOptions) iter.Seq2[*Comment, error] {
 	return s.list(ctx, commentID, "replies", opts)

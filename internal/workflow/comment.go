@@ -114,7 +114,17 @@ func (c *Commenter) Write(ctx context.Context, cm CommentDraft) (*CommentResult,
 	}
 	search := &commentSearch{c: c, cm: cm}
 	before := map[string]bool{}
-	if !cm.AllowDuplicate {
+	if cm.AllowDuplicate {
+		// No search for leftovers, but a lost answer must not be settled by an
+		// identical comment written just before this one: note those.
+		found, err := search.own(ctx, c.now().Add(-recoveryMargin))
+		if err != nil && ctx.Err() != nil {
+			return nil, &CommentInterruptedError{Err: ctx.Err()}
+		}
+		for _, f := range found {
+			before[f.ID] = true
+		}
+	} else {
 		found, err := search.own(ctx, c.now().Add(-DuplicateCommentWindow))
 		if err != nil {
 			if ctx.Err() != nil {

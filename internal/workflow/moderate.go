@@ -143,6 +143,11 @@ func (m *Moderator) Moderate(ctx context.Context, sw Sweep) (*Report, error) {
 	if !slices.Contains(Operations, sw.Operation) {
 		return nil, fmt.Errorf("unknown operation %q", sw.Operation)
 	}
+	// Checked here too, not only at plan time (a value unknown then): a delete
+	// that only names posts would delete every comment on them.
+	if sw.Operation == Delete && len(sw.CommentIDs) == 0 && sw.Filter.TextMatches == nil && len(sw.Filter.FromUsernames) == 0 {
+		return nil, errors.New("a delete needs a selector besides the posts (comment ids, a text pattern or authors); nothing was deleted")
+	}
 	r := &Report{Operation: sw.Operation, DryRun: sw.DryRun}
 	var candidates []Comment
 	var err error
@@ -233,7 +238,7 @@ func btoi(b bool) int {
 
 // writeOne sends one write under a context ctx's cancellation does not reach.
 func (m *Moderator) writeOne(ctx context.Context, op Operation, c Comment) error {
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cmpOr(m.WriteTimeout, DefaultWriteTimeout))
+	wctx, cancel := detach(ctx, m.WriteTimeout, DefaultWriteTimeout)
 	defer cancel()
 	if op != Delete {
 		_, err := m.Client.Comments.SetHidden(wctx, c.ID, op == Hide)
@@ -250,9 +255,7 @@ func (m *Moderator) writeOne(ctx context.Context, op Operation, c Comment) error
 		case !errors.As(err, &amb):
 			return err
 		}
-		if m.Logger != nil {
-			m.Logger.Warn(ctx, "comment delete outcome unknown; reading the comment to find out", map[string]any{"comment_id": c.ID, "error": err.Error()})
-		}
+		logger(m.Logger).Warn(ctx, "comment delete outcome unknown; reading the comment to find out", map[string]any{"comment_id": c.ID, "error": err.Error()})
 		_, _, rerr := m.Client.Comments.Get(wctx, c.ID, []string{"id"})
 		switch {
 		case graph.IsNotFound(rerr):

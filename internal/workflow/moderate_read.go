@@ -60,8 +60,13 @@ func (m *Moderator) posts(ctx context.Context, sw Sweep) ([]*graph.Media, string
 			return nil, "", err
 		}
 		var others []string
+		owner := m.ownership()
 		for _, id := range sw.MediaIDs {
-			if media[id].Owner == nil || media[id].Owner.ID != m.AccountID {
+			own, err := owner.owns(ctx, media[id])
+			if err != nil {
+				return nil, "", err
+			}
+			if !own {
 				others = append(others, id)
 			}
 			posts = append(posts, media[id])
@@ -131,20 +136,14 @@ func (m *Moderator) readPost(ctx context.Context, mediaID, username string, repl
 		}
 		for _, c := range page.Items {
 			out = append(out, m.comment(c, mediaID, username))
-			if !replies || c.Replies == nil {
+			if !replies {
 				continue
 			}
-			for _, rc := range c.Replies.Data {
-				out = append(out, m.comment(rc, mediaID, username))
-			}
-			if c.Replies.HasMore() {
-				more := graph.CommentListOptions{Fields: commentFields, PageSize: commentPageSize, After: c.Replies.Paging.Cursors.After}
-				for rc, err := range m.Client.Comments.Replies(ctx, c.ID, more) {
-					if err != nil {
-						return nil, err
-					}
-					out = append(out, m.comment(rc, mediaID, username))
+			for rc, err := range m.Client.Comments.AllReplies(ctx, c, graph.CommentListOptions{Fields: commentFields, PageSize: commentPageSize}) {
+				if err != nil {
+					return nil, err
 				}
+				out = append(out, m.comment(rc, mediaID, username))
 			}
 		}
 		if page.After == "" {
@@ -181,10 +180,15 @@ func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Co
 	}
 	var out []Comment
 	var others []string
+	owner := m.ownership()
 	for _, id := range ids {
 		c := byID[id]
 		p := media[c.Media.ID]
-		if p.Owner == nil || p.Owner.ID != m.AccountID {
+		own, err := owner.owns(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		if !own {
 			others = append(others, id)
 			continue
 		}
@@ -202,4 +206,31 @@ func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Co
 func (m *Moderator) comment(c *graph.Comment, mediaID, username string) Comment {
 	own := c.User != nil && c.User.ID == m.AccountID || username != "" && strings.EqualFold(c.Username, username)
 	return Comment{ID: c.ID, MediaID: mediaID, ParentID: c.ParentID, Username: c.Username, Text: c.Text, Hidden: c.IsHidden(), Own: own}
+}
+
+// ownership decides whether posts are the account's. Meta returns a post's
+// `owner` only to the app that created it
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media):
+// a post made in the Instagram app carries only its `username`, which is
+// then compared with the account's, read once.
+type ownership struct {
+	m        *Moderator
+	username string
+	read     bool
+}
+
+func (m *Moderator) ownership() *ownership { return &ownership{m: m} }
+
+func (o *ownership) owns(ctx context.Context, p *graph.Media) (bool, error) {
+	if p.Owner != nil && p.Owner.ID != "" {
+		return p.Owner.ID == o.m.AccountID, nil
+	}
+	if !o.read {
+		u, _, err := o.m.Client.Users.Get(ctx, o.m.AccountID, []string{"username"})
+		if err != nil {
+			return false, &SweepReadError{What: "the account's username", Err: err}
+		}
+		o.username, o.read = u.Username, true
+	}
+	return p.Username != "" && strings.EqualFold(p.Username, o.username), nil
 }

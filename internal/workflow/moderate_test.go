@@ -359,3 +359,17 @@ func TestModerate_replyOfAParentThatFailed(t *testing.T) {
 		t.Fatal("the parent stays, the reply goes")
 	}
 }
+
+// A delete with no selector besides the posts is refused by the workflow too
+// (the plan-time check cannot see a value unknown until apply).
+func TestModerate_deleteNeedsASelector(t *testing.T) {
+	b := newBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b.post(t, "campaign", time.Minute)
+	before := b.emu.TotalCalls()
+	if _, err := b.mod.Moderate(t.Context(), Sweep{Operation: Delete, MediaIDs: b.posts}); err == nil {
+		t.Fatal("a delete of every comment of a post went ahead")
+	}
+	if n := b.emu.TotalCalls() - before; n != 0 {
+		t.Errorf("%d calls before refusing", n)
+	}
+}

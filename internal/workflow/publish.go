@@ -73,6 +73,13 @@ type Publisher struct {
 	Logger graph.Logger
 	// ReadFields are read back from the published post; nil → graph.MediaFields.
 	ReadFields []string
+	// Exclude rules out posts the caller knows are not this one (posts its
+	// run published or holds) when a lost answer is settled by finding the
+	// post among the account's newest; nil → none.
+	Exclude func(mediaID string) bool
+	// OnPublished, when set, learns the media id as soon as Meta has it,
+	// before the read-back: the caller can record it at once.
+	OnPublished func(mediaID string)
 }
 
 // Post is what to publish.
@@ -142,6 +149,9 @@ func (p *Publisher) Publish(ctx context.Context, post Post) (*Result, error) {
 	res, err := p.publish(ctx, post, containerID)
 	if err != nil {
 		return nil, err
+	}
+	if p.OnPublished != nil {
+		p.OnPublished(res.MediaID)
 	}
 	rctx, cancel := p.detached(ctx)
 	defer cancel()
@@ -372,6 +382,9 @@ type round struct {
 	notReady  bool  // not published yet: wait for processing, publish again
 	lost      error // answer lost, container provably unpublished: publish again
 	err       error
+	// uncertain: this round's answer was lost, so a later refusal ("already
+	// published", say) may hide that it went through: the container decides.
+	uncertain bool
 }
 
 // publish sends media_publish and settles it, again while Meta says the
@@ -379,11 +392,13 @@ type round struct {
 func (p *Publisher) publish(ctx context.Context, post Post, containerID string) (*Result, error) {
 	started := p.now()
 	lost := 0
+	uncertain := false // once an answer was lost, every later refusal is checked against the container
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, &InterruptedError{Step: StepPublish, ContainerID: containerID, Err: err}
 		}
-		r := p.publishRound(ctx, post, containerID, started, lost > 0)
+		r := p.publishRound(ctx, post, containerID, started, uncertain)
+		uncertain = uncertain || r.uncertain
 		switch {
 		case r.err != nil:
 			return nil, r.err
@@ -416,8 +431,10 @@ func (p *Publisher) publishRound(ctx context.Context, post Post, containerID str
 	// After a lost answer, even a refusal may hide that the earlier publish
 	// went through late: the container tells.
 	var amb *graph.AmbiguousError
-	if lostNow := errors.As(err, &amb); lostNow || afterLost {
+	lostNow := errors.As(err, &amb)
+	if lostNow || afterLost {
 		if r, settled := p.settle(pctx, post, containerID, started, err, lostNow); settled {
+			r.uncertain = lostNow
 			return r
 		}
 	}
@@ -448,7 +465,7 @@ func (p *Publisher) settle(ctx context.Context, post Post, containerID string, s
 	case graph.ContainerInProgress:
 		return round{notReady: true}, true
 	case graph.ContainerPublished:
-		m, err := p.FindRecentMatch(ctx, post, started.Add(-recoveryMargin), nil)
+		m, err := p.FindRecentMatch(ctx, post, started.Add(-recoveryMargin), p.Exclude)
 		if err != nil || m == nil {
 			return round{err: &PublishedNotRecoveredError{ContainerID: containerID, Err: err}}, true
 		}

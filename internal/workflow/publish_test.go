@@ -241,6 +241,38 @@ func TestPublish_lostAnswerCompletesLate(t *testing.T) {
 	}
 }
 
+// The answer is lost and the container still says IN_PROGRESS when read
+// (Meta commits the post a moment later); once it is PUBLISHED, the next
+// media_publish is refused. The refusal must be checked against the
+// container too: the post exists and its id is recovered, never reported as
+// "nothing was published".
+func TestPublish_lostAnswerThenInProgressThenRefused(t *testing.T) {
+	var lost, stale atomic.Bool
+	w := newWorld(t, emulator.Options{}, func(_ *emulator.Server, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			switch {
+			case strings.HasSuffix(r.URL.Path, "/media_publish") && !lost.Load():
+				lost.Store(true)
+				h.ServeHTTP(httptest.NewRecorder(), r) // Meta publishes…
+				rw.WriteHeader(http.StatusBadGateway)  // …and the answer is lost
+				return
+			case r.Method == http.MethodGet && lost.Load() && !stale.Load() && !strings.Contains(r.URL.Path, "/"+emulator.DefaultAccountID):
+				stale.Store(true) // the first container read after it: not done yet
+				rw.Header().Set("Content-Type", "application/json")
+				_, _ = io.WriteString(rw, `{"status_code":"IN_PROGRESS","id":"x"}`)
+				return
+			}
+			h.ServeHTTP(rw, r)
+		})
+	})
+	post := imagePost("https://cdn.example.com/a.jpg", "in progress")
+	res, err := w.pub.Publish(context.Background(), post)
+	w.checkPublished(t, post, res, err)
+	if !res.Recovered || len(w.posts()) != 1 {
+		t.Errorf("recovered=%v posts=%v: want the one post, its id recovered", res.Recovered, w.posts())
+	}
+}
+
 func TestPublish_lostAnswerNotRecovered(t *testing.T) {
 	w := newWorld(t, emulator.Options{}, nil)
 	w.emu.InjectFault(emulator.Fault{Route: routePublish, DropAfterCommit: true, Times: 1})

@@ -133,5 +133,5 @@ func (p *Replier) ReplyToMention(ctx context.Context, mediaID, commentID, messag
 }
 
 func (p *Replier) detached(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.WithoutCancel(ctx), cmpOr(p.WriteTimeout, DefaultWriteTimeout))
+	return detach(ctx, p.WriteTimeout, DefaultWriteTimeout)
 }

@@ -100,10 +100,11 @@ func (l *commentList) List(ctx context.Context, req list.ListRequest, stream *li
 				if !emit(mediaID, "", c) {
 					return
 				}
-				if c.Replies == nil {
-					continue
-				}
-				for _, r := range c.Replies.Data {
+				for r, err := range l.Data.Client.Comments.AllReplies(ctx, c, graph.CommentListOptions{Fields: listFields}) {
+					if err != nil {
+						push(common.ListAPIError("Cannot list the replies of comment "+c.ID, err))
+						return
+					}
 					if !emit(mediaID, c.ID, r) {
 						return
 					}

@@ -149,8 +149,8 @@ func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest
 	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
-// commenter writes and deletes comments for this provider; what a resource
-// of this run holds (ProviderData.AccountFor) is never a duplicate.
+// commenter writes and deletes comments for this provider; what this apply
+// wrote (ProviderData.AccountFor) is never taken for a leftover.
 func (r *commentResource) commenter() *workflow.Commenter {
 	return &workflow.Commenter{
 		Client: r.Data.Client, Held: r.Data.Accounted, Now: r.Data.Now, ReadFields: commentReadFields, Logger: r.Data.Logger,
@@ -239,7 +239,6 @@ func (r *commentResource) Read(ctx context.Context, req resource.ReadRequest, re
 		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot read Instagram comment "+state.ID.ValueString(), err)
 		return
 	}
-	r.Data.AccountFor(c.ID)
 	if state.MediaID.IsNull() && c.ParentID != "" { // imported reply
 		state.ReplyTo = types.StringValue(c.ParentID)
 	}

@@ -171,18 +171,12 @@ func (m commentsModel) filter(ctx context.Context, diags *diag.Diagnostics) (wor
 // replies are all the replies of a comment: the nested page, and the rest
 // when Graph has more.
 func (d *commentsDataSource) replies(ctx context.Context, c *graph.Comment, fields []string) ([]*graph.Comment, error) {
-	if c.Replies == nil {
-		return nil, nil
-	}
-	out := c.Replies.Data
-	if c.Replies.HasMore() {
-		more := graph.CommentListOptions{Fields: fields, After: c.Replies.Paging.Cursors.After}
-		for rc, err := range d.Data.Client.Comments.Replies(ctx, c.ID, more) {
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, rc)
+	var out []*graph.Comment
+	for rc, err := range d.Data.Client.Comments.AllReplies(ctx, c, graph.CommentListOptions{Fields: fields}) {
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, rc)
 	}
 	return out, nil
 }

@@ -235,11 +235,11 @@ func (d *ProviderData) RequireFacebookLogin(feature string, diags *diag.Diagnost
 	return false
 }
 
-// AccountFor records posts and comments (Graph ids are unique across
-// object kinds) this process knows a resource holds: read by a refresh,
-// written or adopted in this run. The checks against publishing a post or
-// writing a comment twice (instagram_media, instagram_comment) do not take
-// them for an interrupted run's.
+// AccountFor records posts and comments this provider process published,
+// wrote or let go of (a post a replacement keeps): the checks against writing
+// twice (instagram_media, instagram_comment) never take them for an
+// interrupted run's leftovers. The record lives as long as the process, so
+// it covers one apply; a plan's refresh runs in another process.
 func (d *ProviderData) AccountFor(ids ...string) {
 	d.accountedMu.Lock()
 	defer d.accountedMu.Unlock()

@@ -77,7 +77,7 @@ func (d *mentionDataSource) Read(ctx context.Context, req datasource.ReadRequest
 				common.AddAPIError(diags, path.Root("comment_id"), "Cannot read the comment that mentioned the account", err)
 				return
 			}
-			m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInComment), types.StringValue(c.Text), common.GraphTime(c.Timestamp)
+			m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInComment), common.StringOrNull(c.Text), common.GraphTime(c.Timestamp)
 			m.LikeCount, m.MediaURL = types.Int64PointerValue(c.LikeCount), types.StringNull()
 			if c.Media != nil {
 				m.MediaURL = common.StringOrNull(c.Media.MediaURL)
@@ -89,7 +89,7 @@ func (d *mentionDataSource) Read(ctx context.Context, req datasource.ReadRequest
 			common.AddAPIError(diags, path.Root("media_id"), "Cannot read the post that mentioned the account", err)
 			return
 		}
-		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInCaption), types.StringValue(p.Caption), common.GraphTime(p.Timestamp)
+		m.Kind, m.Text, m.Timestamp = types.StringValue(mentionInCaption), common.StringOrNull(p.Caption), common.GraphTime(p.Timestamp)
 		m.LikeCount, m.Username, m.MediaType = types.Int64PointerValue(p.LikeCount), common.StringOrNull(p.Username), common.StringOrNull(p.MediaType)
 		m.MediaURL, m.CommentsCount = common.StringOrNull(p.MediaURL), types.Int64PointerValue(p.CommentsCount)
 	})

@@ -94,7 +94,8 @@ func (a *moderateCommentsAction) Schema(_ context.Context, _ action.SchemaReques
 			"text_matches": schema.StringAttribute{
 				MarkdownDescription: common.TextMatchesDescription,
 				Optional:            true,
-				Validators:          []validator.String{common.RE2Pattern()},
+				// An empty pattern would match every comment: not a selector.
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), common.RE2Pattern()},
 			},
 			"from_usernames": schema.ListAttribute{
 				MarkdownDescription: common.FromUsernamesDescription,

@@ -22,6 +22,9 @@ func (r *mediaResource) publisher(account string) *workflow.Publisher {
 	return &workflow.Publisher{
 		Client: r.Data.Client, AccountID: account, Now: r.Data.Now,
 		PollInterval: r.Data.PollInterval, Logger: r.Data.Logger, ReadFields: mediaReadFields,
+		// Posts this run published are no one else's leftovers: recorded the
+		// moment Meta gives their id, and never taken for this post's.
+		Exclude: r.Data.Accounted, OnPublished: func(id string) { r.Data.AccountFor(id) },
 	}
 }
 
@@ -118,6 +121,10 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 				timeout.ContainerID, timeout.StatusCode))
 	case errors.As(err, &quota):
 		addQuotaError(diags, quota)
+	case errors.As(err, &stopped) && errors.Is(stopped.Err, context.DeadlineExceeded):
+		common.AddError(diags, at, "Timed out before publishing",
+			fmt.Sprintf("timeouts.create ran out while %s. Nothing was published for this resource; raise timeouts.create, "+
+				"or apply again.", stopped.Step))
 	case errors.As(err, &stopped):
 		diags.AddError("Stopped before publishing",
 			fmt.Sprintf("Terraform asked the provider to stop while %s. Nothing was published for this resource; the next apply publishes it.", stopped.Step))
@@ -139,8 +146,9 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 
 // nextRunAfterUnknownPublish is the truth about the next run after a publish
 // whose outcome is unknown (see the duplicate check in media_duplicate.go).
-const nextRunAfterUnknownPublish = "The next plan looks for an identical post among the account's recent posts: if it finds one, " +
-	"it stops and names it with the import block that adopts it, instead of publishing it a second time."
+const nextRunAfterUnknownPublish = "The next apply, before publishing this post, looks for an identical one among the account's " +
+	"recent posts (those of the last 24 hours; of the last hour for a post without a caption, such as a story): if it finds " +
+	"one, it stops and names it with the import block that adopts it, instead of publishing it a second time."
 
 func unknownDetail(e *workflow.PublishUnknownError) string {
 	if e.Err != nil {

@@ -85,15 +85,15 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Two identical posts of this run take turns, so that neither takes the
+	// other's post, published but not recorded yet, for a leftover.
+	defer r.Data.Exclusive(duplicateKey(account, post))()
 	pub := r.publisher(account)
 	r.checkDuplicate(ctx, pub, post, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	res, err := pub.Publish(ctx, post)
-	if res != nil {
-		r.Data.AccountFor(res.MediaID)
-	}
 	if err != nil {
 		addPublishError(&resp.Diagnostics, path.Empty(), err)
 		return
