@@ -51,6 +51,8 @@ type ProviderData struct {
 	// PlanQuota tallies the posts a plan publishes against each account's
 	// publishing quota (plan_quota.go).
 	PlanQuota *PlanQuota
+	// Files hashes local video files, each once per run (file_hashes.go).
+	Files FileHashes
 
 	mu             sync.Mutex
 	defaultAccount string // configured, or discovered once per process on first use

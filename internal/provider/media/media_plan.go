@@ -33,7 +33,11 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	// The files' content is part of what is published: hash it now, before
 	// any API call (media_video_file.go).
-	if resp.Diagnostics.Append(setVideoFileHashes(ctx, &plan)...); resp.Diagnostics.HasError() {
+	files := &common.FileHashes{} // before the provider is configured: no run to share it with
+	if r.Data != nil {
+		files = &r.Data.Files
+	}
+	if resp.Diagnostics.Append(setVideoFileHashes(ctx, files, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 	if req.State.Raw.IsNull() {

@@ -76,7 +76,7 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.AccountID = types.StringValue(account)
-	if resp.Diagnostics.Append(videoFilesAsPlanned(ctx, &plan)...); resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(videoFilesAsPlanned(ctx, &r.Data.Files, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
 

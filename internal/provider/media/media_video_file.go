@@ -3,8 +3,6 @@ package media
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 // Local video files (video_file): checked and hashed at plan time
@@ -98,26 +97,12 @@ func isMP4OrMOV(head []byte) bool {
 
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
-// fileSHA256 is the hex SHA-256 of a file's content, read as a stream.
-func fileSHA256(name string) (string, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // setVideoFileHashes checks the files of the post and of its carousel
 // items (videoFileProblem) and sets their video_file_hash: null without a
 // file, unknown while the path is.
-func setVideoFileHashes(ctx context.Context, m *mediaModel) diag.Diagnostics {
+func setVideoFileHashes(ctx context.Context, files *common.FileHashes, m *mediaModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.VideoFileHash = hashOf(m.VideoFile, m.Type.ValueString(), path.Root("video_file"), &diags)
+	m.VideoFileHash = hashOf(files, m.VideoFile, m.Type.ValueString(), path.Root("video_file"), &diags)
 	if m.Children.IsNull() || m.Children.IsUnknown() {
 		return diags
 	}
@@ -126,7 +111,7 @@ func setVideoFileHashes(ctx context.Context, m *mediaModel) diag.Diagnostics {
 		return diags
 	}
 	for i := range children {
-		children[i].VideoFileHash = hashOf(children[i].VideoFile, itemVideo, path.Root("children").AtListIndex(i).AtName("video_file"), &diags)
+		children[i].VideoFileHash = hashOf(files, children[i].VideoFile, itemVideo, path.Root("children").AtListIndex(i).AtName("video_file"), &diags)
 	}
 	list, d := types.ListValueFrom(ctx, childObjectType, children)
 	diags.Append(d...)
@@ -134,7 +119,7 @@ func setVideoFileHashes(ctx context.Context, m *mediaModel) diag.Diagnostics {
 	return diags
 }
 
-func hashOf(file types.String, kind string, at path.Path, diags *diag.Diagnostics) types.String {
+func hashOf(files *common.FileHashes, file types.String, kind string, at path.Path, diags *diag.Diagnostics) types.String {
 	switch {
 	case file.IsNull():
 		return types.StringNull()
@@ -145,7 +130,7 @@ func hashOf(file types.String, kind string, at path.Path, diags *diag.Diagnostic
 		diags.AddAttributeError(at, "Cannot upload this video file", problem)
 		return types.StringUnknown()
 	}
-	sum, err := fileSHA256(file.ValueString())
+	sum, err := files.SHA256(file.ValueString())
 	if err != nil {
 		diags.AddAttributeError(at, "Cannot read the video file", err.Error())
 		return types.StringUnknown()
@@ -156,9 +141,9 @@ func hashOf(file types.String, kind string, at path.Path, diags *diag.Diagnostic
 // videoFilesAsPlanned re-hashes the files of a planned post, right before
 // publishing it: a file edited since the plan would publish something
 // nobody reviewed. Hashes the plan could not know yet are filled in.
-func videoFilesAsPlanned(ctx context.Context, planned *mediaModel) diag.Diagnostics {
+func videoFilesAsPlanned(ctx context.Context, files *common.FileHashes, planned *mediaModel) diag.Diagnostics {
 	now := *planned
-	diags := setVideoFileHashes(ctx, &now)
+	diags := setVideoFileHashes(ctx, files, &now)
 	if diags.HasError() {
 		return diags
 	}
