@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -22,16 +20,10 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
-// maxCommentLength is Instagram's comment limit (the app's; the API's own is
-// undocumented, so we check the known one at plan time).
-const maxCommentLength = 2200
-
 var (
 	_ resource.ResourceWithConfigure   = (*commentResource)(nil)
 	_ resource.ResourceWithImportState = (*commentResource)(nil)
 	_ resource.ResourceWithIdentity    = (*commentResource)(nil)
-
-	notBlank = regexp.MustCompile(`\S`)
 )
 
 var commentReadFields = []string{"id", "text", "timestamp", "username", "media", "parent_id"}
@@ -80,12 +72,10 @@ func (r *commentResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				PlanModifiers:       replace,
 			},
 			"message": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("Text of the comment, 1–%d characters. Changing it deletes the comment and writes a new one.", maxCommentLength),
-				Required:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(1, maxCommentLength),
-					stringvalidator.RegexMatches(notBlank, "must not be blank"),
-				},
+				MarkdownDescription: fmt.Sprintf("Text of the comment: not blank, at most %d characters, %d hashtags and %d @mentions. "+
+					"Changing it deletes the comment and writes a new one.", common.MaxTextLength, common.MaxHashtags, common.MaxMentions),
+				Required:      true,
+				Validators:    []validator.String{common.CommentText()},
 				PlanModifiers: replace,
 			},
 			"reply_to": schema.StringAttribute{

@@ -122,8 +122,9 @@ func TestAccComment_planTimeValidation(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	for _, tc := range []struct{ message, want string }{
 		{"   ", `message must not be blank`},
-		{"", `string length must be between 1 and 2200`},
-		{strings.Repeat("a", 2201), `string length must be between 1 and 2200`},
+		{"", `message must not be blank`},
+		{strings.Repeat("a", 2201), `message is 2201 characters long; Instagram allows at most 2200`},
+		{uniqueHashtags(31), `message has 31 hashtags; Instagram allows at most 30`},
 	} {
 		env.PlanOnlyError(t, fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = \"17900000000000001\"\n  message  = %q\n}", tc.message), tc.want)
 	}
@@ -231,4 +232,13 @@ resource "instagram_comment" "again" {
 			},
 		},
 	})
+}
+
+// uniqueHashtags is a message of n different hashtags.
+func uniqueHashtags(n int) string {
+	tags := make([]string, n)
+	for i := range tags {
+		tags[i] = fmt.Sprintf("#tag%d", i)
+	}
+	return strings.Join(tags, " ")
 }
