@@ -89,7 +89,10 @@ func TestMediaReader_strategies(t *testing.T) {
 					continue
 				}
 				want, _ := emu.Media(id)
-				if m := got[id]; m == nil || m.ID != id || m.Caption != want.Caption || m.Permalink != want.Permalink || m.Owner == nil {
+				// Meta gives owner only to the app that made the post: seeded
+				// posts (made in the Instagram app) have none.
+				m := got[id]
+				if m == nil || m.ID != id || m.Caption != want.Caption || m.Permalink != want.Permalink || (m.Owner != nil) != (want.ContainerID != "") {
 					t.Fatalf("post %d = %+v, want %+v", i, m, want)
 				}
 			}
