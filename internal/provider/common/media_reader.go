@@ -60,8 +60,14 @@ const (
 )
 
 const (
-	scanTTL     = time.Minute
-	scanPayback = 5 // reads a page must serve, on average, to fetch another
+	scanTTL = time.Minute
+	// scanPayback is how many reads a page must serve, on average, to fetch
+	// another. Terraform asks at most -parallelism (10) reads at once, so
+	// the first page budget is 1 + 10/scanPayback pages: at 2, a state of
+	// 500 posts is read in its 5 pages even when its oldest posts are asked
+	// first, while a few posts of a large account cost at most one page per
+	// two reads more than reading them one by one (TestMediaReader_payback).
+	scanPayback = 2
 )
 
 // NewMediaReader reads media with the given fields through client; now is

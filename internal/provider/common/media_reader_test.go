@@ -67,9 +67,10 @@ func TestMediaReader_strategies(t *testing.T) {
 		maxRoundTrips int
 		maxMetered    int
 	}{
-		// 250 posts: 3 pages of the edge. Multi-id reads meter every id, and
+		// 250 posts: 3 pages of the edge, all fetched although the oldest
+		// posts are asked first. Multi-id reads meter every id, and
 		// the batch holding the deleted id is read again one by one.
-		{"scan", common.ReadScan, emulator.DefaultAccountID, 60, 60},
+		{"scan", common.ReadScan, emulator.DefaultAccountID, 8, 8},
 		{"multi-id", common.ReadMultiID, emulator.DefaultAccountID, 100, 270},
 		{"scan without account falls back to multi-id", common.ReadScan, "", 100, 270},
 		{"single", common.ReadSingle, emulator.DefaultAccountID, 250, 250},
@@ -157,5 +158,20 @@ func TestMediaReader_scanExpiresOnTheProviderClock(t *testing.T) {
 	emu.AdvanceClock(2 * time.Minute)
 	if m, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[1]); err != nil || m.Caption != "edited" {
 		t.Fatalf("a post kept before the clock moved on was handed out: %+v %v", m, err)
+	}
+}
+
+func TestMediaReader_payback(t *testing.T) {
+	// A few old posts of a large account: the scan stops paging when its
+	// pages do not pay for themselves, so reading 4 posts costs at most 1
+	// page plus one page per 2 reads more than reading them one by one.
+	emu, client, ids := newReaderEnv(t, emulator.Options{}, 2000)
+	r := common.NewMediaReader(client, readerFields, nil)
+	got, errs := readAll(t, r, emulator.DefaultAccountID, ids[:4]) // the oldest: the edge's last page
+	if len(got) != 4 || len(errs) != 0 {
+		t.Fatalf("got %d posts, errors %v", len(got), errs)
+	}
+	if metered, most := emu.MeteredCalls(), 4+1+4/2; metered > most {
+		t.Errorf("%d metered calls for 4 reads, want at most %d", metered, most)
 	}
 }
