@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -22,6 +23,16 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
+
+	// In debug mode the provider's stderr is the developer's terminal, not
+	// Terraform's pipe: keep the SDK's default (everything at TRACE).
+	if !debug {
+		for k, v := range provider.QuietLogEnv(os.Environ()) {
+			if err := os.Setenv(k, v); err != nil {
+				log.Fatal(err.Error())
+			}
+		}
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version, provider.WithCommit(commit)), providerserver.ServeOpts{
 		Address: provider.Address,
