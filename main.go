@@ -3,12 +3,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider"
 )
@@ -34,11 +33,13 @@ func main() {
 		}
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version, provider.WithCommit(commit)), providerserver.ServeOpts{
-		Address: provider.Address,
-		Debug:   debug,
-	})
-	if err != nil {
+	// What providerserver.Serve does, with the framework's server wrapped
+	// (provider.NewServer says why).
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve(provider.Address, provider.NewProtocol6(version, provider.WithCommit(commit)), opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }
