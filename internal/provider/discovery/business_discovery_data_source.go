@@ -32,18 +32,18 @@ func NewBusinessDiscoveryDataSource() datasource.DataSource {
 type businessDiscoveryDataSource struct{ common.DataSourceBase }
 
 type businessDiscoveryModel struct {
-	AccountID         types.String       `tfsdk:"account_id"`
-	Username          types.String       `tfsdk:"username"`
-	MediaLimit        types.Int64        `tfsdk:"media_limit"`
-	ID                types.String       `tfsdk:"id"`
-	Name              types.String       `tfsdk:"name"`
-	Biography         types.String       `tfsdk:"biography"`
-	Website           types.String       `tfsdk:"website"`
-	ProfilePictureURL types.String       `tfsdk:"profile_picture_url"`
-	FollowersCount    types.Int64        `tfsdk:"followers_count"`
-	FollowsCount      types.Int64        `tfsdk:"follows_count"`
-	MediaCount        types.Int64        `tfsdk:"media_count"`
-	Media             []publicMediaModel `tfsdk:"media"`
+	AccountID         types.String `tfsdk:"account_id"`
+	Username          types.String `tfsdk:"username"`
+	MediaLimit        types.Int64  `tfsdk:"media_limit"`
+	ID                types.String `tfsdk:"id"`
+	Name              types.String `tfsdk:"name"`
+	Biography         types.String `tfsdk:"biography"`
+	Website           types.String `tfsdk:"website"`
+	ProfilePictureURL types.String `tfsdk:"profile_picture_url"`
+	FollowersCount    types.Int64  `tfsdk:"followers_count"`
+	FollowsCount      types.Int64  `tfsdk:"follows_count"`
+	MediaCount        types.Int64  `tfsdk:"media_count"`
+	Media             types.List   `tfsdk:"media"`
 }
 
 func (d *businessDiscoveryDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -114,9 +114,6 @@ func (d *businessDiscoveryDataSource) Read(ctx context.Context, req datasource.R
 	m.FollowersCount = types.Int64Value(u.FollowersCount)
 	m.FollowsCount = types.Int64Value(u.FollowsCount)
 	m.MediaCount = types.Int64Value(u.MediaCount)
-	m.Media = []publicMediaModel{}
-	for _, p := range u.Media {
-		m.Media = append(m.Media, publicMediaFrom(p))
-	}
+	m.Media = publicMediaList(u.Media)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -32,11 +32,11 @@ func NewHashtagMediaDataSource() datasource.DataSource {
 type hashtagMediaDataSource struct{ common.DataSourceBase }
 
 type hashtagMediaModel struct {
-	AccountID types.String       `tfsdk:"account_id"`
-	HashtagID types.String       `tfsdk:"hashtag_id"`
-	Edge      types.String       `tfsdk:"edge"`
-	Limit     types.Int64        `tfsdk:"limit"`
-	Media     []publicMediaModel `tfsdk:"media"`
+	AccountID types.String `tfsdk:"account_id"`
+	HashtagID types.String `tfsdk:"hashtag_id"`
+	Edge      types.String `tfsdk:"edge"`
+	Limit     types.Int64  `tfsdk:"limit"`
+	Media     types.List   `tfsdk:"media"`
 }
 
 func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -85,14 +85,15 @@ func (d *hashtagMediaDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if !m.Limit.IsNull() {
 		limit = int(m.Limit.ValueInt64())
 	}
-	m.Media = []publicMediaModel{}
+	var media []*graph.PublicMedia
 	for p, err := range d.Data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, limit) {
 		if err != nil {
 			addHashtagError(&resp.Diagnostics, path.Root("hashtag_id"), "Cannot read the "+edge+" media of hashtag "+m.HashtagID.ValueString(), err)
 			return
 		}
-		m.Media = append(m.Media, publicMediaFrom(p))
+		media = append(media, p)
 	}
+	m.Media = publicMediaList(media)
 	m.AccountID = types.StringValue(accountID)
 	m.Edge = types.StringValue(edge)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
