@@ -5,7 +5,6 @@ package main
 import (
 	"flag"
 	"log"
-	"os"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -23,14 +22,8 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	// In debug mode the provider's stderr is the developer's terminal, not
-	// Terraform's pipe: keep the SDK's default (everything at TRACE).
-	if !debug {
-		for k, v := range provider.QuietLogEnv(os.Environ()) {
-			if err := os.Setenv(k, v); err != nil {
-				log.Fatal(err.Error())
-			}
-		}
+	if err := provider.SetUpProcess(debug); err != nil {
+		log.Fatal(err.Error())
 	}
 
 	// What providerserver.Serve does, with the framework's server wrapped

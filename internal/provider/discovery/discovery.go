@@ -51,7 +51,7 @@ func publicMediaAttribute(desc string) schema.ListNestedAttribute {
 // structs cost 0.3–0.5 s and 100 MB for the 1000 posts business discovery
 // may return (BenchmarkBusinessDiscoveryState).
 func publicMediaList(media []*graph.PublicMedia) types.List {
-	postType := publicMediaAttribute("").NestedObject.Type().(types.ObjectType) //nolint:forcetypeassert // by construction
+	postType := publicMediaAttribute("").NestedObject.Type().(types.ObjectType)              //nolint:forcetypeassert // by construction
 	childType := postType.AttrTypes["children"].(types.ListType).ElemType.(types.ObjectType) //nolint:forcetypeassert // by construction
 	posts := make([]attr.Value, 0, len(media))
 	for _, m := range media {
