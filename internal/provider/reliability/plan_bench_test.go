@@ -271,6 +271,7 @@ type row struct {
 	runs       []runStats
 	metered    []int
 	throttled  int
+	calls      map[string]int // Graph requests by route, summed over the runs
 }
 
 func (r *row) run(tb testing.TB, tf string, env []string) {
@@ -280,8 +281,9 @@ func (r *row) run(tb testing.TB, tf string, env []string) {
 		r.before(ws, tb)
 	}
 	var metered, throttled int
+	var calls map[string]int
 	if ws.emu != nil {
-		metered, throttled = ws.emu.MeteredCalls(), ws.emu.ThrottledCalls()
+		metered, throttled, calls = ws.emu.MeteredCalls(), ws.emu.ThrottledCalls(), ws.emu.Calls()
 	}
 	s := runProbed(tb, tf, ws.dir, append(slices.Clone(ws.env), env...), r.args...)
 	// plan -detailed-exitcode exits 2 when the plan is not empty.
@@ -290,6 +292,12 @@ func (r *row) run(tb testing.TB, tf string, env []string) {
 	}
 	if ws.emu != nil {
 		metered, throttled = ws.emu.MeteredCalls()-metered, ws.emu.ThrottledCalls()-throttled
+		if r.calls == nil {
+			r.calls = map[string]int{}
+		}
+		for route, n := range ws.emu.Calls() {
+			r.calls[route] += n - calls[route]
+		}
 	}
 	r.runs = append(r.runs, s)
 	r.metered = append(r.metered, metered)
@@ -336,6 +344,7 @@ func (r *row) peakRSS() int64 {
 func printRows(rows []*row) {
 	fmt.Printf("\n%-22s %5s  %-40s %8s %8s %9s %7s %8s %8s %9s %11s %10s %12s\n",
 		"", "N", "resource", "median", "min", "×minimal", "×floor", "CPU", "prov CPU", "peak RSS", "stderr/res", "state/res", "metered/post")
+	var notes []string
 	for _, r := range rows {
 		base := func(role role) string {
 			for _, o := range rows {
@@ -360,10 +369,25 @@ func printRows(rows []*row) {
 			}
 		}
 		cpu, providerCPU := r.medianCPU()
+		if len(r.calls) > 0 {
+			notes = append(notes, fmt.Sprintf("  %s %d %s, Graph requests per run: %s", r.mode, r.n, r.name, perRun(r.calls, len(r.runs))))
+		}
 		fmt.Printf("%-22s %5d  %-40s %7.2fs %7.2fs %9s %7s %7.2fs %7.2fs %9s %11s %10s %12s\n",
 			r.mode, r.n, r.name, r.median().Seconds(), r.min().Seconds(), base(roleMinimal), base(roleFloor),
 			cpu.Seconds(), providerCPU.Seconds(), rss, lines, state, metered)
 	}
+	fmt.Println(strings.Join(notes, "\n"))
+}
+
+// perRun is calls by route, divided by the number of runs.
+func perRun(calls map[string]int, runs int) string {
+	var parts []string
+	for _, route := range sortedKeys(calls) {
+		if calls[route] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %.1f", route, float64(calls[route])/float64(runs)))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // printSummary is the table: instagram_media's plan against the
