@@ -2,8 +2,16 @@
 # `make demo`: the provider end to end against the local Instagram emulator.
 #
 #   1. build the provider and the emulator into a temp dir
-#   2. start the emulator on 127.0.0.1 (random port) and wait until it is ready
-#   3. apply examples/demo, show its outputs, check a second plan is empty, destroy
+#   2. start the emulator on 127.0.0.1 (random port), with an account that
+#      already has posts of every kind, and wait until it is ready
+#   3. apply examples/demo, show its outputs, check a second plan is empty
+#   4. (Terraform >= 1.14) adopt the existing account: `terraform query` lists
+#      its posts, -generate-config-out writes their configuration in a second
+#      workspace, whose plan imports them all and publishes nothing
+#   5. (Terraform >= 1.14) community management: comments from other users
+#      arrive on the new post; a dry run of a moderation sweep, then the sweep
+#      (`apply -invoke`), which hides the spam and lists what it did
+#   6. destroy
 #
 # Uses the CLI from scripts/tf-cli.sh (terraform, or TF_CLI_KIND=tofu). The
 # emulator is stopped on exit, success or failure. Set DEMO_KEEP=1 to keep the
@@ -18,6 +26,8 @@ cd "$root"
 # The emulator's seeded Facebook-login user token (see internal/emulator).
 DEMO_ACCESS_TOKEN="EAAEmulatorFacebookUserToken0001"
 EMULATOR_START_TIMEOUT="${EMULATOR_START_TIMEOUT:-30}" # seconds
+# Posts the account already has before Terraform (images, reels, carousels, stories).
+DEMO_SEEDED_POSTS=8
 
 [ -d examples/demo ] || die "examples/demo does not exist"
 
@@ -54,7 +64,7 @@ go build -o "$tmp/bin/terraform-provider-${PROVIDER_TYPE}" .
 go build -o "$tmp/instagram-emulator" ./internal/emulator/cmd/instagram-emulator
 
 step "starting the emulator on 127.0.0.1"
-"$tmp/instagram-emulator" -listen 127.0.0.1:0 -addr-file "$tmp/emulator.addr" >"$tmp/emulator.log" 2>&1 &
+"$tmp/instagram-emulator" -listen 127.0.0.1:0 -addr-file "$tmp/emulator.addr" -seed-posts "$DEMO_SEEDED_POSTS" >"$tmp/emulator.log" 2>&1 &
 emulator_pid=$!
 # The emulator writes its URL to the addr file once it is listening. Wait for a
 # complete line (it may be mid-write), fail fast if the process dies.
@@ -119,6 +129,60 @@ case "$plan_rc" in
 	die "plan failed (exit $plan_rc)"
 	;;
 esac
+
+if cli_has_query "$cli"; then
+	step "$kind query  (the account's existing posts, found through the instagram_media list resource)"
+	tf query -no-color >"$tmp/query.log" 2>&1 || {
+		cat "$tmp/query.log" >&2
+		die "query failed"
+	}
+	grep '^list\.' "$tmp/query.log" >&2 || true
+
+	step "adopting them in a new workspace: $kind query -generate-config-out, then plan"
+	mkdir -p "$tmp/adopt"
+	cp examples/demo/adopt.tfquery.hcl "$tmp/adopt/"
+	sed -n '/^terraform {/,/^}/p' examples/demo/main.tf >"$tmp/adopt/providers.tf"
+	(cd "$tmp/adopt" && "$cli" query -generate-config-out=adopted.tf -no-color >"$tmp/generate.log" 2>&1) || {
+		cat "$tmp/generate.log" >&2
+		die "query -generate-config-out failed"
+	}
+	(cd "$tmp/adopt" && "$cli" plan -no-color >"$tmp/adopt-plan.log" 2>&1) || {
+		cat "$tmp/adopt-plan.log" >&2
+		die "the plan of the generated configuration failed"
+	}
+	grep -E '^Plan: ' "$tmp/adopt-plan.log" >&2
+	grep -qE '^Plan: [0-9]+ to import, 0 to add, 0 to change, 0 to destroy' "$tmp/adopt-plan.log" ||
+		die "the generated configuration does not plan imports only (see $tmp/adopt-plan.log)"
+	ok "adopting the account imports every post and publishes nothing"
+else
+	warn "$kind has no list resources (terraform query needs Terraform >= 1.14): skipping the adoption demo"
+fi
+
+if cli_has_actions "$cli"; then
+	step "community management: comments from other users arrive; a dry run, then the sweep (terraform apply -invoke)"
+	post_id="$(tf output -raw published_post_id)"
+	curl -fsS -X POST "$addr/_emulator/comments/bulk" -H 'Content-Type: application/json' \
+		-d '{"media_ids":["'"$post_id"'"],"per_post":6,"usernames":["a_fan","spam_bot_42","b_fan"],"texts":["Love this!","FREE FOLLOWERS at bit.ly/x","Where can I buy it?"]}' >/dev/null
+	cp examples/demo/moderation/moderate.tf "$tmp/work/"
+	sed -i 's/operation    = "hide"/operation    = "hide"\n    dry_run      = true/' "$tmp/work/moderate.tf"
+	tf apply -auto-approve -input=false -no-color -invoke=action.instagram_moderate_comments.hide_spam >"$tmp/dry-run.log" 2>&1 || {
+		cat "$tmp/dry-run.log" >&2
+		die "the dry run failed"
+	}
+	grep -E 'Dry run, nothing changed' "$tmp/dry-run.log" >&2 || die "the dry run printed no summary (see $tmp/dry-run.log)"
+	cp examples/demo/moderation/moderate.tf "$tmp/work/"
+	tf apply -auto-approve -input=false -no-color -invoke=action.instagram_moderate_comments.hide_spam >"$tmp/sweep.log" 2>&1 || {
+		cat "$tmp/sweep.log" >&2
+		die "the sweep failed"
+	}
+	# The summary line and the comments it lists (id, author, first words).
+	sed -n '/comments read.*hidden\./,/^Action complete/p' "$tmp/sweep.log" | grep -v '^Action complete' >&2
+	grep -qE 'comments read.*; [1-9][0-9]* hidden\.' "$tmp/sweep.log" || die "the sweep hid nothing (see $tmp/sweep.log)"
+	rm -f "$tmp/work/moderate.tf"
+	ok "spam hidden, the other comments untouched; the summary above lists them"
+else
+	warn "$kind has no actions (Terraform >= 1.14): skipping the community-management demo"
+fi
 
 step "$kind destroy"
 tf destroy -auto-approve -input=false -no-color >"$tmp/destroy.log" 2>&1 || {

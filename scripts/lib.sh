@@ -124,6 +124,19 @@ cli_kind() {
 	esac
 }
 
+# cli_has_query CLI: the CLI has list resources (`terraform query`, Terraform >= 1.14).
+cli_has_query() {
+	local cli="$1" cfg help
+	cfg="$(mktemp)"
+	help="$(TF_CLI_CONFIG_FILE="$cfg" "$cli" -help 2>/dev/null || true)"
+	rm -f "$cfg"
+	grep -qE '^  query ' <<<"$help"
+}
+
+# cli_has_actions CLI: the CLI runs actions (`apply -invoke`). They came with
+# list resources in Terraform 1.14 (apply -help does not mention -invoke).
+cli_has_actions() { cli_has_query "$1"; }
+
 # write_cli_config FILE [PROVIDER_BIN_DIR] writes a Terraform/OpenTofu CLI
 # configuration to FILE. Without a directory it is empty (what the acceptance
 # tests want: terraform-plugin-testing wires the provider in-process). With one,

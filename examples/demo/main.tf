@@ -42,3 +42,8 @@ output "published_post" {
     published = instagram_media.launch.timestamp
   }
 }
+
+# For scripts/demo.sh: the post the community-management step sweeps.
+output "published_post_id" {
+  value = instagram_media.launch.id
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -24,6 +25,8 @@ type Env struct {
 	// Vars are the INSTAGRAM_* variables the provider sees instead of the
 	// process environment, so parallel tests never share settings.
 	Vars map[string]string
+	// echo adds the echo provider to the factories (see WithEcho).
+	echo bool
 }
 
 // New starts an emulator for the test (stopped at cleanup) and returns an
@@ -50,9 +53,24 @@ func (e *Env) InstagramLogin() *Env {
 	return e
 }
 
+// WithAppCredentials gives the provider the seeded app's id and secret,
+// which app-level edges and appsecret_proof need.
+func (e *Env) WithAppCredentials() *Env {
+	e.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
+	e.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
+	return e
+}
+
+// WithEcho adds the echo provider to the factories: it copies an ephemeral
+// value into its own state, where a test can look at it.
+func (e *Env) WithEcho() *Env {
+	e.echo = true
+	return e
+}
+
 // Factories are the ProtoV6ProviderFactories for resource.TestCase.
 func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
+	f := map[string]func() (tfprotov6.ProviderServer, error){
 		"instagram": providerserver.NewProtocol6WithError(provider.New("test",
 			provider.WithEnv(e.Vars),
 			provider.WithPollInterval(10*time.Millisecond),
@@ -60,6 +78,21 @@ func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
 			provider.WithRetryWait(time.Millisecond, 20*time.Millisecond),
 		)()),
 	}
+	if e.echo {
+		f["echo"] = echoprovider.NewProviderServer()
+	}
+	return f
+}
+
+// PostOutOfBand puts media on the default account as if posted in the app
+// and returns its id.
+func (e *Env) PostOutOfBand(t *testing.T, p emulator.Post) string {
+	t.Helper()
+	id, ok := e.Emulator.PostOutOfBand(emulator.DefaultAccountID, p)
+	if !ok {
+		t.Fatal("PostOutOfBand failed")
+	}
+	return id
 }
 
 // CheckMediaExists asserts the post in state is published on the emulator.
@@ -72,6 +105,41 @@ func (e *Env) CheckMediaExists(address string) func(*terraform.State) error {
 		if !e.Emulator.MediaExists(rs.Primary.ID) {
 			return fmt.Errorf("%s: media %s does not exist on the emulator", address, rs.Primary.ID)
 		}
+		return nil
+	}
+}
+
+// CheckMediaGone asserts that the post *id (captured in an earlier step, see
+// CaptureID) no longer exists on the emulator: it was replaced or destroyed.
+func (e *Env) CheckMediaGone(id *string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if e.Emulator.MediaExists(*id) {
+			return fmt.Errorf("post %s still exists on the emulator", *id)
+		}
+		return nil
+	}
+}
+
+// CheckMediaKept is a CheckDestroy for a post that destroy must only forget
+// (deletion_policy = "retain"): the post *id still exists on the emulator.
+func (e *Env) CheckMediaKept(id *string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if !e.Emulator.MediaExists(*id) {
+			return fmt.Errorf("post %s was deleted on destroy, but its deletion_policy is retain", *id)
+		}
+		return nil
+	}
+}
+
+// CaptureID stores the id of the resource at address in *into, for later
+// steps, PreConfig functions and CheckDestroy to use.
+func CaptureID(address string, into *string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s not in state", address)
+		}
+		*into = rs.Primary.ID
 		return nil
 	}
 }

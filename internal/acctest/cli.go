@@ -63,6 +63,12 @@ func SkipWithout(features ...Feature) tfversion.TerraformVersionCheck {
 	return featureCheck{kind: CLIKind(), features: features}
 }
 
+// Needs is a test case's TerraformVersionChecks: the test is skipped on
+// CLIs without the features.
+func Needs(features ...Feature) []tfversion.TerraformVersionCheck {
+	return []tfversion.TerraformVersionCheck{SkipWithout(features...)}
+}
+
 type featureCheck struct {
 	kind     string
 	features []Feature
@@ -103,13 +109,35 @@ var cliVersion struct {
 // lacks one of the features, saying which and why.
 func SkipUnless(t *testing.T, features ...Feature) {
 	t.Helper()
+	for _, f := range features {
+		if reason := Missing(f); reason != "" {
+			t.Skip(reason)
+		}
+	}
+	if _, err := cliVersionOf(); err != nil {
+		t.Skip(err.Error())
+	}
+}
+
+// Missing says why the CLI in TF_ACC_TERRAFORM_PATH lacks the feature, or
+// "" when it has it.
+func Missing(f Feature) string {
+	v, err := cliVersionOf()
+	if err != nil {
+		return err.Error()
+	}
+	return f.missing(CLIKind(), v)
+}
+
+// cliVersionOf asks the CLI in TF_ACC_TERRAFORM_PATH its version, once.
+func cliVersionOf() (*version.Version, error) {
 	cliVersion.once.Do(func() {
 		cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
 		if cli == "" {
 			cliVersion.err = errors.New("TF_ACC_TERRAFORM_PATH is not set: run through scripts/gotest.sh")
 			return
 		}
-		cmd := exec.Command(cli, "version", "-json")
+		cmd := exec.CommandContext(context.Background(), cli, "version", "-json")
 		cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
 		out, err := cmd.Output()
 		if err != nil {
@@ -125,12 +153,5 @@ func SkipUnless(t *testing.T, features ...Feature) {
 		}
 		cliVersion.v, cliVersion.err = version.NewVersion(v.Version)
 	})
-	if cliVersion.err != nil {
-		t.Skip(cliVersion.err.Error())
-	}
-	for _, f := range features {
-		if reason := f.missing(CLIKind(), cliVersion.v); reason != "" {
-			t.Skip(reason)
-		}
-	}
+	return cliVersion.v, cliVersion.err
 }

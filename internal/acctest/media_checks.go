@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 

@@ -74,17 +74,18 @@ func (e *Env) Workdir(t *testing.T) *Workdir {
 func buildProvider(t *testing.T) string {
 	t.Helper()
 	providerBuild.once.Do(func() {
-		root, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
+		// Shared by every test of the process: no test's context or TempDir.
+		root, err := exec.CommandContext(context.Background(), "go", "list", "-m", "-f", "{{.Dir}}").Output()
 		if err != nil {
 			providerBuild.err = fmt.Errorf("finding the module root: %w", err)
 			return
 		}
-		dir, err := os.MkdirTemp("", "terraform-provider-instagram-test-")
+		dir, err := os.MkdirTemp("", "terraform-provider-instagram-test-") //nolint:usetesting // outlives the first test
 		if err != nil {
 			providerBuild.err = err
 			return
 		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-instagram"), ".")
+		cmd := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(dir, "terraform-provider-instagram"), ".")
 		cmd.Dir = strings.TrimSpace(string(root))
 		if out, err := cmd.CombinedOutput(); err != nil {
 			providerBuild.err = fmt.Errorf("go build: %w\n%s", err, out)

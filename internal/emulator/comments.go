@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -131,10 +132,18 @@ func (s *Server) commentMessage(req *request) (string, *apiError) {
 // the account writing through the API, or nil with a username for a comment
 // "from another user".
 func (s *Server) addComment(m *media, parentID, text string, author *Account, otherUser string) *comment {
+	c := s.storeComment(m.id, parentID, text, author, otherUser)
+	s.commentCreated(m, c)
+	return c
+}
+
+// storeComment stores a comment on a media of the emulator's accounts or of
+// another user (mentions.go) without firing webhooks.
+func (s *Server) storeComment(mediaID, parentID, text string, author *Account, otherUser string) *comment {
 	cs := s.st.comments
 	cs.seq++
 	c := &comment{
-		id: strconv.FormatInt(cs.next, 10), mediaID: m.id, parentID: parentID, text: text,
+		id: strconv.FormatInt(cs.next, 10), mediaID: mediaID, parentID: parentID, text: text,
 		seq: cs.seq, timestamp: s.now(),
 	}
 	cs.next++
@@ -146,17 +155,12 @@ func (s *Server) addComment(m *media, parentID, text string, author *Account, ot
 	}
 	cs.byID[c.id] = c
 	cs.all = append(cs.all, c)
-	s.commentCreated(m, c)
 	return c
 }
 
 // listComments renders a cursor-paged list of comments, newest first.
 func (s *Server) listComments(req *request, items []*comment, path string) (any, *apiError) {
-	fs, err := req.fields()
-	if err != nil {
-		return nil, err
-	}
-	pr, err := pageReqFromParams(req.param, s.opts.MaxCommentPageSize)
+	fs, pr, err := req.listParams(s.opts.MaxCommentPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +171,7 @@ func (s *Server) listComments(req *request, items []*comment, path string) (any,
 	start, end, hasPrev, hasNext := paginate(keys, pr)
 	data := []any{}
 	for _, c := range items[start:end] {
-		node, err := s.renderComment(c, fs, true)
+		node, err := s.renderComment(req, c, fs, true)
 		if err != nil {
 			return nil, err
 		}
@@ -192,11 +196,10 @@ func (s *Server) repliesOf(c *comment) []*comment {
 // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment).
 // Without fields a node
 // read gives id only and a list item id, text and timestamp (the doc sample).
-func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[string]any, *apiError) {
+func (s *Server) renderComment(req *request, c *comment, fs []field, listItem bool) (map[string]any, *apiError) {
 	if fs == nil && listItem {
 		fs = []field{{Name: "timestamp"}, {Name: "text"}, {Name: "id"}}
 	}
-	m := s.st.media[c.mediaID]
 	out := map[string]any{"id": c.id}
 	for _, f := range fs {
 		switch f.Name {
@@ -214,10 +217,10 @@ func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[strin
 		case "hidden":
 			out["hidden"] = c.hidden
 		case "media":
-			node := map[string]any{"id": m.id}
+			node := map[string]any{"id": c.mediaID}
 			for _, sf := range f.Sub {
 				if sf.Name == "media_product_type" {
-					node["media_product_type"] = m.productType
+					node["media_product_type"] = s.productTypeOf(c.mediaID)
 				}
 			}
 			out["media"] = node
@@ -235,15 +238,11 @@ func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[strin
 			if c.parentID != "" {
 				continue
 			}
-			data := []any{}
-			for _, r := range s.repliesOf(c) {
-				node, err := s.renderComment(r, f.Sub, true)
-				if err != nil {
-					return nil, err
-				}
-				data = append(data, node)
+			page, err := s.nestedReplies(req, c, f)
+			if err != nil {
+				return nil, err
 			}
-			out["replies"] = map[string]any{"data": data}
+			out["replies"] = page
 		default:
 			return nil, errNonexistingField(f.Name, "IGComment")
 		}
@@ -251,18 +250,75 @@ func (s *Server) renderComment(c *comment, fs []field, listItem bool) (map[strin
 	return out, nil
 }
 
+// nestedReplies serves `replies.limit(n){…}` inside a comment: the first
+// page of its replies (25 without a limit, like any Graph page; uncertain for
+// nested edges), with paging that continues on GET /{comment-id}/replies.
+func (s *Server) nestedReplies(req *request, c *comment, f field) (any, *apiError) {
+	pr, err := pageReqFromParams(f.mod, s.opts.MaxCommentPageSize)
+	if err != nil {
+		return nil, err
+	}
+	items := s.repliesOf(c)
+	keys := make([]int64, len(items))
+	for i, r := range items {
+		keys[i] = r.seq
+	}
+	start, end, hasPrev, hasNext := paginate(keys, pr)
+	data := []any{}
+	for _, r := range items[start:end] {
+		node, err := s.renderComment(req, r, f.Sub, true)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, node)
+	}
+	// The paging URLs are the replies edge's own (never the parent's query).
+	q := url.Values{"limit": {strconv.Itoa(pr.limit)}}
+	if f.Sub != nil {
+		q.Set("fields", fieldsString(f.Sub))
+	}
+	nreq := *req
+	nreq.r = req.r.Clone(req.r.Context())
+	nreq.r.URL.RawQuery = q.Encode()
+	return pageResponse(&nreq, data, keys[start:end], hasPrev, hasNext, "/"+c.id+"/replies"), nil
+}
+
 // resolveComment: a live comment on a visible media is visible to tokens
-// reaching the media's account.
-func (s *Server) resolveComment(req *request, id, _ string) (*target, *apiError) {
-	c := s.liveComment(id)
-	if c == nil {
-		return nil, errUnsupported(req.method, id)
+// reaching the media's account. A comment the account wrote on another
+// user's post (answering a mention) can be read by its author only, and
+// nothing else done with it: "requests cannot be performed on comments
+// discovered through the Mentions API unless the request is made by the
+// comment's owner" (the IG Comment reference).
+func (s *Server) resolveComment(req *request, id, edge string) (*target, *apiError) {
+	if c := s.liveComment(id); c != nil {
+		if m := s.st.media[c.mediaID]; req.tok.reaches(m.accountID) {
+			return &target{comment: c, media: m}, nil
+		}
 	}
+	if c := s.st.comments.byID[id]; c != nil && !c.deleted && s.onOthersPost(c) &&
+		c.byAccount != "" && req.tok.reaches(c.byAccount) && req.method == "GET" && edge == "" {
+		return &target{comment: c}, nil
+	}
+	return nil, errUnsupported(req.method, id)
+}
+
+// onOthersPost reports a comment on a post of another Instagram user, or of
+// a seeded account that the request's token does not reach.
+func (s *Server) onOthersPost(c *comment) bool {
 	m := s.st.media[c.mediaID]
-	if !req.tok.reaches(m.accountID) {
-		return nil, errUnsupported(req.method, id)
+	return m == nil && s.world().byID[c.mediaID] != nil || m != nil && s.visible(m)
+}
+
+// productTypeOf is media_product_type of a media of the emulator's accounts
+// or of another user.
+func (s *Server) productTypeOf(mediaID string) string {
+	if m := s.st.media[mediaID]; m != nil {
+		return m.productType
 	}
-	return &target{comment: c, media: m}, nil
+	if w := s.world().byID[mediaID]; w != nil {
+		return w.productType
+	}
+	return ""
 }
 
 // getComment is GET /{ig-comment-id}.
@@ -271,7 +327,7 @@ func (s *Server) getComment(req *request, t *target) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderComment(t.comment, fs, false)
+	return s.renderComment(req, t.comment, fs, false)
 }
 
 // deleteComment is DELETE /{ig-comment-id}. Only the media owner may delete;

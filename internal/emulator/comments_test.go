@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -105,5 +106,40 @@ func TestComments_controlPlane(t *testing.T) {
 	h.ctl(http.MethodDelete, "/_emulator/comments/"+id, "")
 	if h.emu.CommentExists(id) {
 		t.Fatal("comment survived the out-of-band delete")
+	}
+}
+
+// replies{…} nested in a comment holds a page of replies (25 by default, or
+// .limit(n)), and its paging continues on the replies edge.
+func TestComments_nestedRepliesPage(t *testing.T) {
+	h := newHarness(t, Options{})
+	mid := h.publishImage("busy")
+	top, err := h.emu.AddCommentFromUser(mid, "", "fan", "question")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 30 {
+		if _, err := h.emu.AddCommentFromUser(mid, top, "other_fan", "me too"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		fields string
+		size   int
+	}{{"id,replies{id}", 25}, {"id,replies.limit(10){id,text}", 10}} {
+		list := h.get("/v25.0/"+mid+"/comments", fbl, "fields", c.fields).mustOK(t)
+		replies := asMap(asMap(asList(list["data"])[0])["replies"])
+		if n := len(asList(replies["data"])); n != c.size {
+			t.Fatalf("%s: %d nested replies, want %d", c.fields, n, c.size)
+		}
+		next := str(asMap(replies["paging"])["next"])
+		if !strings.Contains(next, "/v25.0/"+top+"/replies?") || strings.Contains(next, "replies%7B") {
+			t.Fatalf("%s: next = %q", c.fields, next)
+		}
+		rest := h.getURL(next).mustOK(t)
+		// The next page keeps the nested page's limit.
+		if n, want := len(asList(rest["data"])), min(c.size, 30-c.size); n != want {
+			t.Fatalf("%s: %d replies on the next page, want %d", c.fields, n, want)
+		}
 	}
 }

@@ -30,11 +30,13 @@ type container struct {
 	failSubcode         int  // set when processing will end in ERROR (async fetch failure)
 	forceExpired        bool // a ProcessingRule makes processing end in EXPIRED
 	mediaID             string
+	upload              *upload // upload_type=resumable: the video arrives on the upload host (uploads.go)
+	labels                      // trial reel, partnership and AI labels (publishing_params.go)
 }
 
 const containerTTL = 24 * time.Hour
 
-func (c *container) isVideo() bool { return c.videoURL != "" }
+func (c *container) isVideo() bool { return c.videoURL != "" || c.upload != nil }
 
 // status advances and reports the container's state machine:
 // IN_PROGRESS → FINISHED | ERROR, EXPIRED after 24 h, PUBLISHED after publish.
@@ -66,6 +68,9 @@ func (s *Server) status(c *container, poll bool) (code string, subcode int) {
 			code = "IN_PROGRESS"
 		}
 		return code, 0
+	}
+	if c.upload != nil && !c.upload.complete() {
+		return "IN_PROGRESS", 0 // processing starts once every byte arrived
 	}
 	need := s.opts.ImageProcessingPolls
 	if c.isVideo() {
@@ -125,6 +130,10 @@ func (s *Server) getContainer(req *request, t *target) (any, *apiError) {
 		case "id", "status_code", "status":
 		case "copyright_check_status":
 			out["copyright_check_status"] = map[string]any{"status": "completed", "matches_found": false}
+		case "video_status":
+			if s.opts.UploadOffsetOnRupload {
+				return nil, errNonexistingField(f.Name, "ShadowIGMediaBuilder")
+			}
 		default:
 			return nil, errNonexistingField(f.Name, "ShadowIGMediaBuilder")
 		}
@@ -136,6 +145,10 @@ func (s *Server) getContainer(req *request, t *target) (any, *apiError) {
 			out["status_code"] = code
 		case "status":
 			out["status"] = statusText(code, sub)
+		case "video_status":
+			if vs := c.videoStatus(code); vs != nil {
+				out["video_status"] = vs
+			}
 		}
 	}
 	return out, nil
@@ -211,6 +224,9 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 		return nil, errMediaType("Only IMAGE and VIDEO media can be carousel items.")
 	}
 	c.kind = mt
+	if err := s.uploadType(req, c); err != nil {
+		return nil, err
+	}
 
 	switch mt {
 	case "IMAGE":
@@ -219,15 +235,15 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 		}
 		c.videoURL = ""
 	case "VIDEO", "REELS":
-		if c.videoURL == "" {
+		if !c.isVideo() {
 			return nil, errMissingParam("video_url")
 		}
 		c.imageURL = ""
 	case "STORIES":
-		if c.imageURL == "" && c.videoURL == "" {
+		if c.imageURL == "" && !c.isVideo() {
 			return nil, errMissingParam("image_url or video_url")
 		}
-		if c.videoURL != "" {
+		if c.isVideo() {
 			c.imageURL = ""
 		}
 	case "CAROUSEL":
@@ -256,6 +272,11 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 		return nil, userErr(100, 0, "(#100) INSTAGRAM_PLATFORM_API__INVALID_LOCATION_ID", "Invalid location", "The location ID is not a valid location Page.")
 	}
 	if v, ok := req.param("user_tags"); ok && v != "" {
+		if c.kind == "VIDEO" {
+			// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media:
+			// user_tags are for images, reels and stories, not carousel videos.
+			return nil, errParam("user_tags are not supported on carousel video items")
+		}
 		tags, err := parseUserTags(v, c.kind == "IMAGE")
 		if err != nil {
 			return nil, err
@@ -263,6 +284,11 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 		c.userTags = tags
 	}
 	if v, ok := req.param("collaborators"); ok && v != "" {
+		// Collaborators go on a carousel's parent, never on its items, and
+		// not on stories (same reference).
+		if c.isCarouselItem || c.kind == "STORIES" {
+			return nil, errParam("collaborators are not supported on %s", kindName(c))
+		}
 		c.collaborators = parseList(v)
 		if len(c.collaborators) > s.opts.MaxCollaborators {
 			return nil, errParam("A media can have at most %d collaborators", s.opts.MaxCollaborators)
@@ -284,6 +310,9 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 		}
 		c.thumbOffset = n
 	}
+	if err := s.readLabels(req, c); err != nil {
+		return nil, err
+	}
 	if c.kind == "CAROUSEL" {
 		if err := s.validateChildren(c, p("children")); err != nil {
 			return nil, err
@@ -294,7 +323,18 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 	s.st.nextContainer++
 	s.st.containers[c.id] = c
 	s.st.containerT[a.ID] = append(s.st.containerT[a.ID], now)
+	if c.upload != nil {
+		return map[string]any{"id": c.id, "uri": req.baseURL() + UploadPrefix + "/" + req.version + "/" + c.id}, nil
+	}
 	return map[string]any{"id": c.id}, nil
+}
+
+// kindName names a container's kind in error messages.
+func kindName(c *container) string {
+	if c.isCarouselItem {
+		return "carousel items"
+	}
+	return strings.ToLower(c.kind)
 }
 
 func validateCaption(caption string) *apiError {

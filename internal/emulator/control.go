@@ -29,9 +29,11 @@ var controlRoutes = []controlRoute{
 	{"POST", "seed/posts", (*Server).controlSeedPosts},                                           // ?account_id=…&n=…: SeedPosts (seed.go)
 	{"", "media/", (*Server).controlMedia},                                                       // DELETE, or POST ?caption=…&comments_enabled=… (media_control.go)
 	{"POST", "comments", (*Server).controlComment},                                               // JSON {media_id, parent_id?, username?, text} (comments_control.go)
+	{"POST", "comments/bulk", (*Server).controlCommentBatch},                                     // JSON CommentBatch (comments_control.go)
 	{"", "comments/", (*Server).controlCommentByID},                                              // DELETE, or POST ?hidden=… (comments_control.go)
 	{"POST", "webhooks/subscriptions/", (*Server).controlSubscription},                           // JSON SubscriptionChange (webhooks_control.go)
 	{"GET", "webhooks/deliveries", (*Server).controlDeliveries},                                  // Deliveries (webhooks_control.go)
+	{"POST", "world/posts", (*Server).controlOthersPost},                                         // JSON OtherPost: PostByOtherUser (mentions.go)
 }
 
 // controlRoute serves path (relative to ControlPrefix), or with a trailing

@@ -21,6 +21,7 @@ type worldUser struct {
 	id, username, name, biography, website string
 	followers, follows                     int
 	accountType                            string // BUSINESS, MEDIA_CREATOR or PERSONAL
+	private                                bool   // a private account: its mentions send no webhooks (mentions.go)
 	media                                  []*worldMedia
 }
 
@@ -37,12 +38,15 @@ type worldMedia struct {
 	tagged                 []string // usernames tagged on the post
 	children               []*worldMedia
 	hashtags               []string // lowercase names from the caption
+	commentsDisabled       bool     // the owner turned comments off (mentions.go)
 }
 
 type world struct {
 	users      []*worldUser
 	byUsername map[string]*worldUser
-	media      []*worldMedia // top-level, newest first
+	media      []*worldMedia          // top-level feed posts and reels, newest first
+	byID       map[string]*worldMedia // every media, stories and carousel items included
+	nextID     int64                  // world media ids: "180…", apart from published media ("179…")
 
 	hashtagNames map[string]string // hashtag id → name
 	hashtagIDs   map[string]string // name → id
@@ -107,6 +111,8 @@ func (s *Server) world() *world {
 func newWorld(base time.Time) *world {
 	w := &world{
 		byUsername:   map[string]*worldUser{},
+		byID:         map[string]*worldMedia{},
+		nextID:       18000000000000001,
 		hashtagNames: map[string]string{},
 		hashtagIDs:   map[string]string{},
 		searches:     map[string][]hashtagUse{},
@@ -120,12 +126,10 @@ func newWorld(base time.Time) *world {
 		w.hashtagNames[id] = name
 		w.hashtagIDs[name] = id
 	}
-	next := int64(18000000000000001) // world media ids: "180…", apart from published media ("179…")
-	newID := func() string { id := strconv.FormatInt(next, 10); next++; return id }
 	for _, p := range worldPostSeeds {
 		u := w.byUsername[p.owner]
 		m := &worldMedia{
-			id: newID(), owner: u, mediaType: p.mediaType, productType: p.productType, caption: p.caption,
+			id: w.newID(), owner: u, mediaType: p.mediaType, productType: p.productType, caption: p.caption,
 			timestamp: base.Add(-time.Duration(p.hoursAgo) * time.Hour), likes: p.likes, comments: p.comments,
 			views: p.views, hideLikes: p.hideLikes, tagged: p.tagged, hashtags: captionHashtags(p.caption),
 		}
@@ -134,13 +138,16 @@ func newWorld(base time.Time) *world {
 			if i == 1 {
 				kind = "VIDEO"
 			}
-			m.children = append(m.children, &worldMedia{id: newID(), owner: u, mediaType: kind, productType: "FEED", timestamp: m.timestamp, isChild: true})
+			c := &worldMedia{id: w.newID(), owner: u, mediaType: kind, productType: "FEED", timestamp: m.timestamp, isChild: true}
+			m.children = append(m.children, c)
+			w.byID[c.id] = c
 		}
 		for _, h := range m.hashtags {
 			w.hashtagID(h)
 		}
 		u.media = append(u.media, m)
 		w.media = append(w.media, m)
+		w.byID[m.id] = m
 	}
 	byAge := func(ms []*worldMedia) {
 		sort.SliceStable(ms, func(i, j int) bool { return ms[i].timestamp.After(ms[j].timestamp) })
@@ -150,6 +157,13 @@ func newWorld(base time.Time) *world {
 		byAge(u.media)
 	}
 	return w
+}
+
+// newID issues the next world media id.
+func (w *world) newID() string {
+	id := strconv.FormatInt(w.nextID, 10)
+	w.nextID++
+	return id
 }
 
 // captionHashtags extracts lowercase hashtag names from a caption.
@@ -322,26 +336,16 @@ func (s *Server) businessDiscovery(req *request, f field) (any, *apiError) {
 			"The user with username: "+username+" cannot be found.")
 	}
 	out := map[string]any{"id": u.id}
+	profile := publicProfile{
+		username: u.username, name: u.name, biography: u.biography, website: u.website,
+		pictureURL: "https://scontent.cdninstagram.com/emulator/world/profile/" + u.id + ".jpg",
+		followers:  u.followers, follows: u.follows, media: len(u.media),
+	}
 	for _, sf := range f.Sub {
+		if profile.render(sf.Name, out) {
+			continue
+		}
 		switch sf.Name {
-		case "username":
-			out["username"] = u.username
-		case "name":
-			out["name"] = u.name
-		case "biography":
-			out["biography"] = u.biography
-		case "website":
-			if u.website != "" {
-				out["website"] = u.website
-			}
-		case "profile_picture_url":
-			out["profile_picture_url"] = "https://scontent.cdninstagram.com/emulator/world/profile/" + u.id + ".jpg"
-		case "followers_count":
-			out["followers_count"] = u.followers
-		case "follows_count":
-			out["follows_count"] = u.follows
-		case "media_count":
-			out["media_count"] = len(u.media)
 		case "ig_id":
 			out["ig_id"] = legacyID(u.id)
 		case "media":

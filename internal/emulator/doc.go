@@ -33,6 +33,7 @@
 //	GET /{ig-user-id}/content_publishing_limit
 //	GET /{ig-user-id}/insights
 //	GET /{ig-user-id}/tags
+//	POST /{ig-user-id}/mentions
 //	GET /{ig-user-id}/recently_searched_hashtags
 //	GET /{ig-user-id}/subscribed_apps
 //	POST /{ig-user-id}/subscribed_apps
@@ -69,11 +70,17 @@
 //	GET /oauth/access_token
 //	GET /debug_token
 //
+//	POST /ig-api-upload/{container-id}
+//	GET /ig-api-upload/{container-id}
+//
 // /me is the IG user with an Instagram-login token, the Page with a Page
 // token, the Facebook user otherwise; its route keys keep "me" (e.g.
 // "GET /me/accounts"). GET / is the multi-id read GET /?ids=a,b, each id
 // metered as a call (multiid.go); the token endpoints (oauth.go)
-// authenticate themselves. Business discovery is a field of GET /{ig-user-id}.
+// authenticate themselves. Business discovery and the mentioned_media and
+// mentioned_comment reads of @mentions are fields of GET /{ig-user-id}.
+// The last two are the video upload host (rupload.facebook.com at Meta),
+// served under UploadPrefix (uploads.go).
 // Ids the emulator does not know count as "{unknown}", and an edge that does
 // not exist keeps its literal name (e.g. "GET /{ig-user-id}/live_media").
 //

@@ -45,6 +45,38 @@ type Options struct {
 
 	MaxPageSize int // max `limit` on media lists; default 100. Uncertain in the docs: larger limits are clamped, not rejected.
 
+	// Resumable video uploads (uploads.go). Meta's guide
+	// (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads)
+	// says they are "available only for apps that have implemented Facebook
+	// Login for Business", while the IG User Media reference lists
+	// upload_type for both logins (doc-conflict): by default an
+	// Instagram-login token gets an error for upload_type=resumable;
+	// ResumableUploadInstagramLogin accepts it.
+	ResumableUploadInstagramLogin bool
+	// The guide says an interrupted upload can be resumed but not how to
+	// learn where (uncertain). By default the container's
+	// video_status.uploading_phase.bytes_transferred says how many bytes
+	// arrived (as for Facebook reels,
+	// https://developers.facebook.com/docs/video-api/guides/reels-publishing);
+	// UploadOffsetOnRupload drops that field and answers GET on the upload
+	// URI with {"offset": n} instead.
+	UploadOffsetOnRupload bool
+	// UploadChunkSize: when an upload is cut off, the bytes kept are rounded
+	// down to a multiple of it, as a server that stores chunks would
+	// (uncertain); 0 keeps every byte received.
+	UploadChunkSize int64
+
+	// TrialReelsUnsupported makes trial_params fail with subcode 2207081,
+	// which developers report for accounts without trial reels (not on
+	// Meta's Error Codes page; uncertain).
+	TrialReelsUnsupported bool
+	// BrandedContentFacebookLoginOnly refuses branded_content_sponsor_ids and
+	// is_paid_partnership with Instagram login. The IG User Media reference
+	// lists them without a login restriction; the Instagram-login publishing
+	// guide says branded content is not supported (doc-conflict). Default:
+	// accepted with both logins.
+	BrandedContentFacebookLoginOnly bool
+
 	// MaxCollaborators: docs conflict (3 on the media reference, 5 on the collaborators edge); default 3.
 	MaxCollaborators int
 
@@ -122,6 +154,18 @@ type Options struct {
 	// it replaces the set, as the community reports (uncertain).
 	SubscribedFieldsMerge bool
 
+	// @mentions (mentions.go). Meta does not document the errors for what its
+	// mentions rules refuse (a story, a post the account is only tagged on, a
+	// caption or comment without the @mention): MentionRefusedError replaces
+	// the default (code 100, a message naming the rule) (uncertain).
+	// MentionedFieldsNeedFacebookLogin makes mentioned_media and
+	// mentioned_comment nonexisting fields with Instagram login: the Instagram
+	// login mentions guide lists only /tags and POST /mentions, the IG User
+	// reference documents the fields on graph.facebook.com (uncertain);
+	// default false (both logins).
+	MentionRefusedError              *ErrorBody
+	MentionedFieldsNeedFacebookLogin bool
+
 	// Hashtag search (hashtags.go). HashtagLimit: unique hashtags per IG user
 	// per rolling 7 days; default 30. The error for exceeding it is not
 	// documented (uncertain): HashtagLimitError replaces the placeholder
@@ -149,76 +193,28 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	if o.QuotaTotal <= 0 {
-		o.QuotaTotal = 50
-	}
-	if o.QuotaDuration <= 0 {
-		o.QuotaDuration = 24 * time.Hour
-	}
-	if o.ContainerLimit <= 0 {
-		o.ContainerLimit = 400
-	}
-	if o.ImageProcessingPolls < 0 {
-		o.ImageProcessingPolls = 0
-	}
-	if o.VideoProcessingPolls == 0 {
-		o.VideoProcessingPolls = 2
-	} else if o.VideoProcessingPolls < 0 {
-		o.VideoProcessingPolls = 0
-	}
-	if o.MaxPageSize <= 0 {
-		o.MaxPageSize = 100
-	}
-	if o.MaxCollaborators <= 0 {
-		o.MaxCollaborators = 3
-	}
-	if o.AppCallBudget <= 0 {
-		o.AppCallBudget = 20000
-	}
-	if o.AccountCallBudget <= 0 {
-		o.AccountCallBudget = 480000
-	}
-	if o.AppWindow <= 0 {
-		o.AppWindow = time.Hour
-	}
-	if o.AccountWindow <= 0 {
-		o.AccountWindow = 24 * time.Hour
-	}
-	if o.ThrottleStatus == 0 {
-		o.ThrottleStatus = http.StatusBadRequest
-	}
-	if o.MaxIDs <= 0 {
-		o.MaxIDs = 50
-	}
-	if o.InsightsMaxRange <= 0 {
-		o.InsightsMaxRange = 30 * 24 * time.Hour
-	}
-	if o.InsightsRetention <= 0 {
-		o.InsightsRetention = 2 * 365 * 24 * time.Hour
-	}
-	if o.StoryInsightsMinViewers == 0 {
-		o.StoryInsightsMinViewers = 5
-	} else if o.StoryInsightsMinViewers < 0 {
-		o.StoryInsightsMinViewers = 0
-	}
-	if o.MaxCommentLength <= 0 {
-		o.MaxCommentLength = 2200
-	}
-	if o.MaxCommentPageSize <= 0 {
-		o.MaxCommentPageSize = 50
-	}
-	if o.WebhookTimeout <= 0 {
-		o.WebhookTimeout = 5 * time.Second
-	}
-	if o.WebhookMaxAttempts <= 0 {
-		o.WebhookMaxAttempts = 3
-	}
-	if o.WebhookRetryWait <= 0 {
-		o.WebhookRetryWait = 200 * time.Millisecond
-	}
-	if o.HashtagLimit <= 0 {
-		o.HashtagLimit = 30
-	}
+	orDefault(&o.QuotaTotal, 50)
+	orDefault(&o.QuotaDuration, 24*time.Hour)
+	orDefault(&o.ContainerLimit, 400)
+	o.ImageProcessingPolls = max(o.ImageProcessingPolls, 0)
+	o.VideoProcessingPolls = zeroOr(o.VideoProcessingPolls, 2)
+	orDefault(&o.MaxPageSize, 100)
+	orDefault(&o.MaxCollaborators, 3)
+	orDefault(&o.AppCallBudget, 20000)
+	orDefault(&o.AccountCallBudget, 480000)
+	orDefault(&o.AppWindow, time.Hour)
+	orDefault(&o.AccountWindow, 24*time.Hour)
+	orDefault(&o.ThrottleStatus, http.StatusBadRequest)
+	orDefault(&o.MaxIDs, 50)
+	orDefault(&o.InsightsMaxRange, 30*24*time.Hour)
+	orDefault(&o.InsightsRetention, 2*365*24*time.Hour)
+	o.StoryInsightsMinViewers = zeroOr(o.StoryInsightsMinViewers, 5)
+	orDefault(&o.MaxCommentLength, 2200)
+	orDefault(&o.MaxCommentPageSize, 50)
+	orDefault(&o.WebhookTimeout, 5*time.Second)
+	orDefault(&o.WebhookMaxAttempts, 3)
+	orDefault(&o.WebhookRetryWait, 200*time.Millisecond)
+	orDefault(&o.HashtagLimit, 30)
 	// Token durations: only zero means the default (a negative lifetime
 	// mints tokens that are already expired).
 	if o.LongLivedTokenLifetime == 0 {
@@ -228,6 +224,25 @@ func (o Options) withDefaults() Options {
 		o.TokenRefreshMinAge = 24 * time.Hour
 	}
 	return o
+}
+
+// orDefault sets an option left at zero (or set below it) to its default.
+func orDefault[T int | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
+// zeroOr is the option for counts where zero means the default and a
+// negative value means none.
+func zeroOr(v, def int) int {
+	switch {
+	case v == 0:
+		return def
+	case v < 0:
+		return 0
+	}
+	return v
 }
 
 // Server is the emulator. It is safe for concurrent use.

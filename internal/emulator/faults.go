@@ -40,7 +40,11 @@ type Fault struct {
 	// goes away meanwhile gets nothing. WaitHeld tells when a hold begins,
 	// ReleaseHeld ends holds early.
 	HoldAfterCommit time.Duration `json:"hold_after_commit,omitempty"`
-	Latency         time.Duration `json:"latency,omitempty"` // real-time sleep before handling
+	// DropAfterBytes, on the upload host's POST, reads that many bytes of
+	// the video, keeps them (Options.UploadChunkSize) and closes the
+	// connection: an upload cut off mid-way.
+	DropAfterBytes int64         `json:"drop_after_bytes,omitempty"`
+	Latency        time.Duration `json:"latency,omitempty"` // real-time sleep before handling
 }
 
 // The kinds of applied faults FaultsApplied counts. A fault that does two
@@ -54,6 +58,7 @@ const (
 	FaultDropAfterCommit  = "drop_after_commit"
 	FaultLatency          = "latency"
 	FaultHold             = "hold"
+	FaultDropAfterBytes   = "drop_after_bytes"
 )
 
 type faultState struct {
@@ -158,6 +163,9 @@ func (f *Fault) kinds() []string {
 	}
 	if f.HoldAfterCommit > 0 {
 		out = append(out, FaultHold)
+	}
+	if f.DropAfterBytes > 0 {
+		out = append(out, FaultDropAfterBytes)
 	}
 	if f.DropAfterCommit {
 		out = append(out, FaultDropAfterCommit)

@@ -204,11 +204,7 @@ func (s *Server) hashtagMedia(req *request, id string, recent bool) (any, *apiEr
 	if err != nil {
 		return nil, err
 	}
-	fs, err := req.fields()
-	if err != nil {
-		return nil, err
-	}
-	pr, err := pageReqFromParams(req.param, min(hashtagMaxPage, s.opts.MaxPageSize))
+	fs, pr, err := req.listParams(min(hashtagMaxPage, s.opts.MaxPageSize))
 	if err != nil {
 		return nil, err
 	}
@@ -262,11 +258,7 @@ func (req *request) prefixlessPath() string { return "/" + strings.Join(req.segs
 // page by default, limit up to 30.
 func (s *Server) recentlySearchedHashtags(req *request, t *target) (any, *apiError) {
 	a := t.account
-	fs, err := req.fields()
-	if err != nil {
-		return nil, err
-	}
-	pr, err := pageReqFromParams(req.param, 30)
+	fs, pr, err := req.listParams(30)
 	if err != nil {
 		return nil, err
 	}

@@ -33,6 +33,8 @@ type media struct {
 	timestamp                  time.Time
 	shortcode                  string
 	deleted                    bool
+	uploadedBytes              int64 // size of an uploaded video (upload_type=resumable)
+	labels
 }
 
 // MediaSnapshot is an exported copy of a published media, for test assertions.
@@ -59,6 +61,14 @@ type MediaSnapshot struct {
 	Timestamp        time.Time `json:"timestamp"`
 	Permalink        string    `json:"permalink"`
 	Shortcode        string    `json:"shortcode"`
+	// UploadedBytes is the size of a video uploaded to its container
+	// (0 when Meta fetched it from video_url).
+	UploadedBytes int64 `json:"uploaded_bytes,omitempty"`
+	// Labels of 2025–2026 (publishing_params.go).
+	TrialGraduationStrategy  string   `json:"trial_graduation_strategy,omitempty"`
+	BrandedContentSponsorIDs []string `json:"branded_content_sponsor_ids,omitempty"`
+	IsPaidPartnership        bool     `json:"is_paid_partnership,omitempty"`
+	IsAIGenerated            bool     `json:"is_ai_generated,omitempty"`
 }
 
 const timeLayout = "2006-01-02T15:04:05-0700" // Graph: 2019-09-26T22:36:43+0000
@@ -89,7 +99,7 @@ func (m *media) permalink(username string) string {
 }
 
 func (m *media) mediaURL() string {
-	if m.videoURL != "" {
+	if m.mediaType == "VIDEO" {
 		return "https://scontent.cdninstagram.com/emulator/" + m.id + ".mp4"
 	}
 	return "https://scontent.cdninstagram.com/emulator/" + m.id + ".jpg"
@@ -211,6 +221,11 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 		case "username":
 			out["username"] = a.Username
 		case "owner":
+			// Meta returns owner only to the app that created the post: not
+			// for posts made in the Instagram app (no container here).
+			if m.containerID == "" {
+				continue
+			}
 			node, err := s.renderUser(req, a, a.ID, f.Sub)
 			if err != nil {
 				return nil, err
@@ -271,6 +286,8 @@ func (s *Server) snapshot(m *media) MediaSnapshot {
 		LocationID: m.locationID, UserTags: append([]UserTag(nil), m.userTags...),
 		Collaborators: append([]string(nil), m.collaborators...), Children: append([]string(nil), m.children...),
 		ParentID: m.parentID, CommentsEnabled: m.commentsEnabled, Timestamp: m.timestamp,
-		Permalink: m.permalink(a.Username), Shortcode: m.shortcode,
+		Permalink: m.permalink(a.Username), Shortcode: m.shortcode, UploadedBytes: m.uploadedBytes,
+		TrialGraduationStrategy: m.trialGraduation, BrandedContentSponsorIDs: append([]string(nil), m.sponsorIDs...),
+		IsPaidPartnership: m.paidPartnership, IsAIGenerated: m.aiGenerated,
 	}
 }

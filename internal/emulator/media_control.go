@@ -45,9 +45,11 @@ func (s *Server) DeleteMediaOutOfBand(id string) bool {
 	return s.editPost(id, s.markDeleted)
 }
 
-// SetCommentsEnabledOutOfBand toggles comments as if done in the app.
+// SetCommentsEnabledOutOfBand toggles comments as if done in the app, on a
+// post of a seeded account or of another user (PostByOtherUser).
 func (s *Server) SetCommentsEnabledOutOfBand(id string, enabled bool) bool {
-	return s.editPost(id, func(m *media) { m.commentsEnabled = enabled })
+	return s.editPost(id, func(m *media) { m.commentsEnabled = enabled }) ||
+		s.editOthersPost(id, func(w *worldMedia) { w.commentsDisabled = !enabled })
 }
 
 // SetCaptionOutOfBand edits the caption as if done in the app (the API cannot).

@@ -17,11 +17,7 @@ func (s *Server) listStories(req *request, t *target) (any, *apiError) {
 }
 
 func (s *Server) listMediaEdge(req *request, a *Account, stories bool) (any, *apiError) {
-	fs, err := req.fields()
-	if err != nil {
-		return nil, err
-	}
-	pr, err := pageReqFromParams(req.param, s.opts.MaxPageSize)
+	fs, pr, err := req.listParams(s.opts.MaxPageSize)
 	if err != nil {
 		return nil, err
 	}

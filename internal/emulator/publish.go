@@ -78,6 +78,10 @@ func (s *Server) newMedia(c *container, parentID string, now time.Time) *media {
 	m.containerID, m.caption, m.altText, m.imageURL, m.videoURL = c.id, c.caption, c.altText, c.imageURL, c.videoURL
 	m.coverURL, m.audioName, m.locationID, m.thumbOffset = c.coverURL, c.audioName, c.locationID, c.thumbOffset
 	m.shareToFeed, m.userTags, m.collaborators = c.shareToFeed, c.userTags, c.collaborators
+	m.labels = c.labels
+	if c.upload != nil {
+		m.uploadedBytes = c.upload.fileSize
+	}
 	switch {
 	case c.kind == "CAROUSEL":
 		m.mediaType, m.productType = "CAROUSEL_ALBUM", "FEED"

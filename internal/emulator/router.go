@@ -18,30 +18,17 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveControl(w, r)
 		return
 	}
+	if strings.HasPrefix(r.URL.Path, UploadPrefix+"/") {
+		s.serveUpload(w, r)
+		return
+	}
 	req := parseRequest(r)
-
 	s.mu.Lock()
 	req.route = s.routeKey(req)
-	s.st.calls[req.route]++
-	s.st.totalCalls++
-	if req.tokenURL {
-		s.st.tokenInURL++
-	}
-	req.trace = s.st.trace()
-	f := s.takeFault(req)
-	delay := s.routeLatency(req.route)
 	s.mu.Unlock()
-
-	if f == nil {
-		f = &Fault{}
-	}
-	if delay += f.Latency; delay > 0 {
-		// Real time, without the lock, so other requests proceed.
-		select {
-		case <-time.After(delay):
-		case <-r.Context().Done():
-			return
-		}
+	f, ok := s.admit(req)
+	if !ok {
+		return
 	}
 	if f.DropBeforeCommit {
 		s.logf("emulator: %s %s → dropped before commit (%s)", r.Method, r.URL.Path, req.route)
@@ -69,6 +56,34 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("facebook-api-version", req.version)
 	w.Header().Set("x-fb-trace-id", req.trace)
 	writeJSON(w, status, body)
+}
+
+// admit counts the request under req.route, takes the first fault that
+// matches it (never nil: no fault is the zero Fault) and waits the route's
+// and the fault's latency, in real time and without the lock, so other
+// requests proceed. It reports false when the client went away meanwhile.
+func (s *Server) admit(req *request) (*Fault, bool) {
+	s.mu.Lock()
+	s.st.calls[req.route]++
+	s.st.totalCalls++
+	if req.tokenURL {
+		s.st.tokenInURL++
+	}
+	req.trace = s.st.trace()
+	f := s.takeFault(req)
+	if f == nil {
+		f = &Fault{}
+	}
+	delay := s.routeLatency(req.route) + f.Latency
+	s.mu.Unlock()
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-req.r.Context().Done():
+			return f, false
+		}
+	}
+	return f, true
 }
 
 // answer runs the request, or answers the fault's error instead, and
@@ -286,6 +301,17 @@ func (s *Server) resolveUnknown(req *request, id, _ string) (*target, *apiError)
 }
 
 // fieldsParam parses `fields`; a syntax error is Graph code 2500.
+// listParams are a list edge's fields and paging parameters (a limit
+// above maxLimit is clamped, see pageReqFromParams).
+func (req *request) listParams(maxLimit int) ([]field, pageReq, *apiError) {
+	fs, err := req.fields()
+	if err != nil {
+		return nil, pageReq{}, err
+	}
+	pr, err := pageReqFromParams(req.param, maxLimit)
+	return fs, pr, err
+}
+
 func (req *request) fields() ([]field, *apiError) {
 	raw, _ := req.param("fields")
 	fs, err := parseFields(raw)

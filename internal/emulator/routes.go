@@ -26,6 +26,7 @@ var routes = []route{
 	{"GET", kindIGUser, "content_publishing_limit", (*Server).publishingLimit},
 	{"GET", kindIGUser, "insights", (*Server).accountInsights},
 	{"GET", kindIGUser, "tags", (*Server).listTagged},
+	{"POST", kindIGUser, "mentions", (*Server).replyToMention},
 	{"GET", kindIGUser, "recently_searched_hashtags", (*Server).recentlySearchedHashtags},
 	{"GET", kindIGUser, "subscribed_apps", (*Server).listSubscribedApps},
 	{"POST", kindIGUser, "subscribed_apps", (*Server).subscribeApp},
@@ -69,6 +70,26 @@ var routes = []route{
 	{"GET", kindDebugToken, "", (*Server).debugToken},
 }
 
+// uploadRoutes are the upload host's (uploads.go), served under
+// UploadPrefix outside the Graph table: its requests carry a video, not
+// Graph parameters. Their route keys are "METHOD /ig-api-upload/{container-id}".
+var uploadRoutes = []struct {
+	method string
+	handle func(*Server, *uploadRequest)
+}{
+	{"POST", (*Server).receiveUpload},
+	{"GET", (*Server).uploadOffset},
+}
+
+func uploadRouteFor(method string) func(*Server, *uploadRequest) {
+	for _, r := range uploadRoutes {
+		if r.method == method {
+			return r.handle
+		}
+	}
+	return nil
+}
+
 // objectKind names what a path's first segment is. Its text is the one route
 // keys use.
 type objectKind string
@@ -92,6 +113,9 @@ const (
 	kindRefreshToken objectKind = "refresh_access_token"
 	kindOAuth        objectKind = "oauth"
 	kindDebugToken   objectKind = "debug_token"
+
+	// The upload host (uploads.go).
+	kindUpload objectKind = "ig-api-upload/{container-id}"
 )
 
 // objectKinds says, per kind, how a request reaches its object: resolve

@@ -13,6 +13,9 @@ func routeList() []string {
 	for _, r := range routes {
 		out = append(out, r.key())
 	}
+	for _, r := range uploadRoutes {
+		out = append(out, routeKeyOf(r.method, kindUpload))
+	}
 	return out
 }
 

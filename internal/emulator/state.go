@@ -108,7 +108,9 @@ type state struct {
 	calls      map[string]int
 	totalCalls int
 	tokenInURL int
-	usage      []usageRecord
+	// uploadReceived counts the video bytes the upload host read (uploads.go).
+	uploadReceived int64
+	usage          []usageRecord
 	// meteredCalls and throttledCalls count calls charged to the budgets
 	// (usage.go); totalCalls counts HTTP round trips.
 	meteredCalls, throttledCalls int

@@ -10,11 +10,7 @@ import (
 // newest first. Both logins. Default item = {id}.
 func (s *Server) listTagged(req *request, t *target) (any, *apiError) {
 	a := t.account
-	fs, err := req.fields()
-	if err != nil {
-		return nil, err
-	}
-	pr, err := pageReqFromParams(req.param, s.opts.MaxPageSize)
+	fs, pr, err := req.listParams(s.opts.MaxPageSize)
 	if err != nil {
 		return nil, err
 	}

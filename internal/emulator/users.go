@@ -152,6 +152,37 @@ func (s *Server) getIGUser(req *request, t *target) (any, *apiError) {
 	return s.renderUser(req, t.account, t.shownID, fs)
 }
 
+// publicProfile is what anyone may read of an IG User (all that business
+// discovery reads): the emulator's accounts and the world's render it alike.
+type publicProfile struct {
+	username, name, biography, website, pictureURL string
+	followers, follows, media                      int
+}
+
+// render puts the profile field name into out; false when name is not a
+// profile field. Graph leaves out a field the profile has no value for.
+func (p publicProfile) render(name string, out map[string]any) bool {
+	switch name {
+	case "username":
+		out[name] = p.username
+	case "name", "biography", "website":
+		if v := map[string]string{"name": p.name, "biography": p.biography, "website": p.website}[name]; v != "" {
+			out[name] = v
+		}
+	case "profile_picture_url":
+		out[name] = p.pictureURL
+	case "followers_count":
+		out[name] = p.followers
+	case "follows_count":
+		out[name] = p.follows
+	case "media_count":
+		out[name] = p.media
+	default:
+		return false
+	}
+	return true
+}
+
 // renderUser projects an IG user node. The field sets differ per login
 // flavour: Instagram login adds user_id and account_type
 // (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/get-started),
@@ -161,31 +192,35 @@ func (s *Server) getIGUser(req *request, t *target) (any, *apiError) {
 func (s *Server) renderUser(req *request, a *Account, shownID string, fs []field) (map[string]any, *apiError) {
 	igl := req.tok.kind == tokenInstagram
 	out := map[string]any{"id": shownID}
+	profile := publicProfile{
+		username: a.Username, name: a.Name, biography: a.Biography, website: a.Website,
+		pictureURL: "https://scontent.cdninstagram.com/emulator/profile/" + a.ID + ".jpg",
+		followers:  a.FollowersCount, follows: a.FollowsCount, media: a.MediaCount + s.postCount(a.ID),
+	}
 	for _, f := range fs {
+		if profile.render(f.Name, out) {
+			continue
+		}
 		switch f.Name {
 		case "id":
-		case "username":
-			out["username"] = a.Username
-		case "name":
-			out["name"] = a.Name
-		case "biography":
-			out["biography"] = a.Biography
-		case "website":
-			out["website"] = a.Website
-		case "profile_picture_url":
-			out["profile_picture_url"] = "https://scontent.cdninstagram.com/emulator/profile/" + a.ID + ".jpg"
-		case "followers_count":
-			out["followers_count"] = a.FollowersCount
-		case "follows_count":
-			out["follows_count"] = a.FollowsCount
-		case "media_count":
-			out["media_count"] = a.MediaCount + s.postCount(a.ID)
 		case "business_discovery":
 			node, err := s.businessDiscovery(req, f)
 			if err != nil {
 				return nil, err
 			}
 			out["business_discovery"] = node
+		case "mentioned_media":
+			node, err := s.mentionedMedia(req, a, f)
+			if err != nil {
+				return nil, err
+			}
+			out[f.Name] = node
+		case "mentioned_comment":
+			node, err := s.mentionedComment(req, a, f)
+			if err != nil {
+				return nil, err
+			}
+			out[f.Name] = node
 		case "media", "stories":
 			page, err := s.nestedMedia(req, a, f)
 			if err != nil {

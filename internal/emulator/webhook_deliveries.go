@@ -144,7 +144,7 @@ func (s *Server) commentCreated(m *media, c *comment) {
 // mediaPublished fires `mentions` for accounts @mentioned in a caption.
 func (s *Server) mediaPublished(mediaID string) {
 	m := s.st.media[mediaID]
-	if m == nil {
+	if m == nil || m.isStory() { // mentions on stories are not supported (mentions.go)
 		return
 	}
 	for _, id := range s.mentionedAccounts(m.caption, m.accountID) {

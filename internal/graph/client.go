@@ -8,24 +8,18 @@
 package graph
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net"
 	"net/http"
-	"net/http/httptrace"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
-
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 // Defaults applied by New when an Options field is zero.
@@ -86,12 +80,16 @@ type Client struct {
 	Media    *MediaService
 	Insights *InsightsService
 	Comments *CommentsService
+	// Mentions reads and answers @mentions of the account by other users.
+	Mentions *MentionsService
 	Webhooks *WebhooksService
 	// Discovery and Hashtags exist with Facebook login only.
 	Discovery *DiscoveryService
 	Hashtags  *HashtagsService
 	// Tokens exchanges, refreshes and inspects access tokens.
 	Tokens *TokensService
+	// Uploads sends local videos to containers made for an upload.
+	Uploads *UploadsService
 
 	baseURL    string // scheme://host[/prefix], no trailing slash
 	apiVersion string
@@ -100,6 +98,7 @@ type Client struct {
 	appSecret  string // to sign other tokens (Page tokens, see withToken)
 	userAgent  string
 	httpClient *http.Client
+	uploadHTTP *http.Client // httpClient without its per-attempt timeout: a video upload may take long
 	logger     Logger
 	limiter    *Limiter
 	maxRetries int
@@ -179,16 +178,20 @@ func New(opts Options) (*Client, error) {
 		// Graph never redirects; following one could carry the request elsewhere.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
+	// Bounded by the caller's context (the resource's create timeout).
+	c.uploadHTTP = &http.Client{Transport: c.httpClient.Transport, CheckRedirect: c.httpClient.CheckRedirect}
 
 	c.Users = &UsersService{client: c}
 	c.Pages = &PagesService{client: c}
 	c.Media = &MediaService{client: c}
 	c.Insights = &InsightsService{client: c}
 	c.Comments = &CommentsService{client: c}
+	c.Mentions = &MentionsService{client: c}
 	c.Webhooks = &WebhooksService{client: c}
 	c.Discovery = &DiscoveryService{client: c}
 	c.Hashtags = &HashtagsService{client: c}
 	c.Tokens = &TokensService{client: c}
+	c.Uploads = &UploadsService{client: c}
 	return c, nil
 }
 
@@ -249,173 +252,6 @@ func appSecretProof(secret, token string) string {
 	m := hmac.New(sha256.New, []byte(secret))
 	m.Write([]byte(token))
 	return hex.EncodeToString(m.Sum(nil))
-}
-
-// Request is one Graph call. Path is relative to the version prefix, e.g.
-// "/17841400000000001/media"; parameters go in Params, never in Path.
-type Request struct {
-	Method string // GET, POST or DELETE
-	Path   string
-	Params url.Values
-	// Idempotent marks a POST that is safe to resend (e.g. comment_enabled).
-	// GET and DELETE are always treated as idempotent.
-	Idempotent bool
-	// Unversioned sends Path without the version prefix (Instagram login's
-	// token endpoints /access_token and /refresh_access_token, tokens.go).
-	Unversioned bool
-}
-
-func (r *Request) idempotent() bool {
-	return r.Method != http.MethodPost || r.Idempotent
-}
-
-// Response describes the last HTTP response of a call.
-type Response struct {
-	StatusCode int
-	Usage      Usage
-	FBTraceID  string
-	APIVersion string // from the facebook-api-version header
-}
-
-func newResponse(r *http.Response) *Response {
-	return &Response{
-		StatusCode: r.StatusCode,
-		Usage:      parseUsage(r.Header),
-		FBTraceID:  r.Header.Get("X-Fb-Trace-Id"),
-		APIVersion: r.Header.Get("Facebook-Api-Version"),
-	}
-}
-
-// Do sends req with the retry policy of retry.go and decodes a successful
-// JSON body into out (if non-nil). On failure the error is an *Error (Graph
-// refused), an *AmbiguousError (a write may have happened), a
-// *RateLimitError (the wait is longer than MaxRateLimitWait) or a transport
-// or context error. The Response of the last attempt is returned when there
-// was one.
-func (c *Client) Do(ctx context.Context, req *Request, out any) (*Response, error) {
-	if err := validateRequest(req); err != nil {
-		return nil, err
-	}
-	httpReq, err := c.newHTTPRequest(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-
-	// Refuse to send while the shared budget is known to be spent.
-	if err := c.limiter.Wait(ctx, c.maxRLWait); err != nil {
-		var rl *RateLimitError
-		if errors.As(err, &rl) {
-			c.warn(ctx, "graph: not sending, rate limit in force", map[string]any{
-				"method": req.Method, "path": req.Path, "budget": rl.Budget, "wait": rl.Wait.String(),
-			})
-		}
-		return nil, err
-	}
-
-	a := &call{c: c, req: req}
-	httpReq = httpReq.WithContext(httptrace.WithClientTrace(httpReq.Context(), &httptrace.ClientTrace{
-		// Once a connection is in hand, any byte of the request may be on the
-		// wire: from then on a failed non-idempotent write is ambiguous.
-		GotConn: func(httptrace.GotConnInfo) { a.gotConn.Store(true) },
-	}))
-	rreq, err := retryablehttp.FromRequest(httpReq)
-	if err != nil {
-		return nil, fmt.Errorf("graph: %s %s: %w", req.Method, req.Path, err)
-	}
-
-	rc := &retryablehttp.Client{
-		HTTPClient:   c.httpClient,
-		Logger:       nil,           // its lines print URLs with query strings; we log ourselves
-		RetryMax:     math.MaxInt32, // checkRetry counts retries (throttles apart) and stops
-		RetryWaitMin: c.waitMin,
-		RetryWaitMax: c.waitMax,
-		CheckRetry:   a.checkRetry,
-		Backoff:      a.backoff,
-		ErrorHandler: a.errorHandler,
-		PrepareRetry: a.prepareRetry,
-	}
-	hr, err := rc.Do(rreq)
-	if hr != nil {
-		hr.Body.Close() // already read into a.body by checkRetry
-	}
-	resp := a.response()
-	if err != nil {
-		return resp, err
-	}
-	if a.graphErr != nil {
-		return resp, a.graphErr
-	}
-	if a.readErr != nil {
-		return resp, fmt.Errorf("graph: %s %s: reading response: %w", req.Method, req.Path, a.readErr)
-	}
-	if out != nil && len(bytes.TrimSpace(a.body)) > 0 {
-		if err := json.Unmarshal(a.body, out); err != nil {
-			return resp, fmt.Errorf("graph: %s %s: decoding response: %w", req.Method, req.Path, err)
-		}
-	}
-	return resp, nil
-}
-
-func validateRequest(req *Request) error {
-	if req == nil {
-		return errors.New("graph: nil request")
-	}
-	switch req.Method {
-	case http.MethodGet, http.MethodPost, http.MethodDelete:
-	default:
-		return fmt.Errorf("graph: unsupported method %q", req.Method)
-	}
-	// Query strings in Path would bypass appsecret_proof handling and end up in logs.
-	if !strings.HasPrefix(req.Path, "/") || strings.ContainsAny(req.Path, "?#") {
-		return fmt.Errorf("graph: invalid path %q: want /node[/edge], parameters in Params", req.Path)
-	}
-	return nil
-}
-
-// newHTTPRequest builds the wire request: version prefix, parameters in the
-// query (GET/DELETE) or a form body (POST), appsecret_proof, bearer token.
-func (c *Client) newHTTPRequest(ctx context.Context, req *Request) (*http.Request, error) {
-	params := url.Values{}
-	for k, v := range req.Params {
-		params[k] = append([]string(nil), v...)
-	}
-	// The token only ever travels in the Authorization header.
-	params.Del("access_token")
-	params.Del("appsecret_proof")
-	if c.proof != "" {
-		params.Set("appsecret_proof", c.proof)
-	}
-
-	u := c.baseURL + "/" + c.apiVersion + req.Path
-	if req.Unversioned {
-		u = c.baseURL + req.Path
-	}
-	var body *strings.Reader
-	if req.Method == http.MethodPost {
-		body = strings.NewReader(params.Encode())
-	} else if len(params) > 0 {
-		u += "?" + params.Encode()
-	}
-
-	var hr *http.Request
-	var err error
-	if body != nil {
-		hr, err = http.NewRequestWithContext(ctx, req.Method, u, body)
-	} else {
-		hr, err = http.NewRequestWithContext(ctx, req.Method, u, nil)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("graph: %s %s: %w", req.Method, req.Path, err)
-	}
-	if body != nil {
-		hr.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	hr.Header.Set("Accept", "application/json")
-	hr.Header.Set("User-Agent", c.userAgent)
-	if c.token != "" {
-		hr.Header.Set("Authorization", "Bearer "+c.token)
-	}
-	return hr, nil
 }
 
 func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {

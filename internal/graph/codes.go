@@ -44,6 +44,9 @@ const (
 	SubcodeMediaFetchFailed    = 2207052
 	SubcodeUnknownUploadError  = 2207053
 	SubcodeThumbOffset         = 2207057
+	// SubcodeTrialReelsUnsupported: the account cannot publish trial reels.
+	// Not on Meta's Error Codes page; reported by developers (uncertain).
+	SubcodeTrialReelsUnsupported = 2207081
 )
 
 // subcodeInfo is one row of Meta's Error Codes table, in our words.
@@ -79,6 +82,8 @@ var subcodes = map[int]subcodeInfo{
 	SubcodeMediaFetchFailed:    {explanation: "Instagram could not download the media. The URL must be public, reachable from the internet when publishing, and point at the file itself."},
 	SubcodeUnknownUploadError:  {explanation: "An unknown error occurred while uploading the video. Try again."},
 	SubcodeThumbOffset:         {explanation: "thumb_offset is outside the video: it must be at least 0 and shorter than the video.", attribute: "thumb_offset"},
+	SubcodeTrialReelsUnsupported: {explanation: "This account cannot publish trial reels (Instagram offers them to some professional accounts only); remove trial_params.",
+		attribute: "trial_params"},
 }
 
 // ExplainSubcode says, for a user, what an Instagram error subcode means and

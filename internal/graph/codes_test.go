@@ -65,14 +65,15 @@ func TestExplainSubcode(t *testing.T) {
 		t.Error("an unknown subcode is explained")
 	}
 	for sub, want := range map[int]string{
-		SubcodeCaptionTooLong:    "caption",
-		SubcodeTooManyTags:       "caption",
-		SubcodeCarouselItemCount: "children",
-		SubcodeThumbOffset:       "thumb_offset",
-		SubcodeImageTooLarge:     "image_url",
-		SubcodeVideoFormat:       "video_url",
-		SubcodeServerError:       "",
-		2207999:                  "",
+		SubcodeCaptionTooLong:        "caption",
+		SubcodeTooManyTags:           "caption",
+		SubcodeCarouselItemCount:     "children",
+		SubcodeThumbOffset:           "thumb_offset",
+		SubcodeImageTooLarge:         "image_url",
+		SubcodeVideoFormat:           "video_url",
+		SubcodeTrialReelsUnsupported: "trial_params",
+		SubcodeServerError:           "",
+		2207999:                      "",
 	} {
 		if got := SubcodeAttribute(sub); got != want {
 			t.Errorf("SubcodeAttribute(%d) = %q, want %q", sub, got, want)

@@ -13,15 +13,16 @@ import (
 // CommentsService creates, reads, hides and deletes IG Comments.
 type CommentsService service
 
-// Comment is an IG Comment node (graph-api-facts.md §6.1).
+// Comment is an IG Comment node
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment).
 type Comment struct {
 	ID        string        `json:"id"`
 	Text      string        `json:"text,omitempty"`
 	Timestamp string        `json:"timestamp,omitempty"` // TimeLayout
 	Username  string        `json:"username,omitempty"`
 	From      *CommentFrom  `json:"from,omitempty"`
-	LikeCount int64         `json:"like_count,omitempty"`
-	Hidden    bool          `json:"hidden,omitempty"`
+	LikeCount *int64        `json:"like_count,omitempty"`
+	Hidden    *bool         `json:"hidden,omitempty"`
 	Media     *CommentMedia `json:"media,omitempty"`
 	ParentID  string        `json:"parent_id,omitempty"` // replies only
 	User      *MediaOwner   `json:"user,omitempty"`      // only when the app user wrote it
@@ -29,6 +30,9 @@ type Comment struct {
 	// only when requested (CommentListOptions.ReplyFields).
 	Replies *CommentReplies `json:"replies,omitempty"`
 }
+
+// IsHidden reports whether the account hid the comment (absent = shown).
+func (c *Comment) IsHidden() bool { return c.Hidden != nil && *c.Hidden }
 
 // CommentReplies is the nested {data, paging} of a comment's replies field.
 type CommentReplies struct {
@@ -132,9 +136,56 @@ func (o CommentListOptions) params() url.Values {
 	return v
 }
 
+// CommentPage is one page of a comment list, newest first; After is the
+// cursor of the next page ("" on the last).
+type CommentPage = PageOf[*Comment]
+
+// ListPage reads one page of GET /{media-id}/comments (opts.After is the
+// cursor to start from). A sweep over many posts reads page by page, so it
+// knows what each call cost and where to stop.
+func (s *CommentsService) ListPage(ctx context.Context, mediaID string, opts CommentListOptions) (*CommentPage, *Response, error) {
+	path, err := nodePath(mediaID, "comments")
+	if err != nil {
+		return nil, nil, err
+	}
+	return getPage[*Comment](ctx, s.client, &Request{Method: http.MethodGet, Path: path, Params: opts.params()}, "")
+}
+
+// GetMany reads several comments in one round trip (GET /?ids=a,b; see
+// MediaService.GetMany); nil fields → CommentFields.
+func (s *CommentsService) GetMany(ctx context.Context, ids []string, fields []string) (map[string]*Comment, *Response, error) {
+	return getMany[Comment](ctx, s.client, ids, fieldsParam(fields, CommentFields))
+}
+
 // List iterates GET /{media-id}/comments: top-level comments, newest first.
 func (s *CommentsService) List(ctx context.Context, mediaID string, opts CommentListOptions) iter.Seq2[*Comment, error] {
 	return s.list(ctx, mediaID, "comments", opts)
+}
+
+// AllReplies iterates every reply of a listed comment: the page nested in it
+// (CommentListOptions.ReplyFields), then GET /{comment-id}/replies from that
+// page's cursor when Graph has more. opts gives the fields and page size of
+// the further pages.
+func (s *CommentsService) AllReplies(ctx context.Context, c *Comment, opts CommentListOptions) iter.Seq2[*Comment, error] {
+	return func(yield func(*Comment, error) bool) {
+		if c.Replies == nil {
+			return
+		}
+		for _, r := range c.Replies.Data {
+			if !yield(r, nil) {
+				return
+			}
+		}
+		if !c.Replies.HasMore() {
+			return
+		}
+		opts.After = c.Replies.Paging.Cursors.After
+		for r, err := range s.Replies(ctx, c.ID, opts) {
+			if !yield(r, err) || err != nil {
+				return
+			}
+		}
+	}
 }
 
 // Replies iterates GET /{comment-id}/replies.
@@ -163,9 +214,21 @@ func (s *CommentsService) SetHidden(ctx context.Context, commentID string, hidde
 
 // Delete sends DELETE /{comment-id} (only the media owner may).
 func (s *CommentsService) Delete(ctx context.Context, commentID string) (*Response, error) {
+	return s.delete(ctx, commentID, false)
+}
+
+// DeleteOnce is Delete never resent once it may have reached Meta: a lost
+// answer is an *AmbiguousError, which the caller settles by reading the
+// comment (gone: deleted). A resent DELETE would answer "does not exist"
+// either way and tell nothing.
+func (s *CommentsService) DeleteOnce(ctx context.Context, commentID string) (*Response, error) {
+	return s.delete(ctx, commentID, true)
+}
+
+func (s *CommentsService) delete(ctx context.Context, commentID string, once bool) (*Response, error) {
 	path, err := nodePath(commentID)
 	if err != nil {
 		return nil, err
 	}
-	return s.client.doSuccess(ctx, &Request{Method: http.MethodDelete, Path: path})
+	return s.client.doSuccess(ctx, &Request{Method: http.MethodDelete, Path: path, SendOnce: once})
 }

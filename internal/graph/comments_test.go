@@ -67,7 +67,7 @@ func TestCommentsService_GetAndList(t *testing.T) {
 	})
 	ctx := context.Background()
 	c, _, err := client.Comments.Get(ctx, "17881770991003328", []string{"hidden", "media", "timestamp"})
-	if err != nil || !c.Hidden || c.Media.ID != "17856134461174448" {
+	if err != nil || !c.IsHidden() || c.Media.ID != "17856134461174448" {
 		t.Fatalf("Get = %+v, %v", c, err)
 	}
 	all, err := Collect(client.Comments.List(ctx, "17895695668004550", CommentListOptions{Fields: []string{"id", "text"}, PageSize: 2}))

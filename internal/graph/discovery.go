@@ -12,55 +12,24 @@ import (
 
 // DiscoveryService reads other professional accounts through business
 // discovery (Facebook login only): a field expansion on the caller's own IG
-// user, `business_discovery.username(x){…}` (graph-api-facts.md §9).
+// user, `business_discovery.username(x){…}`
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery).
 type DiscoveryService service
 
 // DiscoveredUser is the public profile of a Business or Creator account.
 type DiscoveredUser struct {
-	ID                string `json:"id"`
-	Username          string `json:"username,omitempty"`
-	Name              string `json:"name,omitempty"`
-	Biography         string `json:"biography,omitempty"`
-	Website           string `json:"website,omitempty"`
-	ProfilePictureURL string `json:"profile_picture_url,omitempty"`
-	FollowersCount    int64  `json:"followers_count,omitempty"`
-	FollowsCount      int64  `json:"follows_count,omitempty"`
-	MediaCount        int64  `json:"media_count,omitempty"`
+	Profile
 	// Media holds up to the requested number of recent posts, newest first.
-	Media []*PublicMedia `json:"-"`
+	Media []*Media `json:"-"`
 }
 
-// PublicMedia is another account's post, read through business discovery,
-// a hashtag or /tags. Counts are pointers: Graph omits like_count (rather
-// than sending 0) when the owner hides likes; view_count exists on reels only.
-type PublicMedia struct {
-	ID               string         `json:"id"`
-	Caption          string         `json:"caption,omitempty"`
-	MediaType        string         `json:"media_type,omitempty"`
-	MediaProductType string         `json:"media_product_type,omitempty"`
-	MediaURL         string         `json:"media_url,omitempty"`
-	ThumbnailURL     string         `json:"thumbnail_url,omitempty"`
-	Permalink        string         `json:"permalink,omitempty"`
-	Timestamp        string         `json:"timestamp,omitempty"`
-	Username         string         `json:"username,omitempty"`
-	LikeCount        *int64         `json:"like_count,omitempty"`
-	CommentsCount    *int64         `json:"comments_count,omitempty"`
-	ViewCount        *int64         `json:"view_count,omitempty"`
-	Children         *MediaChildren `json:"children,omitempty"`
+// DiscoveryMediaFields are the media fields business discovery may read
+// (public fields only; others answer (#10)); of the profile it may read
+// ProfileFields.
+var DiscoveryMediaFields = []string{
+	"id", "caption", "media_type", "media_product_type", "media_url", "permalink",
+	"timestamp", "like_count", "comments_count", "view_count", "children{id,media_type,media_url}",
 }
-
-// DiscoveryUserFields and DiscoveryMediaFields are what business discovery
-// may read (public fields only; others answer (#10)).
-var (
-	DiscoveryUserFields = []string{
-		"id", "username", "name", "biography", "website", "profile_picture_url",
-		"followers_count", "follows_count", "media_count",
-	}
-	DiscoveryMediaFields = []string{
-		"id", "caption", "media_type", "media_product_type", "media_url", "permalink",
-		"timestamp", "like_count", "comments_count", "view_count", "children{id,media_type,media_url}",
-	}
-)
 
 // discoveryPageSize is the nested media page size we ask for; Graph's default is 25.
 const discoveryPageSize = 50
@@ -73,7 +42,7 @@ var usernameRE = regexp.MustCompile(`^[A-Za-z0-9._]{1,30}$`)
 type discoveryResponse struct {
 	BusinessDiscovery *struct {
 		DiscoveredUser
-		Media *page[*PublicMedia] `json:"media"`
+		Media *page[*Media] `json:"media"`
 	} `json:"business_discovery"`
 }
 
@@ -91,7 +60,7 @@ func (s *DiscoveryService) Get(ctx context.Context, igUserID, username string, m
 		return nil, nil, fmt.Errorf("graph: invalid Instagram username %q", username)
 	}
 	mediaFields := strings.Join(DiscoveryMediaFields, ",")
-	inner := strings.Join(DiscoveryUserFields, ",")
+	inner := strings.Join(ProfileFields, ",")
 	if mediaLimit > 0 {
 		inner += fmt.Sprintf(",media.limit(%d){%s}", min(mediaLimit, discoveryPageSize), mediaFields)
 	}
@@ -123,7 +92,7 @@ func (s *DiscoveryService) Get(ctx context.Context, igUserID, username string, m
 	return u, resp, nil
 }
 
-func (s *DiscoveryService) call(ctx context.Context, path, username, inner string) (DiscoveredUser, *page[*PublicMedia], *Response, error) {
+func (s *DiscoveryService) call(ctx context.Context, path, username, inner string) (DiscoveredUser, *page[*Media], *Response, error) {
 	req := &Request{Method: http.MethodGet, Path: path, Params: url.Values{
 		"fields": {"business_discovery.username(" + username + "){" + inner + "}"},
 	}}

@@ -12,8 +12,9 @@ import (
 	"unicode"
 )
 
-// HashtagsService is hashtag search (Facebook login only, graph-api-facts.md
-// §8). Each IG user may query 30 unique hashtags per rolling 7 days; search
+// HashtagsService is hashtag search (Facebook login only,
+// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search).
+// Each IG user may query 30 unique hashtags per rolling 7 days; search
 // spends a slot the first time a name is queried.
 type HashtagsService service
 
@@ -101,9 +102,9 @@ func (s *HashtagsService) Get(ctx context.Context, id string) (*Hashtag, *Respon
 
 // Media iterates GET /{ig-hashtag-id}/top_media or /recent_media with
 // user_id, in pages of at most 50, stopping after limit items (0 = all).
-func (s *HashtagsService) Media(ctx context.Context, hashtagID, igUserID, edge string, limit int) iter.Seq2[*PublicMedia, error] {
-	fail := func(err error) iter.Seq2[*PublicMedia, error] {
-		return func(yield func(*PublicMedia, error) bool) { yield(nil, err) }
+func (s *HashtagsService) Media(ctx context.Context, hashtagID, igUserID, edge string, limit int) iter.Seq2[*Media, error] {
+	fail := func(err error) iter.Seq2[*Media, error] {
+		return func(yield func(*Media, error) bool) { yield(nil, err) }
 	}
 	if edge != HashtagEdgeTop && edge != HashtagEdgeRecent {
 		return fail(fmt.Errorf("graph: hashtag edge %q: want %q or %q", edge, HashtagEdgeTop, HashtagEdgeRecent))
@@ -121,7 +122,7 @@ func (s *HashtagsService) Media(ctx context.Context, hashtagID, igUserID, edge s
 		"fields":  {strings.Join(HashtagMediaFields, ",")},
 		"limit":   {strconv.Itoa(size)},
 	}}
-	return Paginate[*PublicMedia](ctx, s.client, req, limit)
+	return Paginate[*Media](ctx, s.client, req, limit)
 }
 
 // RecentlySearched lists GET /{ig-user-id}/recently_searched_hashtags: the
@@ -144,7 +145,7 @@ func (s *HashtagsService) RecentlySearched(ctx context.Context, igUserID string)
 }
 
 // IsHashtagLimit reports the refusal of a 31st unique hashtag in 7 days.
-// Meta does not document its code (graph-api-facts.md §8): we recognise
+// Meta does not document its code: we recognise
 // code 24 (the placeholder the emulator uses by default) and any message
 // that names the hashtag limit.
 func IsHashtagLimit(err error) bool {

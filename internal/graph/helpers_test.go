@@ -262,3 +262,6 @@ func writeJSON(w http.ResponseWriter, status int, body string) {
 func graphError(code, subcode int, msg string) string {
 	return fmt.Sprintf(`{"error":{"message":%q,"type":"OAuthException","code":%d,"error_subcode":%d,"fbtrace_id":"TRACE%d"}}`, msg, code, subcode, code)
 }
+
+// returned reports a value Meta returned (not left out) that equals want.
+func returned[T comparable](p *T, want T) bool { return p != nil && *p == want }

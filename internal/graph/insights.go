@@ -12,7 +12,9 @@ import (
 	"time"
 )
 
-// InsightsService reads account and media insights (graph-api-facts.md §10).
+// InsightsService reads account and media insights
+// (https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights and
+// https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights).
 type InsightsService service
 
 // MaxInsightsWindow is the longest since..until span sent in one account

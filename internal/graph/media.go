@@ -3,13 +3,11 @@ package graph
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -58,149 +56,10 @@ func ParseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-// ContainerParams are the parameters of POST /{ig-user-id}/media. Empty
-// values are not sent.
-type ContainerParams struct {
-	MediaType      string // "" or IMAGE for a single image; REELS, STORIES, CAROUSEL, VIDEO (carousel item)
-	ImageURL       string
-	VideoURL       string
-	IsCarouselItem bool
-	Children       []string // container ids, CAROUSEL only
-	Caption        string
-	AltText        string
-	LocationID     string
-	UserTags       []UserTag
-	Collaborators  []string // usernames
-	ShareToFeed    *bool    // reels
-	CoverURL       string   // reels
-	ThumbOffset    *int64   // ms, videos
-	AudioName      string   // reels
-}
-
-// UserTag tags a user on an image, reel or story. X and Y (0–1 from the top
-// left) are required on images and omitted on stories.
-type UserTag struct {
-	Username string   `json:"username"`
-	X        *float64 `json:"x,omitempty"`
-	Y        *float64 `json:"y,omitempty"`
-}
-
-// values encodes p as Graph expects: JSON arrays for user_tags and
-// collaborators, comma-separated children, "true"/"false" booleans.
-func (p ContainerParams) values() (url.Values, error) {
-	v := url.Values{}
-	set := func(k, s string) {
-		if s != "" {
-			v.Set(k, s)
-		}
-	}
-	if p.MediaType != MediaTypeImage {
-		set("media_type", p.MediaType)
-	}
-	set("image_url", p.ImageURL)
-	set("video_url", p.VideoURL)
-	if p.IsCarouselItem {
-		v.Set("is_carousel_item", "true")
-	}
-	set("children", strings.Join(p.Children, ","))
-	set("caption", p.Caption)
-	set("alt_text", p.AltText)
-	set("location_id", p.LocationID)
-	if len(p.UserTags) > 0 {
-		b, err := json.Marshal(p.UserTags)
-		if err != nil {
-			return nil, err
-		}
-		v.Set("user_tags", string(b))
-	}
-	if len(p.Collaborators) > 0 {
-		b, err := json.Marshal(p.Collaborators)
-		if err != nil {
-			return nil, err
-		}
-		v.Set("collaborators", string(b))
-	}
-	if p.ShareToFeed != nil {
-		v.Set("share_to_feed", strconv.FormatBool(*p.ShareToFeed))
-	}
-	set("cover_url", p.CoverURL)
-	if p.ThumbOffset != nil {
-		v.Set("thumb_offset", strconv.FormatInt(*p.ThumbOffset, 10))
-	}
-	set("audio_name", p.AudioName)
-	return v, nil
-}
-
-// idResponse is {"id": "…"}.
-type idResponse struct {
-	ID string `json:"id"`
-}
-
-// CreateContainer sends POST /{ig-user-id}/media and returns the container
-// id. Not idempotent: an *AmbiguousError means a container may exist.
-func (s *MediaService) CreateContainer(ctx context.Context, igUserID string, p ContainerParams) (string, *Response, error) {
-	path, err := nodePath(igUserID, "media")
-	if err != nil {
-		return "", nil, err
-	}
-	params, err := p.values()
-	if err != nil {
-		return "", nil, fmt.Errorf("graph: encoding container parameters: %w", err)
-	}
-	// Safe to resend although not idempotent: a container is invisible until
-	// published, so one whose answer was lost simply expires after 24 hours.
-	return s.postForID(ctx, &Request{Method: http.MethodPost, Path: path, Params: params, Idempotent: true})
-}
-
-// Publish sends POST /{ig-user-id}/media_publish and returns the media id.
-// Never resent: on *AmbiguousError read the container (status_code
-// PUBLISHED) or the account's recent media to learn the outcome.
-func (s *MediaService) Publish(ctx context.Context, igUserID, creationID string) (string, *Response, error) {
-	path, err := nodePath(igUserID, "media_publish")
-	if err != nil {
-		return "", nil, err
-	}
-	if creationID == "" {
-		return "", nil, errors.New("graph: empty creation_id")
-	}
-	return s.postForID(ctx, &Request{Method: http.MethodPost, Path: path, Params: url.Values{"creation_id": {creationID}}})
-}
-
-func (s *MediaService) postForID(ctx context.Context, req *Request) (string, *Response, error) {
-	var out idResponse
-	resp, err := s.client.Do(ctx, req, &out)
-	if err != nil {
-		return "", resp, err
-	}
-	if out.ID == "" {
-		return "", resp, fmt.Errorf("graph: POST %s: response has no id", req.Path)
-	}
-	return out.ID, resp, nil
-}
-
-// Container is an IG Container (a media upload before publishing).
-type Container struct {
-	ID         string `json:"id"`
-	StatusCode string `json:"status_code"` // IN_PROGRESS, FINISHED, PUBLISHED, ERROR, EXPIRED
-	Status     string `json:"status,omitempty"`
-}
-
-// GetContainer reads GET /{container-id}?fields=id,status_code,status.
-func (s *MediaService) GetContainer(ctx context.Context, id string) (*Container, *Response, error) {
-	path, err := nodePath(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	req := &Request{Method: http.MethodGet, Path: path, Params: url.Values{"fields": {"id,status_code,status"}}}
-	c := new(Container)
-	resp, err := s.client.Do(ctx, req, c)
-	if err != nil {
-		return nil, resp, err
-	}
-	return c, resp, nil
-}
-
-// Media is an IG Media node.
+// Media is an IG Media node: one of the account's own posts, or another
+// account's, read through business discovery, a hashtag or /tags, where only
+// public fields are readable. Counts are pointers: Graph omits like_count
+// (rather than sending 0) when the owner hides likes.
 type Media struct {
 	ID               string         `json:"id"`
 	Caption          string         `json:"caption,omitempty"`
@@ -214,8 +73,9 @@ type Media struct {
 	Username         string         `json:"username,omitempty"`
 	AltText          string         `json:"alt_text,omitempty"`
 	Owner            *MediaOwner    `json:"owner,omitempty"`
-	CommentsCount    int64          `json:"comments_count,omitempty"`
-	LikeCount        int64          `json:"like_count,omitempty"`
+	CommentsCount    *int64         `json:"comments_count,omitempty"`
+	LikeCount        *int64         `json:"like_count,omitempty"`
+	ViewCount        *int64         `json:"view_count,omitempty"` // reels of other accounts (business discovery)
 	IsCommentEnabled *bool          `json:"is_comment_enabled,omitempty"`
 	IsSharedToFeed   *bool          `json:"is_shared_to_feed,omitempty"`
 	Children         *MediaChildren `json:"children,omitempty"`

@@ -42,6 +42,19 @@ func TestMediaService_CreateContainer(t *testing.T) {
 			},
 		},
 		{
+			name: "trial reel in a paid partnership",
+			p: ContainerParams{
+				MediaType: MediaTypeReels, VideoURL: "https://example.com/v.mp4",
+				TrialParams:              &TrialParams{GraduationStrategy: GraduationSSPerformance},
+				BrandedContentSponsorIDs: []string{"17841400000000002"}, IsPaidPartnership: ptr(true), IsAIGenerated: ptr(false),
+			},
+			want: map[string]string{
+				"media_type": "REELS", "video_url": "https://example.com/v.mp4",
+				"trial_params":                `{"graduation_strategy":"SS_PERFORMANCE"}`,
+				"branded_content_sponsor_ids": `["17841400000000002"]`, "is_paid_partnership": "true", "is_ai_generated": "false",
+			},
+		},
+		{
 			name: "story with tags without coordinates",
 			p: ContainerParams{
 				MediaType: MediaTypeStories, ImageURL: "https://example.com/s.jpg",
@@ -160,7 +173,7 @@ func TestMediaService_Get_defaultFields(t *testing.T) {
 		writeJSON(w, 200, `{"id":"1","comments_count":4,"like_count":10}`)
 	})
 	m, _, err := client.Media.Get(context.Background(), "1", nil)
-	if err != nil || m.CommentsCount != 4 || m.LikeCount != 10 {
+	if err != nil || !returned(m.CommentsCount, 4) || !returned(m.LikeCount, 10) {
 		t.Fatalf("m=%+v err=%v", m, err)
 	}
 }

@@ -8,8 +8,10 @@ import (
 	"strings"
 )
 
-// MaxIDsPerRequest is the most ids one multi-id read may carry
-// (graph-api-facts.md §13.3; uncertain for current versions).
+// MaxIDsPerRequest is the most ids one multi-id read may carry (50 in
+// "Multiple ID Read Requests",
+// https://developers.facebook.com/docs/graph-api/advanced; uncertain for
+// current versions).
 const MaxIDsPerRequest = 50
 
 // GetMany reads several media in one round trip: GET /?ids=a,b&fields=….
@@ -18,8 +20,13 @@ const MaxIDsPerRequest = 50
 // error for one id may fail the whole request (uncertain): callers that need
 // to tell which id failed read them one by one.
 func (s *MediaService) GetMany(ctx context.Context, ids []string, fields []string) (map[string]*Media, *Response, error) {
+	return getMany[Media](ctx, s.client, ids, fieldsParam(fields, MediaFields))
+}
+
+// getMany is the multi-id read of nodes of one type.
+func getMany[T any](ctx context.Context, c *Client, ids []string, fields string) (map[string]*T, *Response, error) {
 	if len(ids) == 0 {
-		return map[string]*Media{}, nil, nil
+		return map[string]*T{}, nil, nil
 	}
 	if len(ids) > MaxIDsPerRequest {
 		return nil, nil, fmt.Errorf("graph: %d ids in one multi-id read, at most %d", len(ids), MaxIDsPerRequest)
@@ -31,15 +38,15 @@ func (s *MediaService) GetMany(ctx context.Context, ids []string, fields []strin
 	}
 	req := &Request{Method: http.MethodGet, Path: "/", Params: url.Values{
 		"ids":    {strings.Join(ids, ",")},
-		"fields": {fieldsParam(fields, MediaFields)},
+		"fields": {fields},
 	}}
-	out := map[string]*Media{}
-	resp, err := s.client.Do(ctx, req, &out)
+	out := map[string]*T{}
+	resp, err := c.Do(ctx, req, &out)
 	if err != nil {
 		return nil, resp, err
 	}
-	for id, m := range out {
-		if m == nil {
+	for id, v := range out {
+		if v == nil {
 			delete(out, id)
 		}
 	}

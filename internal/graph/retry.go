@@ -14,8 +14,8 @@ import (
 // errors).
 //
 //	                         safe to resend (GET, DELETE,  non-idempotent POST
-//	                         POST marked Idempotent: the   (media_publish, comment)
-//	                         comment toggle, container
+//	                         POST marked Idempotent: the   (media_publish, comment),
+//	                         comment toggle, container     DELETE marked SendOnce
 //	                         create — an orphan container
 //	                         just expires)
 //	dial error, nothing sent retry                         retry

@@ -20,8 +20,8 @@ var TaggedMediaFields = []string{
 // where other accounts tagged this one. One reference says this edge returns
 // cursors without next URLs (uncertain), so a full page with an after cursor
 // is followed too.
-func (s *MediaService) ListTagged(ctx context.Context, igUserID string, limit int) iter.Seq2[*PublicMedia, error] {
-	return func(yield func(*PublicMedia, error) bool) {
+func (s *MediaService) ListTagged(ctx context.Context, igUserID string, limit int) iter.Seq2[*Media, error] {
+	return func(yield func(*Media, error) bool) {
 		path, err := nodePath(igUserID, "tags")
 		if err != nil {
 			yield(nil, err)
@@ -34,7 +34,7 @@ func (s *MediaService) ListTagged(ctx context.Context, igUserID string, limit in
 		params := url.Values{"fields": {strings.Join(TaggedMediaFields, ",")}, "limit": {strconv.Itoa(size)}}
 		n := 0
 		for {
-			var p page[*PublicMedia]
+			var p page[*Media]
 			if _, err := s.client.Do(ctx, &Request{Method: http.MethodGet, Path: path, Params: params}, &p); err != nil {
 				yield(nil, err)
 				return

@@ -8,7 +8,9 @@ import (
 )
 
 // TokensService exchanges, refreshes and inspects access tokens
-// (graph-api-facts.md §2.2, §2.3, §2.5).
+// (https://developers.facebook.com/docs/facebook-login/guides/access-tokens,
+// https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token,
+// https://developers.facebook.com/docs/graph-api/reference/debug_token).
 //
 // Where the token goes: the token that authenticates a call travels in the
 // Authorization header, as on every other call, so the client never puts
@@ -140,5 +142,5 @@ func (s *TokensService) Debug(ctx context.Context, inputToken string) (*TokenDeb
 	return &out.Data, resp, nil
 }
 
-// appToken is the app access token "{app-id}|{app-secret}" (§2.2).
+// appToken is the app access token "{app-id}|{app-secret}".
 func (c *Client) appToken() string { return c.appID + "|" + c.appSecret }

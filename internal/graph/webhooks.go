@@ -16,7 +16,8 @@ import (
 type WebhooksService service
 
 // InstagramWebhookFields are the documented webhook fields of
-// object=instagram (graph-api-facts.md §11.2, §11.3).
+// object=instagram
+// (https://developers.facebook.com/docs/instagram-platform/webhooks).
 var InstagramWebhookFields = []string{
 	"agent_messages", "comment_poll_response", "comments", "creator_marketplace_invited_creator_onboarding",
 	"creator_marketplace_projects", "delta", "follow", "live_comments", "mentions", "message_echoes", "message_edit",

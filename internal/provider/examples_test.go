@@ -5,8 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 )
 
 // TestExamplesValidate runs `terraform validate` (or tofu's) on every
@@ -51,7 +54,16 @@ func TestExamplesValidate(t *testing.T) {
 		rel, _ := filepath.Rel(root, dir)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.CommandContext(t.Context(), cli, "validate", "-no-color")
+			for _, f := range featuresOf(t, dir) {
+				if reason := acctest.Missing(f); reason != "" {
+					t.Skip(reason)
+				}
+			}
+			args := []string{"validate", "-no-color"}
+			if hasFiles(t, dir, "*.tfquery.hcl") {
+				args = append(args, "-query")
+			}
+			cmd := exec.CommandContext(t.Context(), cli, args...)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
 				"TF_LOG=", "TF_DATA_DIR="+t.TempDir()) // nothing written into the examples
@@ -62,7 +74,53 @@ func TestExamplesValidate(t *testing.T) {
 	}
 }
 
-// exampleDirs lists the directories under root that hold .tf files.
+// featuresOf lists the CLI features an example directory needs: list
+// blocks (.tfquery.hcl, read by `validate -query`), import blocks with an
+// identity, and actions (examples/actions/).
+func featuresOf(t *testing.T, dir string) []acctest.Feature {
+	t.Helper()
+	var out []acctest.Feature
+	if hasAction(t, dir) {
+		out = append(out, acctest.Actions)
+	}
+	if hasFiles(t, dir, "*.tfquery.hcl") {
+		out = append(out, acctest.ListResources)
+	}
+	if hasFiles(t, dir, "import-by-identity.tf") {
+		out = append(out, acctest.ResourceIdentity)
+	}
+	return out
+}
+
+// hasAction: a .tf file of the directory declares an action block.
+func hasAction(t *testing.T, dir string) bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if regexp.MustCompile(`(?m)^action\s+"`).Match(b) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFiles(t *testing.T, dir, pattern string) bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, pattern))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(files) > 0
+}
+
+// exampleDirs lists the directories under root that hold .tf or .tfquery.hcl files.
 func exampleDirs(t *testing.T, root string) []string {
 	t.Helper()
 	seen := map[string]bool{}
@@ -74,7 +132,7 @@ func exampleDirs(t *testing.T, root string) []string {
 		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != root {
 			return filepath.SkipDir // .terraform and the like
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".tf") && !seen[filepath.Dir(p)] {
+		if !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tfquery.hcl")) && !seen[filepath.Dir(p)] {
 			seen[filepath.Dir(p)] = true
 			dirs = append(dirs, filepath.Dir(p))
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -19,6 +20,7 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/account"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/comments"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/community"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/discovery"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/insights"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/media"
@@ -33,6 +35,7 @@ var (
 	_ provider.Provider                       = (*instagramProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*instagramProvider)(nil)
 	_ provider.ProviderWithListResources      = (*instagramProvider)(nil)
+	_ provider.ProviderWithActions            = (*instagramProvider)(nil)
 )
 
 type instagramProvider struct {
@@ -269,6 +272,7 @@ func (p *instagramProvider) DataSources(_ context.Context) []func() datasource.D
 		discovery.NewHashtagMediaDataSource,
 		discovery.NewRecentlySearchedHashtagsDataSource,
 		tokens.NewTokenDataSource,
+		community.NewMentionDataSource,
 	}
 }
 
@@ -281,5 +285,19 @@ func (p *instagramProvider) EphemeralResources(_ context.Context) []func() ephem
 func (p *instagramProvider) ListResources(_ context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
 		media.NewMediaList,
+		comments.NewCommentList,
+		comments.NewCommentSettingsList,
+		webhooks.NewWebhookSubscriptionList,
+		webhooks.NewSubscribedAppList,
+	}
+}
+
+// Actions need Terraform 1.14 or later; older versions and OpenTofu never
+// ask for them, and the rest of the provider works the same.
+func (p *instagramProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		community.NewModerateCommentsAction,
+		community.NewReplyToCommentAction,
+		community.NewReplyToMentionAction,
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -61,13 +60,10 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 		_, _ = io.WriteString(w, q.Get("hub.challenge"))
 	}))
 	t.Cleanup(callback.Close)
-	env := acctest.New(t, emulator.Options{WebhookHTTPClient: callback.Client()})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
+	env := acctest.New(t, emulator.Options{WebhookHTTPClient: callback.Client()}).WithAppCredentials()
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.EphemeralResources, acctest.WriteOnlyAttributes)},
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources, acctest.WriteOnlyAttributes),
 		Steps: []resource.TestStep{{
 			ConfigVariables: config.Variables{"verify_token": config.StringVariable(verifyToken)},
 			Config: fmt.Sprintf(`

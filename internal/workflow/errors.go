@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 // ParentItem is the Item of an error about the post's own container (a
@@ -15,6 +17,7 @@ const ParentItem = -1
 const (
 	StepQuotaCheck = "checking the publishing quota"
 	StepContainers = "creating the media containers"
+	StepUpload     = "uploading the video"
 	StepProcessing = "waiting for Instagram to process the media"
 	StepPublish    = "about to publish"
 )
@@ -65,7 +68,10 @@ type ContainerError struct {
 	Subcode     int    // Meta's subcode, from Status or from Err; 0 when none
 	Explanation string // graph.ExplainSubcode's text; "" for an unknown subcode
 	Attribute   string // the container parameter the subcode is about (graph.SubcodeAttribute); "" when none
-	Err         error  // the refusal of POST /{ig-user-id}/media; nil when processing failed
+	// Uploaded: the container's video was uploaded from a file (Post.Videos),
+	// so an error about "video_url" is about that file.
+	Uploaded bool
+	Err      error // the refusal of POST /{ig-user-id}/media; nil when processing failed
 }
 
 func (e *ContainerError) Error() string {
@@ -101,6 +107,22 @@ func (e *ContainerExpiredError) Error() string {
 		e.ContainerID, itemName(e.Item))
 }
 
+// UploadError: sending a local video file to its container failed (or ctx's
+// deadline passed meanwhile). Nothing was published; the container expires
+// unused.
+type UploadError struct {
+	Item        int
+	ContainerID string
+	Path        string
+	Err         error
+}
+
+func (e *UploadError) Error() string {
+	return fmt.Sprintf("uploading %s to the container of %s (%s) failed, nothing was published: %v", e.Path, itemName(e.Item), e.ContainerID, e.Err)
+}
+
+func (e *UploadError) Unwrap() error { return e.Err }
+
 // ProcessingTimeoutError: ctx's deadline passed while Instagram was still
 // processing a container.
 type ProcessingTimeoutError struct {
@@ -125,7 +147,7 @@ func (e *ProcessingTimeoutError) Unwrap() error { return e.Err }
 // ItemFailure is why one carousel item could not be made ready.
 type ItemFailure struct {
 	Index int
-	Err   error // *ContainerError, *ContainerExpiredError, *ProcessingTimeoutError or a Graph error
+	Err   error // *ContainerError, *UploadError, *ContainerExpiredError, *ProcessingTimeoutError or a Graph error
 }
 
 // ItemsError: carousel items failed, so the carousel itself was never
@@ -155,7 +177,7 @@ func (e *ItemsError) Unwrap() []error {
 // deadline passed) at a step that is safe to abandon. media_publish was not
 // sent.
 type InterruptedError struct {
-	Step        string // StepQuotaCheck, StepContainers, StepProcessing or StepPublish
+	Step        string // StepQuotaCheck, StepContainers, StepUpload, StepProcessing or StepPublish
 	ContainerID string // the post's container, when it exists (it expires unused)
 	Err         error  // the context's error
 }
@@ -182,6 +204,27 @@ func (e *PublishError) Error() string {
 }
 
 func (e *PublishError) Unwrap() error { return e.Err }
+
+// LostAnswersError: a write that is not safe to resend (media_publish, a
+// comment) was sent Times times, every answer was lost, and each time
+// reading proved that it had not taken effect. Nothing was done. It does not
+// unwrap to the lost answer (a *graph.AmbiguousError): the doubt was settled,
+// and a diagnostic must not say that the request may have reached Instagram.
+type LostAnswersError struct {
+	Request string // what was sent, e.g. "media_publish"
+	Times   int
+	Last    error // the last lost answer
+}
+
+func (e *LostAnswersError) Error() string {
+	last := e.Last
+	var amb *graph.AmbiguousError
+	if errors.As(last, &amb) {
+		last = amb.Err
+	}
+	return fmt.Sprintf("%s was sent %d times and every answer was lost (last: %v); each time reading showed that it had not "+
+		"taken effect, so nothing was done. Apply again", e.Request, e.Times, last)
+}
 
 // PublishUnknownError: the answer to media_publish was lost and reading the
 // container did not tell whether it was published. The post may exist.

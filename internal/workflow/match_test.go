@@ -42,7 +42,7 @@ func edgeServer(t *testing.T, media, stories []map[string]any) *graph.Client {
 	serve := func(items []map[string]any) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			q := r.URL.Query()
-			if q.Get("fields") != "id,caption,media_type,media_product_type,timestamp,children{id}" || q.Get("limit") != "25" {
+			if q.Get("fields") != "id,caption,media_type,media_product_type,timestamp,permalink,children{id}" || q.Get("limit") != "25" {
 				t.Errorf("%s: fields=%q limit=%q", r.URL.Path, q.Get("fields"), q.Get("limit"))
 			}
 			offset := 0

@@ -6,8 +6,14 @@
 // The flow follows Meta's content publishing guide:
 // https://developers.facebook.com/docs/instagram-platform/content-publishing
 //
+// Local video files (Post.Videos) go through Meta's resumable upload: the
+// container is created with upload_type=resumable, the file is streamed to
+// its upload URI (graph.UploadsService, which resumes a cut-off upload from
+// the offset Meta reports), then the container is processed like any other
+// (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads).
+//
 // Stopping. Every step before media_publish is safe to abandon (an unused
-// container just expires), so it stops as soon as ctx ends and returns an
+// container, uploaded or not, just expires), so it stops as soon as ctx ends and returns an
 // *InterruptedError: nothing was published. media_publish is the one step
 // that cannot be taken back: it is sent only while ctx is live, and once sent,
 // it and the reads that settle its outcome and read the post back run under
@@ -20,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 
@@ -66,6 +73,13 @@ type Publisher struct {
 	Logger graph.Logger
 	// ReadFields are read back from the published post; nil → graph.MediaFields.
 	ReadFields []string
+	// Exclude rules out posts the caller knows are not this one (posts its
+	// run published or holds) when a lost answer is settled by finding the
+	// post among the account's newest; nil → none.
+	Exclude func(mediaID string) bool
+	// OnPublished, when set, learns the media id as soon as Meta has it,
+	// before the read-back: the caller can record it at once.
+	OnPublished func(mediaID string)
 }
 
 // Post is what to publish.
@@ -75,6 +89,10 @@ type Post struct {
 	Parent graph.ContainerParams
 	// Items are a carousel's items, in order (IsCarouselItem is set by Publish).
 	Items []graph.ContainerParams
+	// Videos are local video files uploaded to their containers instead of
+	// fetched from a video_url: ParentItem (a reel or a story) or a
+	// carousel item's index → the file's path.
+	Videos map[int]string
 }
 
 // ProductType is the media_product_type the post will have: FEED, REELS or STORY.
@@ -93,7 +111,7 @@ func (p Post) MediaType() string {
 	switch {
 	case p.Parent.MediaType == graph.MediaTypeCarousel:
 		return graph.MediaTypeCarouselAlbum
-	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.VideoURL != "":
+	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.VideoURL != "", p.Videos[ParentItem] != "":
 		return graph.MediaTypeVideo
 	}
 	return graph.MediaTypeImage
@@ -126,11 +144,14 @@ func (p *Publisher) Publish(ctx context.Context, post Post) (*Result, error) {
 		return nil, err
 	}
 	if err := p.waitFinished(ctx, containerID, ParentItem); err != nil {
-		return nil, err
+		return nil, markUploaded(err, post.Videos[ParentItem])
 	}
 	res, err := p.publish(ctx, post, containerID)
 	if err != nil {
 		return nil, err
+	}
+	if p.OnPublished != nil {
+		p.OnPublished(res.MediaID)
 	}
 	rctx, cancel := p.detached(ctx)
 	defer cancel()
@@ -187,26 +208,36 @@ func (p *Publisher) quotaError(ctx context.Context, limit *graph.PublishingLimit
 func (p *Publisher) createContainers(ctx context.Context, post Post) (string, error) {
 	parent := post.Parent
 	if parent.MediaType == graph.MediaTypeCarousel {
-		ids, err := p.createItems(ctx, post.Items)
+		ids, err := p.createItems(ctx, post.Items, post.Videos)
 		if err != nil {
 			return "", err
 		}
 		parent.Children = ids
 	}
-	return p.createContainer(ctx, parent, ParentItem)
+	return p.createContainer(ctx, parent, ParentItem, post.Videos[ParentItem])
 }
 
-// createContainer creates one container. The client resends a create whose
-// answer was lost: an orphan container is never published and expires.
-func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerParams, item int) (string, error) {
-	id, _, err := p.Client.Media.CreateContainer(ctx, p.AccountID, params)
+// createContainer creates one container and uploads its video file, if it
+// has one. The client resends a create whose answer was lost: an orphan
+// container is never published and expires.
+func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerParams, item int, video string) (string, error) {
+	var id string
+	var err error
+	if video == "" {
+		id, _, err = p.Client.Media.CreateContainer(ctx, p.AccountID, params)
+	} else {
+		var c *graph.UploadContainer
+		if c, _, err = p.Client.Media.CreateUploadContainer(ctx, p.AccountID, params); err == nil {
+			return c.ID, p.upload(ctx, c, video, item)
+		}
+	}
 	if err == nil {
 		return id, nil
 	}
 	if ctx.Err() != nil {
 		return "", &InterruptedError{Step: StepContainers, Err: ctx.Err()}
 	}
-	e := &ContainerError{Item: item, Err: err}
+	e := &ContainerError{Item: item, Err: err, Uploaded: video != ""}
 	var gerr *graph.Error
 	if errors.As(err, &gerr) {
 		e.setSubcode(gerr.Subcode)
@@ -214,19 +245,58 @@ func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerP
 	return "", e
 }
 
-// createItems creates a carousel's item containers concurrently and waits
-// until each is processed. All items run to the end, so that every failing
-// item is reported at once.
-func (p *Publisher) createItems(ctx context.Context, items []graph.ContainerParams) ([]string, error) {
+// upload streams the file at path to container c.
+func (p *Publisher) upload(ctx context.Context, c *graph.UploadContainer, path string, item int) error {
+	fail := func(err error) error {
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			e := &InterruptedError{Step: StepUpload, Err: ctx.Err()}
+			if item == ParentItem {
+				e.ContainerID = c.ID
+			}
+			return e
+		}
+		return &UploadError{Item: item, ContainerID: c.ID, Path: path, Err: err}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fail(err)
+	}
+	p.log().Debug(ctx, "uploading a video file", map[string]any{"container_id": c.ID, "path": path, "bytes": info.Size()})
+	if err := p.Client.Uploads.Upload(ctx, graph.Upload{ContainerID: c.ID, URI: c.URI, File: f, Size: info.Size()}); err != nil {
+		return fail(err)
+	}
+	p.log().Debug(ctx, "video file uploaded", map[string]any{"container_id": c.ID, "path": path, "bytes": info.Size()})
+	return nil
+}
+
+// markUploaded notes on a processing error that the container's video was
+// uploaded from a file.
+func markUploaded(err error, video string) error {
+	var ce *ContainerError
+	if video != "" && errors.As(err, &ce) {
+		ce.Uploaded = true
+	}
+	return err
+}
+
+// createItems creates a carousel's item containers concurrently (uploading
+// their video files) and waits until each is processed. All items run to
+// the end, so that every failing item is reported at once.
+func (p *Publisher) createItems(ctx context.Context, items []graph.ContainerParams, videos map[int]string) ([]string, error) {
 	ids := make([]string, len(items))
 	errs := make([]error, len(items))
 	var wg sync.WaitGroup
 	for i, item := range items {
 		item.IsCarouselItem = true
 		wg.Go(func() {
-			id, err := p.createContainer(ctx, item, i)
+			id, err := p.createContainer(ctx, item, i, videos[i])
 			if err == nil {
-				err = p.waitFinished(ctx, id, i)
+				err = markUploaded(p.waitFinished(ctx, id, i), videos[i])
 			}
 			ids[i], errs[i] = id, err
 		})
@@ -305,110 +375,9 @@ func (e *ContainerError) setSubcode(subcode int) {
 	e.Attribute = graph.SubcodeAttribute(subcode)
 }
 
-// round is the settled outcome of one media_publish.
-type round struct {
-	mediaID   string
-	recovered bool
-	notReady  bool  // not published yet: wait for processing, publish again
-	lost      error // answer lost, container provably unpublished: publish again
-	err       error
-}
-
-// publish sends media_publish and settles it, again while Meta says the
-// container is not ready yet. It sends only while ctx is live.
-func (p *Publisher) publish(ctx context.Context, post Post, containerID string) (*Result, error) {
-	started := p.now()
-	lost := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, &InterruptedError{Step: StepPublish, ContainerID: containerID, Err: err}
-		}
-		r := p.publishRound(ctx, post, containerID, started, lost > 0)
-		switch {
-		case r.err != nil:
-			return nil, r.err
-		case r.mediaID != "":
-			return &Result{MediaID: r.mediaID, ContainerID: containerID, Recovered: r.recovered}, nil
-		case r.notReady:
-			if err := p.waitFinished(ctx, containerID, ParentItem); err != nil {
-				return nil, err
-			}
-			if graph.Sleep(ctx, p.pollInterval()) != nil {
-				return nil, stopped(ctx, containerID, ParentItem, graph.ContainerFinished)
-			}
-		default:
-			if lost++; lost >= maxLostAnswers {
-				return nil, &PublishError{ContainerID: containerID, Err: r.lost}
-			}
-		}
-	}
-}
-
-// publishRound sends media_publish once and settles its answer, under a
-// context that ctx's cancellation does not reach (see the package comment).
-func (p *Publisher) publishRound(ctx context.Context, post Post, containerID string, started time.Time, afterLost bool) round {
-	pctx, cancel := p.detached(ctx)
-	defer cancel()
-	mediaID, _, err := p.Client.Media.Publish(pctx, p.AccountID, containerID)
-	if err == nil {
-		return round{mediaID: mediaID}
-	}
-	// After a lost answer, even a refusal may hide that the earlier publish
-	// went through late: the container tells.
-	var amb *graph.AmbiguousError
-	if lostNow := errors.As(err, &amb); lostNow || afterLost {
-		if r, settled := p.settle(pctx, post, containerID, started, err, lostNow); settled {
-			return r
-		}
-	}
-	switch {
-	case graph.IsNotReady(err):
-		p.log().Debug(ctx, "container not ready to publish yet", map[string]any{"container_id": containerID})
-		return round{notReady: true}
-	case graph.IsPublishingQuotaReached(err):
-		return round{err: p.quotaError(pctx, nil, err)}
-	}
-	return round{err: &PublishError{ContainerID: containerID, Err: err}}
-}
-
-// settle reads the container instead of trusting the answer (cause):
-// PUBLISHED means the post exists and its id is looked up among the account's
-// newest media; FINISHED proves nothing was published, so a lost answer
-// (lost) is sent again and a refusal is taken at its word (settled false).
-func (p *Publisher) settle(ctx context.Context, post Post, containerID string, started time.Time, cause error, lost bool) (r round, settled bool) {
-	p.log().Warn(ctx, "media_publish outcome uncertain; reading the container to find out whether it was published",
-		map[string]any{"container_id": containerID, "error": cause.Error()})
-	c, _, err := p.Client.Media.GetContainer(ctx, containerID)
-	if err != nil {
-		return round{err: &PublishUnknownError{ContainerID: containerID, Cause: cause, Err: err}}, true
-	}
-	switch c.StatusCode {
-	case graph.ContainerFinished:
-		return round{lost: cause}, lost
-	case graph.ContainerInProgress:
-		return round{notReady: true}, true
-	case graph.ContainerPublished:
-		m, err := p.FindRecentMatch(ctx, post, started.Add(-recoveryMargin), nil)
-		if err != nil || m == nil {
-			return round{err: &PublishedNotRecoveredError{ContainerID: containerID, Err: err}}, true
-		}
-		p.log().Warn(ctx, "recovered the id of a post whose publish answer was lost", map[string]any{"media_id": m.ID, "container_id": containerID})
-		return round{mediaID: m.ID, recovered: true}, true
-	case graph.ContainerError:
-		return round{err: containerFailed(containerID, ParentItem, c.Status)}, true
-	case graph.ContainerExpired:
-		return round{err: &ContainerExpiredError{Item: ParentItem, ContainerID: containerID}}, true
-	}
-	return round{err: &PublishUnknownError{ContainerID: containerID, Cause: cause, StatusCode: c.StatusCode}}, true
-}
-
 // detached outlives ctx's cancellation, for at most PublishTimeout.
 func (p *Publisher) detached(ctx context.Context) (context.Context, context.CancelFunc) {
-	d := p.PublishTimeout
-	if d <= 0 {
-		d = DefaultPublishTimeout
-	}
-	return context.WithTimeout(context.WithoutCancel(ctx), d)
+	return detach(ctx, p.PublishTimeout, DefaultPublishTimeout)
 }
 
 func (p *Publisher) pollInterval() time.Duration {
@@ -418,19 +387,33 @@ func (p *Publisher) pollInterval() time.Duration {
 	return p.PollInterval
 }
 
-func (p *Publisher) now() time.Time {
-	if p.Now == nil {
-		return time.Now()
+func (p *Publisher) now() time.Time { return clock(p.Now) }
+
+func (p *Publisher) log() graph.Logger { return logger(p.Logger) }
+
+// detach outlives ctx's cancellation, for at most d (def when d ≤ 0): the
+// context of an irreversible step once it was sent.
+func detach(ctx context.Context, d, def time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		d = def
 	}
-	return p.Now()
+	return context.WithTimeout(context.WithoutCancel(ctx), d)
 }
 
-// log is Logger, or a logger that drops everything.
-func (p *Publisher) log() graph.Logger {
-	if p.Logger == nil {
+// clock is now(), or time.Now() when now is nil.
+func clock(now func() time.Time) time.Time {
+	if now == nil {
+		return time.Now()
+	}
+	return now()
+}
+
+// logger is l, or a logger that drops everything when l is nil.
+func logger(l graph.Logger) graph.Logger {
+	if l == nil {
 		return discard{}
 	}
-	return p.Logger
+	return l
 }
 
 type discard struct{}

@@ -185,6 +185,26 @@ func TestPublish_lostAnswerUnpublishedIsSentAgain(t *testing.T) {
 	}
 }
 
+// Every answer to media_publish is lost and the container proves each time
+// that nothing was published: after maxLostAnswers tries the error says so,
+// and no longer that the publish may have reached Instagram (a chaos seed
+// found the diagnostic claiming that, and that nothing had been resent).
+func TestPublish_lostAnswersExhausted(t *testing.T) {
+	w := newWorld(t, emulator.Options{}, nil)
+	w.emu.InjectFault(emulator.Fault{Route: routePublish, Status: http.StatusInternalServerError})
+	_, err := w.pub.Publish(context.Background(), imagePost("https://cdn.example.com/a.jpg", "unlucky"))
+	var refused *PublishError
+	var lost *LostAnswersError
+	var amb *graph.AmbiguousError
+	if !errors.As(err, &refused) || !errors.As(refused.Err, &lost) || lost.Times != maxLostAnswers || errors.As(err, &amb) || MayHavePublished(err) {
+		t.Fatalf("err = %v, want a *PublishError of a *LostAnswersError, no longer ambiguous", err)
+	}
+	if msg := refused.Err.Error(); !strings.Contains(msg, "sent 3 times") || strings.Contains(msg, "may or may not") {
+		t.Errorf("the cause reads %q: want it to say it was sent 3 times and did nothing", msg)
+	}
+	w.nothingPublished(t, maxLostAnswers)
+}
+
 // The first media_publish times out before Meta acts on it (the container
 // still reads FINISHED), so it is sent again; but the first one completes
 // late, and Meta refuses the second as already published. The container
@@ -218,6 +238,38 @@ func TestPublish_lostAnswerCompletesLate(t *testing.T) {
 	w.checkPublished(t, post, res, err)
 	if !res.Recovered || publishes.Load() != 2 {
 		t.Errorf("recovered=%v publishes=%d", res.Recovered, publishes.Load())
+	}
+}
+
+// The answer is lost and the container still says IN_PROGRESS when read
+// (Meta commits the post a moment later); once it is PUBLISHED, the next
+// media_publish is refused. The refusal must be checked against the
+// container too: the post exists and its id is recovered, never reported as
+// "nothing was published".
+func TestPublish_lostAnswerThenInProgressThenRefused(t *testing.T) {
+	var lost, stale atomic.Bool
+	w := newWorld(t, emulator.Options{}, func(_ *emulator.Server, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			switch {
+			case strings.HasSuffix(r.URL.Path, "/media_publish") && !lost.Load():
+				lost.Store(true)
+				h.ServeHTTP(httptest.NewRecorder(), r) // Meta publishes…
+				rw.WriteHeader(http.StatusBadGateway)  // …and the answer is lost
+				return
+			case r.Method == http.MethodGet && lost.Load() && !stale.Load() && !strings.Contains(r.URL.Path, "/"+emulator.DefaultAccountID):
+				stale.Store(true) // the first container read after it: not done yet
+				rw.Header().Set("Content-Type", "application/json")
+				_, _ = io.WriteString(rw, `{"status_code":"IN_PROGRESS","id":"x"}`)
+				return
+			}
+			h.ServeHTTP(rw, r)
+		})
+	})
+	post := imagePost("https://cdn.example.com/a.jpg", "in progress")
+	res, err := w.pub.Publish(context.Background(), post)
+	w.checkPublished(t, post, res, err)
+	if !res.Recovered || len(w.posts()) != 1 {
+		t.Errorf("recovered=%v posts=%v: want the one post, its id recovered", res.Recovered, w.posts())
 	}
 }
 

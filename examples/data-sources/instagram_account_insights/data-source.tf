@@ -17,6 +17,22 @@ data "instagram_account_insights" "october" {
   until       = "2026-10-31T00:00:00Z"
 }
 
+# Views by followers and non-followers, and reposts of the account's media.
+data "instagram_account_insights" "october_audience" {
+  metrics     = ["views"]
+  metric_type = "total_value"
+  breakdown   = ["follower_type"]
+  since       = "2026-10-01T00:00:00Z"
+  until       = "2026-10-31T00:00:00Z"
+}
+
+data "instagram_account_insights" "october_reposts" {
+  metrics     = ["reposts"]
+  metric_type = "total_value"
+  since       = "2026-10-01T00:00:00Z"
+  until       = "2026-10-31T00:00:00Z"
+}
+
 # Where followers live. Demographics need a timeframe and a breakdown.
 data "instagram_account_insights" "followers_by_country" {
   metrics     = ["follower_demographics"]

@@ -46,3 +46,50 @@ resource "instagram_media" "story" {
   image_url       = "https://cdn.example.com/stories/today.jpg"
   deletion_policy = "retain"
 }
+
+# A reel uploaded from a file kept next to the configuration: no hosting
+# needed. Editing the file publishes a new reel (video_file_hash changes);
+# moving it unchanged does not.
+resource "instagram_media" "behind_the_scenes" {
+  type       = "REELS"
+  video_file = "${path.module}/clips/behind-the-scenes.mp4"
+  caption    = "How the spring shoot came together."
+
+  timeouts {
+    create = "30m" # a large file on a slow uplink
+  }
+}
+
+# A video story from a file, and a carousel whose video item is a file.
+resource "instagram_media" "story_clip" {
+  type            = "STORIES"
+  video_file      = "${path.module}/clips/story.mov"
+  user_tags       = [{ username = "partner_brand" }, { username = "photographer", x = 0.2, y = 0.9 }]
+  deletion_policy = "retain"
+}
+
+resource "instagram_media" "lookbook_with_clip" {
+  type    = "CAROUSEL"
+  caption = "The lookbook, now with motion"
+
+  children {
+    image_url = "https://cdn.example.com/lookbook/1.jpg" # images are always fetched from a URL
+  }
+  children {
+    video_file = "${path.module}/clips/lookbook-3.mp4"
+  }
+}
+
+# A trial reel in a paid partnership, labelled as made with AI: shown to
+# non-followers first, and shared with followers if it performs well.
+resource "instagram_media" "trial" {
+  type      = "REELS"
+  video_url = "https://cdn.example.com/campaigns/spring/alt-cut.mp4"
+  caption   = "Which cut do you prefer? #ad"
+
+  trial_params = {
+    graduation_strategy = "SS_PERFORMANCE"
+  }
+  branded_content_sponsor_ids = ["17841400000000002"]
+  is_ai_generated             = true
+}

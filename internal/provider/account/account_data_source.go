@@ -2,12 +2,15 @@ package account
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
@@ -22,74 +25,37 @@ func NewAccountDataSource() datasource.DataSource {
 type accountDataSource struct{ common.DataSourceBase }
 
 type accountModel struct {
-	AccountID         types.String `tfsdk:"account_id"`
-	ID                types.String `tfsdk:"id"`
-	Username          types.String `tfsdk:"username"`
-	Name              types.String `tfsdk:"name"`
-	Biography         types.String `tfsdk:"biography"`
-	Website           types.String `tfsdk:"website"`
-	ProfilePictureURL types.String `tfsdk:"profile_picture_url"`
-	FollowersCount    types.Int64  `tfsdk:"followers_count"`
-	FollowsCount      types.Int64  `tfsdk:"follows_count"`
-	MediaCount        types.Int64  `tfsdk:"media_count"`
-	AccountType       types.String `tfsdk:"account_type"`
-}
-
-// accountFields are the IG User fields both logins return; Instagram login
-// adds account_type.
-var accountFields = []string{
-	"id", "username", "name", "biography", "website", "profile_picture_url",
-	"followers_count", "follows_count", "media_count",
+	common.ProfileModel
+	AccountID   types.String `tfsdk:"account_id"`
+	Username    types.String `tfsdk:"username"`
+	AccountType types.String `tfsdk:"account_type"`
 }
 
 func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Profile and counts of an Instagram professional account (Business or Creator). " +
 			"Counts change all the time, so they live here rather than in resources.",
-		Attributes: map[string]schema.Attribute{
-			"account_id":          common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"id":                  common.ComputedString("Instagram user id of the account."),
-			"username":            common.ComputedString("Username, without `@`."),
-			"name":                common.ComputedString("Profile name."),
-			"biography":           common.ComputedString("Profile biography."),
-			"website":             common.ComputedString("Website shown on the profile."),
-			"profile_picture_url": common.ComputedString("URL of the profile picture (a CDN URL that changes over time)."),
-			"followers_count":     common.ComputedInt64("Number of followers."),
-			"follows_count":       common.ComputedInt64("Number of accounts this account follows."),
-			"media_count":         common.ComputedInt64("Number of published posts."),
-			"account_type":        common.ComputedString("`BUSINESS` or `MEDIA_CREATOR`; only reported with Instagram login, null with Facebook login."),
-		},
+		Attributes: common.ProfileAttributes(map[string]schema.Attribute{
+			"account_id":   common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
+			"username":     common.ComputedString("Username, without `@`."),
+			"account_type": common.ComputedString("`BUSINESS` or `MEDIA_CREATOR`; only reported with Instagram login, null with Facebook login."),
+		}),
 	}
 }
 
 func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[accountModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	fields := accountFields
-	if d.Data.Login == common.LoginInstagram {
-		fields = append(append([]string{}, accountFields...), "account_type")
-	}
-	u, _, err := d.Data.Client.Users.Get(ctx, id, fields)
-	if err != nil {
-		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot read Instagram account "+id, err)
-		return
-	}
-	m.AccountID = types.StringValue(id)
-	m.ID = types.StringValue(u.ID)
-	m.Username = types.StringValue(u.Username)
-	m.Name = types.StringValue(u.Name)
-	m.Biography = types.StringValue(u.Biography)
-	m.Website = types.StringValue(u.Website)
-	m.ProfilePictureURL = types.StringValue(u.ProfilePictureURL)
-	m.FollowersCount = types.Int64Value(u.FollowersCount)
-	m.FollowsCount = types.Int64Value(u.FollowsCount)
-	m.MediaCount = types.Int64Value(u.MediaCount)
-	m.AccountType = common.StringOrNull(u.AccountType)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountModel, id string, diags *diag.Diagnostics) {
+		fields := graph.ProfileFields // both logins return them; Instagram login adds account_type
+		if d.Data.Login == common.LoginInstagram {
+			fields = append(slices.Clone(graph.ProfileFields), "account_type")
+		}
+		u, _, err := d.Data.Client.Users.Get(ctx, id, fields)
+		if err != nil {
+			common.AddAPIError(diags, path.Root("account_id"), "Cannot read Instagram account "+id, err)
+			return
+		}
+		m.ProfileModel = common.ProfileFrom(u.Profile)
+		m.Username = common.StringOrNull(u.Username)
+		m.AccountType = common.StringOrNull(u.AccountType)
+	})
 }

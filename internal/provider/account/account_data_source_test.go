@@ -3,7 +3,6 @@ package account_test
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -17,22 +16,14 @@ const accountAddr = "data.instagram_account.me"
 func TestAccAccountDataSource_facebookLogin(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			// No account_id anywhere: discovered through the token's Pages.
-			Config: `data "instagram_account" "me" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("id"), knownvalue.StringExact(emulator.DefaultAccountID)),
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_type"), knownvalue.Null()),
-			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttrSet(accountAddr, "followers_count"),
-				resource.TestCheckResourceAttrSet(accountAddr, "media_count"),
-			),
-		}},
-	})
+	// No account_id anywhere: discovered through the token's Pages.
+	env.Apply(t, `data "instagram_account" "me" {}`,
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_type"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("followers_count"), knownvalue.NotNull()),
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("media_count"), knownvalue.NotNull()),
+	)
 	if n := env.Emulator.CallCount("GET /me/accounts"); n == 0 {
 		t.Fatalf("the default account was not discovered through /me/accounts")
 	}
@@ -41,27 +32,30 @@ func TestAccAccountDataSource_facebookLogin(t *testing.T) {
 func TestAccAccountDataSource_instagramLogin(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `data "instagram_account" "me" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_type"), knownvalue.NotNull()),
-			},
-		}},
-	})
+	env.Apply(t, `data "instagram_account" "me" {}`,
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_type"), knownvalue.NotNull()),
+	)
 }
 
 func TestAccAccountDataSource_unknownAccount(t *testing.T) {
 	t.Parallel()
+	acctest.New(t, emulator.Options{}).ApplyError(t,
+		`data "instagram_account" "other" { account_id = "17841499999999999" }`, `code 100, subcode 33.*fbtrace_id`)
+}
+
+// A profile without a website: Meta leaves the field out, and the
+// data source reports null, never "".
+func TestAccAccountDataSource_absentFieldsAreNull(t *testing.T) {
+	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      `data "instagram_account" "other" { account_id = "17841499999999999" }`,
-			ExpectError: acctest.ExpectError(`code 100, subcode 33.*fbtrace_id`),
-		}},
+	env.Emulator.AddAccount(emulator.Account{
+		ID: "17841400000000077", Username: "bare_profile", FollowersCount: 12, FacebookToken: emulator.DefaultFacebookToken,
+		PageID: "104000000000077", PageName: "Bare",
 	})
+	env.Apply(t, `data "instagram_account" "bare" { account_id = "17841400000000077" }`,
+		statecheck.ExpectKnownValue("data.instagram_account.bare", tfjsonpath.New("website"), knownvalue.Null()),
+		statecheck.ExpectKnownValue("data.instagram_account.bare", tfjsonpath.New("followers_count"), knownvalue.Int64Exact(12)),
+	)
 }

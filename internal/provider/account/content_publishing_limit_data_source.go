@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -44,23 +45,15 @@ func (d *publishingLimitDataSource) Schema(_ context.Context, _ datasource.Schem
 }
 
 func (d *publishingLimitDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[publishingLimitModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	l, _, err := d.Data.Client.Media.PublishingLimit(ctx, id)
-	if err != nil {
-		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot read the publishing limit of Instagram account "+id, err)
-		return
-	}
-	m.AccountID = types.StringValue(id)
-	m.QuotaUsage = types.Int64Value(int64(l.QuotaUsage))
-	m.QuotaTotal = types.Int64Value(int64(l.Config.QuotaTotal))
-	m.QuotaDuration = types.Int64Value(int64(l.Config.QuotaDuration))
-	m.Remaining = types.Int64Value(int64(l.Remaining()))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *publishingLimitModel, id string, diags *diag.Diagnostics) {
+		l, _, err := d.Data.Client.Media.PublishingLimit(ctx, id)
+		if err != nil {
+			common.AddAPIError(diags, path.Root("account_id"), "Cannot read the publishing limit of Instagram account "+id, err)
+			return
+		}
+		m.QuotaUsage = types.Int64Value(int64(l.QuotaUsage))
+		m.QuotaTotal = types.Int64Value(int64(l.Config.QuotaTotal))
+		m.QuotaDuration = types.Int64Value(int64(l.Config.QuotaDuration))
+		m.Remaining = types.Int64Value(int64(l.Remaining()))
+	})
 }

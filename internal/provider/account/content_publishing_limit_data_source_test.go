@@ -3,7 +3,6 @@ package account_test
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -19,34 +18,20 @@ func TestAccContentPublishingLimitDataSource(t *testing.T) {
 	env := acctest.New(t, emulator.Options{QuotaTotal: 3})
 	env.PublishImageOutOfBand(t, "one")
 	// Posts made in the app do not count.
-	if _, ok := env.Emulator.PostOutOfBand(emulator.DefaultAccountID, emulator.Post{Caption: "app"}); !ok {
-		t.Fatal("PostOutOfBand failed")
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `data "instagram_content_publishing_limit" "q" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
-				statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("quota_usage"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("quota_total"), knownvalue.Int64Exact(3)),
-				statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("quota_duration"), knownvalue.Int64Exact(86400)),
-				statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("remaining"), knownvalue.Int64Exact(2)),
-			},
-		}},
-	})
+	env.PostOutOfBand(t, emulator.Post{Caption: "app"})
+	env.Apply(t, `data "instagram_content_publishing_limit" "q" {}`,
+		statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+		statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("quota_usage"), knownvalue.Int64Exact(1)),
+		statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("quota_total"), knownvalue.Int64Exact(3)),
+		statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("quota_duration"), knownvalue.Int64Exact(86400)),
+		statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("remaining"), knownvalue.Int64Exact(2)),
+	)
 }
 
 func TestAccContentPublishingLimitDataSource_instagramLogin(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `data "instagram_content_publishing_limit" "q" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("remaining"), knownvalue.Int64Exact(50)),
-			},
-		}},
-	})
+	env.Apply(t, `data "instagram_content_publishing_limit" "q" {}`,
+		statecheck.ExpectKnownValue(cplAddr, tfjsonpath.New("remaining"), knownvalue.Int64Exact(50)),
+	)
 }

@@ -2,15 +2,20 @@ package comments_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 const (
@@ -43,34 +48,23 @@ func checkNoComments(env *acctest.Env, mediaID string) resource.TestCheckFunc {
 	}
 }
 
-func captureID(address string, into *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[address]
-		if !ok {
-			return fmt.Errorf("%s not in state", address)
-		}
-		*into = rs.Primary.ID
-		return nil
-	}
-}
-
 func TestAccComment_commentAndReply(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "launch")
 	var first, reply string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkNoComments(env, mid),
+	env.Test(t, resource.TestCase{
+		CheckDestroy: checkNoComments(env, mid),
 		Steps: []resource.TestStep{
 			{
 				Config: commentConfig(mid, "#launch #bikes"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(commentAddr, tfjsonpath.New("username"), knownvalue.StringExact(emulator.DefaultUsername)),
+					statecheck.ExpectKnownValue(commentAddr, tfjsonpath.New("timestamp"), knownvalue.StringRegexp(rfc3339UTC)),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					captureID(commentAddr, &first),
-					captureID(replyAddr, &reply),
-					resource.TestCheckResourceAttr(commentAddr, "username", emulator.DefaultUsername),
-					resource.TestCheckResourceAttrSet(commentAddr, "timestamp"),
-					resource.TestMatchResourceAttr(commentAddr, "timestamp", rfc3339UTC),
+					acctest.CaptureID(commentAddr, &first),
+					acctest.CaptureID(replyAddr, &reply),
 					func(*terraform.State) error {
 						c, ok := env.Emulator.Comment(reply)
 						if !ok || c.ParentID != first || c.Text != "More on the blog" || c.ByAccount != emulator.DefaultAccountID {
@@ -79,12 +73,10 @@ func TestAccComment_commentAndReply(t *testing.T) {
 						return nil
 					},
 				),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			{ResourceName: commentAddr, ImportState: true, ImportStateVerify: true},
-			{ResourceName: replyAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(commentAddr),
+			acctest.ImportStep(replyAddr),
 			{
 				// Comments cannot be edited: a new message is a new comment (and a new reply under it).
 				Config: commentConfig(mid, "#launch #cycling"),
@@ -130,20 +122,11 @@ func TestAccComment_planTimeValidation(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	for _, tc := range []struct{ message, want string }{
 		{"   ", `message must not be blank`},
-		{"", `string length must be between 1 and 2200`},
-		{strings.Repeat("a", 2201), `string length must be between 1 and 2200`},
+		{"", `message must not be blank`},
+		{strings.Repeat("a", 2201), `message is 2201 characters long; Instagram allows at most 2200`},
+		{uniqueHashtags(31), `message has 31 hashtags; Instagram allows at most 30`},
 	} {
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = \"17900000000000001\"\n  message  = %q\n}", tc.message),
-				PlanOnly:    true,
-				ExpectError: acctest.ExpectError(tc.want),
-			}},
-		})
-	}
-	if n := env.Emulator.TotalCalls(); n != 0 {
-		t.Fatalf("plan-time validation made %d API calls", n)
+		env.PlanOnlyError(t, fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = \"17900000000000001\"\n  message  = %q\n}", tc.message), tc.want)
 	}
 }
 
@@ -152,13 +135,8 @@ func TestAccComment_commentsDisabled(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "quiet")
 	env.Emulator.SetCommentsEnabledOutOfBand(mid, false)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
-			ExpectError: acctest.ExpectError(`Comments disabled.*code 100.*fbtrace_id`),
-		}},
-	})
+	env.ApplyError(t, fmt.Sprintf("resource \"instagram_comment\" \"c\" {\n  media_id = %q\n  message  = \"hello\"\n}", mid),
+		`Comments disabled.*code 100.*fbtrace_id`)
 }
 
 func TestAccComment_replyToAReplyWarnsAndAttachesToTop(t *testing.T) {
@@ -167,8 +145,7 @@ func TestAccComment_replyToAReplyWarnsAndAttachesToTop(t *testing.T) {
 	mid := env.PublishImageOutOfBand(t, "thread")
 	top, _ := env.Emulator.AddCommentFromUser(mid, "", "fan", "question?")
 	fanReply, _ := env.Emulator.AddCommentFromUser(mid, top, "fan2", "same question")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 resource "instagram_comment" "answer" {
@@ -183,9 +160,85 @@ resource "instagram_comment" "answer" {
 				}
 				return nil
 			},
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
+}
+
+// A comment an interrupted run wrote but did not record is not written
+// again: the apply stops and names it with its import block; importing it
+// converges; allow_duplicate writes a second, identical comment on purpose.
+func TestAccComment_duplicateLeftByAnInterruptedRun(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	mid := env.PublishImageOutOfBand(t, "launch")
+	client, err := graph.New(graph.Options{BaseURL: env.URL, AccessToken: emulator.DefaultFacebookToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, _, err := client.Comments.Create(t.Context(), mid, "#launch #bikes") // the interrupted run's
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := fmt.Sprintf(`
+resource "instagram_comment" "first" {
+  media_id = %q
+  message  = "#launch #bikes"
+}
+`, mid)
+	adopt := fmt.Sprintf("import {\n  to = instagram_comment.first\n  id = %q\n}\n", left)
+	again := fmt.Sprintf(`
+resource "instagram_comment" "again" {
+  media_id        = %q
+  message         = "#launch #bikes"
+  allow_duplicate = true
+}
+`, mid)
+	countComments := func(want int) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			if n := len(env.Emulator.Comments(mid)); n != want {
+				return fmt.Errorf("%d comments on the post, want %d", n, want)
+			}
+			return nil
+		}
+	}
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ImportBlocks),
+		CheckDestroy:           checkNoComments(env, mid),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ExpectError: regexp.MustCompile(`An identical comment already exists[\s\S]*Comment ` + left +
+					` by @` + emulator.DefaultUsername + `[\s\S]*id = "` + left + `"`),
+			},
+			{
+				Config: config + adopt,
+				Check:  countComments(1),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(commentAddr, tfjsonpath.New("id"), knownvalue.StringExact(left)),
+				},
+				ConfigPlanChecks: acctest.NoDrift(),
+			},
+			{
+				Config: config + again,
+				Check:  countComments(2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(commentAddr, plancheck.ResourceActionNoop),
+						plancheck.ExpectResourceAction("instagram_comment.again", plancheck.ResourceActionCreate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+// uniqueHashtags is a message of n different hashtags.
+func uniqueHashtags(n int) string {
+	tags := make([]string, n)
+	for i := range tags {
+		tags[i] = fmt.Sprintf("#tag%d", i)
+	}
+	return strings.Join(tags, " ")
 }

@@ -69,11 +69,7 @@ func (r *commentSettingsResource) Schema(_ context.Context, _ resource.SchemaReq
 }
 
 func (r *commentSettingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, ok := common.Decode[commentSettingsModel](ctx, req.Plan, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	account, ok := r.Data.ResolveAccount(ctx, plan.AccountID, &resp.Diagnostics)
+	plan, account, ok := common.DecodeWithAccount[commentSettingsModel](ctx, r.Data, req.Plan, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -89,20 +85,19 @@ func (r *commentSettingsResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	plan.AccountID = types.StringValue(account)
-	r.apply(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	if r.apply(ctx, &plan, &resp.Diagnostics) {
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 	}
-	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // apply sends comment_enabled (the only update Graph allows on a post).
-func (r *commentSettingsResource) apply(ctx context.Context, m *commentSettingsModel, diags *diag.Diagnostics) {
+func (r *commentSettingsResource) apply(ctx context.Context, m *commentSettingsModel, diags *diag.Diagnostics) bool {
 	if _, err := r.Data.Client.Media.SetCommentEnabled(ctx, m.MediaID.ValueString(), m.CommentsEnabled.ValueBool()); err != nil {
 		common.AddAPIError(diags, path.Root("comments_enabled"), "Cannot change comment settings of post "+m.MediaID.ValueString(), err)
-		return
+		return false
 	}
 	m.ID = m.MediaID
+	return true
 }
 
 func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -112,7 +107,7 @@ func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadReq
 	}
 	media, _, err := r.Data.Client.Media.Get(ctx, state.ID.ValueString(), settingsReadFields)
 	if graph.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.Gone(ctx, req, resp)
 		return
 	}
 	if err != nil {
@@ -131,14 +126,9 @@ func (r *commentSettingsResource) Read(ctx context.Context, req resource.ReadReq
 
 func (r *commentSettingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan, ok := common.Decode[commentSettingsModel](ctx, req.Plan, &resp.Diagnostics)
-	if !ok {
-		return
+	if ok && r.apply(ctx, &plan, &resp.Diagnostics) {
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 	}
-	r.apply(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 // Delete turns comments back on: the API's default for every post.

@@ -5,8 +5,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -43,37 +46,30 @@ func TestAccCommentSettings_basic(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "not made with Terraform")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkComments(env, mid, true),
+	env.Test(t, resource.TestCase{
+		CheckDestroy: checkComments(env, mid, true),
 		Steps: []resource.TestStep{
 			{
 				Config: settingsConfig(mid, false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkComments(env, mid, false),
-					resource.TestCheckResourceAttr(settingsAddr, "id", mid),
-					resource.TestCheckResourceAttr(settingsAddr, "account_id", emulator.DefaultAccountID),
-				),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				Check:  checkComments(env, mid, false),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(settingsAddr, tfjsonpath.New("id"), knownvalue.StringExact(mid)),
+					statecheck.ExpectKnownValue(settingsAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			{ResourceName: settingsAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(settingsAddr),
 			{
-				Config: settingsConfig(mid, true),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(settingsAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkComments(env, mid, true),
+				Config:           settingsConfig(mid, true),
+				ConfigPlanChecks: acctest.Planned(settingsAddr, plancheck.ResourceActionUpdate),
+				Check:            checkComments(env, mid, true),
 			},
 			{
 				// Someone turns comments off in the app: the plan turns them on again.
-				PreConfig: func() { env.Emulator.SetCommentsEnabledOutOfBand(mid, false) },
-				Config:    settingsConfig(mid, true),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(settingsAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkComments(env, mid, true),
+				PreConfig:        func() { env.Emulator.SetCommentsEnabledOutOfBand(mid, false) },
+				Config:           settingsConfig(mid, true),
+				ConfigPlanChecks: acctest.Planned(settingsAddr, plancheck.ResourceActionUpdate),
+				Check:            checkComments(env, mid, true),
 			},
 			{
 				Config: settingsConfig(mid, false),
@@ -87,8 +83,7 @@ func TestAccCommentSettings_mediaGone(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "soon gone")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: settingsConfig(mid, false)},
 			{

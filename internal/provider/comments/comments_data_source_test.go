@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -33,46 +36,52 @@ func TestAccCommentsDataSource(t *testing.T) {
 	env.Emulator.SetCommentHiddenOutOfBand(ids[1], true)
 
 	const addr = "data.instagram_comments.all"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: fmt.Sprintf(`data "instagram_comments" "all" {
   media_id        = %q
   include_replies = true
 }`, mid),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "comments.#", "3"),
-					resource.TestCheckResourceAttr(addr, "comments.0.id", ids[2]), // newest first
-					resource.TestCheckResourceAttr(addr, "comments.0.text", "third"),
-					resource.TestCheckResourceAttr(addr, "comments.0.username", "fan_2"),
-					resource.TestCheckResourceAttr(addr, "comments.1.hidden", "true"),
-					resource.TestCheckNoResourceAttr(addr, "comments.2.parent_id"),
-					resource.TestCheckResourceAttr(addr, "comments.2.replies.#", "1"),
-					resource.TestCheckResourceAttr(addr, "comments.2.replies.0.id", reply),
-					resource.TestCheckResourceAttr(addr, "comments.2.replies.0.parent_id", ids[0]),
-					resource.TestCheckResourceAttrSet(addr, "comments.0.timestamp"),
-					resource.TestMatchResourceAttr(addr, "comments.0.timestamp", rfc3339UTC),
-					resource.TestMatchResourceAttr(addr, "comments.2.replies.0.timestamp", rfc3339UTC),
-					resource.TestCheckResourceAttrSet(addr, "comments.0.like_count"),
-					// Replies come nested in the comment list: no call per comment.
-					func(*terraform.State) error {
-						if n := env.Emulator.CallCount("GET /{ig-comment-id}/replies"); n != 0 {
-							return fmt.Errorf("GET /{ig-comment-id}/replies called %d times, want 0", n)
-						}
-						return nil
-					},
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("comments"), knownvalue.ListExact([]knownvalue.Check{
+						// Newest first.
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"id":         knownvalue.StringExact(ids[2]),
+							"text":       knownvalue.StringExact("third"),
+							"username":   knownvalue.StringExact("fan_2"),
+							"timestamp":  knownvalue.StringRegexp(rfc3339UTC),
+							"like_count": knownvalue.NotNull(),
+						}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"hidden": knownvalue.Bool(true)}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"parent_id": knownvalue.Null(),
+							"replies": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+								"id":        knownvalue.StringExact(reply),
+								"parent_id": knownvalue.StringExact(ids[0]),
+								"timestamp": knownvalue.StringRegexp(rfc3339UTC),
+							})}),
+						}),
+					})),
+				},
+				// Replies come nested in the comment list: no call per comment.
+				Check: func(*terraform.State) error {
+					if n := env.Emulator.CallCount("GET /{ig-comment-id}/replies"); n != 0 {
+						return fmt.Errorf("GET /{ig-comment-id}/replies called %d times, want 0", n)
+					}
+					return nil
+				},
 			},
 			{
 				Config: fmt.Sprintf(`data "instagram_comments" "all" {
   media_id = %q
   limit    = 1
 }`, mid),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "comments.#", "1"),
-					resource.TestCheckResourceAttr(addr, "comments.0.replies.#", "0"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("comments"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"replies": knownvalue.ListSizeExact(0)}),
+					})),
+				},
 			},
 		},
 	})

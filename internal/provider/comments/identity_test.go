@@ -2,10 +2,8 @@ package comments_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
@@ -17,25 +15,25 @@ func TestAccComment_identity(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "identity")
-	resource.Test(t, env.IdentityTest(fmt.Sprintf(`
+	env.IdentityTest(t, fmt.Sprintf(`
 resource "instagram_comment" "first" {
   media_id = %q
   message  = "First!"
 }`, mid), "instagram_comment.first", map[string]knownvalue.Check{
-		"id": knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`)),
-	}, plancheck.ResourceActionNoop))
+		"id": acctest.NumericID(),
+	}, plancheck.ResourceActionNoop)
 }
 
 func TestAccCommentSettings_identity(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	mid := env.PublishImageOutOfBand(t, "identity")
-	resource.Test(t, env.IdentityTest(fmt.Sprintf(`
+	env.IdentityTest(t, fmt.Sprintf(`
 resource "instagram_comment_settings" "off" {
   media_id         = %q
   comments_enabled = false
 }`, mid), "instagram_comment_settings.off", map[string]knownvalue.Check{
 		"media_id":   knownvalue.StringExact(mid),
 		"account_id": knownvalue.StringExact(emulator.DefaultAccountID),
-	}, plancheck.ResourceActionNoop))
+	}, plancheck.ResourceActionNoop)
 }

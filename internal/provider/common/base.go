@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -77,6 +78,23 @@ func (b *EphemeralBase) Metadata(_ context.Context, req ephemeral.MetadataReques
 }
 
 func (b *EphemeralBase) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+	b.Data = FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+// ActionBase is ResourceBase for actions (Terraform ≥ 1.14).
+type ActionBase struct {
+	name string
+	Data *ProviderData
+}
+
+// NewActionBase names the action instagram_<name>.
+func NewActionBase(name string) ActionBase { return ActionBase{name: name} }
+
+func (b *ActionBase) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + b.name
+}
+
+func (b *ActionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
 	b.Data = FromConfigure(req.ProviderData, &resp.Diagnostics)
 }
 

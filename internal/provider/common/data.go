@@ -51,6 +51,8 @@ type ProviderData struct {
 	// PlanQuota tallies the posts a plan publishes against each account's
 	// publishing quota (plan_quota.go).
 	PlanQuota *PlanQuota
+	// Files hashes local video files, each once per run (file_hashes.go).
+	Files FileHashes
 
 	mu             sync.Mutex
 	defaultAccount string // configured, or discovered once per process on first use
@@ -62,6 +64,9 @@ type ProviderData struct {
 
 	accountedMu sync.Mutex
 	accounted   map[string]bool // see AccountFor
+
+	exclusiveMu sync.Mutex
+	exclusive   map[string]*sync.Mutex // see Exclusive
 }
 
 // ProviderDataOptions are what NewProviderData needs; zero values are the
@@ -92,6 +97,7 @@ func NewProviderData(o ProviderDataOptions) *ProviderData {
 		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, defaultAccount: o.DefaultAccount,
 		mediaReaders: map[string]*MediaReader{},
 		accounted:    map[string]bool{},
+		exclusive:    map[string]*sync.Mutex{},
 		hashtags:     hashtagCache{entries: map[string]*hashtagEntry{}},
 	}
 	d.PlanQuota = newPlanQuota(d)
@@ -231,20 +237,39 @@ func (d *ProviderData) RequireFacebookLogin(feature string, diags *diag.Diagnost
 	return false
 }
 
-// AccountFor records posts this process knows a resource holds: read by a
-// refresh, published or adopted in this run. The check against publishing a
-// post twice (instagram_media) does not take them for an interrupted run's.
-func (d *ProviderData) AccountFor(mediaIDs ...string) {
+// AccountFor records posts and comments this provider process published,
+// wrote or let go of (a post a replacement keeps): the checks against writing
+// twice (instagram_media, instagram_comment) never take them for an
+// interrupted run's leftovers. The record lives as long as the process, so
+// it covers one apply; a plan's refresh runs in another process.
+func (d *ProviderData) AccountFor(ids ...string) {
 	d.accountedMu.Lock()
 	defer d.accountedMu.Unlock()
-	for _, id := range mediaIDs {
+	for _, id := range ids {
 		d.accounted[id] = true
 	}
 }
 
-// Accounted reports a post recorded by AccountFor.
-func (d *ProviderData) Accounted(mediaID string) bool {
+// Accounted reports an id recorded by AccountFor.
+func (d *ProviderData) Accounted(id string) bool {
 	d.accountedMu.Lock()
 	defer d.accountedMu.Unlock()
-	return d.accounted[mediaID]
+	return d.accounted[id]
+}
+
+// Exclusive waits until no other caller in this process holds key, and
+// returns the function that releases it. Two writes that could be mistaken
+// for each other (two identical comments) take the same key, so that
+// neither takes the other's work, not yet recorded with AccountFor, for a
+// leftover of an interrupted run.
+func (d *ProviderData) Exclusive(key string) (release func()) {
+	d.exclusiveMu.Lock()
+	mu := d.exclusive[key]
+	if mu == nil {
+		mu = &sync.Mutex{}
+		d.exclusive[key] = mu
+	}
+	d.exclusiveMu.Unlock()
+	mu.Lock()
+	return mu.Unlock
 }

@@ -112,3 +112,12 @@ func Save(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdent
 	diags.Append(state.Set(ctx, model)...)
 	SetIdentity(ctx, *state, identity, diags)
 }
+
+// Gone removes a resource that Read found deleted. Its identity stays the
+// one it had: the framework wants an identity after every Read without an
+// error, and a CLI without identity support (Terraform < 1.12) sends none to
+// start from.
+func Gone(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	SetIdentity(ctx, req.State, resp.Identity, &resp.Diagnostics)
+	resp.State.RemoveResource(ctx)
+}

@@ -71,18 +71,9 @@ func NewMediaReader(client *graph.Client, fields []string, now func() time.Time)
 		now = time.Now
 	}
 	return &MediaReader{
-		client: client, fields: fields, now: now, sleep: sleepCtx,
+		client: client, fields: fields, now: now, sleep: func(ctx context.Context, d time.Duration) { _ = graph.Sleep(ctx, d) },
 		PageSize: 100, BatchWindow: 2 * time.Millisecond,
 		scans: map[string]*mediaScan{},
-	}
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-ctx.Done():
 	}
 }
 

@@ -1,10 +1,11 @@
 package common
 
 import (
-	"context"
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -26,22 +27,10 @@ func GraphTime(ts string) types.String {
 
 // RFC3339Time validates a time attribute (since/until and the like) at plan
 // time, so that a typo fails before any API call.
-func RFC3339Time() validator.String { return rfc3339Validator{} }
-
-type rfc3339Validator struct{}
-
-func (rfc3339Validator) Description(context.Context) string {
-	return "must be an RFC 3339 time, e.g. 2026-01-01T00:00:00Z"
-}
-
-func (v rfc3339Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (rfc3339Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := time.Parse(time.RFC3339, req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid time",
-			fmt.Sprintf("%s must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got %q.", req.Path, req.ConfigValue.ValueString()))
-	}
+func RFC3339Time() validator.String {
+	return StringCheck("must be an RFC 3339 time, e.g. 2026-01-01T00:00:00Z", func(at path.Path, value string, diags *diag.Diagnostics) {
+		if _, err := time.Parse(time.RFC3339, value); err != nil {
+			diags.AddAttributeError(at, "Invalid time", fmt.Sprintf("%s must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got %q.", at, value))
+		}
+	})
 }

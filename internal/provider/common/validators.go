@@ -5,27 +5,42 @@ import (
 	"fmt"
 	"net/url"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// HTTPSURL validates a URL Instagram downloads from (media) or calls back
-// (webhooks): absolute, https, with a host.
-func HTTPSURL() validator.String { return httpsURLValidator{} }
+// StringCheck is a plan-time validator of a string attribute. check sees
+// known values only and adds its errors, at p, to diags; description says
+// what a valid value is.
+func StringCheck(description string, check func(p path.Path, value string, diags *diag.Diagnostics)) validator.String {
+	return stringCheck{description: description, check: check}
+}
 
-type httpsURLValidator struct{}
+type stringCheck struct {
+	description string
+	check       func(path.Path, string, *diag.Diagnostics)
+}
 
-func (httpsURLValidator) Description(context.Context) string { return "must be an absolute https URL" }
+func (c stringCheck) Description(context.Context) string { return c.description }
 
-func (v httpsURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (c stringCheck) MarkdownDescription(context.Context) string { return c.description }
 
-func (httpsURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (c stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	raw := req.ConfigValue.ValueString()
+	c.check(req.Path, req.ConfigValue.ValueString(), &resp.Diagnostics)
+}
+
+// HTTPSURL validates a URL Instagram downloads from (media) or calls back
+// (webhooks): absolute, https, with a host.
+func HTTPSURL() validator.String { return StringCheck("must be an absolute https URL", CheckHTTPSURL) }
+
+// CheckHTTPSURL is HTTPSURL's check.
+func CheckHTTPSURL(p path.Path, raw string, diags *diag.Diagnostics) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Scheme != "https" || u.Host == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
-			fmt.Sprintf("%s must be an absolute https URL that Instagram can reach, got %q.", req.Path, raw))
+		diags.AddAttributeError(p, "Invalid URL", fmt.Sprintf("%s must be an absolute https URL that Instagram can reach, got %q.", p, raw))
 	}
 }

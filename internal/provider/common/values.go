@@ -39,3 +39,19 @@ func PrivateFlag(ctx context.Context, private PrivateGetter, key string) (bool, 
 	_ = json.Unmarshal(b, &v)
 	return v, diags
 }
+
+// IntOr is an optional number's value, or def when it is not set.
+func IntOr(v types.Int64, def int) int {
+	if v.IsNull() || v.IsUnknown() {
+		return def
+	}
+	return int(v.ValueInt64())
+}
+
+// StringOr is an optional string's value, or def when it is not set.
+func StringOr(v types.String, def string) string {
+	if v.IsNull() || v.IsUnknown() {
+		return def
+	}
+	return v.ValueString()
+}

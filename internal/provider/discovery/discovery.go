@@ -5,7 +5,6 @@
 package discovery
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -18,66 +17,24 @@ import (
 const accountIDDescription = "Instagram user id of the provider's account to search with (Meta requires one of your own " +
 	"professional accounts). Defaults to the provider's account."
 
-func publicMediaAttribute(desc string) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{
-		MarkdownDescription: desc,
-		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"id":                 common.ComputedString("Media id."),
-			"caption":            common.ComputedString("Caption, null when none."),
-			"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
-			"media_product_type": common.ComputedString("`FEED` or `REELS`; null where the API does not report it (hashtag media)."),
-			"media_url":          common.ComputedString("CDN URL; null for carousels (see `children`) and when Instagram withholds it."),
-			"permalink":          common.ComputedString("Public URL of the post."),
-			"timestamp":          common.ComputedString("Publishing time, RFC 3339 in UTC."),
-			"like_count":         common.ComputedInt64("Likes at read time; null when the owner hides them."),
-			"comments_count":     common.ComputedInt64("Comments at read time."),
-			"view_count":         common.ComputedInt64("Views of a reel; null for other posts and where the API does not report it."),
-			"children": schema.ListNestedAttribute{
-				MarkdownDescription: "Carousel items; empty for other posts.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":         common.ComputedString("Media id of the item."),
-					"media_type": common.ComputedString("`IMAGE` or `VIDEO`."),
-					"media_url":  common.ComputedString("CDN URL of the item."),
-				}},
-			},
-		}},
-	}
+// publicMediaModel is another account's post.
+type publicMediaModel struct {
+	common.PostModel
+	ViewCount types.Int64         `tfsdk:"view_count"`
+	Children  []common.ChildModel `tfsdk:"children"`
 }
 
-// publicMediaList is the `media` attribute's value: other accounts' posts,
-// built as values directly. The framework's reflection over a slice of
-// structs cost 0.3–0.5 s and 100 MB for the 1000 posts business discovery
-// may return (BenchmarkBusinessDiscoveryState).
-func publicMediaList(media []*graph.PublicMedia) types.List {
-	postType := publicMediaAttribute("").NestedObject.Type().(types.ObjectType)              //nolint:forcetypeassert // by construction
-	childType := postType.AttrTypes["children"].(types.ListType).ElemType.(types.ObjectType) //nolint:forcetypeassert // by construction
-	posts := make([]attr.Value, 0, len(media))
-	for _, m := range media {
-		children := []attr.Value{}
-		if m.Children != nil {
-			for _, c := range m.Children.Data {
-				children = append(children, types.ObjectValueMust(childType.AttrTypes, map[string]attr.Value{
-					"id": types.StringValue(c.ID), "media_type": common.StringOrNull(c.MediaType), "media_url": common.StringOrNull(c.MediaURL),
-				}))
-			}
-		}
-		posts = append(posts, types.ObjectValueMust(postType.AttrTypes, map[string]attr.Value{
-			"id":                 types.StringValue(m.ID),
-			"caption":            common.StringOrNull(m.Caption),
-			"media_type":         common.StringOrNull(m.MediaType),
-			"media_product_type": common.StringOrNull(m.MediaProductType),
-			"media_url":          common.StringOrNull(m.MediaURL),
-			"permalink":          common.StringOrNull(m.Permalink),
-			"timestamp":          common.GraphTime(m.Timestamp),
-			"like_count":         types.Int64PointerValue(m.LikeCount),
-			"comments_count":     types.Int64PointerValue(m.CommentsCount),
-			"view_count":         types.Int64PointerValue(m.ViewCount),
-			"children":           types.ListValueMust(childType, children),
+func publicMediaAttribute(desc string) schema.ListNestedAttribute {
+	return common.ComputedNestedList(desc, common.PostAttributes(
+		"`FEED` or `REELS`; null where the API does not report it (hashtag media).",
+		map[string]schema.Attribute{
+			"view_count": common.ComputedInt64("Views of a reel; null for other posts and where the API does not report it."),
+			"children":   common.ChildrenAttribute(),
 		}))
-	}
-	return types.ListValueMust(postType, posts)
+}
+
+func publicMediaFrom(m *graph.Media) publicMediaModel {
+	return publicMediaModel{PostModel: common.PostFrom(m), ViewCount: types.Int64PointerValue(m.ViewCount), Children: common.ChildrenFrom(m)}
 }
 
 // addHashtagError reports a failed hashtag call; the weekly limit gets an

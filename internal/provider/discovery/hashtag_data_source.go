@@ -2,9 +2,11 @@ package discovery
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -41,64 +43,44 @@ func (d *hashtagDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "Hashtag, with or without a leading `#`; case does not matter. Letters, digits and " +
 					"underscores only: spaces, punctuation and emoji cannot be searched.",
 				Required:   true,
-				Validators: []validator.String{hashtagNameValidator{}},
+				Validators: []validator.String{hashtagName()},
 			},
-			"normalized_name": schema.StringAttribute{
-				MarkdownDescription: "The name as searched: lower case, without `#`.",
-				Computed:            true,
-			},
-			"id": schema.StringAttribute{MarkdownDescription: "Hashtag id (the same for every account).", Computed: true},
+			"normalized_name": common.ComputedString("The name as searched: lower case, without `#`."),
+			"id":              common.ComputedString("Hashtag id (the same for every account)."),
 		},
 	}
 }
 
 func (d *hashtagDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m hashtagModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
-	name, err := graph.NormalizeHashtag(m.Name.ValueString())
-	if err != nil { // the validator has already said so at plan time
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "Invalid hashtag", err.Error())
-		return
-	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, err := d.Data.HashtagID(ctx, accountID, name, func(ctx context.Context) (string, error) {
-		id, _, err := d.Data.Client.Hashtags.Search(ctx, accountID, name)
-		return id, err
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *hashtagModel, accountID string, diags *diag.Diagnostics) {
+		name, err := graph.NormalizeHashtag(m.Name.ValueString())
+		if err != nil { // the validator has already said so at plan time
+			diags.AddAttributeError(path.Root("name"), "Invalid hashtag", err.Error())
+			return
+		}
+		id, err := d.Data.HashtagID(ctx, accountID, name, func(ctx context.Context) (string, error) {
+			id, _, err := d.Data.Client.Hashtags.Search(ctx, accountID, name)
+			return id, err
+		})
+		if err != nil {
+			addHashtagError(diags, path.Root("name"), "Cannot search hashtag #"+name, err)
+			return
+		}
+		m.NormalizedName = types.StringValue(name)
+		m.ID = types.StringValue(id)
 	})
-	if err != nil {
-		addHashtagError(&resp.Diagnostics, path.Root("name"), "Cannot search hashtag #"+name, err)
-		return
-	}
-	m.AccountID = types.StringValue(accountID)
-	m.NormalizedName = types.StringValue(name)
-	m.ID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// hashtagNameValidator refuses names search cannot take, at plan time, so a
-// typo never costs one of the 30 weekly slots.
-type hashtagNameValidator struct{}
-
-func (hashtagNameValidator) Description(context.Context) string {
-	return "must be a hashtag: letters, digits and underscores, an optional leading #"
-}
-
-func (v hashtagNameValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (hashtagNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := graph.NormalizeHashtag(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid hashtag",
-			"name "+req.ConfigValue.String()+" cannot be searched: "+err.Error()+".")
-	}
+// hashtagName refuses names search cannot take, at plan time, so a typo
+// never costs one of the 30 weekly slots.
+func hashtagName() validator.String {
+	return common.StringCheck("must be a hashtag: letters, digits and underscores, an optional leading #",
+		func(at path.Path, name string, diags *diag.Diagnostics) {
+			if _, err := graph.NormalizeHashtag(name); err != nil {
+				diags.AddAttributeError(at, "Invalid hashtag", fmt.Sprintf("name %q cannot be searched: %s.", name, err))
+			}
+		})
 }

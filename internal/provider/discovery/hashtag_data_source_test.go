@@ -18,8 +18,7 @@ func TestAccHashtagDataSource_normalisesAndSearchesOncePerRun(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	coffee := env.Emulator.HashtagID("coffee")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			// Three spellings of one hashtag, read concurrently.
 			Config: `
@@ -58,41 +57,24 @@ func TestAccHashtagDataSource_invalidNames(t *testing.T) {
 		"c-o":       "only contain letters, digits and underscores",
 		"#":         "at least one letter or digit",
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      `data "instagram_hashtag" "x" { name = "` + name + `" }`,
-				ExpectError: acctest.ExpectError(`Invalid hashtag.*` + want),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t, `data "instagram_hashtag" "x" { name = "`+name+`" }`, `Invalid hashtag.*`+want)
 	}
 }
 
 func TestAccHashtagDataSource_weeklyLimit(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{HashtagLimit: 2})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	acctest.New(t, emulator.Options{HashtagLimit: 2}).ApplyError(t, `
 data "instagram_hashtag" "a" { name = "coffee" }
 data "instagram_hashtag" "b" { name = "travel" }
 data "instagram_hashtag" "c" { name = "latteart" }`,
-			ExpectError: acctest.ExpectError(`Weekly hashtag limit reached.*30 unique hashtags in a rolling 7 days.*code 24`),
-		}},
-	})
+		`Weekly hashtag limit reached.*30 unique hashtags in a rolling 7 days.*code 24`)
 }
 
 func TestAccHashtagMediaDataSource_topAndRecent(t *testing.T) {
 	t.Parallel()
 	// Pages of 2 (the emulator's cap below Meta's 50): limit 5 takes three pages.
 	env := acctest.New(t, emulator.Options{MaxPageSize: 2})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_hashtag" "coffee" { name = "coffee" }
 data "instagram_hashtag_media" "top" {
   hashtag_id = data.instagram_hashtag.coffee.id
@@ -102,20 +84,17 @@ data "instagram_hashtag_media" "recent" {
   hashtag_id = data.instagram_hashtag.coffee.id
   edge       = "recent"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("edge"), knownvalue.StringExact("top")),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("like_count"), knownvalue.Int64Exact(5841)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(4).AtMapKey("like_count"), knownvalue.Int64Exact(900)),
-				// Seeded #coffee posts of the last 24 hours; the personal account's is never returned.
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("caption"),
-					knownvalue.StringExact("Morning pour-over. #coffee #bluebottle")),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("children"), knownvalue.ListSizeExact(3)),
-				statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("media_url"), knownvalue.Null()),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("edge"), knownvalue.StringExact("top")),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("like_count"), knownvalue.Int64Exact(5841)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.top", tfjsonpath.New("media").AtSliceIndex(4).AtMapKey("like_count"), knownvalue.Int64Exact(900)),
+		// Seeded #coffee posts of the last 24 hours; the personal account's is never returned.
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("caption"),
+			knownvalue.StringExact("Morning pour-over. #coffee #bluebottle")),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("children"), knownvalue.ListSizeExact(3)),
+		statecheck.ExpectKnownValue("data.instagram_hashtag_media.recent", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("media_url"), knownvalue.Null()),
+	)
 }
 
 func TestAccHashtagMediaDataSource_validation(t *testing.T) {
@@ -125,48 +104,28 @@ func TestAccHashtagMediaDataSource_validation(t *testing.T) {
 		{`limit = 0`, `limit value must be between 1 and 500`},
 		{`limit = 501`, `limit value must be between 1 and 500`},
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      "data \"instagram_hashtag_media\" \"x\" {\n hashtag_id = \"17843857450040591\"\n " + tc.config + "\n}",
-				ExpectError: acctest.ExpectError(tc.err),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t,
+			"data \"instagram_hashtag_media\" \"x\" {\n hashtag_id = \"17843857450040591\"\n "+tc.config+"\n}", tc.err)
 	}
-	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      `data "instagram_hashtag_media" "x" { hashtag_id = "#coffee" }`,
-			ExpectError: acctest.ExpectError(`must be a numeric hashtag id`),
-		}},
-	})
-	env.RequireNoGraphCalls(t)
+	acctest.New(t, emulator.Options{}).PlanOnlyError(t,
+		`data "instagram_hashtag_media" "x" { hashtag_id = "#coffee" }`, `must be a numeric hashtag id`)
 }
 
 func TestAccRecentlySearchedHashtagsDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_hashtag" "coffee" { name = "coffee" }
 data "instagram_hashtag" "travel" { name = "Travel" }
 data "instagram_recently_searched_hashtags" "x" {
   depends_on = [data.instagram_hashtag.coffee, data.instagram_hashtag.travel]
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.ListSizeExact(2)),
-				statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("remaining"), knownvalue.Int64Exact(28)),
-				statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.SetPartial([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.StringExact(env.Emulator.HashtagID("travel")), "name": knownvalue.StringExact("travel"),
-					}),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.ListSizeExact(2)),
+		statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("remaining"), knownvalue.Int64Exact(28)),
+		statecheck.ExpectKnownValue("data.instagram_recently_searched_hashtags.x", tfjsonpath.New("hashtags"), knownvalue.SetPartial([]knownvalue.Check{
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"id": knownvalue.StringExact(env.Emulator.HashtagID("travel")), "name": knownvalue.StringExact("travel"),
+			}),
+		})),
+	)
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -32,11 +32,11 @@ func NewHashtagMediaDataSource() datasource.DataSource {
 type hashtagMediaDataSource struct{ common.DataSourceBase }
 
 type hashtagMediaModel struct {
-	AccountID types.String `tfsdk:"account_id"`
-	HashtagID types.String `tfsdk:"hashtag_id"`
-	Edge      types.String `tfsdk:"edge"`
-	Limit     types.Int64  `tfsdk:"limit"`
-	Media     types.List   `tfsdk:"media"`
+	AccountID types.String       `tfsdk:"account_id"`
+	HashtagID types.String       `tfsdk:"hashtag_id"`
+	Edge      types.String       `tfsdk:"edge"`
+	Limit     types.Int64        `tfsdk:"limit"`
+	Media     []publicMediaModel `tfsdk:"media"`
 }
 
 func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -46,55 +46,33 @@ func (d *hashtagMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"30 weekly hashtag slots. Promoted posts, stories and the authors' usernames are not available.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID(accountIDDescription),
-			"hashtag_id": schema.StringAttribute{
-				MarkdownDescription: "Hashtag id, e.g. from `instagram_hashtag`.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("hashtag id")},
-			},
+			"hashtag_id": common.RequiredID("Hashtag id, e.g. from `instagram_hashtag`.", "hashtag id"),
 			"edge": schema.StringAttribute{
 				MarkdownDescription: "`top` (most popular; default) or `recent` (published in the last 24 hours).",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(graph.HashtagEdgeTop, graph.HashtagEdgeRecent)},
 			},
-			"limit": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("Most posts to return, 1–%d; read in pages of at most %d. Default %d.",
-					maxHashtagMediaLimit, graph.HashtagMaxPageSize, defaultHashtagMediaLimit),
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(1, maxHashtagMediaLimit)},
-			},
+			"limit": common.BoundedInt64(fmt.Sprintf("Most posts to return, 1–%d; read in pages of at most %d. Default %d.",
+				maxHashtagMediaLimit, graph.HashtagMaxPageSize, defaultHashtagMediaLimit), 1, maxHashtagMediaLimit),
 			"media": publicMediaAttribute("The posts, in the API's order."),
 		},
 	}
 }
 
 func (d *hashtagMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m hashtagMediaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	edge := graph.HashtagEdgeTop
-	if !m.Edge.IsNull() {
-		edge = m.Edge.ValueString()
-	}
-	limit := defaultHashtagMediaLimit
-	if !m.Limit.IsNull() {
-		limit = int(m.Limit.ValueInt64())
-	}
-	var media []*graph.PublicMedia
-	for p, err := range d.Data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, limit) {
-		if err != nil {
-			addHashtagError(&resp.Diagnostics, path.Root("hashtag_id"), "Cannot read the "+edge+" media of hashtag "+m.HashtagID.ValueString(), err)
-			return
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *hashtagMediaModel, accountID string, diags *diag.Diagnostics) {
+		edge := common.StringOr(m.Edge, graph.HashtagEdgeTop)
+		m.Media = []publicMediaModel{}
+		for p, err := range d.Data.Client.Hashtags.Media(ctx, m.HashtagID.ValueString(), accountID, edge, common.IntOr(m.Limit, defaultHashtagMediaLimit)) {
+			if err != nil {
+				addHashtagError(diags, path.Root("hashtag_id"), "Cannot read the "+edge+" media of hashtag "+m.HashtagID.ValueString(), err)
+				return
+			}
+			m.Media = append(m.Media, publicMediaFrom(p))
 		}
-		media = append(media, p)
-	}
-	m.Media = publicMediaList(media)
-	m.AccountID = types.StringValue(accountID)
-	m.Edge = types.StringValue(edge)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		m.Edge = types.StringValue(edge)
+	})
 }

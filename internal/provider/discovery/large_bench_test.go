@@ -23,18 +23,21 @@ func BenchmarkBusinessDiscoveryState(b *testing.B) {
 	media := largeMedia(maxMediaLimit)
 	b.ReportAllocs()
 	for b.Loop() {
-		m := businessDiscoveryModel{Media: publicMediaList(media)}
+		m := businessDiscoveryModel{Media: make([]publicMediaModel, 0, len(media))}
+		for _, p := range media {
+			m.Media = append(m.Media, publicMediaFrom(p))
+		}
 		if diags := state.Set(ctx, &m); diags.HasError() {
 			b.Fatal(diags)
 		}
 	}
 }
 
-func largeMedia(n int) []*graph.PublicMedia {
+func largeMedia(n int) []*graph.Media {
 	likes := int64(42)
-	out := make([]*graph.PublicMedia, n)
+	out := make([]*graph.Media, n)
 	for i := range out {
-		p := &graph.PublicMedia{
+		p := &graph.Media{
 			ID: fmt.Sprint(17900000000000000 + i), Caption: fmt.Sprintf("Post %d #coffee", i), MediaType: "IMAGE",
 			MediaProductType: "FEED", MediaURL: fmt.Sprintf("https://cdn.example.com/%d.jpg", i),
 			Permalink: fmt.Sprintf("https://www.instagram.com/p/%d/", i), Timestamp: "2026-11-01T10:00:00+0000",

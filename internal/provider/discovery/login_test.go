@@ -3,8 +3,6 @@ package discovery_test
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 )
@@ -19,14 +17,6 @@ func TestAccDiscoveryDataSources_instagramLoginRefused(t *testing.T) {
 		{`data "instagram_hashtag_media" "x" { hashtag_id = "17843857450040591" }`, "Hashtag search"},
 		{`data "instagram_recently_searched_hashtags" "x" {}`, "Hashtag search"},
 	} {
-		env := acctest.New(t, emulator.Options{}).InstagramLogin()
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      tc.config,
-				ExpectError: acctest.ExpectError(tc.feature + ` needs Facebook login`),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).InstagramLogin().PlanOnlyError(t, tc.config, tc.feature+` needs Facebook login`)
 	}
 }

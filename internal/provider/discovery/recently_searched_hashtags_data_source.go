@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -40,42 +41,29 @@ func (d *recentlySearchedDataSource) Schema(_ context.Context, _ datasource.Sche
 			"Needs Facebook login. Reading this list does not use a slot.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID(accountIDDescription),
-			"hashtags": schema.ListNestedAttribute{
-				MarkdownDescription: "The hashtags, most recently first queried first.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":   schema.StringAttribute{MarkdownDescription: "Hashtag id.", Computed: true},
-					"name": schema.StringAttribute{MarkdownDescription: "Hashtag name, without `#`.", Computed: true},
-				}},
-			},
-			"remaining": schema.Int64Attribute{
-				MarkdownDescription: "New hashtags the account may still query in the current 7 days (30 minus the list's length).",
-				Computed:            true,
-			},
+			"hashtags": common.ComputedNestedList("The hashtags, most recently first queried first.", map[string]schema.Attribute{
+				"id":   common.ComputedString("Hashtag id."),
+				"name": common.ComputedString("Hashtag name, without `#`."),
+			}),
+			"remaining": common.ComputedInt64("New hashtags the account may still query in the current 7 days (30 minus the list's length)."),
 		},
 	}
 }
 
 func (d *recentlySearchedDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m recentlySearchedModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
+	if !d.Data.RequireFacebookLogin("Hashtag search", &resp.Diagnostics) {
 		return
 	}
-	accountID, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	list, _, err := d.Data.Client.Hashtags.RecentlySearched(ctx, accountID)
-	if err != nil {
-		common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the recently searched hashtags of "+accountID, err)
-		return
-	}
-	m.AccountID = types.StringValue(accountID)
-	m.Hashtags = []hashtagEntry{}
-	for _, h := range list {
-		m.Hashtags = append(m.Hashtags, hashtagEntry{ID: types.StringValue(h.ID), Name: common.StringOrNull(h.Name)})
-	}
-	m.Remaining = types.Int64Value(int64(max(graph.HashtagLimit-len(list), 0)))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *recentlySearchedModel, accountID string, diags *diag.Diagnostics) {
+		list, _, err := d.Data.Client.Hashtags.RecentlySearched(ctx, accountID)
+		if err != nil {
+			common.AddAPIError(diags, path.Root("account_id"), "Cannot list the recently searched hashtags of "+accountID, err)
+			return
+		}
+		m.Hashtags = []hashtagEntry{}
+		for _, h := range list {
+			m.Hashtags = append(m.Hashtags, hashtagEntry{ID: types.StringValue(h.ID), Name: common.StringOrNull(h.Name)})
+		}
+		m.Remaining = types.Int64Value(int64(max(graph.HashtagLimit-len(list), 0)))
+	})
 }

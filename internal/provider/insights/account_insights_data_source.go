@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -52,14 +52,9 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 			"Data can lag up to 48 hours; accounts with fewer than 100 followers get no follower or demographic data.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"metrics": schema.ListAttribute{
-				MarkdownDescription: "Metrics to read: `reach`, `views`, `follower_count`, `accounts_engaged`, `total_interactions`, `likes`, " +
-					"`comments`, `shares`, `saves`, `replies`, `reposts`, `follows_and_unfollows`, `profile_links_taps`, `online_followers`, " +
-					"`follower_demographics`, `engaged_audience_demographics`, `reached_audience_demographics`. All must share one period.",
-				ElementType: types.StringType,
-				Required:    true,
-				Validators:  []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues()},
-			},
+			"metrics": metricsAttribute("Metrics to read: `reach`, `views`, `follower_count`, `accounts_engaged`, `total_interactions`, `likes`, " +
+				"`comments`, `shares`, `saves`, `replies`, `reposts`, `follows_and_unfollows`, `profile_links_taps`, `online_followers`, " +
+				"`follower_demographics`, `engaged_audience_demographics`, `reached_audience_demographics`. All must share one period."),
 			"period": schema.StringAttribute{
 				MarkdownDescription: "`day`, `week`, `days_28` or `lifetime`. Every current metric supports exactly one period (`lifetime` for " +
 					"`online_followers` and demographics, `day` for the rest), which is the default.",
@@ -73,13 +68,10 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(metricTypeTimeSeries, metricTypeTotalValue)},
 			},
-			"breakdown": schema.ListAttribute{
-				MarkdownDescription: "Dimensions to split totals by (needs `metric_type = \"total_value\"`): `media_product_type`, `follow_type`, " +
-					"`follower_type`, `contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one.",
-				ElementType: types.StringType,
-				Optional:    true,
-				Validators:  []validator.List{listvalidator.UniqueValues()},
-			},
+			"breakdown": breakdownAttribute("Dimensions to split totals by (needs `metric_type = \"total_value\"`): `media_product_type`, `follow_type`, " +
+				"`follower_type`, `contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one. " +
+				"`views` splits by `follower_type` (`follow_type` in older copies of Meta's reference, also accepted) and by " +
+				"`media_product_type`, whose results are the product types the views came from (`AD`, `FEED`, `REELS`, `STORY`)."),
 			"timeframe": schema.StringAttribute{
 				MarkdownDescription: "Demographics only, and required for them: `this_week` or `this_month`.",
 				Optional:            true,
@@ -129,45 +121,31 @@ func (d *accountInsightsDataSource) ValidateConfig(ctx context.Context, req data
 }
 
 func (d *accountInsightsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[accountInsightsModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	q, _ := m.query() // Read only runs with a known configuration
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-
-	opts := graph.AccountInsightsOptions{
-		Metrics: q.metrics, Period: q.effectivePeriod(), MetricType: q.metricType, Breakdown: q.breakdown, Timeframe: q.timeframe,
-	}
-	if !q.demographic() { // Meta ignores a range for demographics
-		opts.Since, _ = parseRFC3339(q.since)
-		opts.Until, _ = parseRFC3339(q.until)
-		if !opts.Since.IsZero() && opts.Until.IsZero() {
-			opts.Until = d.Data.Now().Truncate(time.Second)
-			if q.metricType == metricTypeTotalValue && opts.Until.Sub(opts.Since) > graph.MaxInsightsWindow {
-				resp.Diagnostics.AddAttributeError(path.Root("since"), "Range too long for a total",
-					fmt.Sprintf("With metric_type = \"total_value\" and no until, since may be at most %d days ago (Meta's limit per request). Set until, or use metric_type = \"time_series\".",
-						int(graph.MaxInsightsWindow.Hours()/24)))
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountInsightsModel, id string, diags *diag.Diagnostics) {
+		q, _ := m.query() // Read only runs with a known configuration
+		opts := graph.AccountInsightsOptions{
+			Metrics: q.metrics, Period: q.effectivePeriod(), MetricType: q.metricType, Breakdown: q.breakdown, Timeframe: q.timeframe,
+		}
+		if !q.demographic() { // Meta ignores a range for demographics
+			opts.Since, _ = parseRFC3339(q.since)
+			opts.Until, _ = parseRFC3339(q.until)
+			if !opts.Since.IsZero() && opts.Until.IsZero() {
+				opts.Until = d.Data.Now().Truncate(time.Second)
+				if q.metricType == metricTypeTotalValue && opts.Until.Sub(opts.Since) > graph.MaxInsightsWindow {
+					diags.AddAttributeError(path.Root("since"), "Range too long for a total",
+						fmt.Sprintf("With metric_type = \"total_value\" and no until, since may be at most %d days ago (Meta's limit per request). Set until, or use metric_type = \"time_series\".",
+							int(graph.MaxInsightsWindow.Hours()/24)))
+					return
+				}
 			}
 		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	insights, _, err := d.Data.Client.Insights.Account(ctx, id, opts)
-	if err != nil {
-		common.AddAPIError(&resp.Diagnostics, path.Root("metrics"),
-			fmt.Sprintf("Cannot read insights (%s) of Instagram account %s", strings.Join(q.metrics, ", "), id), err)
-		return
-	}
-	list, diags := insightsValue(ctx, insights)
-	resp.Diagnostics.Append(diags...)
-	m.AccountID = types.StringValue(id)
-	m.Period = types.StringValue(opts.Period)
-	m.Insights = list
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		insights, _, err := d.Data.Client.Insights.Account(ctx, id, opts)
+		if err != nil {
+			common.AddAPIError(diags, path.Root("metrics"),
+				fmt.Sprintf("Cannot read insights (%s) of Instagram account %s", strings.Join(q.metrics, ", "), id), err)
+			return
+		}
+		m.Period = types.StringValue(opts.Period)
+		m.Insights = insightsValue(ctx, insights, diags)
+	})
 }

@@ -3,6 +3,7 @@ package insights_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -28,26 +29,23 @@ func insightsCalls(env *acctest.Env, route string, want int) resource.TestCheckF
 	}
 }
 
-// dailyValues asserts that a metric's values are one per day, in order,
-// with end_times from first to first+n-1 days.
-func dailyValues(addr string, metric int, first time.Time, n int) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		attrs := s.RootModule().Resources[addr].Primary.Attributes
-		prefix := fmt.Sprintf("insights.%d.values", metric)
-		if got := attrs[prefix+".#"]; got != fmt.Sprint(n) {
-			return fmt.Errorf("%s.# = %s, want %d", prefix, got, n)
-		}
-		for i := range n {
-			want := first.Add(time.Duration(i) * 24 * time.Hour).Format("2006-01-02T15:04:05-0700")
-			if got := attrs[fmt.Sprintf("%s.%d.end_time", prefix, i)]; got != want {
-				return fmt.Errorf("%s.%d.end_time = %s, want %s (values not merged in order)", prefix, i, got, want)
-			}
-			if attrs[fmt.Sprintf("%s.%d.value", prefix, i)] == "" {
-				return fmt.Errorf("%s.%d.value is empty", prefix, i)
-			}
-		}
-		return nil
+// firstBreakdown is the path of the first metric's first breakdown. A fresh
+// path per call: tfjsonpath steps share their backing array.
+func firstBreakdown() tfjsonpath.Path {
+	return tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("breakdowns").AtSliceIndex(0)
+}
+
+// dailyValues checks a metric's values: one per day, in order, with
+// end_times from first to first+n-1 days, each with a value.
+func dailyValues(first time.Time, n int) knownvalue.Check {
+	days := make([]knownvalue.Check, n)
+	for i := range days {
+		days[i] = knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"end_time": knownvalue.StringExact(first.Add(time.Duration(i) * 24 * time.Hour).Format("2006-01-02T15:04:05-0700")),
+			"value":    knownvalue.NotNull(),
+		})
 	}
+	return knownvalue.ListExact(days)
 }
 
 // A 75-day time series is read in three requests (30 + 30 + 15 days) whose
@@ -55,8 +53,7 @@ func dailyValues(addr string, metric int, first time.Time, n int) resource.TestC
 func TestAccAccountInsights_timeSeriesWindows(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 data "instagram_account_insights" "test" {
@@ -65,18 +62,22 @@ data "instagram_account_insights" "test" {
   since       = "2026-08-01T00:00:00Z"
   until       = "2026-10-15T00:00:00Z"
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				insightsCalls(env, "GET /{ig-user-id}/insights", 3),
-				dailyValues(accountAddr, 0, time.Date(2026, 8, 2, 0, 0, 0, 0, time.UTC), 75),
-				dailyValues(accountAddr, 1, time.Date(2026, 8, 2, 0, 0, 0, 0, time.UTC), 75),
-				resource.TestCheckResourceAttr(accountAddr, "insights.0.name", "reach"),
-				resource.TestCheckResourceAttr(accountAddr, "insights.1.name", "follower_count"),
-				resource.TestCheckNoResourceAttr(accountAddr, "insights.0.total_value.value"),
-			),
+			Check: insightsCalls(env, "GET /{ig-user-id}/insights", 3),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("period"), knownvalue.StringExact("day")),
-				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("title"), knownvalue.StringExact("Accounts reached")),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"name":        knownvalue.StringExact("reach"),
+						"title":       knownvalue.StringExact("Accounts reached"),
+						"values":      dailyValues(time.Date(2026, 8, 2, 0, 0, 0, 0, time.UTC), 75),
+						"total_value": knownvalue.Null(),
+					}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"name":   knownvalue.StringExact("follower_count"),
+						"values": dailyValues(time.Date(2026, 8, 2, 0, 0, 0, 0, time.UTC), 75),
+					}),
+				})),
 			},
 		}},
 	})
@@ -85,12 +86,7 @@ data "instagram_account_insights" "test" {
 func TestAccAccountInsights_totalValueBreakdown(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	// A fresh path per check: tfjsonpath steps share their backing array.
-	breakdown := func() tfjsonpath.Path {
-		return tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("breakdowns").AtSliceIndex(0)
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 data "instagram_account_insights" "test" {
@@ -100,17 +96,15 @@ data "instagram_account_insights" "test" {
   since       = "2026-10-01T00:00:00Z"
   until       = "2026-10-31T00:00:00Z"
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				insightsCalls(env, "GET /{ig-user-id}/insights", 1),
-				resource.TestCheckResourceAttr(accountAddr, "insights.#", "3"),
-				resource.TestCheckResourceAttr(accountAddr, "insights.1.name", "views"),
-				resource.TestCheckResourceAttr(accountAddr, "insights.0.values.#", "0"),
-				resource.TestCheckResourceAttrSet(accountAddr, "insights.0.total_value.value"),
-				resource.TestCheckResourceAttr(accountAddr, "insights.0.total_value.breakdowns.0.results.#", "4"),
-			),
+			Check: insightsCalls(env, "GET /{ig-user-id}/insights", 1),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(accountAddr, breakdown().AtMapKey("dimension_keys"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("media_product_type")})),
-				statecheck.ExpectKnownValue(accountAddr, breakdown().AtMapKey("results").AtSliceIndex(2).AtMapKey("dimension_values"),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights"), knownvalue.ListSizeExact(3)),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(1).AtMapKey("name"), knownvalue.StringExact("views")),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("values"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("value"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("dimension_keys"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("media_product_type")})),
+				statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("results"), knownvalue.ListSizeExact(4)),
+				statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("results").AtSliceIndex(2).AtMapKey("dimension_values"),
 					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("REELS")})),
 			},
 		}},
@@ -120,10 +114,7 @@ data "instagram_account_insights" "test" {
 func TestAccAccountInsights_demographicsAndHourly(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.Apply(t, `
 data "instagram_account_insights" "test" {
   metrics     = ["follower_demographics"]
   metric_type = "total_value"
@@ -136,19 +127,23 @@ data "instagram_account_insights" "online" {
   since   = "2026-10-01T00:00:00Z"
   until   = "2026-10-03T00:00:00Z"
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(accountAddr, "period", "lifetime"),
-				resource.TestCheckNoResourceAttr(accountAddr, "insights.0.total_value.value"),
-				resource.TestCheckResourceAttr(accountAddr, "insights.0.total_value.breakdowns.0.dimension_keys.0", "country"),
-				resource.TestCheckResourceAttr(accountAddr, "insights.0.total_value.breakdowns.0.results.0.dimension_values.0", "US"),
-				resource.TestCheckResourceAttrSet(accountAddr, "insights.0.total_value.breakdowns.0.results.0.value"),
-				resource.TestCheckResourceAttr("data.instagram_account_insights.online", "period", "lifetime"),
-				resource.TestCheckResourceAttr("data.instagram_account_insights.online", "insights.0.values.#", "2"),
-				resource.TestCheckResourceAttr("data.instagram_account_insights.online", "insights.0.values.0.value_by_key.%", "24"),
-				resource.TestCheckNoResourceAttr("data.instagram_account_insights.online", "insights.0.values.0.value"),
-			),
-		}},
-	})
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("period"), knownvalue.StringExact("lifetime")),
+		// Demographics have only breakdowns, no total.
+		statecheck.ExpectKnownValue(accountAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("value"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("dimension_keys").AtSliceIndex(0), knownvalue.StringExact("country")),
+		statecheck.ExpectKnownValue(accountAddr, firstBreakdown().AtMapKey("results").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"dimension_values": knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringExact("US")}),
+			"value":            knownvalue.NotNull(),
+		})),
+		// Followers online by hour: an object value per day, 24 keys.
+		statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("period"), knownvalue.StringExact("lifetime")),
+		statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("values"), knownvalue.ListSizeExact(2)),
+		statecheck.ExpectKnownValue("data.instagram_account_insights.online", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("values").AtSliceIndex(0),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"value_by_key": knownvalue.MapSizeExact(24),
+				"value":        knownvalue.Null(),
+			})),
+	)
 }
 
 // Retired metrics and invalid combinations fail at plan time, naming the
@@ -156,12 +151,7 @@ data "instagram_account_insights" "online" {
 func TestAccAccountInsights_planTimeErrors(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	retired := []retiredCase{
-		{"impressions", "views"},
-		{"plays", "views"},
-		{"video_views", "views"},
-		{"clips_replays_count", "views"},
-		{"ig_reels_aggregated_all_plays_count", "views"},
+	retired := slices.Concat(retiredForViews, []retiredCase{
 		{"profile_views", "profile_links_taps"},
 		{"email_contacts", "contact_button_type"},
 		{"website_clicks", "profile_links_taps"},
@@ -173,7 +163,7 @@ func TestAccAccountInsights_planTimeErrors(t *testing.T) {
 		{"audience_locale", "follower_demographics"},
 		{"audience_country", "follower_demographics"},
 		{"audience_city", "follower_demographics"},
-	}
+	})
 	invalid := []invalidCase{
 		{`metrics = ["views"]`, `(?s)needs metric_type.*"views".*total_value`},
 		{`metrics = ["reach", "likes"]
@@ -220,6 +210,15 @@ type (
 	invalidCase struct{ body, want string }
 )
 
+// retiredForViews are the metrics both data sources retired for `views`.
+var retiredForViews = []retiredCase{
+	{"impressions", "views"},
+	{"plays", "views"},
+	{"video_views", "views"},
+	{"clips_replays_count", "views"},
+	{"ig_reels_aggregated_all_plays_count", "views"},
+}
+
 // testPlanTimeErrors runs one step per retired metric and per invalid body
 // of a data source; each must fail with its message, and none may reach the API.
 func testPlanTimeErrors(t *testing.T, env *acctest.Env, dataSource, fixed, metricsPrefix string, retired []retiredCase, invalid []invalidCase) {
@@ -237,8 +236,6 @@ func testPlanTimeErrors(t *testing.T, env *acctest.Env, dataSource, fixed, metri
 	for _, c := range invalid {
 		add(c.body, c.want)
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
-	if n := env.Emulator.TotalCalls(); n != 0 {
-		t.Fatalf("plan-time errors made %d API calls: %v", n, env.Emulator.Calls())
-	}
+	env.Test(t, resource.TestCase{Steps: steps})
+	env.RequireNoGraphCalls(t)
 }

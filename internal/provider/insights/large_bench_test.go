@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
@@ -23,7 +25,8 @@ func BenchmarkInsightsValueLongRange(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, diags := insightsValue(ctx, in); diags.HasError() {
+		var diags diag.Diagnostics
+		if insightsValue(ctx, in, &diags); diags.HasError() {
 			b.Fatal(diags)
 		}
 	}

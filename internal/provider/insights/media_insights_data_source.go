@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
@@ -45,37 +43,18 @@ func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"(e.g. `navigation` on a feed post) fails with a clear message. Story insights exist for 24 hours and need at least 5 viewers; " +
 			"carousel children have none.",
 		Attributes: map[string]schema.Attribute{
-			"media_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the media, e.g. `instagram_media.post.id`.",
-				Required:            true,
-				Validators:          []validator.String{common.NumericID("Instagram media id")},
-			},
-			"metrics": schema.ListAttribute{
-				MarkdownDescription: "Metrics to read. Feed posts and carousels: `views`, `reach`, `likes`, `comments`, `saved`, `shares`, " +
-					"`total_interactions`, `follows`, `profile_visits`, `profile_activity`, `reposts`. Reels: `views`, `reach`, `likes`, `comments`, " +
-					"`saved`, `shares`, `total_interactions`, `ig_reels_avg_watch_time`, `ig_reels_video_view_total_time`, `reels_skip_rate`, " +
-					"`reposts`, `crossposted_views`, `facebook_views`. Stories: `views`, `reach`, `shares`, `total_interactions`, `follows`, " +
-					"`profile_visits`, `profile_activity`, `navigation`, `replies`. Facebook login also has `total_likes`, `total_comments`, `total_views` " +
-					"(feed and reels, including ads).",
-				ElementType: types.StringType,
-				Required:    true,
-				Validators:  []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues()},
-			},
-			"breakdown": schema.ListAttribute{
-				MarkdownDescription: "`action_type` (for `profile_activity`) or `story_navigation_action_type` (for `navigation`). Every metric must support it.",
-				ElementType:         types.StringType,
-				Optional:            true,
-				Validators:          []validator.List{listvalidator.UniqueValues()},
-			},
-			"media_type": schema.StringAttribute{
-				MarkdownDescription: "`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`.",
-				Computed:            true,
-			},
-			"media_product_type": schema.StringAttribute{
-				MarkdownDescription: "`FEED`, `REELS` or `STORY`: decides which metrics exist.",
-				Computed:            true,
-			},
-			"insights": insightsAttribute("One entry per metric, each with one lifetime value (and `total_value` when read with a breakdown)."),
+			"media_id": common.RequiredID("Id of the media, e.g. `instagram_media.post.id`.", "Instagram media id"),
+			"metrics": metricsAttribute("Metrics to read. Feed posts and carousels: `views`, `reach`, `likes`, `comments`, `saved`, `shares`, " +
+				"`total_interactions`, `follows`, `profile_visits`, `profile_activity`, `reposts`. Reels: `views`, `reach`, `likes`, `comments`, " +
+				"`saved`, `shares`, `total_interactions`, `ig_reels_avg_watch_time`, `ig_reels_video_view_total_time`, `reels_skip_rate`, " +
+				"`reposts`, `crossposted_views` (views on Instagram and Facebook of a reel cross-posted to Facebook), `facebook_views` " +
+				"(its views on Facebook). Stories: `views`, `reach`, `shares`, `total_interactions`, `follows`, " +
+				"`profile_visits`, `profile_activity`, `navigation`, `replies`. Facebook login also has `total_likes`, `total_comments`, `total_views` " +
+				"(feed and reels, including ads)."),
+			"breakdown":          breakdownAttribute("`action_type` (for `profile_activity`) or `story_navigation_action_type` (for `navigation`). Every metric must support it."),
+			"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
+			"media_product_type": common.ComputedString("`FEED`, `REELS` or `STORY`: decides which metrics exist."),
+			"insights":           insightsAttribute("One entry per metric, each with one lifetime value (and `total_value` when read with a breakdown)."),
 		},
 	}
 }
@@ -144,10 +123,8 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 		common.AddAPIError(&resp.Diagnostics, at, "Cannot read insights of Instagram media "+id, err)
 		return
 	}
-	list, diags := insightsValue(ctx, insights)
-	resp.Diagnostics.Append(diags...)
+	m.Insights = insightsValue(ctx, insights, &resp.Diagnostics)
 	m.MediaType = types.StringValue(media.MediaType)
 	m.MediaProductType = types.StringValue(media.MediaProductType)
-	m.Insights = list
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

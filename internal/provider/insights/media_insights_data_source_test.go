@@ -2,6 +2,7 @@ package insights_test
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -34,9 +35,8 @@ resource "instagram_media" "story" {
 func TestAccMediaInsights_post(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: postConfig + `
 data "instagram_media_insights" "test" {
@@ -49,21 +49,27 @@ data "instagram_media_insights" "activity" {
   metrics   = ["profile_activity"]
   breakdown = ["action_type"]
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				insightsCalls(env, "GET /{ig-media-id}/insights", 2),
-				resource.TestCheckResourceAttr(mediaAddr, "insights.#", "3"),
-				resource.TestCheckResourceAttr(mediaAddr, "insights.2.name", "saved"),
-				resource.TestCheckResourceAttr(mediaAddr, "insights.0.period", "lifetime"),
-				resource.TestCheckResourceAttr(mediaAddr, "insights.0.values.#", "1"),
-				resource.TestCheckResourceAttrSet(mediaAddr, "insights.0.values.0.value"),
-				resource.TestCheckNoResourceAttr(mediaAddr, "insights.0.values.0.end_time"),
-				resource.TestCheckNoResourceAttr(mediaAddr, "insights.0.total_value.value"),
-				resource.TestCheckResourceAttr("data.instagram_media_insights.activity", "insights.0.total_value.breakdowns.0.results.0.dimension_values.0", "BIO_LINK_CLICKED"),
-			),
+			Check: insightsCalls(env, "GET /{ig-media-id}/insights", 2),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(mediaAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("FEED")),
 				statecheck.ExpectKnownValue(mediaAddr, tfjsonpath.New("media_type"), knownvalue.StringExact("IMAGE")),
-				statecheck.ExpectKnownValue(mediaAddr, tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("views")),
+				// The metrics in the order asked for, each with one lifetime
+				// value (no end_time) and no total.
+				statecheck.ExpectKnownValue(mediaAddr, tfjsonpath.New("insights"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"name":   knownvalue.StringExact("views"),
+						"period": knownvalue.StringExact("lifetime"),
+						"values": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"value":    knownvalue.NotNull(),
+							"end_time": knownvalue.Null(),
+						})}),
+						"total_value": knownvalue.Null(),
+					}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("reach")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("saved")}),
+				})),
+				statecheck.ExpectKnownValue("data.instagram_media_insights.activity", firstBreakdown().AtMapKey("results").AtSliceIndex(0).AtMapKey("dimension_values").AtSliceIndex(0),
+					knownvalue.StringExact("BIO_LINK_CLICKED")),
 			},
 		}},
 	})
@@ -72,9 +78,8 @@ data "instagram_media_insights" "activity" {
 func TestAccMediaInsights_story(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: storyConfig + `
 data "instagram_media_insights" "test" {
@@ -82,11 +87,12 @@ data "instagram_media_insights" "test" {
   metrics   = ["navigation"]
   breakdown = ["story_navigation_action_type"]
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(mediaAddr, "media_product_type", "STORY"),
-				resource.TestCheckResourceAttr(mediaAddr, "insights.0.total_value.breakdowns.0.results.#", "4"),
-				resource.TestCheckResourceAttr(mediaAddr, "insights.0.total_value.breakdowns.0.results.0.dimension_values.0", "tap_forward"),
-			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(mediaAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("STORY")),
+				statecheck.ExpectKnownValue(mediaAddr, firstBreakdown().AtMapKey("results"), knownvalue.ListSizeExact(4)),
+				statecheck.ExpectKnownValue(mediaAddr, firstBreakdown().AtMapKey("results").AtSliceIndex(0).AtMapKey("dimension_values").AtSliceIndex(0),
+					knownvalue.StringExact("tap_forward")),
+			},
 		}},
 	})
 }
@@ -95,9 +101,8 @@ data "instagram_media_insights" "test" {
 func TestAccMediaInsights_storyNotEnoughViewers(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{StoryInsightsMinViewers: 1000000})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: storyConfig + `
 data "instagram_media_insights" "test" {
@@ -114,9 +119,8 @@ data "instagram_media_insights" "test" {
 func TestAccMediaInsights_metricNotForProductType(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{Config: postConfig},
 			{
@@ -136,32 +140,17 @@ data "instagram_media_insights" "test" {
 
 func TestAccMediaInsights_facebookOnlyMetricWithInstagramLogin(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	acctest.New(t, emulator.Options{}).InstagramLogin().PlanOnlyError(t, `
 data "instagram_media_insights" "test" {
   media_id = "17900000000000001"
   metrics  = ["total_likes"]
-}`,
-			ExpectError: regexp.MustCompile(`(?s)needs Facebook login.*"likes"`),
-		}},
-	})
-	if n := env.Emulator.TotalCalls(); n != 0 {
-		t.Fatalf("%d API calls: %v", n, env.Emulator.Calls())
-	}
+}`, `needs Facebook login.*"likes"`)
 }
 
 func TestAccMediaInsights_planTimeErrors(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	retired := []retiredCase{
-		{"impressions", "views"},
-		{"plays", "views"},
-		{"video_views", "views"},
-		{"clips_replays_count", "views"},
-		{"ig_reels_aggregated_all_plays_count", "views"},
+	retired := slices.Concat(retiredForViews, []retiredCase{
 		{"engagement", "total_interactions"},
 		{"carousel_album_impressions", "views"},
 		{"carousel_album_reach", "reach"},
@@ -171,7 +160,7 @@ func TestAccMediaInsights_planTimeErrors(t *testing.T) {
 		{"taps_forward", "navigation"},
 		{"taps_back", "navigation"},
 		{"exits", "navigation"},
-	}
+	})
 	invalid := []invalidCase{
 		{`metrics = ["reach"]
 		  breakdown = ["action_type"]`, `(?s)"reach".*no\s+breakdowns`},

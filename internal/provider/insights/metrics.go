@@ -25,6 +25,11 @@ const (
 	metricTypeTotalValue = "total_value"
 )
 
+// Meta added reposts (account and media), reels_skip_rate, crossposted_views
+// and facebook_views on 2025-12-03
+// (https://developers.facebook.com/docs/instagram-platform/changelog). The
+// reference's banner gives views the breakdowns follower_type and
+// media_product_type; its older copies name follow_type: both are accepted.
 var accountMetrics = map[string]accountMetric{
 	"reach":                         {period: "day", metricTypes: timeSeriesOrTotal, breakdowns: []string{"media_product_type", "follow_type"}},
 	"views":                         {period: "day", metricTypes: totalValueOnly, breakdowns: []string{"follow_type", "follower_type", "media_product_type"}},

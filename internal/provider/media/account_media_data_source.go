@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -47,11 +46,7 @@ type accountMediaModel struct {
 }
 
 func mediaListAttribute(desc string) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{
-		MarkdownDescription: desc,
-		Computed:            true,
-		NestedObject:        schema.NestedAttributeObject{Attributes: mediaItemAttributes()},
-	}
+	return common.ComputedNestedList(desc, mediaItemAttributes())
 }
 
 func (d *accountMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -63,12 +58,8 @@ func (d *accountMediaDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"(stories are in `instagram_stories`). Pages of the API are followed until `limit` posts are read.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.DataSourceAccountID("Instagram user id to read. Defaults to the provider's account."),
-			"limit": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("Most posts to return, 1–%d (the API lists at most the %d most recent). Default %d.",
-					maxMediaListLimit, maxMediaListLimit, defaultMediaListLimit),
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(1, maxMediaListLimit)},
-			},
+			"limit": common.BoundedInt64(fmt.Sprintf("Most posts to return, 1–%d (the API lists at most the %d most recent). Default %d.",
+				maxMediaListLimit, maxMediaListLimit, defaultMediaListLimit), 1, maxMediaListLimit),
 			"since": timeAttr("Only posts published at or after this time (RFC 3339, e.g. `2026-01-01T00:00:00Z`)."),
 			"until": timeAttr("Only posts published at or before this time (RFC 3339)."),
 			"media": mediaListAttribute("The posts, newest first."),
@@ -85,30 +76,19 @@ func (d *accountMediaDataSource) ValidateConfig(ctx context.Context, req datasou
 }
 
 func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[accountMediaModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	opts := graph.ListOptions{Fields: ownMediaFields, Limit: defaultMediaListLimit}
-	if !m.Limit.IsNull() {
-		opts.Limit = int(m.Limit.ValueInt64())
-	}
-	opts.Since, _ = parseRFC3339(m.Since)
-	opts.Until, _ = parseRFC3339(m.Until)
-	m.Media = []mediaItemModel{}
-	for item, err := range d.Data.Client.Media.List(ctx, id, opts) {
-		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the media of Instagram account "+id, err)
-			return
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountMediaModel, id string, diags *diag.Diagnostics) {
+		opts := graph.ListOptions{Fields: ownMediaFields, Limit: common.IntOr(m.Limit, defaultMediaListLimit)}
+		opts.Since, _ = parseRFC3339(m.Since)
+		opts.Until, _ = parseRFC3339(m.Until)
+		m.Media = []mediaItemModel{}
+		for item, err := range d.Data.Client.Media.List(ctx, id, opts) {
+			if err != nil {
+				common.AddAPIError(diags, path.Root("account_id"), "Cannot list the media of Instagram account "+id, err)
+				return
+			}
+			m.Media = append(m.Media, mediaItemFrom(item))
 		}
-		m.Media = append(m.Media, mediaItemFrom(item))
-	}
-	m.AccountID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	})
 }
 
 // checkTimeRange reports an until before since (both optional RFC 3339).

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -18,32 +17,26 @@ func TestAccAccountMediaDataSource_pagingAndTimeFilter(t *testing.T) {
 	env := acctest.New(t, emulator.Options{MaxPageSize: 2})
 	var ids []string // oldest first, an hour apart from 12:00Z
 	for i := range 5 {
-		ids = append(ids, post(t, env, emulator.Post{Caption: "post " + string(rune('1'+i))}))
+		ids = append(ids, env.PostOutOfBand(t, emulator.Post{Caption: "post " + string(rune('1'+i))}))
 		env.Emulator.AdvanceClock(time.Hour)
 	}
-	post(t, env, emulator.Post{Type: "STORY"}) // never in the media edge
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.PostOutOfBand(t, emulator.Post{Type: "STORY"}) // never in the media edge
+	env.Apply(t, `
 data "instagram_account_media" "latest" { limit = 3 }
 data "instagram_account_media" "all" {}
 data "instagram_account_media" "window" {
   since = "2026-11-01T12:30:00Z"
   until = "2026-11-01T14:00:00Z"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
-				statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
-					mediaWithID(ids[4]), mediaWithID(ids[3]), mediaWithID(ids[2]),
-				})),
-				statecheck.ExpectKnownValue("data.instagram_account_media.all", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
-				statecheck.ExpectKnownValue("data.instagram_account_media.window", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
-					mediaWithID(ids[2]), mediaWithID(ids[1]),
-				})),
-			},
-		}},
-	})
+		statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+		statecheck.ExpectKnownValue("data.instagram_account_media.latest", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
+			mediaWithID(ids[4]), mediaWithID(ids[3]), mediaWithID(ids[2]),
+		})),
+		statecheck.ExpectKnownValue("data.instagram_account_media.all", tfjsonpath.New("media"), knownvalue.ListSizeExact(5)),
+		statecheck.ExpectKnownValue("data.instagram_account_media.window", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
+			mediaWithID(ids[2]), mediaWithID(ids[1]),
+		})),
+	)
 }
 
 func mediaWithID(id string) knownvalue.Check {
@@ -59,14 +52,6 @@ func TestAccAccountMediaDataSource_validation(t *testing.T) {
 		{`limit = 0`, `limit value must be between 1 and 10000`},
 		{`account_id = "me"`, `must be a numeric Instagram user id`},
 	} {
-		env := acctest.New(t, emulator.Options{})
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config:      "data \"instagram_account_media\" \"x\" {\n " + tc.config + "\n}",
-				ExpectError: acctest.ExpectError(tc.err),
-			}},
-		})
-		env.RequireNoGraphCalls(t)
+		acctest.New(t, emulator.Options{}).PlanOnlyError(t, "data \"instagram_account_media\" \"x\" {\n "+tc.config+"\n}", tc.err)
 	}
 }

@@ -3,6 +3,8 @@ package media
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -18,7 +20,7 @@ import (
 // A run stopped hard while media_publish was in flight (a second Ctrl-C, a
 // killed CI runner) may have published the post without Terraform recording
 // it. The next run would publish it again. So right before a post is
-// published (Create, after the quota check and before any container), the
+// published (Create, before the quota check and any container), the
 // account's recent posts are searched for one this resource would have
 // produced (workflow.Post.Matches: same product and media type, the same
 // caption, as many carousel items) that this apply did not publish or let go
@@ -55,22 +57,33 @@ func duplicateSince(m *mediaModel, now time.Time) time.Time {
 }
 
 // checkDuplicate reports, as an error, a recent post of the account that
-// publishing m would duplicate (see above). A failed search is a warning:
-// it must not stop publishing when Instagram is throttling reads.
+// publishing m would duplicate (see above). A search that fails stops the
+// publish too: publishing without it is what could post twice.
 func (r *mediaResource) checkDuplicate(ctx context.Context, pub *workflow.Publisher, post workflow.Post, m *mediaModel, diags *diag.Diagnostics) {
 	if m.AllowDuplicate.ValueBool() {
 		return
 	}
 	dup, err := pub.FindRecentMatch(ctx, post, duplicateSince(m, r.Data.Now()), r.Data.Accounted)
-	if err != nil {
-		diags.AddWarning("Cannot look for an identical recent post",
-			"Before publishing, the provider looks for an identical post that an interrupted run may have published; "+
-				"that search failed, so this run cannot rule it out.\n\n"+common.DescribeError(err))
-		return
-	}
-	if dup != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		diags.AddError("Stopped before publishing",
+			"Terraform asked the provider to stop while it looked for an identical recent post. Nothing was published for "+
+				"this resource; the next apply publishes it.")
+	case err != nil:
+		diags.AddError("Cannot look for an identical recent post",
+			"Before publishing, the provider looks among the account's recent posts for one an interrupted run may have "+
+				"published, and that search failed, so nothing was published. Apply again, or set allow_duplicate = true "+
+				"to publish without the search.\n\n"+common.DescribeError(err))
+	case dup != nil:
 		diags.Append(duplicateError(dup))
 	}
+}
+
+// duplicateKey names what a post looks like to the duplicate check: two
+// posts of one run with the same key take turns (ProviderData.Exclusive).
+func duplicateKey(account string, post workflow.Post) string {
+	return strings.Join([]string{"instagram_media", account, post.ProductType(), post.MediaType(),
+		post.Parent.Caption, strconv.Itoa(len(post.Items))}, "\x00")
 }
 
 func duplicateError(dup *graph.Media) diag.Diagnostic {
@@ -80,10 +93,12 @@ func duplicateError(dup *graph.Media) diag.Diagnostic {
 	}
 	return diag.NewAttributeErrorDiagnostic(path.Root("allow_duplicate"), "An identical post already exists",
 		fmt.Sprintf("Post %s (%s), published at %s, is what this resource would publish (same type, caption and items), "+
-			"and no resource of this run holds it: most likely an earlier run was stopped while publishing it. Publishing "+
+			"and this apply did not publish it: most likely an earlier run was stopped while publishing it. Publishing "+
 			"again would post it twice, so nothing is published.\n\n"+
-			"To adopt that post, add an import block whose `to` is this resource's address (shown above):\n\n"+
+			"If that post is what this resource published before, adopt it: add an import block whose `to` is this "+
+			"resource's address (shown above):\n\n"+
 			"  import {\n    to = instagram_media.NAME\n    id = %q\n  }\n\n"+
-			"or run `terraform import instagram_media.NAME %s`. If you really want a second, identical post, set "+
-			"allow_duplicate = true.", dup.ID, where, common.GraphTime(dup.Timestamp).ValueString(), dup.ID, dup.ID))
+			"or run `terraform import instagram_media.NAME %s`. If another resource of your configuration already holds "+
+			"that post (an identical post published on purpose), do not import it twice: set allow_duplicate = true "+
+			"to publish a second, identical post.", dup.ID, where, common.GraphTime(dup.Timestamp).ValueString(), dup.ID, dup.ID))
 }

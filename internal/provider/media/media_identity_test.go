@@ -2,7 +2,6 @@ package media_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -10,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -22,15 +20,15 @@ import (
 func TestAccMedia_identity(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, env.IdentityTest(`
+	env.IdentityTest(t, `
 resource "instagram_media" "post" {
   type      = "IMAGE"
   image_url = "https://cdn.example.com/identity.jpg"
   caption   = "Who am I"
 }`, "instagram_media.post", map[string]knownvalue.Check{
-		"id":         knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`)),
+		"id":         acctest.NumericID(),
 		"account_id": knownvalue.StringExact(emulator.DefaultAccountID),
-	}, plancheck.ResourceActionUpdate))
+	}, plancheck.ResourceActionUpdate)
 }
 
 // An existing post is adopted by identity with its id alone (account_id
@@ -54,15 +52,12 @@ resource "instagram_media" "adopted" {
   type    = "IMAGE"
   caption = "Posted in the app"
 }`, id)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ResourceIdentity)},
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ResourceIdentity),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)},
-				},
+				Config:           config,
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionNoop),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
 						"id": knownvalue.StringExact(id), "account_id": knownvalue.StringExact(emulator.DefaultAccountID),

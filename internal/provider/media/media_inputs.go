@@ -2,10 +2,13 @@ package media
 
 import (
 	"context"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
@@ -31,6 +34,10 @@ type use int
 const (
 	optional use = iota + 1
 	required
+	// media: what the post shows. A kind needs exactly one of its media
+	// inputs: an image its image_url, a reel its video_url or video_file, a
+	// story one of image_url, video_url and video_file.
+	media
 )
 
 // input is one input of a model M: mediaModel (the post) or childModel (a
@@ -45,8 +52,32 @@ type input[M any] struct {
 	// the configuration after an import instead of replacing the post.
 	readable bool
 	value    func(*M) attr.Value
+	// compared, when set, is what decides whether a change needs a new post
+	// instead of value: for video_file the file's content hash, so moving
+	// an unchanged file publishes nothing and editing it in place does.
+	compared func(*M) attr.Value
+	// comparedAttr is the attribute that holds compared when it is not the
+	// input itself: Terraform replaces only for an attribute whose value
+	// changed, and an edited file keeps its path.
+	comparedAttr string
 	// param copies the input into the container request.
 	param func(ctx context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics
+}
+
+// replacementValue is what a change of the input is judged by.
+func (in input[M]) replacementValue(m *M) attr.Value {
+	if in.compared != nil {
+		return in.compared(m)
+	}
+	return in.value(m)
+}
+
+// replacementAttr is the attribute a replacement is attributed to.
+func (in input[M]) replacementAttr() string {
+	if in.comparedAttr != "" {
+		return in.comparedAttr
+	}
+	return in.name
 }
 
 // accepts reports how kind uses the input (0: not at all).
@@ -63,106 +94,85 @@ func (in input[M]) acceptedFor() string {
 	return strings.Join(out, ", ")
 }
 
+// Kinds of post that share inputs.
+var (
+	feedKinds = []string{mediaTypeImage, mediaTypeReels, mediaTypeCarousel}
+	allKinds  = []string{mediaTypeImage, mediaTypeReels, mediaTypeCarousel, mediaTypeStories}
+)
+
 // mediaInputs are the post's inputs; account_id and type (which decide
 // where and what is published) are handled on their own.
 var mediaInputs = []input[mediaModel]{
+	text("image_url", usedBy(media, mediaTypeImage, mediaTypeStories),
+		func(m *mediaModel) *types.String { return &m.ImageURL }, func(p *graph.ContainerParams) *string { return &p.ImageURL }),
+	text("video_url", usedBy(media, mediaTypeReels, mediaTypeStories),
+		func(m *mediaModel) *types.String { return &m.VideoURL }, func(p *graph.ContainerParams) *string { return &p.VideoURL }),
 	{
-		name: "image_url", uses: map[string]use{mediaTypeImage: required, mediaTypeStories: optional},
-		value: func(m *mediaModel) attr.Value { return m.ImageURL },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.ImageURL = m.ImageURL.ValueString()
-			return nil
-		},
+		// The file is uploaded (resumable upload) between creating the
+		// container and waiting for it; postOf hands the path to the workflow.
+		// A change is judged by the file's content hash: moving an unchanged
+		// file publishes nothing, editing it in place does.
+		name: "video_file", uses: usedBy(media, mediaTypeReels, mediaTypeStories),
+		value:        func(m *mediaModel) attr.Value { return m.VideoFile },
+		compared:     func(m *mediaModel) attr.Value { return m.VideoFileHash },
+		comparedAttr: "video_file_hash",
+		param:        uploadParam[mediaModel],
 	},
+	text("caption", usedBy(optional, feedKinds...),
+		func(m *mediaModel) *types.String { return &m.Caption }, func(p *graph.ContainerParams) *string { return &p.Caption }).readBack(),
+	text("alt_text", usedBy(optional, mediaTypeImage),
+		func(m *mediaModel) *types.String { return &m.AltText }, func(p *graph.ContainerParams) *string { return &p.AltText }),
+	text("location_id", usedBy(optional, feedKinds...),
+		func(m *mediaModel) *types.String { return &m.LocationID }, func(p *graph.ContainerParams) *string { return &p.LocationID }),
 	{
-		name: "video_url", uses: map[string]use{mediaTypeReels: required, mediaTypeStories: optional},
-		value: func(m *mediaModel) attr.Value { return m.VideoURL },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.VideoURL = m.VideoURL.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "caption", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		readable: true,
-		value:    func(m *mediaModel) attr.Value { return m.Caption },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.Caption = m.Caption.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "alt_text", uses: map[string]use{mediaTypeImage: optional},
-		value: func(m *mediaModel) attr.Value { return m.AltText },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.AltText = m.AltText.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "location_id", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		value: func(m *mediaModel) attr.Value { return m.LocationID },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.LocationID = m.LocationID.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "user_tags", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeStories: optional},
+		name: "user_tags", uses: usedBy(optional, mediaTypeImage, mediaTypeReels, mediaTypeStories),
 		value: func(m *mediaModel) attr.Value { return m.UserTags },
 		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) (diags diag.Diagnostics) {
 			p.UserTags, diags = userTagParams(ctx, m.UserTags)
 			return diags
 		},
 	},
+	textList("collaborators", usedBy(optional, feedKinds...),
+		func(m *mediaModel) types.List { return m.Collaborators }, func(p *graph.ContainerParams) *[]string { return &p.Collaborators }),
+	flag("share_to_feed", usedBy(optional, mediaTypeReels),
+		func(m *mediaModel) types.Bool { return m.ShareToFeed }, func(p *graph.ContainerParams) **bool { return &p.ShareToFeed }),
+	text("cover_url", usedBy(optional, mediaTypeReels),
+		func(m *mediaModel) *types.String { return &m.CoverURL }, func(p *graph.ContainerParams) *string { return &p.CoverURL }),
 	{
-		name: "collaborators", uses: map[string]use{mediaTypeImage: optional, mediaTypeReels: optional, mediaTypeCarousel: optional},
-		value: func(m *mediaModel) attr.Value { return m.Collaborators },
-		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			if m.Collaborators.IsNull() {
-				return nil
-			}
-			return m.Collaborators.ElementsAs(ctx, &p.Collaborators, false)
-		},
-	},
-	{
-		name: "share_to_feed", uses: map[string]use{mediaTypeReels: optional},
-		value: func(m *mediaModel) attr.Value { return m.ShareToFeed },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.ShareToFeed = m.ShareToFeed.ValueBoolPointer()
-			return nil
-		},
-	},
-	{
-		name: "cover_url", uses: map[string]use{mediaTypeReels: optional},
-		value: func(m *mediaModel) attr.Value { return m.CoverURL },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.CoverURL = m.CoverURL.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "thumb_offset", uses: map[string]use{mediaTypeReels: optional},
+		name: "thumb_offset", uses: usedBy(optional, mediaTypeReels),
 		value: func(m *mediaModel) attr.Value { return m.ThumbOffset },
 		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
 			p.ThumbOffset = m.ThumbOffset.ValueInt64Pointer()
 			return nil
 		},
 	},
+	text("audio_name", usedBy(optional, mediaTypeReels),
+		func(m *mediaModel) *types.String { return &m.AudioName }, func(p *graph.ContainerParams) *string { return &p.AudioName }),
 	{
-		name: "audio_name", uses: map[string]use{mediaTypeReels: optional},
-		value: func(m *mediaModel) attr.Value { return m.AudioName },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.AudioName = m.AudioName.ValueString()
-			return nil
+		name: "trial_params", uses: usedBy(optional, mediaTypeReels),
+		value: func(m *mediaModel) attr.Value { return m.TrialParams },
+		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
+			var tp trialParamsModel
+			diags := m.TrialParams.As(ctx, &tp, basetypes.ObjectAsOptions{})
+			p.TrialParams = &graph.TrialParams{GraduationStrategy: tp.GraduationStrategy.ValueString()}
+			return diags
 		},
 	},
+	textList("branded_content_sponsor_ids", usedBy(optional, feedKinds...),
+		func(m *mediaModel) types.List { return m.BrandedContentSponsorIDs }, func(p *graph.ContainerParams) *[]string { return &p.BrandedContentSponsorIDs }),
+	flag("is_paid_partnership", usedBy(optional, feedKinds...),
+		func(m *mediaModel) types.Bool { return m.IsPaidPartnership }, func(p *graph.ContainerParams) **bool { return &p.IsPaidPartnership }),
+	// A carousel carries the AI label on its parent, not on its items.
+	flag("is_ai_generated", usedBy(optional, allKinds...),
+		func(m *mediaModel) types.Bool { return m.IsAIGenerated }, func(p *graph.ContainerParams) **bool { return &p.IsAIGenerated }),
 	{
 		// The items' own containers are created from childInputs; the
-		// parent's `children` parameter is their container ids.
-		name: "children", uses: map[string]use{mediaTypeCarousel: required},
-		value: func(m *mediaModel) attr.Value { return m.Children },
-		param: func(context.Context, *mediaModel, *graph.ContainerParams) diag.Diagnostics { return nil },
+		// parent's `children` parameter is their container ids. Items are
+		// compared by content: a moved, unchanged video file is no change.
+		name: "children", uses: usedBy(required, mediaTypeCarousel),
+		value:    func(m *mediaModel) attr.Value { return m.Children },
+		compared: func(m *mediaModel) attr.Value { return childrenByContent(m.Children) },
+		param:    func(context.Context, *mediaModel, *graph.ContainerParams) diag.Diagnostics { return nil },
 	},
 }
 
@@ -174,32 +184,20 @@ const (
 
 // childInputs are a carousel item's inputs.
 var childInputs = []input[childModel]{
+	text("image_url", usedBy(media, itemImage),
+		func(c *childModel) *types.String { return &c.ImageURL }, func(p *graph.ContainerParams) *string { return &p.ImageURL }),
+	text("video_url", usedBy(media, itemVideo),
+		func(c *childModel) *types.String { return &c.VideoURL }, func(p *graph.ContainerParams) *string { return &p.VideoURL }),
 	{
-		name: "image_url", uses: map[string]use{itemImage: required},
-		value: func(c *childModel) attr.Value { return c.ImageURL },
-		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.ImageURL = c.ImageURL.ValueString()
-			return nil
-		},
+		name: "video_file", uses: usedBy(media, itemVideo),
+		value:    func(c *childModel) attr.Value { return c.VideoFile },
+		compared: func(c *childModel) attr.Value { return c.VideoFileHash },
+		param:    uploadParam[childModel],
 	},
+	text("alt_text", usedBy(optional, itemImage),
+		func(c *childModel) *types.String { return &c.AltText }, func(p *graph.ContainerParams) *string { return &p.AltText }),
 	{
-		name: "video_url", uses: map[string]use{itemVideo: required},
-		value: func(c *childModel) attr.Value { return c.VideoURL },
-		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.VideoURL = c.VideoURL.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "alt_text", uses: map[string]use{itemImage: optional},
-		value: func(c *childModel) attr.Value { return c.AltText },
-		param: func(_ context.Context, c *childModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.AltText = c.AltText.ValueString()
-			return nil
-		},
-	},
-	{
-		name: "user_tags", uses: map[string]use{itemImage: optional},
+		name: "user_tags", uses: usedBy(optional, itemImage),
 		value: func(c *childModel) attr.Value { return c.UserTags },
 		param: func(ctx context.Context, c *childModel, p *graph.ContainerParams) (diags diag.Diagnostics) {
 			p.UserTags, diags = userTagParams(ctx, c.UserTags)
@@ -208,12 +206,126 @@ var childInputs = []input[childModel]{
 	},
 }
 
-// itemKind is a carousel item's kind: a video item when it sets video_url.
+// usedBy is the uses of an input that kinds all use the same way.
+func usedBy(u use, kinds ...string) map[string]use {
+	out := make(map[string]use, len(kinds))
+	for _, k := range kinds {
+		out[k] = u
+	}
+	return out
+}
+
+// text is an input sent as it is, in a string parameter.
+func text[M any](name string, uses map[string]use, field func(*M) *types.String, param func(*graph.ContainerParams) *string) input[M] {
+	return input[M]{
+		name: name, uses: uses,
+		value: func(m *M) attr.Value { return *field(m) },
+		param: func(_ context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
+			*param(p) = field(m).ValueString()
+			return nil
+		},
+	}
+}
+
+// flag is a boolean input, sent as "true" or "false".
+func flag[M any](name string, uses map[string]use, field func(*M) types.Bool, param func(*graph.ContainerParams) **bool) input[M] {
+	return input[M]{
+		name: name, uses: uses,
+		value: func(m *M) attr.Value { return field(m) },
+		param: func(_ context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
+			*param(p) = field(m).ValueBoolPointer()
+			return nil
+		},
+	}
+}
+
+// textList is a list of strings, sent as a JSON array.
+func textList[M any](name string, uses map[string]use, field func(*M) types.List, param func(*graph.ContainerParams) *[]string) input[M] {
+	return input[M]{
+		name: name, uses: uses,
+		value: func(m *M) attr.Value { return field(m) },
+		param: func(ctx context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
+			return field(m).ElementsAs(ctx, param(p), false)
+		},
+	}
+}
+
+// readBack marks an input Instagram returns (see input.readable).
+func (in input[M]) readBack() input[M] {
+	in.readable = true
+	return in
+}
+
+// uploadParam asks for a resumable-upload container: the bytes follow.
+func uploadParam[M any](_ context.Context, _ *M, p *graph.ContainerParams) diag.Diagnostics {
+	p.UploadType = graph.UploadResumable
+	return nil
+}
+
+// itemKind is a carousel item's kind: a video item when it sets video_url
+// or video_file.
 func itemKind(c *childModel) string {
-	if !c.VideoURL.IsNull() {
+	if !c.VideoURL.IsNull() || !c.VideoFile.IsNull() {
 		return itemVideo
 	}
 	return itemImage
+}
+
+// mediaOf lists the media inputs of a kind (use media), in table order.
+func mediaOf[M any](inputs []input[M], kinds ...string) []input[M] {
+	var out []input[M]
+	for _, in := range inputs {
+		for _, k := range kinds {
+			if in.accepts(k) == media {
+				out = append(out, in)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// setNames are the names of the inputs m sets (unknown counts as set).
+func setNames[M any](inputs []input[M], m *M) []string {
+	var out []string
+	for _, in := range inputs {
+		if !in.value(m).IsNull() {
+			out = append(out, in.name)
+		}
+	}
+	return out
+}
+
+// orList renders names as "a", "a or b", "a, b or c".
+func orList[M any](inputs []input[M]) string {
+	names := make([]string, len(inputs))
+	for i, in := range inputs {
+		names[i] = in.name
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// childrenByContent is the children list with each item's video_file path
+// left out (its video_file_hash stays): items are the same when their media
+// are.
+func childrenByContent(children types.List) attr.Value {
+	if children.IsNull() || children.IsUnknown() {
+		return children
+	}
+	elems := make([]attr.Value, 0, len(children.Elements()))
+	for _, e := range children.Elements() {
+		o, ok := e.(types.Object)
+		if !ok || o.IsNull() || o.IsUnknown() {
+			return children
+		}
+		attrs := maps.Clone(o.Attributes())
+		attrs["video_file"] = types.StringNull()
+		elems = append(elems, types.ObjectValueMust(childObjectType.AttrTypes, attrs))
+	}
+	return types.ListValueMust(childObjectType, elems)
 }
 
 // inputByName finds an input's row (for schema descriptions).

@@ -19,9 +19,10 @@ func TestMediaInputsMatchTheModel(t *testing.T) {
 		"id": true, "account_id": true, "type": true, "deletion_policy": true, "allow_duplicate": true, "timeouts": true,
 		"container_id": true, "permalink": true, "shortcode": true, "media_type": true,
 		"media_product_type": true, "timestamp": true, "username": true, "children_ids": true,
+		"video_file_hash": true,
 	}
 	checkTable(t, mediaInputs, notInTable)
-	checkTable(t, childInputs, nil)
+	checkTable(t, childInputs, map[string]bool{"video_file_hash": true})
 
 	var resp resource.SchemaResponse
 	(&mediaResource{}).Schema(context.Background(), resource.SchemaRequest{}, &resp)
@@ -80,6 +81,8 @@ func sentinelFor(t *testing.T, typ reflect.Type) attr.Value {
 		return types.Int64Value(42)
 	case reflect.TypeFor[types.List]():
 		return types.ListValueMust(types.StringType, []attr.Value{types.StringValue("sentinel")})
+	case reflect.TypeFor[types.Object]():
+		return types.ObjectValueMust(map[string]attr.Type{"sentinel": types.StringType}, map[string]attr.Value{"sentinel": types.StringValue("sentinel")})
 	}
 	t.Fatalf("no sentinel for %s", typ)
 	return nil

@@ -8,10 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -52,11 +50,7 @@ func (l *mediaList) ListResourceConfigSchema(_ context.Context, _ list.ListResou
 			"newest first, so that `terraform query -generate-config-out` can write their resource and import blocks. " +
 			"Costs one call per 100 posts plus one for stories; stops at the query's `limit`.",
 		Attributes: map[string]schema.Attribute{
-			"account_id": schema.StringAttribute{
-				MarkdownDescription: "Instagram user id whose posts to list. Defaults to the provider's account.",
-				Optional:            true,
-				Validators:          []validator.String{common.NumericID("Instagram user id")},
-			},
+			"account_id": common.ListAccountID("Instagram user id whose posts to list. Defaults to the provider's account."),
 			"types": schema.ListAttribute{
 				MarkdownDescription: "Only posts of these `type`s: `IMAGE`, `REELS`, `CAROUSEL`, `STORIES`. Default: all.",
 				ElementType:         types.StringType,
@@ -87,15 +81,8 @@ func (l *mediaList) ValidateListResourceConfig(ctx context.Context, req list.Val
 }
 
 func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var diags diag.Diagnostics
-	m, ok := common.Decode[mediaListModel](ctx, req.Config, &diags)
+	m, account, ok := common.ListWithAccount[mediaListModel](ctx, l.Data, req, stream)
 	if !ok {
-		common.ListError(stream, diags)
-		return
-	}
-	account, ok := l.Data.ResolveAccount(ctx, m.AccountID, &diags)
-	if !ok {
-		common.ListError(stream, diags)
 		return
 	}
 	wanted := map[string]bool{}
@@ -110,21 +97,19 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 	opts.Until, _ = parseRFC3339(m.Until)
 
 	stream.Results = func(push func(list.ListResult) bool) {
-		sent := int64(0)
+		pushed := common.Pusher(ctx, req, push)
 		emit := func(media *graph.Media) bool {
 			model := l.adoptedModel(account, media)
 			if !want(model.Type.ValueString()) {
 				return true
 			}
-			sent++
-			return push(common.ListResult(ctx, req, displayName(media, model.Type.ValueString()), &model)) &&
-				(req.Limit <= 0 || sent < req.Limit)
+			return pushed(displayName(media, model.Type.ValueString()), &model)
 		}
 		// Stories first: they are the newest and live only 24 hours.
 		if want(mediaTypeStories) {
 			for media, err := range l.Data.Client.Media.ListStories(ctx, account, opts) {
 				if err != nil {
-					push(list.ListResult{Diagnostics: apiDiags("Cannot list the stories of account "+account, err)})
+					push(common.ListAPIError("Cannot list the stories of account "+account, err))
 					return
 				}
 				if inRange(media, opts) && !emit(media) {
@@ -137,7 +122,7 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 		}
 		for media, err := range l.Data.Client.Media.List(ctx, account, opts) {
 			if err != nil {
-				push(list.ListResult{Diagnostics: apiDiags("Cannot list the posts of account "+account, err)})
+				push(common.ListAPIError("Cannot list the posts of account "+account, err))
 				return
 			}
 			if !emit(media) {
@@ -152,14 +137,16 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 // an adopted post needs none of them, see missingMedia).
 func (l *mediaList) adoptedModel(account string, media *graph.Media) mediaModel {
 	m := mediaModel{
-		AccountID:      types.StringValue(account),
-		Type:           types.StringValue(resourceTypeOf(media)),
-		DeletionPolicy: types.StringValue(effectiveDeletionPolicy(l.Data, types.StringNull())),
-		Timeouts:       timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
-		UserTags:       types.ListNull(userTagObjectType),
-		Collaborators:  types.ListNull(types.StringType),
-		Children:       types.ListNull(childObjectType),
-		ContainerID:    types.StringNull(),
+		AccountID:                types.StringValue(account),
+		Type:                     types.StringValue(resourceTypeOf(media)),
+		DeletionPolicy:           types.StringValue(effectiveDeletionPolicy(l.Data, types.StringNull())),
+		Timeouts:                 timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
+		UserTags:                 types.ListNull(userTagObjectType),
+		Collaborators:            types.ListNull(types.StringType),
+		Children:                 types.ListNull(childObjectType),
+		TrialParams:              types.ObjectNull(trialParamsType.AttrTypes),
+		BrandedContentSponsorIDs: types.ListNull(types.StringType),
+		ContainerID:              types.StringNull(),
 	}
 	applyMedia(&m, media)
 	return m
@@ -187,10 +174,4 @@ func inRange(media *graph.Media, opts graph.ListOptions) bool {
 		return true
 	}
 	return (opts.Since.IsZero() || !ts.Before(opts.Since)) && (opts.Until.IsZero() || !ts.After(opts.Until))
-}
-
-func apiDiags(summary string, err error) diag.Diagnostics {
-	var diags diag.Diagnostics
-	common.AddAPIError(&diags, path.Empty(), summary, err)
-	return diags
 }

@@ -31,6 +31,15 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The files' content is part of what is published: hash it now, before
+	// any API call (media_video_file.go).
+	files := &common.FileHashes{} // before the provider is configured: no run to share it with
+	if r.Data != nil {
+		files = &r.Data.Files
+	}
+	if resp.Diagnostics.Append(setVideoFileHashes(ctx, files, &plan)...); resp.Diagnostics.HasError() {
+		return
+	}
 	if req.State.Raw.IsNull() {
 		// Before anything that may call the API: a new post needs its media.
 		resp.Diagnostics.Append(missingMedia(plan, "")...)
@@ -39,7 +48,16 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	}
 	if r.Data == nil {
-		return // provider not configured yet; nothing login-dependent to decide
+		// Provider not configured yet; nothing login-dependent to decide.
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+		return
+	}
+	if r.Data.Login == common.LoginInstagram && usesVideoFiles(ctx, plan) {
+		resp.Diagnostics.AddWarning("Video uploads are documented for Facebook login",
+			"Meta's resumable upload guide (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads) "+
+				"says uploads are available to apps with Facebook Login for Business, while its IG User Media reference lists "+
+				"upload_type for both logins. With Instagram login the upload may be refused at apply; host the video and use "+
+				"video_url if it is.")
 	}
 
 	switch {
@@ -95,11 +113,12 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 }
 
 // missingMedia reports the media a new post needs and the configuration
-// lacks (the inputs media_inputs.go marks required for its type). It is
-// checked when a post is about to be published, not in ValidateConfig: a
-// post adopted with an import block needs no image_url, video_url or
-// children in its configuration, since Instagram cannot return them and
-// nothing is published. changed names what replaces an existing post.
+// lacks: one of the inputs media_inputs.go marks media for its type, and
+// the required ones (children). It is checked when a post is about to be
+// published, not in ValidateConfig: a post adopted with an import block
+// needs none of them in its configuration, since Instagram cannot return
+// them and nothing is published. changed names what replaces an existing
+// post.
 func missingMedia(plan mediaModel, changed string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	typ := plan.Type.ValueString()
@@ -107,16 +126,36 @@ func missingMedia(plan mediaModel, changed string) diag.Diagnostics {
 	if changed != "" {
 		why = fmt.Sprintf("Changing %s publishes a new post (posts cannot be edited), and a new post of type %q needs %%s.", changed, typ)
 	}
+	if kinds := mediaOf(mediaInputs, typ); len(kinds) > 0 && len(setNames(kinds, &plan)) == 0 {
+		what := orList(kinds)
+		if len(kinds) > 1 {
+			what = "one of " + what
+		}
+		diags.AddAttributeError(path.Root(kinds[0].name), "Missing required attribute for "+typ, fmt.Sprintf(why, what))
+	}
 	for _, in := range mediaInputs {
 		if in.accepts(typ) == required && in.value(&plan).IsNull() {
 			diags.AddAttributeError(path.Root(in.name), "Missing required attribute for "+typ, fmt.Sprintf(why, in.name))
 		}
 	}
-	if typ == mediaTypeStories && plan.ImageURL.IsNull() && plan.VideoURL.IsNull() {
-		diags.AddAttributeError(path.Root("image_url"), "Stories need exactly one of image_url or video_url",
-			"Set image_url for a photo story or video_url for a video story, not both and not neither.")
-	}
 	return diags
+}
+
+// usesVideoFiles reports whether the post uploads a local video file.
+func usesVideoFiles(ctx context.Context, m mediaModel) bool {
+	if !m.VideoFile.IsNull() {
+		return true
+	}
+	var children []childModel
+	if m.Children.IsNull() || m.Children.IsUnknown() || m.Children.ElementsAs(ctx, &children, false).HasError() {
+		return false
+	}
+	for _, c := range children {
+		if !c.VideoFile.IsNull() {
+			return true
+		}
+	}
+	return false
 }
 
 // effectiveDeletionPolicy is deletion_policy, or its login-dependent
@@ -145,11 +184,11 @@ func replacedInputs(plan, state mediaModel, imported bool) path.Paths {
 		out = append(out, path.Root("type"))
 	}
 	for _, in := range mediaInputs {
-		pv, sv := in.value(&plan), in.value(&state)
-		if pv.Equal(sv) || (imported && !in.readable && sv.IsNull()) {
+		pv, sv := in.replacementValue(&plan), in.replacementValue(&state)
+		if pv.Equal(sv) || (imported && !in.readable && in.value(&state).IsNull()) {
 			continue
 		}
-		out = append(out, path.Root(in.name))
+		out = append(out, path.Root(in.replacementAttr()))
 	}
 	if imported && !plan.Children.IsNull() && !plan.Children.IsUnknown() && !state.ChildrenIDs.IsNull() &&
 		len(plan.Children.Elements()) != len(state.ChildrenIDs.Elements()) && !out.Contains(path.Root("children")) {

@@ -22,6 +22,9 @@ func (r *mediaResource) publisher(account string) *workflow.Publisher {
 	return &workflow.Publisher{
 		Client: r.Data.Client, AccountID: account, Now: r.Data.Now,
 		PollInterval: r.Data.PollInterval, Logger: r.Data.Logger, ReadFields: mediaReadFields,
+		// Posts this run published are no one else's leftovers: recorded the
+		// moment Meta gives their id, and never taken for this post's.
+		Exclude: r.Data.Accounted, OnPublished: func(id string) { r.Data.AccountFor(id) },
 	}
 }
 
@@ -29,11 +32,21 @@ func (r *mediaResource) publisher(account string) *workflow.Publisher {
 // and, for a carousel, its items' (media_inputs.go builds both).
 func postOf(ctx context.Context, m *mediaModel) (workflow.Post, diag.Diagnostics) {
 	parent, diags := containerParams(ctx, m)
-	post := workflow.Post{Parent: parent}
+	post := workflow.Post{Parent: parent, Videos: map[int]string{}}
+	if !m.VideoFile.IsNull() {
+		post.Videos[workflow.ParentItem] = m.VideoFile.ValueString()
+	}
 	if m.Type.ValueString() == mediaTypeCarousel {
 		items, d := carouselItemParams(ctx, m)
 		diags.Append(d...)
 		post.Items = items
+		var children []childModel
+		diags.Append(m.Children.ElementsAs(ctx, &children, false)...)
+		for i, c := range children {
+			if !c.VideoFile.IsNull() {
+				post.Videos[i] = c.VideoFile.ValueString()
+			}
+		}
 	}
 	return post, diags
 }
@@ -45,6 +58,7 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 	var (
 		items    *workflow.ItemsError
 		cont     *workflow.ContainerError
+		upload   *workflow.UploadError
 		expired  *workflow.ContainerExpiredError
 		timeout  *workflow.ProcessingTimeoutError
 		quota    *workflow.QuotaError
@@ -58,7 +72,22 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 		for _, f := range items.Failures {
 			addPublishError(diags, path.Root("children").AtListIndex(f.Index), f.Err)
 		}
+	case errors.As(err, &upload):
+		if upload.Item == workflow.ParentItem {
+			at = path.Root("video_file")
+		} else {
+			at = at.AtName("video_file")
+		}
+		detail := fmt.Sprintf("Uploading %s to container %s failed: %s. Nothing was published; the container expires unused.",
+			upload.Path, upload.ContainerID, common.DescribeError(upload.Err))
+		if errors.Is(upload.Err, context.DeadlineExceeded) {
+			detail += " The create timeout ran out: raise timeouts.create for large videos or slow connections."
+		}
+		common.AddError(diags, at, "Cannot upload the video file", detail)
 	case errors.As(err, &cont):
+		if cont.Uploaded && cont.Attribute == "video_url" {
+			cont.Attribute = "video_file" // the video came from a file
+		}
 		switch {
 		case cont.Attribute == "":
 		case cont.Item == workflow.ParentItem:
@@ -76,6 +105,8 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 		}
 		if cont.Explanation != "" {
 			detail += ": " + cont.Explanation
+		} else if cont.Uploaded {
+			detail += ". Check that the video file meets Instagram's specifications (MP4/MOV, H.264/HEVC video, AAC audio)."
 		} else {
 			detail += ". Check that the media meets Instagram's specifications and that its URL is publicly reachable."
 		}
@@ -90,6 +121,10 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 				timeout.ContainerID, timeout.StatusCode))
 	case errors.As(err, &quota):
 		addQuotaError(diags, quota)
+	case errors.As(err, &stopped) && errors.Is(stopped.Err, context.DeadlineExceeded):
+		common.AddError(diags, at, "Timed out before publishing",
+			fmt.Sprintf("timeouts.create ran out while %s. Nothing was published for this resource; raise timeouts.create, "+
+				"or apply again.", stopped.Step))
 	case errors.As(err, &stopped):
 		diags.AddError("Stopped before publishing",
 			fmt.Sprintf("Terraform asked the provider to stop while %s. Nothing was published for this resource; the next apply publishes it.", stopped.Step))
@@ -111,8 +146,9 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 
 // nextRunAfterUnknownPublish is the truth about the next run after a publish
 // whose outcome is unknown (see the duplicate check in media_duplicate.go).
-const nextRunAfterUnknownPublish = "The next plan looks for an identical post among the account's recent posts: if it finds one, " +
-	"it stops and names it with the import block that adopts it, instead of publishing it a second time."
+const nextRunAfterUnknownPublish = "The next apply, before publishing this post, looks for an identical one among the account's " +
+	"recent posts (those of the last 24 hours; of the last hour for a post without a caption, such as a story): if it finds " +
+	"one, it stops and names it with the import block that adopts it, instead of publishing it a second time."
 
 func unknownDetail(e *workflow.PublishUnknownError) string {
 	if e.Err != nil {

@@ -76,9 +76,8 @@ func TestAccMedia_reliability(t *testing.T) {
 					}
 				}
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				CheckDestroy:             env.CheckMediaDestroyed,
+			env.Test(t, resource.TestCase{
+				CheckDestroy: env.CheckMediaDestroyed,
 				Steps: []resource.TestStep{
 					{
 						PreConfig: inject(createRoutes),
@@ -115,15 +114,12 @@ func TestAccMedia_rateBudget(t *testing.T) {
 	env := acctest.New(t, emulator.Options{
 		Now: time.Now, AccountCallBudget: 4, AccountWindow: 300 * time.Millisecond, FractionalRegain: true,
 	})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
-			Config: manyPosts(3),
-			Check:  env.CheckMediaCount(emulator.DefaultAccountID, 3),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			Config:           manyPosts(3),
+			Check:            env.CheckMediaCount(emulator.DefaultAccountID, 3),
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
 	t.Logf("throttled calls: %d of %d", env.Emulator.ThrottledCalls(), env.Emulator.MeteredCalls())
@@ -135,17 +131,12 @@ func TestAccMedia_rateBudget(t *testing.T) {
 func TestAccMedia_rateLimitLongerThanMaxWait(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{AccountCallBudget: 2, AccountWindow: time.Hour})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.ApplyError(t, `
 provider "instagram" {
   max_rate_limit_wait = "1m"
 }
-` + manyPosts(1),
-			ExpectError: acctest.ExpectError(`instagram business use case rate limit is exhausted and access returns in about 1h0m0s, longer than max_rate_limit_wait allows. Run again later, raise max_rate_limit_wait`),
-		}},
-	})
+`+manyPosts(1),
+		`instagram business use case rate limit is exhausted and access returns in about 1h0m0s, longer than max_rate_limit_wait allows. Run again later, raise max_rate_limit_wait`)
 	// The usage header at 100% stopped the provider before Meta had to refuse.
 	if n := env.Emulator.ThrottledCalls(); n != 0 {
 		t.Errorf("%d calls sent while throttled, want 0", n)
@@ -157,9 +148,8 @@ provider "instagram" {
 func TestAccMedia_tokenExpiresMidRun(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{Config: manyPosts(1)},
 			{
@@ -181,9 +171,8 @@ func TestAccMedia_parallelApply(t *testing.T) {
 	t.Setenv("TF_CLI_ARGS_apply", "-parallelism=20")
 	t.Setenv("TF_CLI_ARGS_plan", "-parallelism=20")
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{{
 			Config: manyPosts(30),
 			Check: resource.ComposeAggregateTestCheckFunc(
@@ -197,9 +186,7 @@ func TestAccMedia_parallelApply(t *testing.T) {
 					return nil
 				},
 			),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
 	if n := env.Emulator.CallCount("POST /{ig-user-id}/media_publish"); n != 30 {

@@ -76,21 +76,24 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.AccountID = types.StringValue(account)
+	if resp.Diagnostics.Append(videoFilesAsPlanned(ctx, &r.Data.Files, &plan)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	post, diags := postOf(ctx, &plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Two identical posts of this run take turns, so that neither takes the
+	// other's post, published but not recorded yet, for a leftover.
+	defer r.Data.Exclusive(duplicateKey(account, post))()
 	pub := r.publisher(account)
 	r.checkDuplicate(ctx, pub, post, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	res, err := pub.Publish(ctx, post)
-	if res != nil {
-		r.Data.AccountFor(res.MediaID)
-	}
 	if err != nil {
 		addPublishError(&resp.Diagnostics, path.Empty(), err)
 		return
@@ -128,7 +131,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 			common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 			return
 		}
-		resp.State.RemoveResource(ctx)
+		common.Gone(ctx, req, resp)
 		return
 	}
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
@@ -40,21 +39,21 @@ var importVerifyIgnore = []string{"image_url", "alt_text", "user_tags", "contain
 func TestAccMedia_image(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: imageConfig("Launch day #bikes"),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckMediaExists(imageAddr),
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
-					resource.TestMatchResourceAttr(imageAddr, "permalink", regexp.MustCompile(`^https://www\.instagram\.com/p/[A-Za-z0-9_-]+/$`)),
-					resource.TestCheckResourceAttrSet(imageAddr, "container_id"),
-					resource.TestCheckResourceAttrSet(imageAddr, "shortcode"),
-					resource.TestCheckResourceAttrSet(imageAddr, "timestamp"),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("permalink"),
+						knownvalue.StringRegexp(regexp.MustCompile(`^https://www\.instagram\.com/p/[A-Za-z0-9_-]+/$`))),
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("container_id"), acctest.StringNotEmpty()),
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("shortcode"), acctest.StringNotEmpty()),
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("timestamp"), acctest.StringNotEmpty()),
 					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("media_type"), knownvalue.StringExact("IMAGE")),
 					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("FEED")),
@@ -66,23 +65,10 @@ func TestAccMedia_image(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{
-				ResourceName:            imageAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: importVerifyIgnore,
-			},
-			{
-				// A matching configuration after an import block adopts the
-				// inputs the API cannot return, in place: never a new post.
-				ResourceName:       imageAddr,
-				ImportState:        true,
-				ImportStateKind:    resource.ImportBlockWithID,
-				ExpectNonEmptyPlan: true,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionUpdate)},
-				},
-			},
+			acctest.ImportStep(imageAddr, importVerifyIgnore...),
+			// A matching configuration after an import block adopts the
+			// inputs the API cannot return, in place: never a new post.
+			acctest.ImportBlockUpdatesInPlace(imageAddr),
 		},
 	})
 }
@@ -91,28 +77,22 @@ func TestAccMedia_captionChangeReplaces(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var firstID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: imageConfig("First caption"),
-				Check:  captureID(imageAddr, &firstID),
+				Check:  acctest.CaptureID(imageAddr, &firstID),
 			},
 			{
-				Config: imageConfig("Second caption"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				Config:           imageConfig("Second caption"),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("caption"), knownvalue.StringExact("Second caption")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(imageAddr, "caption", "Second caption"),
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
-					func(s *terraform.State) error {
-						if env.Emulator.MediaExists(firstID) {
-							return fmt.Errorf("the replaced post %s still exists", firstID)
-						}
-						return nil
-					},
+					env.CheckMediaGone(&firstID),
 				),
 			},
 		},
@@ -123,23 +103,16 @@ func TestAccMedia_deletionPolicyChangeIsInPlace(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy: func(s *terraform.State) error {
-			// retain: destroy only forgets the post.
-			if !env.Emulator.MediaExists(id) {
-				return fmt.Errorf("post %s was deleted although deletion_policy is retain", id)
-			}
-			return nil
-		},
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaKept(&id),
 		Steps: []resource.TestStep{
-			{Config: imageConfig("Keep me"), Check: captureID(imageAddr, &id)},
+			{Config: imageConfig("Keep me"), Check: acctest.CaptureID(imageAddr, &id)},
 			{
-				Config: imageConfig("Keep me", `deletion_policy = "retain"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionUpdate)},
+				Config:           imageConfig("Keep me", `deletion_policy = "retain"`),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("deletion_policy"), knownvalue.StringExact("retain")),
 				},
-				Check: resource.TestCheckResourceAttr(imageAddr, "deletion_policy", "retain"),
 			},
 		},
 	})
@@ -149,21 +122,18 @@ func TestAccMedia_driftDeletedOutOfBand(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var firstID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
-			{Config: imageConfig("Drift"), Check: captureID(imageAddr, &firstID)},
+			{Config: imageConfig("Drift"), Check: acctest.CaptureID(imageAddr, &firstID)},
 			{
 				PreConfig: func() {
 					if !env.Emulator.DeleteMediaOutOfBand(firstID) {
 						t.Fatalf("could not delete %s out of band", firstID)
 					}
 				},
-				Config: imageConfig("Drift"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionCreate)},
-				},
+				Config:           imageConfig("Drift"),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionCreate),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckMediaExists(imageAddr),
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
@@ -177,22 +147,23 @@ func TestAccMedia_driftCaptionEditedInApp(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
-			{Config: imageConfig("Original"), Check: captureID(imageAddr, &id)},
+			{Config: imageConfig("Original"), Check: acctest.CaptureID(imageAddr, &id)},
 			{
 				PreConfig:          func() { env.Emulator.SetCaptionOutOfBand(id, "Edited in the app") },
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
-				Check:              resource.TestCheckResourceAttr(imageAddr, "caption", "Edited in the app"),
+				RefreshPlanChecks: resource.RefreshPlanChecks{
+					PostRefresh: []plancheck.PlanCheck{acctest.ExpectPriorState(
+						statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("caption"), knownvalue.StringExact("Edited in the app")),
+					)},
+				},
 			},
 			{
-				Config: imageConfig("Original"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
+				Config:           imageConfig("Original"),
+				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionDestroyBeforeCreate),
 			},
 		},
 	})
@@ -203,13 +174,7 @@ func TestAccMedia_badTokenNamesTheProblem(t *testing.T) {
 	env := acctest.New(t, emulator.Options{})
 	env.Vars["INSTAGRAM_ACCESS_TOKEN"] = "EAAnot-a-real-token"
 	env.Vars["INSTAGRAM_ACCOUNT_ID"] = emulator.DefaultAccountID
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      imageConfig("Never published"),
-			ExpectError: acctest.ExpectError(`Invalid OAuth access token.*code 190.*fbtrace_id \S+.*Generate a new token`),
-		}},
-	})
+	env.ApplyError(t, imageConfig("Never published"), `Invalid OAuth access token.*code 190.*fbtrace_id \S+.*Generate a new token`)
 	if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
 		t.Fatalf("%d posts published with a bad token", n)
 	}
@@ -218,57 +183,29 @@ func TestAccMedia_badTokenNamesTheProblem(t *testing.T) {
 func TestAccMedia_instagramLoginCannotDelete(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `
+	env.PlanOnlyError(t, `
 resource "instagram_media" "post" {
   type            = "IMAGE"
   image_url       = "https://cdn.example.com/a.jpg"
   deletion_policy = "delete"
-}`,
-			PlanOnly:    true,
-			ExpectError: acctest.ExpectError(`Posts cannot be deleted with Instagram login.*deletion_policy = "retain"`),
-		}},
-	})
-	if n := env.Emulator.CallCount("POST /{ig-user-id}/media"); n != 0 {
-		t.Fatalf("the plan-time error still created %d containers", n)
-	}
+}`, `Posts cannot be deleted with Instagram login.*deletion_policy = "retain"`)
 }
 
 func TestAccMedia_instagramLoginRetainsByDefault(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy: func(*terraform.State) error {
-			if !env.Emulator.MediaExists(id) {
-				return fmt.Errorf("post %s was deleted; Instagram login cannot delete, so destroy must retain it", id)
-			}
-			return nil
-		},
+	env.Test(t, resource.TestCase{
+		// Instagram login cannot delete, so destroy must retain the post.
+		CheckDestroy: env.CheckMediaKept(&id),
 		Steps: []resource.TestStep{{
 			Config: imageConfig("Instagram login"),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				captureID(imageAddr, &id),
-				resource.TestCheckResourceAttr(imageAddr, "deletion_policy", "retain"),
-				resource.TestCheckResourceAttr(imageAddr, "account_id", emulator.DefaultAccountID),
-			),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			Check:  acctest.CaptureID(imageAddr, &id),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("deletion_policy"), knownvalue.StringExact("retain")),
+				statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 			},
+			ConfigPlanChecks: acctest.NoDrift(),
 		}},
 	})
-}
-
-func captureID(address string, into *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[address]
-		if !ok {
-			return fmt.Errorf("%s not in state", address)
-		}
-		*into = rs.Primary.ID
-		return nil
-	}
 }

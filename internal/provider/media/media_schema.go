@@ -17,30 +17,38 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 // mediaModel is instagram_media's state. Its inputs are listed once more,
 // with their rules, in media_inputs.go.
 type mediaModel struct {
-	ID             types.String   `tfsdk:"id"`
-	AccountID      types.String   `tfsdk:"account_id"`
-	Type           types.String   `tfsdk:"type"`
-	ImageURL       types.String   `tfsdk:"image_url"`
-	VideoURL       types.String   `tfsdk:"video_url"`
-	Caption        types.String   `tfsdk:"caption"`
-	AltText        types.String   `tfsdk:"alt_text"`
-	LocationID     types.String   `tfsdk:"location_id"`
-	UserTags       types.List     `tfsdk:"user_tags"`
-	Collaborators  types.List     `tfsdk:"collaborators"`
-	ShareToFeed    types.Bool     `tfsdk:"share_to_feed"`
-	CoverURL       types.String   `tfsdk:"cover_url"`
-	ThumbOffset    types.Int64    `tfsdk:"thumb_offset"`
-	AudioName      types.String   `tfsdk:"audio_name"`
-	Children       types.List     `tfsdk:"children"`
-	DeletionPolicy types.String   `tfsdk:"deletion_policy"`
-	AllowDuplicate types.Bool     `tfsdk:"allow_duplicate"`
-	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+	ID            types.String `tfsdk:"id"`
+	AccountID     types.String `tfsdk:"account_id"`
+	Type          types.String `tfsdk:"type"`
+	ImageURL      types.String `tfsdk:"image_url"`
+	VideoURL      types.String `tfsdk:"video_url"`
+	VideoFile     types.String `tfsdk:"video_file"`
+	VideoFileHash types.String `tfsdk:"video_file_hash"`
+	Caption       types.String `tfsdk:"caption"`
+	AltText       types.String `tfsdk:"alt_text"`
+	LocationID    types.String `tfsdk:"location_id"`
+	UserTags      types.List   `tfsdk:"user_tags"`
+	Collaborators types.List   `tfsdk:"collaborators"`
+	ShareToFeed   types.Bool   `tfsdk:"share_to_feed"`
+	CoverURL      types.String `tfsdk:"cover_url"`
+	ThumbOffset   types.Int64  `tfsdk:"thumb_offset"`
+	AudioName     types.String `tfsdk:"audio_name"`
+	Children      types.List   `tfsdk:"children"`
+	TrialParams   types.Object `tfsdk:"trial_params"`
+	// Paid partnership (branded content) and the AI label.
+	BrandedContentSponsorIDs types.List     `tfsdk:"branded_content_sponsor_ids"`
+	IsPaidPartnership        types.Bool     `tfsdk:"is_paid_partnership"`
+	IsAIGenerated            types.Bool     `tfsdk:"is_ai_generated"`
+	DeletionPolicy           types.String   `tfsdk:"deletion_policy"`
+	AllowDuplicate           types.Bool     `tfsdk:"allow_duplicate"`
+	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
 
 	ContainerID      types.String `tfsdk:"container_id"`
 	Permalink        types.String `tfsdk:"permalink"`
@@ -59,10 +67,16 @@ type userTagModel struct {
 }
 
 type childModel struct {
-	ImageURL types.String `tfsdk:"image_url"`
-	VideoURL types.String `tfsdk:"video_url"`
-	AltText  types.String `tfsdk:"alt_text"`
-	UserTags types.List   `tfsdk:"user_tags"`
+	ImageURL      types.String `tfsdk:"image_url"`
+	VideoURL      types.String `tfsdk:"video_url"`
+	VideoFile     types.String `tfsdk:"video_file"`
+	VideoFileHash types.String `tfsdk:"video_file_hash"`
+	AltText       types.String `tfsdk:"alt_text"`
+	UserTags      types.List   `tfsdk:"user_tags"`
+}
+
+type trialParamsModel struct {
+	GraduationStrategy types.String `tfsdk:"graduation_strategy"`
 }
 
 // Element types of user_tags and children, for null values built in code
@@ -72,9 +86,11 @@ var (
 		"username": types.StringType, "x": types.Float64Type, "y": types.Float64Type,
 	}}
 	childObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"image_url": types.StringType, "video_url": types.StringType, "alt_text": types.StringType,
+		"image_url": types.StringType, "video_url": types.StringType, "video_file": types.StringType,
+		"video_file_hash": types.StringType, "alt_text": types.StringType,
 		"user_tags": types.ListType{ElemType: userTagObjectType},
 	}}
+	trialParamsType = types.ObjectType{AttrTypes: map[string]attr.Type{"graduation_strategy": types.StringType}}
 )
 
 func userTagsAttribute(description string) schema.ListNestedAttribute {
@@ -99,6 +115,29 @@ func userTagsAttribute(description string) schema.ListNestedAttribute {
 				Validators:          []validator.Float64{float64validator.Between(0, 1)},
 			},
 		}},
+	}
+}
+
+// videoFileDoc describes video_file.
+const videoFileDoc = "Path of a local MP4 or MOV video that the provider uploads to Instagram (Meta's resumable upload), " +
+	"instead of a `video_url` Instagram downloads: at most 300 MB for a reel and 100 MB for a story. The file is checked at plan " +
+	"time (it exists, its size is within the limit, it is an MP4/MOV file) and streamed, never held in memory; an upload cut " +
+	"off mid-way resumes where Instagram's copy ends. A relative path is relative to the directory Terraform runs in: use " +
+	"`\"${path.module}/clip.mp4\"`. Its SHA-256 is `video_file_hash`: editing the file publishes a new post, moving it " +
+	"unchanged does not. Meta documents uploads for Facebook login."
+
+func videoFileAttribute(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+func videoFileHashAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "SHA-256 (hex) of `video_file`'s content, read at plan time. A different hash replaces the post.",
+		Computed:            true,
 	}
 }
 
@@ -130,15 +169,20 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Validators: []validator.String{stringvalidator.OneOf(mediaTypeImage, mediaTypeReels, mediaTypeCarousel, mediaTypeStories)},
 			},
 			"image_url": schema.StringAttribute{
-				MarkdownDescription: inputDoc("image_url", "Public https URL of a JPEG image (≤ 8 MB) that Instagram downloads at publish time."),
-				Optional:            true,
-				Validators:          []validator.String{common.HTTPSURL()},
+				MarkdownDescription: inputDoc("image_url", "Public https URL of a JPEG image (≤ 8 MB) that Instagram downloads at publish time. "+
+					"The Instagram API has no upload for images (only videos can be uploaded, see `video_file`): host the image where "+
+					"Instagram can fetch it, e.g. a public bucket or CDN."),
+				Optional:   true,
+				Validators: []validator.String{hostedURL(false)},
 			},
 			"video_url": schema.StringAttribute{
-				MarkdownDescription: inputDoc("video_url", "Public https URL of an MP4/MOV video that Instagram downloads at publish time."),
-				Optional:            true,
-				Validators:          []validator.String{common.HTTPSURL()},
+				MarkdownDescription: inputDoc("video_url", "Public https URL of an MP4/MOV video that Instagram downloads at publish time. "+
+					"For a video in a local file use `video_file` instead."),
+				Optional:   true,
+				Validators: []validator.String{hostedURL(true)},
 			},
+			"video_file":      videoFileAttribute(inputDoc("video_file", videoFileDoc)),
+			"video_file_hash": videoFileHashAttribute(),
 			"caption": schema.StringAttribute{
 				MarkdownDescription: inputDoc("caption", "Caption: at most 2200 characters, 30 hashtags and 20 @mentions. "+
 					"Read back from Instagram, so a caption edited in the app shows up as a change."),
@@ -173,7 +217,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"cover_url": schema.StringAttribute{
 				MarkdownDescription: inputDoc("cover_url", "Public https URL of a JPEG cover image; takes precedence over `thumb_offset`."),
 				Optional:            true,
-				Validators:          []validator.String{common.HTTPSURL()},
+				Validators:          []validator.String{hostedURL(false)},
 			},
 			"thumb_offset": schema.Int64Attribute{
 				MarkdownDescription: inputDoc("thumb_offset", "Offset in milliseconds of the frame used as cover, ≥ 0."),
@@ -184,6 +228,41 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: inputDoc("audio_name", "Name for the reel's original audio (it can be renamed once)."),
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"trial_params": schema.SingleNestedAttribute{
+				MarkdownDescription: inputDoc("trial_params", "Publishes the reel as a trial reel: shown to non-followers first. "+
+					"`graduation_strategy` decides whether it reaches your followers later: `MANUAL` (you share it from the Instagram app) "+
+					"or `SS_PERFORMANCE` (Instagram shares it if it performs well with non-followers). Instagram offers trial reels to "+
+					"some professional accounts only; others get an error at apply."),
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"graduation_strategy": schema.StringAttribute{
+						MarkdownDescription: "`MANUAL` or `SS_PERFORMANCE`.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(graph.GraduationManual, graph.GraduationSSPerformance)},
+					},
+				},
+			},
+			"branded_content_sponsor_ids": schema.ListAttribute{
+				MarkdownDescription: inputDoc("branded_content_sponsor_ids", "Instagram user ids of the brands in a paid partnership, at most 2; "+
+					"the post gets the \"Paid partnership\" label."),
+				ElementType: types.StringType,
+				Optional:    true,
+				Validators: []validator.List{
+					listvalidator.SizeBetween(1, maxSponsors),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(common.NumericID("Instagram user id")),
+				},
+			},
+			"is_paid_partnership": schema.BoolAttribute{
+				MarkdownDescription: inputDoc("is_paid_partnership", "Adds the \"Paid partnership\" label. Implied by `branded_content_sponsor_ids`, "+
+					"so it cannot be `false` with them."),
+				Optional: true,
+			},
+			"is_ai_generated": schema.BoolAttribute{
+				MarkdownDescription: inputDoc("is_ai_generated", "Adds Instagram's \"AI info\" label to media made or edited with AI "+
+					"(a carousel carries it for all its items)."),
+				Optional: true,
 			},
 			"allow_duplicate": schema.BoolAttribute{
 				MarkdownDescription: "Publish even when the account already has an identical post (same type, caption and carousel " +
@@ -219,19 +298,21 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		},
 		Blocks: map[string]schema.Block{
 			"children": schema.ListNestedBlock{
-				MarkdownDescription: "`CAROUSEL`: the 2–10 items, in order, each an image (`image_url`) or a video (`video_url`)." + replaceNote,
+				MarkdownDescription: "`CAROUSEL`: the 2–10 items, in order, each an image (`image_url`) or a video (`video_url` or `video_file`)." + replaceNote,
 				Validators:          []validator.List{listvalidator.SizeAtMost(maxCarouselChildren)},
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"image_url": schema.StringAttribute{
-						MarkdownDescription: "Public https URL of a JPEG image.",
+						MarkdownDescription: "Public https URL of a JPEG image (images cannot be uploaded from a file).",
 						Optional:            true,
-						Validators:          []validator.String{common.HTTPSURL()},
+						Validators:          []validator.String{hostedURL(false)},
 					},
 					"video_url": schema.StringAttribute{
 						MarkdownDescription: "Public https URL of an MP4/MOV video.",
 						Optional:            true,
-						Validators:          []validator.String{common.HTTPSURL()},
+						Validators:          []validator.String{hostedURL(true)},
 					},
+					"video_file":      videoFileAttribute("Path of a local MP4/MOV video (at most 100 MB) to upload instead of `video_url`, as for the post's `video_file`."),
+					"video_file_hash": videoFileHashAttribute(),
 					"alt_text": schema.StringAttribute{
 						MarkdownDescription: "Alternative text of an image item, at most 1000 characters.",
 						Optional:            true,

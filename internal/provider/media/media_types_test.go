@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -43,44 +44,31 @@ func TestAccMedia_reel(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var firstID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: reelConfig("Thirty seconds of spring"),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					captureID(reelAddr, &firstID),
+					acctest.CaptureID(reelAddr, &firstID),
 					env.CheckMediaExists(reelAddr),
-					resource.TestMatchResourceAttr(reelAddr, "permalink", regexp.MustCompile(`^https://www\.instagram\.com/reel/`)),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(reelAddr, tfjsonpath.New("permalink"), knownvalue.StringRegexp(regexp.MustCompile(`^https://www\.instagram\.com/reel/`))),
 					statecheck.ExpectKnownValue(reelAddr, tfjsonpath.New("media_type"), knownvalue.StringExact("VIDEO")),
 					statecheck.ExpectKnownValue(reelAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("REELS")),
 					statecheck.ExpectKnownValue(reelAddr, tfjsonpath.New("share_to_feed"), knownvalue.Bool(true)),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
+			acctest.ImportStep(reelAddr, "video_url", "cover_url", "share_to_feed", "thumb_offset", "audio_name",
+				"collaborators", "user_tags", "container_id"),
 			{
-				ResourceName:      reelAddr,
-				ImportState:       true,
-				ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"video_url", "cover_url", "share_to_feed", "thumb_offset", "audio_name",
-					"collaborators", "user_tags", "container_id"},
-			},
-			{
-				Config: reelConfig("A new cut"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(reelAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
+				Config:           reelConfig("A new cut"),
+				ConfigPlanChecks: acctest.Planned(reelAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
-					func(*terraform.State) error {
-						if env.Emulator.MediaExists(firstID) {
-							return fmt.Errorf("replaced reel %s still exists", firstID)
-						}
-						return nil
-					},
+					env.CheckMediaGone(&firstID),
 				),
 			},
 		},
@@ -115,15 +103,13 @@ resource "instagram_media" "carousel" {
 func TestAccMedia_carouselOfTen(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: carouselConfig("The spring lookbook"),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
-					resource.TestCheckResourceAttr(carouselAddr, "children_ids.#", "10"),
 					func(s *terraform.State) error {
 						rs := s.RootModule().Resources[carouselAddr]
 						snap, ok := env.Emulator.Media(rs.Primary.ID)
@@ -140,25 +126,13 @@ func TestAccMedia_carouselOfTen(t *testing.T) {
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(carouselAddr, tfjsonpath.New("media_type"), knownvalue.StringExact("CAROUSEL_ALBUM")),
+					statecheck.ExpectKnownValue(carouselAddr, tfjsonpath.New("children_ids"), knownvalue.ListSizeExact(10)),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			{
-				ResourceName:            carouselAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"children", "location_id", "collaborators", "container_id"},
-			},
-			{
-				// The imported carousel adopts the children blocks in place.
-				ResourceName:       carouselAddr,
-				ImportState:        true,
-				ImportStateKind:    resource.ImportBlockWithID,
-				ExpectNonEmptyPlan: true,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(carouselAddr, plancheck.ResourceActionUpdate)},
-				},
-			},
+			acctest.ImportStep(carouselAddr, "children", "location_id", "collaborators", "container_id"),
+			// The imported carousel adopts the children blocks in place.
+			acctest.ImportBlockUpdatesInPlace(carouselAddr),
 		},
 	})
 }
@@ -176,9 +150,8 @@ resource "instagram_media" "story" {
 func TestAccMedia_story(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config: storyConfig("https://cdn.example.com/story.jpg"),
@@ -187,20 +160,13 @@ func TestAccMedia_story(t *testing.T) {
 					statecheck.ExpectKnownValue(storyAddr, tfjsonpath.New("media_product_type"), knownvalue.StringExact("STORY")),
 					statecheck.ExpectKnownValue(storyAddr, tfjsonpath.New("caption"), knownvalue.Null()),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
+			acctest.ImportStep(storyAddr, "image_url", "user_tags", "container_id"),
 			{
-				ResourceName:            storyAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"image_url", "user_tags", "container_id"},
-			},
-			{
-				Config: storyConfig("https://cdn.example.com/story-2.jpg"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(storyAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				Check: env.CheckMediaCount(emulator.DefaultAccountID, 1),
+				Config:           storyConfig("https://cdn.example.com/story-2.jpg"),
+				ConfigPlanChecks: acctest.Planned(storyAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            env.CheckMediaCount(emulator.DefaultAccountID, 1),
 			},
 		},
 	})
@@ -211,18 +177,20 @@ func TestAccMedia_story(t *testing.T) {
 func TestAccMedia_storyExpiryIsNotDrift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{StoriesVanish: true})
-	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: storyConfig("https://cdn.example.com/story.jpg"), Check: captureID(storyAddr, &id)},
+			{
+				Config:            storyConfig("https://cdn.example.com/story.jpg"),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(storyAddr, tfjsonpath.New("id"))},
+			},
 			{
 				PreConfig: func() { env.Emulator.AdvanceClock(25 * 60 * 60 * 1e9) },
 				Config:    storyConfig("https://cdn.example.com/story.jpg"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.TestCheckResourceAttrPtr(storyAddr, "id", &id),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(storyAddr, tfjsonpath.New("id"))},
 			},
 		},
 	})
@@ -236,17 +204,14 @@ func TestAccMedia_storyDeletedEarlyIsDrift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{StoriesVanish: true})
 	var id string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
-			{Config: storyConfig("https://cdn.example.com/story.jpg"), Check: captureID(storyAddr, &id)},
+			{Config: storyConfig("https://cdn.example.com/story.jpg"), Check: acctest.CaptureID(storyAddr, &id)},
 			{
-				PreConfig: func() { env.Emulator.DeleteMediaOutOfBand(id) },
-				Config:    storyConfig("https://cdn.example.com/story.jpg"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(storyAddr, plancheck.ResourceActionCreate)},
-				},
+				PreConfig:        func() { env.Emulator.DeleteMediaOutOfBand(id) },
+				Config:           storyConfig("https://cdn.example.com/story.jpg"),
+				ConfigPlanChecks: acctest.Planned(storyAddr, plancheck.ResourceActionCreate),
 			},
 		},
 	})
@@ -262,17 +227,11 @@ func TestAccMedia_processingErrorExplainsSubcode(t *testing.T) {
 		{"https://cdn.example.com/stale.mp4", `Media container expired.*containers live 24 hours`},
 		{"https://cdn.invalid/missing.mp4", `Error: 2207052.*could not download the media`},
 	} {
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config: fmt.Sprintf(`
+		env.ApplyError(t, fmt.Sprintf(`
 resource "instagram_media" "reel" {
   type      = "REELS"
   video_url = %q
-}`, tc.url),
-				ExpectError: acctest.ExpectError(tc.want),
-			}},
-		})
+}`, tc.url), tc.want)
 	}
 	if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
 		t.Fatalf("%d posts published from failed containers", n)
@@ -289,9 +248,8 @@ resource "instagram_media" "post" {
   image_url = "https://cdn.example.com/${count.index}.jpg"
   caption   = "Post ${count.index}"
 }`
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             env.CheckMediaDestroyed,
+	env.Test(t, resource.TestCase{
+		CheckDestroy: env.CheckMediaDestroyed,
 		Steps: []resource.TestStep{
 			{
 				Config:      config,

@@ -3,66 +3,42 @@ package media
 import (
 	"context"
 	"fmt"
-	"regexp"
+	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
-// Limits from Meta's content publishing documentation.
+// Limits from Meta's content publishing documentation (caption limits: common.TextProblems).
 const (
-	maxCaptionLength    = 2200
-	maxCaptionHashtags  = 30
-	maxCaptionMentions  = 20
 	maxAltTextLength    = 1000
 	maxCollaborators    = 3
+	maxSponsors         = 2
 	minCarouselChildren = 2
 	maxCarouselChildren = 10
 )
 
-var (
-	hashtagPattern = regexp.MustCompile(`#[\p{L}\p{N}_]+`)
-	mentionPattern = regexp.MustCompile(`@[A-Za-z0-9._]+`)
-)
-
 // captionProblems checks a caption against Instagram's limits and returns one
 // message per limit exceeded.
-func captionProblems(caption string) []string {
-	var out []string
-	if n := utf8.RuneCountInString(caption); n > maxCaptionLength {
-		out = append(out, fmt.Sprintf("caption is %d characters long; Instagram allows at most %d.", n, maxCaptionLength))
-	}
-	if n := len(uniqueLower(hashtagPattern.FindAllString(caption, -1))); n > maxCaptionHashtags {
-		out = append(out, fmt.Sprintf("caption has %d hashtags; Instagram allows at most %d.", n, maxCaptionHashtags))
-	}
-	if n := len(uniqueLower(mentionPattern.FindAllString(caption, -1))); n > maxCaptionMentions {
-		out = append(out, fmt.Sprintf("caption has %d @mentions; Instagram allows at most %d.", n, maxCaptionMentions))
-	}
-	return out
-}
-
-func uniqueLower(in []string) map[string]bool {
-	out := map[string]bool{}
-	for _, s := range in {
-		out[strings.ToLower(s)] = true
-	}
-	return out
-}
+func captionProblems(caption string) []string { return common.TextProblems("caption", caption) }
 
 // typeHints add to "not supported" errors what a type takes instead.
 var typeHints = map[string]string{
-	mediaTypeStories:  "Stories take one image_url or video_url and optional user_tags; captions, locations and collaborators are not supported on stories.",
-	mediaTypeCarousel: "Carousel items carry their own image_url/video_url, alt_text and user_tags inside children blocks.",
+	mediaTypeStories:  "Stories take one image_url, video_url or video_file and optional user_tags; captions, locations and collaborators are not supported on stories.",
+	mediaTypeCarousel: "Carousel items carry their own image_url/video_url/video_file, alt_text and user_tags inside children blocks.",
 }
 
 // ValidateConfig checks at plan time, before any API call, what Instagram
 // would refuse: inputs the type does not take (media_inputs.go), caption
-// limits, tag positions and the carousel's items.
+// limits, tag positions and the carousel's items. Video files are read in
+// ModifyPlan (media_video_file.go), also before any API call: `terraform
+// validate` does not need them.
 func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	m, ok := common.Decode[mediaModel](ctx, req.Config, &resp.Diagnostics)
 	if !ok || m.Type.IsUnknown() || m.Type.IsNull() {
@@ -85,12 +61,17 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 			resp.Diagnostics.AddAttributeError(path.Root(in.name), "Attribute not supported for "+typ, detail)
 		}
 	}
-	// Missing media (image_url, video_url, children) is checked when a post is
-	// about to be published (missingMedia in media_plan.go): an adopted post
-	// has none in its configuration.
-	if typ == mediaTypeStories && !m.ImageURL.IsNull() && !m.VideoURL.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("image_url"), "Stories need exactly one of image_url or video_url",
-			"Set image_url for a photo story or video_url for a video story, not both and not neither.")
+	// Missing media (image_url, video_url, video_file, children) is checked
+	// when a post is about to be published (missingMedia in media_plan.go):
+	// an adopted post has none in its configuration. Two media are wrong
+	// either way.
+	if kinds := mediaOf(mediaInputs, typ); len(setNames(kinds, &m)) > 1 {
+		resp.Diagnostics.AddAttributeError(path.Root(kinds[0].name), typ+" needs exactly one of "+orList(kinds),
+			fmt.Sprintf("%s sets %s; set exactly one of %s.", typ, strings.Join(setNames(kinds, &m), " and "), orList(kinds)))
+	}
+	if m.IsPaidPartnership.Equal(types.BoolValue(false)) && !m.BrandedContentSponsorIDs.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("is_paid_partnership"), "A sponsored post is a paid partnership",
+			"branded_content_sponsor_ids gives the post the \"Paid partnership\" label: remove is_paid_partnership = false, or the sponsors.")
 	}
 
 	if !m.Caption.IsNull() && !m.Caption.IsUnknown() {
@@ -108,9 +89,13 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 }
 
-// inputsFor lists the inputs a kind of post takes, required ones first.
+// inputsFor lists the inputs a kind of post takes: its media ("one of"),
+// then required and optional ones.
 func inputsFor[M any](inputs []input[M], kind string) []string {
 	var req, opt []string
+	if kinds := mediaOf(inputs, kind); len(kinds) > 0 {
+		req = append(req, orList(kinds))
+	}
 	for _, in := range inputs {
 		switch in.accepts(kind) {
 		case required:
@@ -132,15 +117,16 @@ func validateChildren(ctx context.Context, m mediaModel, diags *diag.Diagnostics
 		diags.AddAttributeError(path.Root("children"), "Carousel needs 2 to 10 items",
 			fmt.Sprintf("A carousel holds %d to %d children blocks; this one has %d.", minCarouselChildren, maxCarouselChildren, n))
 	}
+	itemMedia := mediaOf(childInputs, itemImage, itemVideo)
 	for i := range children {
 		c := &children[i]
 		p := path.Root("children").AtListIndex(i)
-		if c.ImageURL.IsUnknown() || c.VideoURL.IsUnknown() {
+		if c.ImageURL.IsUnknown() || c.VideoURL.IsUnknown() || c.VideoFile.IsUnknown() {
 			continue
 		}
-		if c.ImageURL.IsNull() == c.VideoURL.IsNull() {
-			diags.AddAttributeError(p, "Carousel item needs exactly one of image_url or video_url",
-				fmt.Sprintf("children[%d] must set either image_url (an image item) or video_url (a video item).", i))
+		if len(setNames(itemMedia, c)) != 1 {
+			diags.AddAttributeError(p, "Carousel item needs exactly one of "+orList(itemMedia),
+				fmt.Sprintf("children[%d] must set either image_url (an image item), or video_url or video_file (a video item).", i))
 			continue
 		}
 		kind := itemKind(c)
@@ -173,4 +159,24 @@ type attrList interface {
 	IsNull() bool
 	IsUnknown() bool
 	ElementsAs(ctx context.Context, target any, allowUnhandled bool) diag.Diagnostics
+}
+
+// hostedURL validates a media URL: an absolute https URL Instagram can
+// fetch (common.HTTPSURL). A local path gets told where files go: Meta's
+// resumable upload takes videos only, so an image must be hosted.
+func hostedURL(video bool) validator.String {
+	return common.StringCheck("must be an absolute https URL that Instagram can download", func(at path.Path, raw string, diags *diag.Diagnostics) {
+		if u, err := url.Parse(raw); err == nil && (u.Scheme == "" || u.Scheme == "file") {
+			detail := fmt.Sprintf("%s must be the https URL of a file Instagram downloads, not a local path (%q).", at, raw)
+			if video {
+				detail += fmt.Sprintf(" To upload a local video, set video_file = %q instead.", strings.TrimPrefix(raw, "file://"))
+			} else {
+				detail += " The Instagram API cannot upload images (Meta's resumable upload takes videos only): host the JPEG " +
+					"where Instagram can fetch it, e.g. a public bucket or CDN, and give its https URL."
+			}
+			diags.AddAttributeError(at, "A local file is not a URL", detail)
+			return
+		}
+		common.CheckHTTPSURL(at, raw, diags)
+	})
 }

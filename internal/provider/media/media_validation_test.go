@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 )
@@ -34,31 +32,30 @@ func TestAccMedia_validation(t *testing.T) {
 		{"negative thumb_offset", `type = "REELS"` + "\n  video_url = \"https://cdn.example.com/v.mp4\"\n  thumb_offset = -1", `thumb_offset.*at least 0`},
 		{"too many collaborators", image + "\n  collaborators = [\"a\", \"b\", \"c\", \"d\"]", `collaborators list must contain at least 1 elements and at most 3`},
 		{"image needs image_url", `type = "IMAGE"`, `image_url is required when type is "IMAGE"`},
-		{"reel needs video_url", `type = "REELS"`, `video_url is required when type is "REELS"`},
+		{"reel needs video_url or video_file", `type = "REELS"`, `one of video_url or video_file is required when type is "REELS"`},
 		{"image rejects video_url", image + "\n  video_url = \"https://cdn.example.com/v.mp4\"", `video_url cannot be set when type is "IMAGE"`},
 		{"story rejects caption", `type = "STORIES"` + "\n  image_url = \"https://cdn.example.com/a.jpg\"\n  caption = \"hi\"", `caption cannot be set when type is "STORIES"`},
-		{"story needs one url", `type = "STORIES"`, `Stories need exactly one of image_url or video_url`},
+		{"story needs one url", `type = "STORIES"`, `one of image_url, video_url or video_file is required when type is "STORIES"`},
+		{"story with two media", `type = "STORIES"` + "\n  image_url = \"https://cdn.example.com/a.jpg\"\n  video_url = \"https://cdn.example.com/v.mp4\"",
+			`STORIES sets image_url and video_url; set exactly one of image_url, video_url or video_file`},
+		{"local image path", `type = "IMAGE"` + "\n  image_url = \"photos/a.jpg\"", `not a local path \("photos/a.jpg"\).*The Instagram API cannot upload images`},
+		{"local video path", `type = "REELS"` + "\n  video_url = \"file:///clips/a.mp4\"", `To upload a local video, set video_file = "/clips/a.mp4" instead`},
 		{"carousel item needs one url", `type = "CAROUSEL"` + child(1) + "\n  children {\n    alt_text = \"x\"\n  }", `children\[1\] must set either image_url`},
 		{"carousel video alt_text", `type = "CAROUSEL"` + child(1) + "\n  children {\n    video_url = \"https://cdn.example.com/v.mp4\"\n    alt_text = \"x\"\n  }", `children\[1\] is a video; Instagram supports alt_text only on images`},
 		{"alt_text length", image + "\n  alt_text = \"" + strings.Repeat("a", 1001) + "\"", `alt_text.*length must be between 1 and 1000`},
 		{"unknown type", `type = "VIDEO"` + "\n  video_url = \"https://cdn.example.com/v.mp4\"", `type.*value must be one of`},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			env := acctest.New(t, emulator.Options{})
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				Steps: []resource.TestStep{{
-					Config:      fmt.Sprintf("resource \"instagram_media\" \"bad\" {\n  %s\n}\n", tc.body),
-					PlanOnly:    true,
-					ExpectError: acctest.ExpectError(tc.want),
-				}},
-			})
-			if n := env.Emulator.TotalCalls(); n != 0 {
-				t.Fatalf("validation made %d API calls: %v", n, env.Emulator.Calls())
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { planFails(t, tc.body, tc.want) })
 	}
+}
+
+// planFails plans an instagram_media with body and expects the error want
+// (acctest.ExpectError) before any request reaches the API.
+func planFails(t *testing.T, body, want string) {
+	t.Helper()
+	t.Parallel()
+	config := fmt.Sprintf("resource \"instagram_media\" \"bad\" {\n  %s\n}\n", body)
+	acctest.New(t, emulator.Options{}).PlanOnlyError(t, config, want)
 }
 
 func tags(prefix string, n int) string {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -39,22 +40,14 @@ func (d *storiesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *storiesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := common.Decode[storiesModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	id, ok := d.Data.ResolveAccount(ctx, m.AccountID, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m.Stories = []mediaItemModel{}
-	for item, err := range d.Data.Client.Media.ListStories(ctx, id, graph.ListOptions{Fields: ownMediaFields}) {
-		if err != nil {
-			common.AddAPIError(&resp.Diagnostics, path.Root("account_id"), "Cannot list the stories of Instagram account "+id, err)
-			return
+	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *storiesModel, id string, diags *diag.Diagnostics) {
+		m.Stories = []mediaItemModel{}
+		for item, err := range d.Data.Client.Media.ListStories(ctx, id, graph.ListOptions{Fields: ownMediaFields}) {
+			if err != nil {
+				common.AddAPIError(diags, path.Root("account_id"), "Cannot list the stories of Instagram account "+id, err)
+				return
+			}
+			m.Stories = append(m.Stories, mediaItemFrom(item))
 		}
-		m.Stories = append(m.Stories, mediaItemFrom(item))
-	}
-	m.AccountID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	})
 }

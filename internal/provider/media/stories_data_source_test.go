@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -16,24 +15,18 @@ import (
 func TestAccStoriesDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
-	post(t, env, emulator.Post{Type: "STORY"})
+	env.PostOutOfBand(t, emulator.Post{Type: "STORY"})
 	env.Emulator.AdvanceClock(25 * time.Hour) // that story has expired
-	story := post(t, env, emulator.Post{Type: "STORY", Video: true})
-	post(t, env, emulator.Post{Caption: "a feed post"})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config: `data "instagram_stories" "now" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.instagram_stories.now", tfjsonpath.New("stories"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{
-						"id":                 knownvalue.StringExact(story),
-						"media_type":         knownvalue.StringExact("VIDEO"),
-						"media_product_type": knownvalue.StringExact("STORY"),
-						"thumbnail_url":      knownvalue.NotNull(),
-					}),
-				})),
-			},
-		}},
-	})
+	story := env.PostOutOfBand(t, emulator.Post{Type: "STORY", Video: true})
+	env.PostOutOfBand(t, emulator.Post{Caption: "a feed post"})
+	env.Apply(t, `data "instagram_stories" "now" {}`,
+		statecheck.ExpectKnownValue("data.instagram_stories.now", tfjsonpath.New("stories"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"id":                 knownvalue.StringExact(story),
+				"media_type":         knownvalue.StringExact("VIDEO"),
+				"media_product_type": knownvalue.StringExact("STORY"),
+				"thumbnail_url":      knownvalue.NotNull(),
+			}),
+		})),
+	)
 }

@@ -3,7 +3,6 @@ package media_test
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -16,22 +15,16 @@ func TestAccTaggedMediaDataSource(t *testing.T) {
 	t.Parallel()
 	for _, opts := range []emulator.Options{{MaxPageSize: 2}, {TagsOmitPagingURLs: true}} {
 		env := acctest.New(t, opts).InstagramLogin() // /tags exists with both logins
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps: []resource.TestStep{{
-				Config: `
+		env.Apply(t, `
 data "instagram_tagged_media" "all" {}
 data "instagram_tagged_media" "two" { limit = 2 }`,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.instagram_tagged_media.all", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
-						taggedBy("bluebottle"), taggedBy("northwind_outfitters"), taggedBy("fernweh.studio"), taggedBy("bluebottle"),
-					})),
-					statecheck.ExpectKnownValue("data.instagram_tagged_media.two", tfjsonpath.New("media"), knownvalue.ListSizeExact(2)),
-					statecheck.ExpectKnownValue("data.instagram_tagged_media.all", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("like_count"), knownvalue.Int64Exact(5841)),
-					statecheck.ExpectKnownValue("data.instagram_tagged_media.all", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("media_url"), knownvalue.Null()),
-				},
-			}},
-		})
+			statecheck.ExpectKnownValue("data.instagram_tagged_media.all", tfjsonpath.New("media"), knownvalue.ListExact([]knownvalue.Check{
+				taggedBy("bluebottle"), taggedBy("northwind_outfitters"), taggedBy("fernweh.studio"), taggedBy("bluebottle"),
+			})),
+			statecheck.ExpectKnownValue("data.instagram_tagged_media.two", tfjsonpath.New("media"), knownvalue.ListSizeExact(2)),
+			statecheck.ExpectKnownValue("data.instagram_tagged_media.all", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("like_count"), knownvalue.Int64Exact(5841)),
+			statecheck.ExpectKnownValue("data.instagram_tagged_media.all", tfjsonpath.New("media").AtSliceIndex(2).AtMapKey("media_url"), knownvalue.Null()),
+		)
 	}
 }
 

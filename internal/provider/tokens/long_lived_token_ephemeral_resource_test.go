@@ -6,31 +6,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
 )
 
 const sixtyDays = 60 * 24 * time.Hour
-
-// withEcho adds the echo provider, which copies an ephemeral value into its
-// own state so that the test can look at it.
-func withEcho(env *acctest.Env) map[string]func() (tfprotov6.ProviderServer, error) {
-	f := env.Factories()
-	f["echo"] = echoprovider.NewProviderServer()
-	return f
-}
-
-func needEphemeral() []tfversion.TerraformVersionCheck {
-	return []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.EphemeralResources)}
-}
 
 // echoConfig opens the ephemeral resource with the given body and echoes it.
 func echoConfig(body string) string {
@@ -53,14 +38,13 @@ func echoed(attr string, v knownvalue.Check) statecheck.StateCheck {
 
 func TestAccLongLivedToken_instagramExchange(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin().WithEcho()
 	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
 	short := env.Emulator.IssueToken(emulator.DefaultAccountID, "instagram", time.Hour)
 	expiresAt := env.Emulator.Now().Add(sixtyDays).Format(time.RFC3339)
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: withEcho(env),
-		TerraformVersionChecks:   needEphemeral(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources),
 		Steps: []resource.TestStep{{
 			// The long-lived token configures a second provider that reads the
 			// account with it: the exchanged token is a working token.
@@ -93,12 +77,11 @@ data "instagram_account" "a" {
 
 func TestAccLongLivedToken_instagramRefresh(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{}).InstagramLogin()
+	env := acctest.New(t, emulator.Options{}).InstagramLogin().WithEcho()
 	fresh := env.Emulator.IssueToken(emulator.DefaultAccountID, "instagram", sixtyDays)
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: withEcho(env),
-		TerraformVersionChecks:   needEphemeral(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources),
 		Steps: []resource.TestStep{
 			{
 				// Meta refuses to refresh a token younger than 24 hours.
@@ -123,13 +106,10 @@ func TestAccLongLivedToken_instagramRefresh(t *testing.T) {
 
 func TestAccLongLivedToken_facebookExchange(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials().WithEcho()
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: withEcho(env),
-		TerraformVersionChecks:   needEphemeral(),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources),
 		Steps: []resource.TestStep{{
 			Config: echoConfig(`  mode = "exchange"`),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -158,16 +138,11 @@ func TestAccLongLivedToken_refusedBeforeCalling(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.New(t, emulator.Options{})
+			env := acctest.New(t, emulator.Options{}).WithEcho()
 			if c.instagram {
 				env.InstagramLogin()
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: withEcho(env),
-				TerraformVersionChecks:   needEphemeral(),
-				Steps:                    []resource.TestStep{{Config: echoConfig(c.body), ExpectError: acctest.ExpectError(c.pattern)}},
-			})
-			env.RequireNoGraphCalls(t)
+			env.PlanOnlyError(t, echoConfig(c.body), c.pattern, acctest.SkipWithout(acctest.EphemeralResources))
 		})
 	}
 }

@@ -55,26 +55,19 @@ func (d *tokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"Instagram login this data source is an error; the `instagram_long_lived_token` ephemeral resource reports the " +
 			"`expires_at` of the tokens it gets.",
 		Attributes: map[string]schema.Attribute{
-			"is_valid":    schema.BoolAttribute{MarkdownDescription: "Whether the token works now.", Computed: true},
+			"is_valid":    common.ComputedBool("Whether the token works now."),
 			"type":        common.ComputedString("`USER`, `PAGE`, `APP` or `SYSTEM_USER`."),
 			"application": common.ComputedString("Name of the app the token belongs to."),
 			"app_id":      common.ComputedString("Id of the app the token belongs to."),
 			"user_id":     common.ComputedString("Id of the user the token acts for (a Facebook user id with Facebook login)."),
 			"scopes":      common.ComputedStrings("Permissions granted to the token."),
-			"granular_scopes": schema.ListNestedAttribute{
-				MarkdownDescription: "Permissions with the Page and Instagram account ids they were granted for.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"scope":      common.ComputedString("The permission."),
-					"target_ids": common.ComputedStrings("Ids it is limited to; null when it applies to everything the user granted."),
-				}},
-			},
+			"granular_scopes": common.ComputedNestedList("Permissions with the Page and Instagram account ids they were granted for.", map[string]schema.Attribute{
+				"scope":      common.ComputedString("The permission."),
+				"target_ids": common.ComputedStrings("Ids it is limited to; null when it applies to everything the user granted."),
+			}),
 			"expires_at": common.ComputedString("When the token expires (RFC 3339, UTC); null for a token that does not expire on a schedule."),
-			"expires_in_days": schema.Int64Attribute{
-				MarkdownDescription: "Whole days until `expires_at` (rounded down, 0 once less than a day is left or the token has expired); " +
-					"null when the token does not expire. Compare it in a `check` block to warn in time.",
-				Computed: true,
-			},
+			"expires_in_days": common.ComputedInt64("Whole days until `expires_at` (rounded down, 0 once less than a day is left or the token has expired); " +
+				"null when the token does not expire. Compare it in a `check` block to warn in time."),
 			"data_access_expires_at": common.ComputedString("When the app's access to the user's data expires unless the user comes back (RFC 3339, UTC)."),
 			"issued_at":              common.ComputedString("When the token was issued (RFC 3339, UTC); null when Meta does not say."),
 			"error":                  common.ComputedString("Why the token is invalid, as Meta says it; null when it is valid."),

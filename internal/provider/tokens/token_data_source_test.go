@@ -28,21 +28,14 @@ data "instagram_token" "current" {
 }
 `
 
-func withAppCredentials(env *acctest.Env) *acctest.Env {
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
-	return env
-}
-
 func TestAccTokenDataSource(t *testing.T) {
 	t.Parallel()
-	env := withAppCredentials(acctest.New(t, emulator.Options{}))
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials()
 	now := env.Emulator.Now()
 	env.Vars["INSTAGRAM_ACCESS_TOKEN"] = env.Emulator.IssueToken(emulator.DefaultAccountID, "facebook", 20*24*time.Hour)
 	rfc := func(t time.Time) knownvalue.Check { return knownvalue.StringExact(t.UTC().Format(time.RFC3339)) }
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: guardedConfig,
@@ -80,20 +73,14 @@ func TestAccTokenDataSource(t *testing.T) {
 
 func TestAccTokenDataSource_neverExpires(t *testing.T) {
 	t.Parallel()
-	env := withAppCredentials(acctest.New(t, emulator.Options{}))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			// The seeded token does not expire: nulls, and the guard passes.
-			Config: guardedConfig,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("is_valid"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_at"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_in_days"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("issued_at"), knownvalue.Null()),
-			},
-		}},
-	})
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials()
+	// The seeded token does not expire: nulls, and the guard passes.
+	env.Apply(t, guardedConfig,
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("is_valid"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_at"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("expires_in_days"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(tokenAddr, tfjsonpath.New("issued_at"), knownvalue.Null()),
+	)
 }
 
 func TestAccTokenDataSource_refusedBeforeCalling(t *testing.T) {
@@ -104,7 +91,7 @@ func TestAccTokenDataSource_refusedBeforeCalling(t *testing.T) {
 	}{
 		"instagram login": {
 			func(t *testing.T) *acctest.Env {
-				return withAppCredentials(acctest.New(t, emulator.Options{})).InstagramLogin()
+				return acctest.New(t, emulator.Options{}).WithAppCredentials().InstagramLogin()
 			},
 			`instagram_token \(Meta's debug_token\) needs Facebook login`,
 		},
@@ -116,12 +103,7 @@ func TestAccTokenDataSource_refusedBeforeCalling(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := c.env(t)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.Factories(),
-				Steps:                    []resource.TestStep{{Config: `data "instagram_token" "current" {}`, ExpectError: acctest.ExpectError(c.pattern)}},
-			})
-			env.RequireNoGraphCalls(t)
+			c.env(t).PlanOnlyError(t, `data "instagram_token" "current" {}`, c.pattern)
 		})
 	}
 }

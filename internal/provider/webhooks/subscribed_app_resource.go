@@ -67,9 +67,8 @@ func (r *subscribedAppResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if r.Data == nil || req.Plan.Raw.IsNull() || r.Data.Login != common.LoginInstagram {
 		return
 	}
-	var plan subscribedAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || plan.SubscribedFields.IsUnknown() {
+	plan, ok := common.Decode[subscribedAppModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok || plan.SubscribedFields.IsUnknown() {
 		return
 	}
 	validateInstagramFields(setStrings(plan.SubscribedFields), path.Root("subscribed_fields"), &resp.Diagnostics)
@@ -90,32 +89,29 @@ func (r *subscribedAppResource) target(ctx context.Context, account string, diag
 }
 
 func (r *subscribedAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, ok := common.Decode[subscribedAppModel](ctx, req.Plan, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	account, ok := r.Data.ResolveAccount(ctx, plan.AccountID, &resp.Diagnostics)
+	plan, account, ok := common.DecodeWithAccount[subscribedAppModel](ctx, r.Data, req.Plan, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	plan.AccountID, plan.ID = types.StringValue(account), types.StringValue(account)
-	r.write(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	if r.write(ctx, &plan, &resp.Diagnostics) {
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 	}
-	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
-func (r *subscribedAppResource) write(ctx context.Context, m *subscribedAppModel, diags *diag.Diagnostics) {
+// write subscribes the app with m's fields and reads back what Meta kept;
+// false when that failed (diags says why).
+func (r *subscribedAppResource) write(ctx context.Context, m *subscribedAppModel, diags *diag.Diagnostics) bool {
 	id, token, ok := r.target(ctx, m.AccountID.ValueString(), diags)
 	if !ok {
-		return
+		return false
 	}
 	if _, err := r.Data.Client.Webhooks.SubscribeApp(ctx, id, token, setStrings(m.SubscribedFields)); err != nil {
 		common.AddAPIError(diags, path.Root("subscribed_fields"), "Cannot subscribe the app to account "+m.AccountID.ValueString(), err)
-		return
+		return false
 	}
 	r.read(ctx, m, id, token, diags)
+	return !diags.HasError()
 }
 
 // read refreshes subscribed_fields; false when the app is not subscribed.
@@ -149,7 +145,7 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	if !r.read(ctx, &state, id, token, &resp.Diagnostics) {
 		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
+			common.Gone(ctx, req, resp)
 		}
 		return
 	}
@@ -158,14 +154,9 @@ func (r *subscribedAppResource) Read(ctx context.Context, req resource.ReadReque
 
 func (r *subscribedAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan, ok := common.Decode[subscribedAppModel](ctx, req.Plan, &resp.Diagnostics)
-	if !ok {
-		return
+	if ok && r.write(ctx, &plan, &resp.Diagnostics) {
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 	}
-	r.write(ctx, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 func (r *subscribedAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -45,47 +48,38 @@ func checkUnsubscribed(env *acctest.Env) resource.TestCheckFunc {
 func TestAccSubscribedApp_instagramLogin(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkUnsubscribed(env),
+	env.Test(t, resource.TestCase{
+		CheckDestroy: checkUnsubscribed(env),
 		Steps: []resource.TestStep{
 			{
 				Config: subscribedAppConfig(`"comments", "messages"`),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkFields(env, "comments", "messages"),
-					resource.TestCheckResourceAttr(appAddr, "id", emulator.DefaultAccountID),
-					resource.TestCheckResourceAttr(appAddr, "account_id", emulator.DefaultAccountID),
-				),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				Check:  checkFields(env, "comments", "messages"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, tfjsonpath.New("id"), knownvalue.StringExact(emulator.DefaultAccountID)),
+					statecheck.ExpectKnownValue(appAddr, tfjsonpath.New("account_id"), knownvalue.StringExact(emulator.DefaultAccountID)),
 				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			{ResourceName: appAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(appAddr),
 			{
-				Config: subscribedAppConfig(`"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkFields(env, "comments"),
+				Config:           subscribedAppConfig(`"comments"`),
+				ConfigPlanChecks: acctest.Planned(appAddr, plancheck.ResourceActionUpdate),
+				Check:            checkFields(env, "comments"),
 			},
 			{
 				// Changed outside Terraform: the plan sets the fields back.
 				PreConfig: func() {
 					env.Emulator.SetSubscribedFieldsOutOfBand(emulator.DefaultAccountID, false, []string{"messages"})
 				},
-				Config: subscribedAppConfig(`"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkFields(env, "comments"),
+				Config:           subscribedAppConfig(`"comments"`),
+				ConfigPlanChecks: acctest.Planned(appAddr, plancheck.ResourceActionUpdate),
+				Check:            checkFields(env, "comments"),
 			},
 			{
 				// Unsubscribed outside Terraform: created again.
-				PreConfig: func() { env.Emulator.SetSubscribedFieldsOutOfBand(emulator.DefaultAccountID, false, nil) },
-				Config:    subscribedAppConfig(`"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionCreate)},
-				},
+				PreConfig:        func() { env.Emulator.SetSubscribedFieldsOutOfBand(emulator.DefaultAccountID, false, nil) },
+				Config:           subscribedAppConfig(`"comments"`),
+				ConfigPlanChecks: acctest.Planned(appAddr, plancheck.ResourceActionCreate),
 			},
 		},
 	})
@@ -97,12 +91,9 @@ func TestAccSubscribedApp_instagramLogin(t *testing.T) {
 // Facebook login goes through the linked Page with the Page token.
 func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret // the Page token gets its own appsecret_proof
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkUnsubscribed(env),
+	env := acctest.New(t, emulator.Options{}).WithAppCredentials() // the Page token gets its own appsecret_proof
+	env.Test(t, resource.TestCase{
+		CheckDestroy: checkUnsubscribed(env),
 		Steps: []resource.TestStep{
 			{
 				Config: subscribedAppConfig(`"feed"`),
@@ -115,11 +106,9 @@ func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 						return nil
 					},
 				),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			{ResourceName: appAddr, ImportState: true, ImportStateVerify: true},
+			acctest.ImportStep(appAddr),
 			{Config: subscribedAppConfig(`"feed", "mention"`), Check: checkFields(env, "feed", "mention")},
 		},
 	})
@@ -127,16 +116,6 @@ func TestAccSubscribedApp_facebookLogin(t *testing.T) {
 
 func TestAccSubscribedApp_instagramLoginFieldValidation(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t, emulator.Options{}).InstagramLogin()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      subscribedAppConfig(`"feed"`),
-			PlanOnly:    true,
-			ExpectError: acctest.ExpectError(`Unknown Instagram webhook field.*"feed"`),
-		}},
-	})
-	if n := env.Emulator.CallCount("POST /{ig-user-id}/subscribed_apps"); n != 0 {
-		t.Fatalf("%d subscribe calls despite the plan error", n)
-	}
+	acctest.New(t, emulator.Options{}).InstagramLogin().
+		PlanOnlyError(t, subscribedAppConfig(`"feed"`), `Unknown Instagram webhook field.*"feed"`)
 }

@@ -123,9 +123,8 @@ func (r *subscriptionResource) Schema(_ context.Context, _ resource.SchemaReques
 }
 
 func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m subscriptionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.Fields.IsUnknown() || m.Object.IsUnknown() {
+	m, ok := common.Decode[subscriptionModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok || m.Fields.IsUnknown() || m.Object.IsUnknown() {
 		return
 	}
 	if !m.Object.IsNull() && m.Object.ValueString() != "instagram" {
@@ -202,29 +201,45 @@ func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionMode
 // readInto reads the object's subscription into m. found is false when Meta
 // does not list it; API errors go to diags (and found is false too).
 func (r *subscriptionResource) readInto(ctx context.Context, m *subscriptionModel, diags *diag.Diagnostics) (found bool) {
-	subs, _, err := r.Data.AppClient.Webhooks.Subscriptions(ctx, r.Data.AppID)
-	if err != nil {
-		common.AddAPIError(diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
+	subs, ok := r.subscriptions(ctx, diags)
+	if !ok {
 		return false
 	}
 	for _, s := range subs {
-		if s.Object != m.Object.ValueString() {
-			continue
+		if s.Object == m.Object.ValueString() {
+			m.set(s)
+			return true
 		}
-		names := make([]string, 0, len(s.Fields))
-		versions := map[string]attr.Value{}
-		for _, f := range s.Fields {
-			names = append(names, f.Name)
-			versions[f.Name] = types.StringValue(f.Version)
-		}
-		m.ID = types.StringValue(s.Object)
-		m.CallbackURL = types.StringValue(s.CallbackURL)
-		m.Fields = stringSet(names)
-		m.Active = types.BoolValue(s.Active)
-		m.Versions = types.MapValueMust(types.StringType, versions)
-		return true
 	}
 	return false
+}
+
+// subscriptions reads the app's subscriptions, one per object.
+func (r *subscriptionResource) subscriptions(ctx context.Context, diags *diag.Diagnostics) ([]graph.Subscription, bool) {
+	if !r.requireApp(diags) {
+		return nil, false
+	}
+	subs, _, err := r.Data.AppClient.Webhooks.Subscriptions(ctx, r.Data.AppID)
+	if err != nil {
+		common.AddAPIError(diags, path.Empty(), "Cannot read the app's webhook subscriptions", err)
+		return nil, false
+	}
+	return subs, true
+}
+
+// set copies what Meta reports of a subscription into m.
+func (m *subscriptionModel) set(s graph.Subscription) {
+	names := make([]string, 0, len(s.Fields))
+	versions := map[string]attr.Value{}
+	for _, f := range s.Fields {
+		names = append(names, f.Name)
+		versions[f.Name] = types.StringValue(f.Version)
+	}
+	m.ID, m.Object = types.StringValue(s.Object), types.StringValue(s.Object)
+	m.CallbackURL = types.StringValue(s.CallbackURL)
+	m.Fields = stringSet(names)
+	m.Active = types.BoolValue(s.Active)
+	m.Versions = types.MapValueMust(types.StringType, versions)
 }
 
 // readAfterWrite reads the subscription after Create or Update wrote it; a
@@ -243,14 +258,13 @@ func (r *subscriptionResource) readAfterWrite(ctx context.Context, m *subscripti
 }
 
 func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state subscriptionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+	state, ok := common.Decode[subscriptionModel](ctx, req.State, &resp.Diagnostics)
+	if !ok || !r.requireApp(&resp.Diagnostics) {
 		return
 	}
 	if !r.readInto(ctx, &state, &resp.Diagnostics) {
 		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
+			common.Gone(ctx, req, resp)
 		}
 		return
 	}
@@ -296,9 +310,8 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state subscriptionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.requireApp(&resp.Diagnostics) {
+	state, ok := common.Decode[subscriptionModel](ctx, req.State, &resp.Diagnostics)
+	if !ok || !r.requireApp(&resp.Diagnostics) {
 		return
 	}
 	_, err := r.Data.AppClient.Webhooks.DeleteSubscription(ctx, r.Data.AppID, state.Object.ValueString(), nil)

@@ -15,10 +15,11 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -38,11 +39,13 @@ type callback struct {
 	got    chan struct{}
 }
 
-func newCallback(t *testing.T, token string) *callback {
+// newCallbackEnv starts the app's callback endpoint, answering the handshake
+// for token, and an emulator with app credentials that may call it.
+func newCallbackEnv(t *testing.T, token string) (*callback, *acctest.Env) {
 	cb := &callback{token: token, got: make(chan struct{}, 32)}
 	cb.srv = httptest.NewTLSServer(http.HandlerFunc(cb.serve))
 	t.Cleanup(cb.srv.Close)
-	return cb
+	return cb, acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()}).WithAppCredentials()
 }
 
 func (cb *callback) serve(w http.ResponseWriter, r *http.Request) {
@@ -70,14 +73,6 @@ func (cb *callback) serve(w http.ResponseWriter, r *http.Request) {
 	cb.got <- struct{}{}
 }
 
-// appEnv is an emulator that may call the callback, with app credentials.
-func appEnv(t *testing.T, cb *callback) *acctest.Env {
-	env := acctest.New(t, emulator.Options{WebhookHTTPClient: cb.srv.Client()})
-	env.Vars["INSTAGRAM_APP_ID"] = emulator.DefaultAppID
-	env.Vars["INSTAGRAM_APP_SECRET"] = emulator.DefaultAppSecret
-	return env
-}
-
 func subscriptionConfig(url, token string, version int, fields string) string {
 	return fmt.Sprintf(`
 resource "instagram_webhook_subscription" "ig" {
@@ -101,36 +96,32 @@ func checkSubscriptionGone(env *acctest.Env) resource.TestCheckFunc {
 func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 	t.Parallel()
 	const token = "first-verify-token-0001"
-	cb := newCallback(t, token)
-	env := appEnv(t, cb)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkSubscriptionGone(env),
+	cb, env := newCallbackEnv(t, token)
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.WriteOnlyAttributes),
+		CheckDestroy:           checkSubscriptionGone(env),
 		Steps: []resource.TestStep{
 			{
 				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments", "mentions"`),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(subAddr, "id", "instagram"),
-					resource.TestCheckResourceAttr(subAddr, "object", "instagram"),
-					resource.TestCheckResourceAttr(subAddr, "active", "true"),
-					resource.TestCheckResourceAttr(subAddr, "include_values", "true"),
-					resource.TestCheckResourceAttr(subAddr, "versions.comments", "v25.0"),
-					resource.TestCheckNoResourceAttr(subAddr, "verify_token"),
-				),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectNotInState(token)},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("id"), knownvalue.StringExact("instagram")),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("object"), knownvalue.StringExact("instagram")),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("include_values"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("versions").AtMapKey("comments"), knownvalue.StringExact("v25.0")),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("verify_token"), knownvalue.Null()),
+					acctest.ExpectNotInState(token),
+				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{acctest.ExpectNotInPlan(token)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{ResourceName: subAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"verify_token_version"}},
+			acctest.ImportStep(subAddr, "verify_token_version"),
 			{
 				// Dropping a field deletes it (POST only adds).
-				Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           subscriptionConfig(cb.srv.URL, token, 1, `"comments"`),
+				ConfigPlanChecks: acctest.Planned(subAddr, plancheck.ResourceActionUpdate),
 				Check: func(*terraform.State) error {
 					sub, _ := env.Emulator.Subscription("instagram")
 					if len(sub.Fields) != 1 || sub.Fields["comments"] == "" {
@@ -190,13 +181,11 @@ func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 func TestAccWebhookSubscription_roundTrip(t *testing.T) {
 	t.Parallel()
 	const token = "round-trip-token"
-	cb := newCallback(t, token)
-	env := appEnv(t, cb)
+	cb, env := newCallbackEnv(t, token)
 	mid := env.PublishImageOutOfBand(t, "hook me")
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkSubscriptionGone(env),
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.WriteOnlyAttributes),
+		CheckDestroy:           checkSubscriptionGone(env),
 		Steps: []resource.TestStep{{
 			Config: subscriptionConfig(cb.srv.URL, token, 1, `"comments"`) + fmt.Sprintf(`
 resource "instagram_subscribed_app" "me" {
@@ -251,16 +240,9 @@ resource "instagram_comment" "first" {
 
 func TestAccWebhookSubscription_wrongVerifyToken(t *testing.T) {
 	t.Parallel()
-	cb := newCallback(t, "the-right-token")
-	env := appEnv(t, cb)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
-		ProtoV6ProviderFactories: env.Factories(),
-		Steps: []resource.TestStep{{
-			Config:      subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
-			ExpectError: acctest.ExpectError(`Meta could not verify the callback URL.*callback verification failed: HTTP Status Code = 403.*code 2200`),
-		}},
-	})
+	cb, env := newCallbackEnv(t, "the-right-token")
+	env.ApplyError(t, subscriptionConfig(cb.srv.URL, "a-wrong-token", 1, `"comments"`),
+		`Meta could not verify the callback URL.*callback verification failed: HTTP Status Code = 403.*code 2200`, acctest.SkipWithout(acctest.WriteOnlyAttributes))
 	if _, ok := env.Emulator.Subscription("instagram"); ok {
 		t.Fatal("a failed verification left a subscription")
 	}
@@ -275,11 +257,9 @@ func (f preApply) CheckPlan(context.Context, plancheck.CheckPlanRequest, *planch
 
 func TestAccWebhookSubscription_goneDuringUpdate(t *testing.T) {
 	t.Parallel()
-	cb := newCallback(t, "tok")
-	env := appEnv(t, cb)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
-		ProtoV6ProviderFactories: env.Factories(),
+	cb, env := newCallbackEnv(t, "tok")
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.WriteOnlyAttributes),
 		Steps: []resource.TestStep{
 			{Config: subscriptionConfig(cb.srv.URL, "tok", 1, `"comments", "mentions"`)},
 			{
@@ -306,14 +286,7 @@ func TestAccWebhookSubscription_validation(t *testing.T) {
 		{subscriptionConfig("https://hooks.example.com/ig", "t", 1, `"not_a_field"`), `Unknown Instagram webhook field.*not_a_field`},
 		{subscriptionConfig("http://hooks.example.com/ig", "t", 1, `"comments"`), `must be an absolute https URL`},
 	} {
-		resource.Test(t, resource.TestCase{
-			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
-			ProtoV6ProviderFactories: env.Factories(),
-			Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: acctest.ExpectError(tc.want)}},
-		})
-	}
-	if n := env.Emulator.TotalCalls(); n != 0 {
-		t.Fatalf("plan-time errors made %d API calls", n)
+		env.PlanOnlyError(t, tc.config, tc.want, acctest.SkipWithout(acctest.WriteOnlyAttributes))
 	}
 }
 

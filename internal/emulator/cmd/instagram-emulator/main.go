@@ -36,6 +36,7 @@ func run(args []string) error {
 	imagePolls := fs.Int("image-polls", 0, "status reads an image container answers IN_PROGRESS (default 0)")
 	seedPosts := fs.Int("seed-posts", 0, "give the seeded account this many older posts of every kind (images, reels, carousels, stories)")
 	faultSeed := fs.Int64("fault-seed", 0, "seed of the random draws of faults injected with a probability")
+	fixedClock := fs.Bool("fixed-clock", false, "start the clock at 2026-11-01T12:00:00Z (moved only by /_emulator/clock/advance) instead of the wall clock")
 	verbose := fs.Bool("v", false, "log every request (paths only, never tokens)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -49,6 +50,11 @@ func run(args []string) error {
 	defer stop()
 
 	opts := emulator.Options{QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls, FaultSeed: *faultSeed}
+	if !*fixedClock {
+		// The provider it serves runs on the wall clock (story expiry, the
+		// time windows of moderation and of the duplicate check): agree with it.
+		opts.Now = time.Now
+	}
 	if *verbose {
 		opts.Logf = log.Printf
 	}

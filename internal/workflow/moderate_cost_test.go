@@ -1,0 +1,83 @@
+package workflow
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+)
+
+// nestedReplies is how many replies come nested with a comment (Graph's page).
+const nestedReplies = 25
+
+// routeAccount reads the account's username, to recognise its posts made in
+// the Instagram app (Meta gives their owner only to the app that made them).
+const routeAccount = "GET /{ig-user-id}"
+
+// TestModerate_sweepCost measures what a sweep costs in Graph calls, from the
+// emulator's per-route counters: at most one paged read per post (plus its
+// further pages; the posts' own list, or a multi-id read and the account's
+// username when the posts are named and were made in the Instagram app), and
+// one write per matched comment. Run with -v for the table.
+func TestModerate_sweepCost(t *testing.T) {
+	cases := []struct {
+		name                 string
+		posts, top, replies  int // per post: top-level comments, replies to each
+		byID, includeReplies bool
+	}{
+		{name: "1,000 comments on 20 recent posts", posts: 20, top: 50},
+		{name: "the same 20 posts named in media_ids", posts: 20, top: 50, byID: true},
+		{name: "500 comments + 500 replies on 20 posts", posts: 20, top: 25, replies: 1, includeReplies: true},
+		{name: "2,000 comments on 20 posts (2 pages each)", posts: 20, top: 100},
+		{name: "20 comments with 49 replies each (the nested page holds 25)", posts: 20, top: 1, replies: 49, includeReplies: true},
+	}
+	var table strings.Builder
+	fmt.Fprintf(&table, "\n| sweep (hide, 1 in 5 matches) | comments read | GET /{ig-user-id}/media | GET / (ids) | GET /{ig-media-id}/comments | GET /{ig-comment-id}/replies | POST /{ig-comment-id} (writes) | total calls |\n|---|---|---|---|---|---|---|---|\n")
+	for _, tc := range cases {
+		b := newBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+		for range tc.posts {
+			b.post(t, "campaign", time.Minute)
+		}
+		texts := []string{"spam: cheap followers", "love it", "great", "where to buy?", "nice"}
+		if _, err := b.emu.AddCommentsFromUsers(emulator.CommentBatch{
+			MediaIDs: b.posts, PerPost: tc.top, RepliesPerComment: tc.replies, Texts: texts,
+		}); err != nil {
+			t.Fatal(err)
+		}
+		sw := Sweep{Operation: Hide, Filter: Filter{TextMatches: regexp.MustCompile(`^spam:`)}, IncludeReplies: tc.includeReplies,
+			MaxComments: 1000}
+		if tc.byID {
+			sw.MediaIDs = b.posts
+		}
+		r, err := b.mod.Moderate(t.Context(), sw)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		total := tc.posts * tc.top * (1 + tc.replies)
+		calls := b.emu.Calls()
+		pagesPerPost := (tc.top + commentPageSize - 1) / commentPageSize
+		replyPages := 0 // per top-level comment, beyond the nested page
+		if tc.includeReplies && tc.replies > nestedReplies {
+			replyPages = (tc.replies - nestedReplies + commentPageSize - 1) / commentPageSize
+		}
+		switch {
+		case r.Read != total || len(r.Done) != total/len(texts):
+			t.Errorf("%s: read %d, hid %d; want %d and %d", tc.name, r.Read, len(r.Done), total, total/len(texts))
+		case calls[routeComments] != tc.posts*pagesPerPost || calls[routeReplies] != tc.posts*tc.top*replyPages:
+			t.Errorf("%s: %d comment pages and %d reply pages for %d posts, want %d and %d", tc.name,
+				calls[routeComments], calls[routeReplies], tc.posts, tc.posts*pagesPerPost, tc.posts*tc.top*replyPages)
+		case calls[routeHide] != len(r.Matched):
+			t.Errorf("%s: %d writes for %d matched comments", tc.name, calls[routeHide], len(r.Matched))
+		case calls[routeList] > (tc.posts+99)/100 || calls[routeMultiID] > (tc.posts+49)/50 || calls[routeAccount] > 1:
+			t.Errorf("%s: the posts were read more than once: %v", tc.name, calls)
+		case b.emu.TotalCalls() != calls[routeList]+calls[routeMultiID]+calls[routeAccount]+calls[routeComments]+calls[routeReplies]+calls[routeHide]:
+			t.Errorf("%s: unexpected calls %v", tc.name, calls)
+		}
+		fmt.Fprintf(&table, "| %s | %d | %d | %d | %d | %d | %d | %d |\n", tc.name, r.Read, calls[routeList], calls[routeMultiID],
+			calls[routeComments], calls[routeReplies], calls[routeHide], b.emu.TotalCalls())
+	}
+	t.Log(table.String())
+}
