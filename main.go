@@ -3,11 +3,10 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider"
 )
@@ -23,11 +22,17 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version, provider.WithCommit(commit)), providerserver.ServeOpts{
-		Address: provider.Address,
-		Debug:   debug,
-	})
-	if err != nil {
+	if err := provider.SetUpProcess(debug); err != nil {
+		log.Fatal(err.Error())
+	}
+
+	// What providerserver.Serve does, with the framework's server wrapped
+	// (provider.NewServer says why).
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve(provider.Address, provider.NewProtocol6(version, provider.WithCommit(commit)), opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }
