@@ -99,9 +99,16 @@ func (i ImportID) importIdentity(ctx context.Context, typeName string, req resou
 		return "", false
 	}
 	for name, v := range attrs {
-		if name != key {
-			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+		if name == key {
+			continue
 		}
+		// An account id goes into request paths: it must be one.
+		if name == "account_id" && !NumericIDPattern.MatchString(v) {
+			resp.Diagnostics.AddError("Invalid import identity",
+				fmt.Sprintf("account_id in the identity of %s must be a numeric Instagram user id (e.g. 17841400000000001), got %q.", typeName, v))
+			return "", false
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
 	return id, !resp.Diagnostics.HasError()
 }

@@ -84,3 +84,30 @@ resource "instagram_media" "adopted" {
 		},
 	})
 }
+
+// An identity's account_id goes into request paths: anything but a numeric
+// user id is refused before any API call.
+func TestAccMedia_importIdentityBadAccountID(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Needs(acctest.ResourceIdentity),
+		Steps: []resource.TestStep{{
+			Config: `
+import {
+  to       = instagram_media.adopted
+  identity = { id = "17900000000000001", account_id = "me/../17841400000000002" }
+}
+
+resource "instagram_media" "adopted" {
+  type    = "IMAGE"
+  caption = "Posted in the app"
+}`,
+			PlanOnly:    true,
+			ExpectError: acctest.ExpectError(`account_id in the identity of instagram_media must be a numeric Instagram user id`),
+		}},
+	})
+	if n := env.Emulator.TotalCalls(); n != 0 {
+		t.Errorf("%d API calls, want none", n)
+	}
+}
