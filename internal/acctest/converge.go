@@ -101,14 +101,14 @@ func (w *Workdir) Adopt(orphans []Orphan) {
 	}
 }
 
-// Converge applies until an apply succeeds, at most max times, adopting
+// Converge applies until an apply succeeds, at most maxRuns times, adopting
 // what refusals name in between (other failures are simply applied again).
 // It returns every run's output and how many applies it took; err is the
 // last failure when none succeeded.
-func (w *Workdir) Converge(max int, args ...string) (outs []string, runs int, err error) {
+func (w *Workdir) Converge(maxRuns int, args ...string) (outs []string, runs int, err error) {
 	w.t.Helper()
 	args = append([]string{"apply", "-auto-approve", "-no-color"}, args...)
-	for runs < max {
+	for runs < maxRuns {
 		runs++
 		var out string
 		if out, err = w.Run(args...); err == nil {

@@ -75,7 +75,8 @@ func (w *Workdir) Interrupt(env *Env, route string, how Interruption, args ...st
 		if err != nil {
 			w.t.Fatalf("waiting for a held %s: %v\n%s", route, err, buf.String())
 		}
-	case <-done:
+	case err := <-done:
+		w.t.Logf("the run ended before %s was held (%v)", route, err)
 		return buf.String(), false
 	}
 

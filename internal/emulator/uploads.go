@@ -150,7 +150,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) {
 		e := f.apiError()
 		writeJSON(w, e.status, e.envelope(req.trace))
 	case len(segs) != 1 || segs[0] == "" || handle == nil:
-		writeUploadError(w, http.StatusBadRequest, "ParameterValidationError", "Unknown upload path or method", false)
+		writeUploadError(w, http.StatusBadRequest, "ParameterValidationError", "Unknown upload path or method")
 	default:
 		handle(s, &uploadRequest{request: req, w: w, containerID: segs[0], fault: f})
 	}
@@ -159,8 +159,10 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) {
 // writeUploadError answers in the upload host's error shape,
 // {"debug_info": {"retriable", "type", "message"}}, as Facebook's rupload
 // host does (https://developers.facebook.com/docs/video-api/guides/reels-publishing).
-func writeUploadError(w http.ResponseWriter, status int, typ, msg string, retriable bool) {
-	writeJSON(w, status, map[string]any{"debug_info": map[string]any{"retriable": retriable, "type": typ, "message": msg}})
+// The emulator's upload errors are all final (retriable false): a dropped
+// connection is how it tests resuming.
+func writeUploadError(w http.ResponseWriter, status int, typ, msg string) {
+	writeJSON(w, status, map[string]any{"debug_info": map[string]any{"retriable": false, "type": typ, "message": msg}})
 }
 
 // uploadTarget authenticates an upload request and finds its container.
@@ -168,16 +170,16 @@ func writeUploadError(w http.ResponseWriter, status int, typ, msg string, retria
 func (s *Server) uploadTarget(req *uploadRequest) (*upload, *container, bool) {
 	tok := s.st.tokens[req.token]
 	if tok == nil || s.checkExpiry(tok) != nil {
-		writeUploadError(req.w, http.StatusUnauthorized, "AuthorizationError", "Invalid OAuth access token.", false)
+		writeUploadError(req.w, http.StatusUnauthorized, "AuthorizationError", "Invalid OAuth access token.")
 		return nil, nil, false
 	}
 	c := s.st.containers[req.containerID]
 	if c == nil || c.upload == nil || !tok.reaches(c.accountID) {
-		writeUploadError(req.w, http.StatusBadRequest, "ProcessingFailedError", "No upload session for media "+req.containerID, false)
+		writeUploadError(req.w, http.StatusBadRequest, "ProcessingFailedError", "No upload session for media "+req.containerID)
 		return nil, nil, false
 	}
 	if code, _ := s.status(c, false); code == "EXPIRED" || code == "PUBLISHED" {
-		writeUploadError(req.w, http.StatusBadRequest, "ProcessingFailedError", "The upload session of media "+req.containerID+" has ended", false)
+		writeUploadError(req.w, http.StatusBadRequest, "ProcessingFailedError", "The upload session of media "+req.containerID+" has ended")
 		return nil, nil, false
 	}
 	return c.upload, c, true
@@ -221,7 +223,7 @@ func (s *Server) receiveUpload(req *uploadRequest) {
 	}
 	if problem != "" {
 		s.mu.Unlock()
-		writeUploadError(req.w, http.StatusBadRequest, "ParameterValidationError", problem, false)
+		writeUploadError(req.w, http.StatusBadRequest, "ParameterValidationError", problem)
 		return
 	}
 	u.fileSize = size
@@ -311,7 +313,7 @@ func (s *Server) uploadOffset(req *uploadRequest) {
 		return
 	}
 	if !s.opts.UploadOffsetOnRupload {
-		writeUploadError(req.w, http.StatusBadRequest, "ParameterValidationError", "Unsupported method GET", false)
+		writeUploadError(req.w, http.StatusBadRequest, "ParameterValidationError", "Unsupported method GET")
 		return
 	}
 	writeJSON(req.w, http.StatusOK, map[string]any{"id": req.containerID, "offset": u.kept})

@@ -148,7 +148,8 @@ func TestCommentsService_DeleteOnceIsNotResent(t *testing.T) {
 				writeJSON(w, 400, graphError(100, 33, "Unsupported delete request."))
 				return
 			}
-			conn, _, err := w.(http.Hijacker).Hijack() // deleted; the answer is lost
+			hj, _ := w.(http.Hijacker)
+			conn, _, err := hj.Hijack() // deleted; the answer is lost
 			if err != nil {
 				t.Error(err)
 				return

@@ -88,6 +88,7 @@ func (s *UploadsService) Upload(ctx context.Context, u Upload) error {
 		}
 		got, oerr := s.UploadedOffset(ctx, u)
 		if oerr != nil {
+			//nolint:errorlint // oerr is context: only err is what failed the upload
 			return fmt.Errorf("%w (then asking Meta how much of it arrived failed: %v)", err, oerr)
 		}
 		if got >= u.Size {
@@ -114,7 +115,7 @@ func (s *UploadsService) UploadedOffset(ctx context.Context, u Upload) (int64, e
 	if ctx.Err() != nil {
 		return 0, ctx.Err()
 	}
-	resp, body, err := s.do(ctx, http.MethodGet, u, nil, 0, nil)
+	resp, body, err := s.do(ctx, http.MethodGet, u, nil, 0, nil) //nolint:bodyclose // do closes it
 	if err != nil {
 		return 0, err
 	}
@@ -145,7 +146,7 @@ func (s *UploadsService) send(ctx context.Context, u Upload, offset int64) error
 				"container_id": u.ContainerID, "sent_bytes": pos, "total_bytes": u.Size, "percent": pos * 100 / u.Size,
 			})
 		}}
-	resp, out, err := s.do(ctx, http.MethodPost, u, body, u.Size-offset, map[string]string{
+	resp, out, err := s.do(ctx, http.MethodPost, u, body, u.Size-offset, map[string]string{ //nolint:bodyclose // do closes it
 		"offset":       strconv.FormatInt(offset, 10),
 		"file_size":    strconv.FormatInt(u.Size, 10),
 		"Content-Type": "application/octet-stream",

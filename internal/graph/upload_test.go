@@ -101,8 +101,11 @@ func (h *ruploadHost) serve(w http.ResponseWriter, r *http.Request) {
 	h.received += int64(n)
 	if h.dropAfter > 0 {
 		h.dropAfter = 0
-		conn, _, _ := w.(http.Hijacker).Hijack()
-		conn.Close()
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+			}
+		}
 		return
 	}
 	writeJSON(w, 200, `{"success":true,"message":"Upload successful. Upload session ID: `+testContainer+`"}`)

@@ -12,7 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
-// The wrapped server still offers what tf6server finds by type assertion.
+// The wrapped server still offers what tf6server finds by type assertion:
+// the deprecated interfaces below are the ones tf6server (v0.31) asserts.
+//
+//nolint:staticcheck // SA1019: see above
 func TestNewServer_keepsOptionalServers(t *testing.T) {
 	s := NewProtocol6("test")()
 	if _, ok := s.(releasingServer); !ok {
@@ -33,7 +36,7 @@ func TestNewServer_keepsOptionalServers(t *testing.T) {
 // gRPC cancelled its context, although the framework keeps every RPC
 // context's cancel function (terraform-plugin-framework v1.19).
 func TestNewServer_releasesRPCContexts(t *testing.T) {
-	type requestData struct{ payload [1 << 16]byte }
+	type requestData struct{ _ [1 << 16]byte } // big enough to matter
 	type key struct{}
 	rpc := func(s tfprotov6.ProviderServer) weak.Pointer[requestData] {
 		data := &requestData{}

@@ -37,7 +37,7 @@ func TestModerate_sweepCost(t *testing.T) {
 	var table strings.Builder
 	fmt.Fprintf(&table, "\n| sweep (hide, 1 in 5 matches) | comments read | GET /{ig-user-id}/media | GET / (ids) | GET /{ig-media-id}/comments | GET /{ig-comment-id}/replies | POST /{ig-comment-id} (writes) | total calls |\n|---|---|---|---|---|---|---|---|\n")
 	for _, tc := range cases {
-		b := newBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+		b := newBoard(t, emulator.DefaultFacebookToken)
 		for range tc.posts {
 			b.post(t, "campaign", time.Minute)
 		}

@@ -104,7 +104,7 @@ func getAll[T any](ids []string, what string, many func([]string) (map[string]*T
 		if err == nil {
 			for _, id := range chunk {
 				if got[id] == nil {
-					return nil, &SweepReadError{What: what + " " + id, Err: errors.New("Instagram did not return it")}
+					return nil, &SweepReadError{What: what + " " + id, Err: errors.New("not returned by Instagram")}
 				}
 			}
 			maps.Copy(out, got)
@@ -170,7 +170,7 @@ func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Co
 	var mediaIDs []string
 	for _, c := range byID {
 		if c.Media == nil {
-			return nil, &SweepReadError{What: "comment " + c.ID, Err: errors.New("Instagram did not say which post it is on")}
+			return nil, &SweepReadError{What: "comment " + c.ID, Err: errors.New("no post given for it by Instagram")}
 		}
 		mediaIDs = append(mediaIDs, c.Media.ID)
 	}

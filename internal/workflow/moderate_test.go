@@ -35,9 +35,9 @@ type board struct {
 
 // newBoard serves an emulator with the account's posts: recent ones (within
 // the default 72 hours) and one a week old, each commented by others.
-func newBoard(t *testing.T, token string, opts emulator.Options) *board {
+func newBoard(t *testing.T, token string) *board {
 	t.Helper()
-	emu := emulator.New(opts)
+	emu := emulator.New(emulator.Options{})
 	srv := httptest.NewServer(emu.Handler())
 	t.Cleanup(srv.Close)
 	client, err := graph.New(graph.Options{BaseURL: srv.URL, AccessToken: token, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
@@ -80,8 +80,8 @@ type spamBoard struct {
 	spam1, spam2, fan, spamReply, own, oldSp string
 }
 
-func newSpamBoard(t *testing.T, token string, opts emulator.Options) *spamBoard {
-	b := &spamBoard{board: newBoard(t, token, opts)}
+func newSpamBoard(t *testing.T, token string) *spamBoard {
+	b := &spamBoard{board: newBoard(t, token)}
 	b.old = b.post(t, "a week ago", 7*24*time.Hour)
 	b.recent1 = b.post(t, "yesterday", 24*time.Hour)
 	b.recent2 = b.post(t, "today", time.Hour)
@@ -126,7 +126,7 @@ func sorted(s ...string) []string { slices.Sort(s); return s }
 func TestModerate_hideBySelectors(t *testing.T) {
 	for _, token := range []string{emulator.DefaultFacebookToken, emulator.DefaultInstagramToken} {
 		t.Run(token[:4], func(t *testing.T) {
-			b := newSpamBoard(t, token, emulator.Options{})
+			b := newSpamBoard(t, token)
 			r, err := b.mod.Moderate(t.Context(), Sweep{
 				Operation: Hide, Filter: Filter{TextMatches: regexp.MustCompile(`(?i)free followers`)}, IncludeReplies: true,
 			})
@@ -165,7 +165,7 @@ func TestModerate_hideBySelectors(t *testing.T) {
 }
 
 func TestModerate_fromUsernamesAndUnhide(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	sweep := Sweep{Operation: Hide, MediaIDs: []string{b.old, b.recent2}, Filter: Filter{FromUsernames: []string{"spam_bot"}}}
 	r, err := b.mod.Moderate(t.Context(), sweep)
 	if err != nil {
@@ -186,7 +186,7 @@ func TestModerate_fromUsernamesAndUnhide(t *testing.T) {
 }
 
 func TestModerate_dryRunChangesNothing(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	r, err := b.mod.Moderate(t.Context(), Sweep{Operation: Delete, DryRun: true, IncludeReplies: true,
 		Filter: Filter{TextMatches: regexp.MustCompile(`(?i)free`)}})
 	if err != nil {
@@ -204,7 +204,7 @@ func TestModerate_dryRunChangesNothing(t *testing.T) {
 }
 
 func TestModerate_maxCommentsBound(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	r, err := b.mod.Moderate(t.Context(), Sweep{Operation: Hide, IncludeReplies: true, MaxComments: 2})
 	var tooMany *TooManyCommentsError
 	if !errors.As(err, &tooMany) || tooMany.Matched != 4 || tooMany.Max != 2 {
@@ -216,7 +216,7 @@ func TestModerate_maxCommentsBound(t *testing.T) {
 }
 
 func TestModerate_partialFailure(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	b.emu.InjectFault(emulator.Fault{Route: routeHide, Times: 1, Error: &emulator.ErrorBody{
 		Message: "(#10) Application does not have permission for this action", Type: "OAuthException", Code: 10}})
 	r, err := b.mod.Moderate(t.Context(), Sweep{Operation: Hide, Filter: Filter{FromUsernames: []string{"spam_bot"}}})
@@ -249,7 +249,7 @@ func TestModerate_deleteAnswerLost(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+			b := newSpamBoard(t, emulator.DefaultFacebookToken)
 			b.emu.InjectFault(tc.fault)
 			r, err := b.mod.Moderate(t.Context(), Sweep{Operation: Delete, CommentIDs: []string{b.spam1}})
 			if err != nil || len(r.Done) != 1 {
@@ -269,7 +269,7 @@ func TestModerate_deleteAnswerLost(t *testing.T) {
 }
 
 func TestModerate_deleteTakesRepliesAlong(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	r, err := b.mod.Moderate(t.Context(), Sweep{Operation: Delete, MediaIDs: []string{b.recent1}, IncludeReplies: true,
 		Filter: Filter{FromUsernames: []string{"happy_fan", "other_bot"}}})
 	if err != nil || len(r.Done) != 1 || len(r.WithParent) != 1 || r.WithParent[0].ID != b.spamReply {
@@ -281,7 +281,7 @@ func TestModerate_deleteTakesRepliesAlong(t *testing.T) {
 }
 
 func TestModerate_onlyTheAccountsOwnPosts(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	// The same Facebook user manages a second account.
 	b.emu.AddAccount(emulator.Account{ID: secondAccountID, FacebookToken: emulator.DefaultFacebookToken})
 	theirs, _ := b.emu.PostOutOfBand(secondAccountID, emulator.Post{Caption: "theirs"})
@@ -309,7 +309,7 @@ func TestModerate_onlyTheAccountsOwnPosts(t *testing.T) {
 }
 
 func TestModerate_stopsWhenAsked(t *testing.T) {
-	b := newBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newBoard(t, emulator.DefaultFacebookToken)
 	post := b.post(t, "busy", time.Hour)
 	for i := range 10 {
 		b.comment(t, post, "", "spam_bot", fmt.Sprintf("spam %d", i))
@@ -329,7 +329,7 @@ func TestModerate_stopsWhenAsked(t *testing.T) {
 }
 
 func TestModerate_progressLines(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	if _, err := b.mod.Moderate(t.Context(), Sweep{Operation: Hide, Filter: Filter{FromUsernames: []string{"spam_bot"}}}); err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func TestModerate_progressLines(t *testing.T) {
 
 // A reply whose parent could not be deleted is deleted by itself.
 func TestModerate_replyOfAParentThatFailed(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	b.emu.InjectFault(emulator.Fault{Route: routeDelete, Times: 1, Error: &emulator.ErrorBody{
 		Message: "(#10) Application does not have permission for this action", Type: "OAuthException", Code: 10}})
 	// The reply first, as comment_ids may name them: the parent still goes first.
@@ -363,7 +363,7 @@ func TestModerate_replyOfAParentThatFailed(t *testing.T) {
 // A delete with no selector besides the posts is refused by the workflow too
 // (the plan-time check cannot see a value unknown until apply).
 func TestModerate_deleteNeedsASelector(t *testing.T) {
-	b := newBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newBoard(t, emulator.DefaultFacebookToken)
 	b.post(t, "campaign", time.Minute)
 	before := b.emu.TotalCalls()
 	if _, err := b.mod.Moderate(t.Context(), Sweep{Operation: Delete, MediaIDs: b.posts}); err == nil {

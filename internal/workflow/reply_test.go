@@ -15,7 +15,7 @@ func newReplier(b *board) *Replier {
 
 func TestReplyToComment(t *testing.T) {
 	for _, token := range []string{emulator.DefaultFacebookToken, emulator.DefaultInstagramToken} {
-		b := newSpamBoard(t, token, emulator.Options{})
+		b := newSpamBoard(t, token)
 		p := newReplier(b.board)
 		// A reply to a reply goes under the top-level comment.
 		r, err := p.ReplyToComment(t.Context(), b.spamReply, "Thanks for asking!")
@@ -30,7 +30,7 @@ func TestReplyToComment(t *testing.T) {
 }
 
 func TestReplyToComment_rules(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	p := newReplier(b.board)
 	b.emu.SetCommentHiddenOutOfBand(b.spam1, true)
 	_, err := p.ReplyToComment(t.Context(), b.spam1, "hi")
@@ -47,7 +47,7 @@ func TestReplyToComment_rules(t *testing.T) {
 
 // A reply whose answer is lost is found among the comment's replies.
 func TestReplyToComment_answerLost(t *testing.T) {
-	b := newSpamBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
 	p := newReplier(b.board)
 	b.emu.InjectFault(emulator.Fault{Route: routeReply, Times: 1, DropAfterCommit: true})
 	r, err := p.ReplyToComment(t.Context(), b.fan, "Thank you!")
@@ -67,7 +67,7 @@ func TestReplyToComment_answerLost(t *testing.T) {
 }
 
 func TestReplyToMention(t *testing.T) {
-	b := newBoard(t, emulator.DefaultFacebookToken, emulator.Options{})
+	b := newBoard(t, emulator.DefaultFacebookToken)
 	p := newReplier(b)
 	caption, err := b.emu.PostByOtherUser(emulator.OtherPost{Username: "fan", Caption: "at @emulator_brand today"})
 	if err != nil {

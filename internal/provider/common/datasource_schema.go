@@ -75,8 +75,8 @@ func OptionalID(description, what string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: description, Optional: true, Validators: []validator.String{NumericID(what)}}
 }
 
-// BoundedInt64 is an optional number of a data source between min and max
-// (limits and counts; the description gives the default).
-func BoundedInt64(description string, min, max int64) schema.Int64Attribute {
-	return schema.Int64Attribute{MarkdownDescription: description, Optional: true, Validators: []validator.Int64{int64validator.Between(min, max)}}
+// BoundedInt64 is an optional number of a data source between least and
+// most (limits and counts; the description gives the default).
+func BoundedInt64(description string, least, most int64) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: description, Optional: true, Validators: []validator.Int64{int64validator.Between(least, most)}}
 }

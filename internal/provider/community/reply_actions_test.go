@@ -106,7 +106,8 @@ resource "instagram_subscribed_app" "account" {
 			if caption["comment_id"] != nil {
 				caption, comment = comment, caption
 			}
-			if caption["media_id"] != review || caption["comment_id"] != nil || comment["media_id"] != trip ||
+			commentID, _ := comment["comment_id"].(string)
+			if caption["media_id"] != review || caption["comment_id"] != nil || comment["media_id"] != trip || commentID == "" ||
 				got[0].AccountID != emulator.DefaultAccountID || got[1].AccountID != emulator.DefaultAccountID {
 				t.Fatalf("mentions delivered: %+v", got)
 			}
@@ -144,7 +145,7 @@ action "instagram_reply_to_mention" "comment" {
   }
 }
 `)
-			vars := []string{"-var", "caption_media_id=" + review, "-var", "comment_media_id=" + trip, "-var", "comment_id=" + comment["comment_id"].(string)}
+			vars := []string{"-var", "caption_media_id=" + review, "-var", "comment_media_id=" + trip, "-var", "comment_id=" + commentID}
 			w.MustRun(append([]string{"apply", "-auto-approve", "-no-color"}, vars...)...)
 			var outputs struct {
 				Caption struct{ Value map[string]any } `json:"caption"`
@@ -164,7 +165,7 @@ action "instagram_reply_to_mention" "comment" {
 				t.Fatalf("err = %v\n%s", err, out)
 			}
 			out, err = w.Invoke("action.instagram_reply_to_mention.comment", vars...)
-			if err != nil || !strings.Contains(out, "Replied to the comment mention "+comment["comment_id"].(string)) {
+			if err != nil || !strings.Contains(out, "Replied to the comment mention "+commentID) {
 				t.Fatalf("err = %v\n%s", err, out)
 			}
 			onReview, onTrip := env.Emulator.Comments(review), env.Emulator.Comments(trip)

@@ -239,5 +239,5 @@ func (r *mediaResource) unchanged(ctx context.Context, req resource.ModifyPlanRe
 	}
 	policy := effectiveDeletionPolicy(r.Data, configDP)
 	return videoFile.IsNull() && children.IsNull() && stateDP.ValueString() == policy &&
-		!(policy == deletionPolicyDelete && r.Data.Login == common.LoginInstagram)
+		(policy != deletionPolicyDelete || r.Data.Login != common.LoginInstagram)
 }
