@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,10 +64,18 @@ func (p *Replier) ReplyToComment(ctx context.Context, commentID, message string)
 	if c.Media != nil {
 		mediaID = c.Media.ID
 	}
+	// The account's identical replies already there (a reply sent twice on
+	// purpose, or by an earlier run) must not settle a lost answer: note
+	// them before sending. Nothing is sent when this read fails.
+	started := clock(p.Now)
+	since := started.Add(-lostReplyMargin)
+	before, err := p.identicalReplies(ctx, parent, message, since)
+	if err != nil {
+		return nil, &ReplyError{Target: "comment " + commentID, Err: fmt.Errorf("reading the comment's replies before replying: %w", err)}
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, &ReplyError{Target: "comment " + commentID, Err: err}
 	}
-	started := clock(p.Now)
 	wctx, cancel := p.detached(ctx)
 	defer cancel()
 	id, _, err := p.Client.Comments.Reply(wctx, parent, message)
@@ -77,7 +86,14 @@ func (p *Replier) ReplyToComment(ctx context.Context, commentID, message string)
 	if !errors.As(err, &amb) {
 		return nil, &ReplyError{Target: "comment " + commentID, Err: err}
 	}
-	found, ferr := p.findReply(wctx, parent, message, started.Add(-lostReplyMargin))
+	after, ferr := p.identicalReplies(wctx, parent, message, since)
+	found := ""
+	for _, id := range after {
+		if !slices.Contains(before, id) {
+			found = id
+			break
+		}
+	}
 	switch {
 	case ferr != nil:
 		return nil, &ReplyUnknownError{Target: "comment " + commentID, Cause: err, Err: ferr}
@@ -89,23 +105,24 @@ func (p *Replier) ReplyToComment(ctx context.Context, commentID, message string)
 	return &Reply{ID: found, ParentID: parent, MediaID: mediaID, Recovered: true}, nil
 }
 
-// findReply looks among a comment's replies, newest first, for one by the
-// account with this text written since then.
-func (p *Replier) findReply(ctx context.Context, parent, message string, since time.Time) (string, error) {
+// identicalReplies lists the replies to a comment by the account with this
+// text written since then.
+func (p *Replier) identicalReplies(ctx context.Context, parent, message string, since time.Time) ([]string, error) {
 	opts := graph.CommentListOptions{Fields: []string{"id", "text", "timestamp", "user"}, PageSize: commentPageSize}
+	var ids []string
 	for c, err := range p.Client.Comments.Replies(ctx, parent, opts) {
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		ts, terr := graph.ParseTime(c.Timestamp)
 		if terr == nil && ts.Before(since) {
 			continue // replies are not documented to be ordered: read them all
 		}
 		if c.User != nil && c.User.ID == p.AccountID && strings.TrimSpace(c.Text) == strings.TrimSpace(message) {
-			return c.ID, nil
+			ids = append(ids, c.ID)
 		}
 	}
-	return "", nil
+	return ids, nil
 }
 
 // ReplyToMention answers a mention: a comment on the post whose caption

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
@@ -63,6 +64,29 @@ func TestReplyToComment_answerLost(t *testing.T) {
 	var refused *ReplyError
 	if !errors.As(err, &refused) || b.emu.CallCount(routeReply) != 2 || len(b.emu.Comments(b.recent1)) != 4 {
 		t.Fatalf("err = %v, %d sent, comments %d", err, b.emu.CallCount(routeReply), len(b.emu.Comments(b.recent1)))
+	}
+}
+
+// The account's identical reply from just before does not settle a lost
+// answer: the new reply is found when it was posted, and "not posted" is
+// said when it was not.
+func TestReplyToComment_answerLostAfterAnIdenticalReply(t *testing.T) {
+	b := newSpamBoard(t, emulator.DefaultFacebookToken)
+	p := newReplier(b.board)
+	first, err := p.ReplyToComment(t.Context(), b.fan, "Thank you!")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.emu.InjectFault(emulator.Fault{Route: routeReply, Times: 1, DropAfterCommit: true})
+	second, err := p.ReplyToComment(t.Context(), b.fan, "Thank you!")
+	if err != nil || !second.Recovered || second.ID == first.ID {
+		t.Fatalf("reply = %+v, %v; the first reply was %s", second, err, first.ID)
+	}
+	b.emu.InjectFault(emulator.Fault{Route: routeReply, Times: 1, DropBeforeCommit: true})
+	_, err = p.ReplyToComment(t.Context(), b.fan, "Thank you!")
+	var refused *ReplyError
+	if !errors.As(err, &refused) || !strings.Contains(err.Error(), "not posted") {
+		t.Fatalf("err = %v, want the reply reported as not posted", err)
 	}
 }
 
