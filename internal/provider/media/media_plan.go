@@ -219,7 +219,7 @@ func describePaths(ps path.Paths) string {
 // plan over many posts: Terraform proposes the state as it is, no local
 // video file could have changed under it (carousels and video_file posts
 // take the full path) and deletion_policy is already what this login makes
-// of the configuration. It reads three attributes instead of decoding the
+// of the configuration. It reads four attributes instead of decoding the
 // plan, the configuration and the state (make bench measures the cost).
 func (r *mediaResource) unchanged(ctx context.Context, req resource.ModifyPlanRequest) bool {
 	if r.Data == nil || req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) {
