@@ -17,6 +17,7 @@ import (
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
@@ -73,7 +74,7 @@ func (r *commentResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			},
 			"message": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Text of the comment: not blank, at most %d characters, %d hashtags and %d @mentions. "+
-					"Changing it deletes the comment and writes a new one.", common.MaxTextLength, common.MaxHashtags, common.MaxMentions),
+					"Changing it deletes the comment and writes a new one.", rules.MaxCaptionLength, rules.MaxHashtags, rules.MaxMentions),
 				Required:      true,
 				Validators:    []validator.String{common.CommentText()},
 				PlanModifiers: replace,

@@ -19,6 +19,7 @@ import (
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 )
 
 // mediaModel is instagram_media's state. Its inputs are listed once more,
@@ -97,7 +98,7 @@ func userTagsAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		MarkdownDescription: description,
 		Optional:            true,
-		Validators:          []validator.List{listvalidator.SizeAtMost(20)},
+		Validators:          []validator.List{listvalidator.SizeAtMost(rules.MaxUserTags)},
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"username": schema.StringAttribute{
 				MarkdownDescription: "Instagram username to tag, without `@`.",
@@ -192,7 +193,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"alt_text": schema.StringAttribute{
 				MarkdownDescription: inputDoc("alt_text", "Alternative text for the image, at most 1000 characters (carousel images have their own)."),
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxAltTextLength)},
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, rules.MaxAltTextLength)},
 			},
 			"location_id": schema.StringAttribute{
 				MarkdownDescription: inputDoc("location_id", "Id of a Facebook Page with location data to tag the post with."),
@@ -205,7 +206,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: []validator.List{
-					listvalidator.SizeBetween(1, maxCollaborators),
+					listvalidator.SizeBetween(1, rules.MaxCollaborators),
 					listvalidator.UniqueValues(),
 					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(common.UsernamePattern, "must be an Instagram username without @")),
 				},
@@ -249,7 +250,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.List{
-					listvalidator.SizeBetween(1, maxSponsors),
+					listvalidator.SizeBetween(1, rules.MaxSponsors),
 					listvalidator.UniqueValues(),
 					listvalidator.ValueStringsAre(common.NumericID("Instagram user id")),
 				},
@@ -299,7 +300,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		Blocks: map[string]schema.Block{
 			"children": schema.ListNestedBlock{
 				MarkdownDescription: "`CAROUSEL`: the 2–10 items, in order, each an image (`image_url`) or a video (`video_url` or `video_file`)." + replaceNote,
-				Validators:          []validator.List{listvalidator.SizeAtMost(maxCarouselChildren)},
+				Validators:          []validator.List{listvalidator.SizeAtMost(rules.MaxCarouselItems)},
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"image_url": schema.StringAttribute{
 						MarkdownDescription: "Public https URL of a JPEG image (images cannot be uploaded from a file).",
@@ -316,7 +317,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"alt_text": schema.StringAttribute{
 						MarkdownDescription: "Alternative text of an image item, at most 1000 characters.",
 						Optional:            true,
-						Validators:          []validator.String{stringvalidator.LengthBetween(1, maxAltTextLength)},
+						Validators:          []validator.String{stringvalidator.LengthBetween(1, rules.MaxAltTextLength)},
 					},
 					"user_tags": userTagsAttribute("People tagged in an image item (x and y required)."),
 				}},
