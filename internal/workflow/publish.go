@@ -111,7 +111,7 @@ func (p Post) MediaType() string {
 	switch {
 	case p.Parent.MediaType == graph.MediaTypeCarousel:
 		return graph.MediaTypeCarouselAlbum
-	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.VideoURL != "", p.Videos[ParentItem] != "":
+	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.Param("video_url") != "", p.Videos[ParentItem] != "":
 		return graph.MediaTypeVideo
 	}
 	return graph.MediaTypeImage

@@ -70,19 +70,19 @@ func (w *world) nothingPublished(t *testing.T, sent int) {
 }
 
 func imagePost(url, caption string) Post {
-	return Post{Parent: graph.ContainerParams{ImageURL: url, Caption: caption}}
+	return Post{Parent: graph.ContainerParams{Params: map[string]string{"image_url": url, "caption": caption}}}
 }
 
 func reelPost(url, caption string) Post {
-	return Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, VideoURL: url, Caption: caption}}
+	return Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, Params: map[string]string{"video_url": url, "caption": caption}}}
 }
 
 func carouselPost(caption string, urls ...string) Post {
-	post := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Caption: caption}}
+	post := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Params: map[string]string{"caption": caption}}}
 	for _, u := range urls {
-		item := graph.ContainerParams{ImageURL: u}
+		item := graph.ContainerParams{Params: map[string]string{"image_url": u}}
 		if strings.HasSuffix(u, ".mp4") {
-			item = graph.ContainerParams{MediaType: graph.MediaTypeVideo, VideoURL: u}
+			item = graph.ContainerParams{MediaType: graph.MediaTypeVideo, Params: map[string]string{"video_url": u}}
 		}
 		post.Items = append(post.Items, item)
 	}
@@ -90,9 +90,9 @@ func carouselPost(caption string, urls ...string) Post {
 }
 
 func storyPost(url string) Post {
-	p := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories, ImageURL: url}}
+	p := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories, Params: map[string]string{"image_url": url}}}
 	if strings.HasSuffix(url, ".mp4") {
-		p.Parent = graph.ContainerParams{MediaType: graph.MediaTypeStories, VideoURL: url}
+		p.Parent = graph.ContainerParams{MediaType: graph.MediaTypeStories, Params: map[string]string{"video_url": url}}
 	}
 	return p
 }
@@ -542,7 +542,7 @@ func TestPublish_stopWhilePublishing(t *testing.T) {
 // Stopped once the container is ready but before media_publish: it is never sent.
 func TestPublish_stopBeforePublishing(t *testing.T) {
 	w := newWorld(t, emulator.Options{}, nil)
-	id, _, err := w.pub.Client.Media.CreateContainer(context.Background(), w.pub.AccountID, graph.ContainerParams{ImageURL: "https://cdn.example.com/a.jpg"})
+	id, _, err := w.pub.Client.Media.CreateContainer(context.Background(), w.pub.AccountID, graph.ContainerParams{Params: map[string]string{"image_url": "https://cdn.example.com/a.jpg"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,10 +33,10 @@ func videoFile(t *testing.T, size int) string {
 // post's media type is VIDEO although it has no video_url.
 func TestPublish_localVideoFiles(t *testing.T) {
 	for name, post := range map[string]Post{
-		"reel":  {Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, Caption: "From disk"}},
+		"reel":  {Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, Params: map[string]string{"caption": "From disk"}}},
 		"story": {Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories}},
-		"carousel": {Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Caption: "Mixed"}, Items: []graph.ContainerParams{
-			{ImageURL: "https://cdn.example.com/1.jpg"}, {MediaType: graph.MediaTypeVideo},
+		"carousel": {Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Params: map[string]string{"caption": "Mixed"}}, Items: []graph.ContainerParams{
+			{Params: map[string]string{"image_url": "https://cdn.example.com/1.jpg"}}, {MediaType: graph.MediaTypeVideo},
 		}},
 	} {
 		t.Run(name, func(t *testing.T) {

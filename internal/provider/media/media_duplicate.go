@@ -83,7 +83,7 @@ func (r *mediaResource) checkDuplicate(ctx context.Context, pub *workflow.Publis
 // posts of one run with the same key take turns (ProviderData.Exclusive).
 func duplicateKey(account string, post workflow.Post) string {
 	return strings.Join([]string{"instagram_media", account, post.ProductType(), post.MediaType(),
-		post.Parent.Caption, strconv.Itoa(len(post.Items))}, "\x00")
+		post.Parent.Param("caption"), strconv.Itoa(len(post.Items))}, "\x00")
 }
 
 func duplicateError(dup *graph.Media) diag.Diagnostic {

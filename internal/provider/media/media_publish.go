@@ -31,21 +31,29 @@ func (r *mediaResource) publisher(account string) *workflow.Publisher {
 // postOf is the workflow's view of the planned post: its container request
 // and, for a carousel, its items' (media_inputs.go builds both).
 func postOf(ctx context.Context, m *mediaModel) (workflow.Post, diag.Diagnostics) {
-	parent, diags := containerParams(ctx, m)
+	var diags diag.Diagnostics
+	parent, err := containerParams(m)
+	if err != nil {
+		diags.AddError("Cannot encode the post's parameters", err.Error())
+		return workflow.Post{}, diags
+	}
 	post := workflow.Post{Parent: parent, Videos: map[int]string{}}
 	if !m.VideoFile.IsNull() {
 		post.Videos[workflow.ParentItem] = m.VideoFile.ValueString()
 	}
-	if m.Type.ValueString() == mediaTypeCarousel {
-		items, d := carouselItemParams(ctx, m)
-		diags.Append(d...)
-		post.Items = items
-		var children []childModel
-		diags.Append(m.Children.ElementsAs(ctx, &children, false)...)
-		for i, c := range children {
-			if !c.VideoFile.IsNull() {
-				post.Videos[i] = c.VideoFile.ValueString()
-			}
+	if m.Type.ValueString() != mediaTypeCarousel {
+		return post, diags
+	}
+	var children []childModel
+	if diags.Append(m.Children.ElementsAs(ctx, &children, false)...); diags.HasError() {
+		return post, diags
+	}
+	if post.Items, err = carouselItemParams(children); err != nil {
+		diags.AddError("Cannot encode the carousel items' parameters", err.Error())
+	}
+	for i, c := range children {
+		if !c.VideoFile.IsNull() {
+			post.Videos[i] = c.VideoFile.ValueString()
 		}
 	}
 	return post, diags

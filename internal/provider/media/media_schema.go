@@ -8,14 +8,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -75,24 +76,6 @@ type childModel struct {
 	AltText       types.String `tfsdk:"alt_text"`
 	UserTags      types.List   `tfsdk:"user_tags"`
 }
-
-type trialParamsModel struct {
-	GraduationStrategy types.String `tfsdk:"graduation_strategy"`
-}
-
-// Element types of user_tags and children, for null values built in code
-// (listed posts).
-var (
-	userTagObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"username": types.StringType, "x": types.Float64Type, "y": types.Float64Type,
-	}}
-	childObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"image_url": types.StringType, "video_url": types.StringType, "video_file": types.StringType,
-		"video_file_hash": types.StringType, "alt_text": types.StringType,
-		"user_tags": types.ListType{ElemType: userTagObjectType},
-	}}
-	trialParamsType = types.ObjectType{AttrTypes: map[string]attr.Type{"graduation_strategy": types.StringType}}
-)
 
 func userTagsAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
@@ -325,4 +308,23 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
 		},
 	}
+}
+
+// nullModel is a mediaModel whose every attribute is null, typed by the
+// schema: where a post is built in code (a listed post, a test), every
+// attribute has its type without a line per attribute.
+func nullModel(ctx context.Context) mediaModel {
+	var resp resource.SchemaResponse
+	(&mediaResource{}).Schema(ctx, resource.SchemaRequest{}, &resp)
+	typ, _ := resp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	nulls := make(map[string]tftypes.Value, len(typ.AttributeTypes))
+	for name, t := range typ.AttributeTypes {
+		nulls[name] = tftypes.NewValue(t, nil)
+	}
+	var m mediaModel
+	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(typ, nulls)}
+	if diags := state.Get(ctx, &m); diags.HasError() {
+		panic("media: the schema does not fit mediaModel: " + diags[0].Detail()) // caught by every test run
+	}
+	return m
 }

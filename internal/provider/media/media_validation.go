@@ -82,7 +82,7 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 
 // inputsFor lists the inputs a kind of post takes: its media ("one of"),
 // then required and optional ones.
-func inputsFor[M any](inputs []input[M], kind string) []string {
+func inputsFor(inputs []input, kind string) []string {
 	var req, opt []string
 	if kinds := mediaOf(inputs, kind); len(kinds) > 0 {
 		req = append(req, orList(kinds))
