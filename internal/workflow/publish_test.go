@@ -277,7 +277,9 @@ func TestPublish_lostAnswerNotRecovered(t *testing.T) {
 	w := newWorld(t, emulator.Options{}, nil)
 	w.emu.InjectFault(emulator.Fault{Route: routePublish, DropAfterCommit: true, Times: 1})
 	w.emu.InjectFault(emulator.Fault{Route: routeList, Error: &emulator.ErrorBody{Code: 100, Message: "(#100) nope"}})
-	_, err := w.pub.Publish(context.Background(), imagePost("https://cdn.example.com/a.jpg", "gone"))
+	post := imagePost("https://cdn.example.com/a.jpg", "gone")
+	post.AllowDuplicate = true // the guard's own list would meet the fault first
+	_, err := w.pub.Publish(context.Background(), post)
 	var lost *PublishedNotRecoveredError
 	if !errors.As(err, &lost) || lost.ContainerID == "" || !MayHavePublished(err) || !strings.Contains(err.Error(), "import") {
 		t.Fatalf("err = %v, want *PublishedNotRecoveredError", err)
@@ -339,9 +341,9 @@ func TestPublish_stopAfterNotReady(t *testing.T) {
 		Code: 9007, Subcode: 2207027, Message: "Media ID is not available",
 	}})
 	_, err := w.pub.Publish(ctx, imagePost("https://cdn.example.com/a.jpg", "x"))
-	var ie *InterruptedError
+	var ie *StoppedError
 	if !errors.As(err, &ie) || ie.ContainerID == "" || !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want *InterruptedError", err)
+		t.Fatalf("err = %v, want *StoppedError", err)
 	}
 	w.nothingPublished(t, 1)
 }
@@ -470,9 +472,9 @@ func TestPublish_stopWhilePolling(t *testing.T) {
 	})
 	w.pub.PollInterval = time.Hour
 	_, err := w.pub.Publish(ctx, reelPost("https://cdn.example.com/slow.mp4", "x"))
-	var ie *InterruptedError
+	var ie *StoppedError
 	if !errors.As(err, &ie) || !errors.Is(err, context.Canceled) || ie.Step != StepProcessing || MayHavePublished(err) {
-		t.Fatalf("err = %v, want *InterruptedError while processing", err)
+		t.Fatalf("err = %v, want *StoppedError while processing", err)
 	}
 	if !strings.Contains(err.Error(), "nothing was published") {
 		t.Errorf("Error() = %q", err)
@@ -486,7 +488,7 @@ func TestPublish_deadlineWhilePolling(t *testing.T) {
 	w := newWorld(t, emulator.Options{VideoProcessingPolls: 1 << 30}, nil)
 	_, err := w.pub.Publish(ctx, reelPost("https://cdn.example.com/slow.mp4", "x"))
 	var te *ProcessingTimeoutError
-	var ie *InterruptedError
+	var ie *StoppedError
 	switch {
 	case errors.As(err, &te):
 		if te.ContainerID == "" || te.Item != ParentItem || !errors.Is(err, context.DeadlineExceeded) {
@@ -552,9 +554,9 @@ func TestPublish_stopBeforePublishing(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err = w.pub.publish(ctx, imagePost("https://cdn.example.com/a.jpg", ""), id)
-	var ie *InterruptedError
+	var ie *StoppedError
 	if !errors.As(err, &ie) || ie.Step != StepPublish || ie.ContainerID != id || !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want *InterruptedError before publishing", err)
+		t.Fatalf("err = %v, want *StoppedError before publishing", err)
 	}
 	w.nothingPublished(t, 0)
 }
@@ -579,9 +581,9 @@ func TestPublish_stopWhenReady(t *testing.T) {
 		})
 	})
 	_, err := w.pub.Publish(ctx, imagePost("https://cdn.example.com/a.jpg", "x"))
-	var ie *InterruptedError
+	var ie *StoppedError
 	if !errors.As(err, &ie) || !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want *InterruptedError", err)
+		t.Fatalf("err = %v, want *StoppedError", err)
 	}
 	w.nothingPublished(t, 0)
 }
@@ -591,9 +593,9 @@ func TestPublish_stopBeforeStarting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := w.pub.Publish(ctx, carouselPost("x", "https://cdn.example.com/1.jpg", "https://cdn.example.com/2.jpg"))
-	var ie *InterruptedError
-	if !errors.As(err, &ie) || ie.Step != StepQuotaCheck {
-		t.Fatalf("err = %v, want *InterruptedError at the quota check", err)
+	var ie *StoppedError
+	if !errors.As(err, &ie) || ie.Step != StepDuplicateCheck {
+		t.Fatalf("err = %v, want *StoppedError at the duplicate check, the first step", err)
 	}
 	if n := w.emu.CallCount(routeCreate); n != 0 {
 		t.Errorf("%d containers created", n)

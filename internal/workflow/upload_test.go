@@ -124,7 +124,7 @@ func TestPublish_uploadStopped(t *testing.T) {
 	})
 	post := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels}, Videos: map[int]string{ParentItem: videoFile(t, 4<<20)}}
 	_, err := w.pub.Publish(ctx, post)
-	var stopped *InterruptedError
+	var stopped *StoppedError
 	if !errors.As(err, &stopped) || stopped.Step != StepUpload || stopped.ContainerID == "" {
 		t.Fatalf("err = %v", err)
 	}

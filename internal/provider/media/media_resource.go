@@ -86,15 +86,7 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// Two identical posts of this run take turns, so that neither takes the
-	// other's post, published but not recorded yet, for a leftover.
-	defer r.Data.Exclusive(duplicateKey(account, post))()
-	pub := r.publisher(account)
-	r.checkDuplicate(ctx, pub, post, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	res, err := pub.Publish(ctx, post)
+	res, err := r.publisher(account).Publish(ctx, post)
 	if err != nil {
 		addPublishError(&resp.Diagnostics, path.Empty(), err)
 		return
