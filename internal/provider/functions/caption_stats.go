@@ -47,11 +47,12 @@ func (captionStats) Definition(_ context.Context, _ function.DefinitionRequest, 
 		Summary: "A caption measured against Instagram's limits",
 		MarkdownDescription: "Measures `text` as Instagram does and checks it against Instagram's limits for a caption " +
 			"(the same checks `instagram_media` makes of its `caption` at plan time). The result is an object:\n\n" +
-			fmt.Sprintf("- `length`: the length Instagram counts against its limit of %d characters, in Unicode code points. ", rules.MaxCaptionLength) +
-			"An accented letter typed as one code point counts 1, as a letter and a combining mark 2; a CJK character 1; a " +
-			"simple emoji 1, an emoji with a skin tone 2, a family emoji joined with zero-width joiners every code point of it " +
-			"(`👨‍👩‍👧` is 5). That is never fewer than the characters a reader sees, so a caption within the limit by this count " +
-			"is within it however it is displayed.\n" +
+			fmt.Sprintf("- `length`: the length Instagram counts against its limit of %d characters: Unicode code points. ", rules.MaxCaptionLength) +
+			"Terraform composes every string to its NFC form first, so an `e` followed by a combining accent is already " +
+			"`é`, one code point; a combining mark with no composed form counts on its own. A CJK character counts 1, a " +
+			"simple emoji 1, an emoji with a skin tone 2, a family emoji joined with zero-width joiners every code point of " +
+			"it (`👨‍👩‍👧` is 5). That is never fewer than the characters a reader sees, so a caption within the limit by this " +
+			"count is within it however it is displayed.\n" +
 			"- `hashtags`, `mentions`: the distinct hashtags and @mentioned usernames, as the `hashtags` and `mentions` " +
 			"functions return them.\n" +
 			fmt.Sprintf("- `hashtag_count`, `mention_count`: how many (Instagram allows %d and %d).\n", rules.MaxHashtags, rules.MaxMentions) +

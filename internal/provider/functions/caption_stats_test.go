@@ -34,8 +34,9 @@ func TestCaptionStats(t *testing.T) {
 		{"hashtags and mentions", "Launch day with @ana.b and @Ana.B #Launch #launch #2026 #spring_26",
 			captionStats{Length: 66, Hashtags: []string{"Launch", "spring_26"}, Mentions: []string{"ana.b"}, HashtagCount: 2, MentionCount: 1,
 				Fold: "Launch day with @ana.b and @Ana.B #Launch #launch #2026 #spring_26", Problems: []string{}}},
-		// Code points: é typed as e + combining accent counts 2, each CJK
-		// character 1, an emoji with a skin tone 2, a ZWJ family 5.
+		// Code points: e + combining accent counts 2 (as the function gets
+		// it; Terraform composes it to é first, see TestAccCaptionStats),
+		// each CJK character 1, an emoji with a skin tone 2, a ZWJ family 5.
 		{"length in code points", "cafe\u0301 東京 👍🏽 👨\u200d👩\u200d👧", captionStats{Length: 17, Hashtags: []string{}, Mentions: []string{},
 			Fold: "cafe\u0301 東京 👍🏽 👨\u200d👩\u200d👧", Problems: []string{}}},
 		{"the fold ends after a whole word", long, captionStats{Length: 200, Hashtags: []string{}, Mentions: []string{},
@@ -93,6 +94,18 @@ func TestAccCaptionStats(t *testing.T) {
 output "stats" {
   value = provider::instagram::caption_stats("New drop with @ana #Summer #sale! 👍🏽")
 }
+
+output "composed" {
+  value = provider::instagram::caption_stats("cafe\u0301").length
+}
+
+output "not_composable" {
+  value = provider::instagram::caption_stats("q\u0301").length
+}
+
+output "cjk_and_emoji" {
+  value = provider::instagram::caption_stats("東京 👍🏽 👨\u200d👩\u200d👧").length
+}
 `, output("stats", knownvalue.ObjectExact(map[string]knownvalue.Check{
 		"length":        knownvalue.Int64Exact(36),
 		"hashtags":      stringList("Summer", "sale"),
@@ -101,7 +114,13 @@ output "stats" {
 		"mention_count": knownvalue.Int64Exact(1),
 		"fold":          knownvalue.StringExact("New drop with @ana #Summer #sale! 👍🏽"),
 		"problems":      knownvalue.ListExact([]knownvalue.Check{}),
-	})))
+	})),
+		// Terraform composes strings to NFC: e and a combining accent reach
+		// the function as é, one code point; q and the accent have no
+		// composed form and stay two.
+		output("composed", knownvalue.Int64Exact(4)),
+		output("not_composable", knownvalue.Int64Exact(2)),
+		output("cjk_and_emoji", knownvalue.Int64Exact(2+1+2+1+5)))
 }
 
 // A module refuses a caption over Instagram's limits before any plan of a

@@ -28,16 +28,17 @@ func (checkMedia) Definition(_ context.Context, _ function.DefinitionRequest, re
 		Summary: "The problems instagram_media would report for a post's inputs",
 		MarkdownDescription: "Checks a post's inputs with the rules `instagram_media` applies at plan time, by the same code, " +
 			"and returns the problems found, each naming its attribute (`children[1].alt_text: …`), sorted; an empty list " +
-			"when there are none. A module can so check the posts it will build, in a `precondition` or a `check` block, " +
-			"before any plan.\n\n" +
+			"when there are none. A module can thus check the posts it will build, in a variable's `validation`, a " +
+			"`precondition` or a `check` block, before any plan.\n\n" +
 			"`inputs` is an object of `instagram_media`'s arguments, any subset of them, written as in a resource block, " +
 			"with a carousel's `children` as a list of objects: `{ type = \"CAROUSEL\", children = [{ image_url = \"…\" }, " +
 			"{ video_url = \"…\" }] }`. A name `instagram_media` does not have is a problem, not an error. Values are " +
 			"converted to the attribute's type as Terraform converts them.\n\n" +
-			"The checks are those of `terraform validate` and of the plan of a new post: which inputs each `type` takes and " +
-			"needs, the caption's limits (see `caption_stats`), https URLs, tag positions, a carousel's 2–10 items, the " +
-			"collaborators and sponsors allowed. A function has no provider configuration and reads no files, so checks that " +
-			"need the API or read a `video_file` happen at plan time only.",
+			"The checks are those of `terraform validate` (which inputs each `type` takes, the caption's limits as " +
+			"`caption_stats` counts them, https URLs, tag positions, a carousel's 2–10 items, the collaborators and sponsors " +
+			"allowed) and, once those pass, the one the plan of a new post adds: the media it needs. A function has no " +
+			"provider configuration and reads no files, so checks that need the API or read a `video_file` happen at plan " +
+			"time only.",
 		Parameters: []function.Parameter{function.DynamicParameter{
 			Name:                "inputs",
 			MarkdownDescription: "An object of `instagram_media` arguments, e.g. `{ type = \"IMAGE\", image_url = \"https://…\" }`.",

@@ -51,13 +51,14 @@ func (publishingWindows) Definition(_ context.Context, _ function.DefinitionRequ
 			"Each window is an object:\n\n" +
 			"- `start`, `end`: the times of its first and last post, as given (so `end` is less than 24 hours after `start`);\n" +
 			"- `posts`: the indexes in `times` (from 0) of the posts published in it, in time order;\n" +
-			"- `excess`: how many of them are over the quota: the posts to move out of the window.\n\n" +
+			"- `excess`: how many of them are over the quota: at least that many must move out of the window.\n\n" +
 			"Every post is, when it goes out, the last of a window that reaches back 24 hours; each such window over the quota " +
 			"is listed, except one whose posts an earlier window already lists all of (a window that only grows is listed " +
-			"once, with its last post as `end`). Posts exactly 24 hours apart are not in the same window.\n\n" +
-			"Meta's documents give the quota as 50 or 100 posts; read the account's own from " +
-			"`data.instagram_content_publishing_limit`'s `quota_total`, and count the posts it already published in the " +
-			"last 24 hours (`quota_usage`) as times too.",
+			"once, with its last post as `end`). Windows can overlap, and moving one post can clear several. Posts exactly " +
+			"24 hours apart are not in the same window.\n\n" +
+			"Meta's documents give the quota as 50 or 100 posts: pass the account's own, `quota_total` of " +
+			"`data.instagram_content_publishing_limit`. Posts published through the API outside the calendar count against " +
+			"the same quota: add their times.",
 		Parameters: []function.Parameter{
 			function.ListParameter{
 				Name:                "times",

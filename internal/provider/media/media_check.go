@@ -31,10 +31,11 @@ import (
 // (1000 to "1000", "true" to true, a tuple to a list). The framework then
 // validates that configuration exactly as it answers Terraform's
 // ValidateResourceConfig call: the schema's validators, required and
-// read-only attributes, ValidateConfig. Last come the media a new post needs
-// (missingMedia, which ModifyPlan checks before publishing). Checks that
-// read a file (video_file) or call the API are left out: a function is
-// pure. An input added to the schema is checked with no change here.
+// read-only attributes, ValidateConfig. When those pass, the media a new
+// post needs (missingMedia, which ModifyPlan checks before publishing).
+// Checks that read a file (video_file) or call the API are left out: a
+// function is pure. An input added to the schema is checked with no change
+// here.
 //
 // Each problem names its attribute ("children[1].alt_text: …", or a message
 // that starts with it); the list is sorted.
