@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -172,6 +173,42 @@ func TestCheckMedia_unknown(t *testing.T) {
 	resp := run(t, functions.NewCheckMedia(), types.DynamicUnknown())
 	if resp.Error != nil || !resp.Result.Value().IsUnknown() {
 		t.Errorf("check_media(unknown) = %s, %v; want an unknown list", resp.Result.Value(), resp.Error)
+	}
+}
+
+// Terraform calls a function only with known arguments; a value unknown
+// inside the inputs all the same is left to the plan, as ValidateConfig
+// leaves it.
+func TestCheckMedia_partlyUnknown(t *testing.T) {
+	t.Parallel()
+	inputs := types.ObjectValueMust(
+		map[string]attr.Type{"type": types.StringType, "image_url": types.StringType, "caption": types.StringType},
+		map[string]attr.Value{"type": types.StringValue("IMAGE"), "image_url": types.StringUnknown(), "caption": types.StringValue("#a")},
+	)
+	var got []string
+	result(t, &got, functions.NewCheckMedia(), types.DynamicValue(inputs))
+	if len(got) != 0 {
+		t.Errorf("check_media with an unknown image_url = %q, want no problems", got)
+	}
+}
+
+// BenchmarkCheckMedia is one call of check_media on a carousel with a
+// problem: the cost of a check in a module's validation, per post.
+func BenchmarkCheckMedia(b *testing.B) {
+	inputs := types.DynamicValue(value(map[string]any{"type": "CAROUSEL", "caption": "Spring #bikes", "children": []any{
+		map[string]any{"image_url": jpg, "alt_text": "a bike"},
+		map[string]any{"video_url": mp4, "alt_text": "not on videos"},
+	}}))
+	f := functions.NewCheckMedia()
+	var def function.DefinitionResponse
+	f.Definition(b.Context(), function.DefinitionRequest{}, &def)
+	for b.Loop() {
+		result, _ := def.Definition.Return.NewResultData(b.Context())
+		resp := function.RunResponse{Result: result}
+		f.Run(b.Context(), function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{inputs})}, &resp)
+		if resp.Error != nil {
+			b.Fatal(resp.Error)
+		}
 	}
 }
 
