@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -22,6 +23,7 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/community"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/discovery"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/functions"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/insights"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/media"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/tokens"
@@ -36,6 +38,7 @@ var (
 	_ provider.ProviderWithEphemeralResources = (*instagramProvider)(nil)
 	_ provider.ProviderWithListResources      = (*instagramProvider)(nil)
 	_ provider.ProviderWithActions            = (*instagramProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*instagramProvider)(nil)
 )
 
 type instagramProvider struct {
@@ -300,4 +303,10 @@ func (p *instagramProvider) Actions(_ context.Context) []func() action.Action {
 		community.NewReplyToCommentAction,
 		community.NewReplyToMentionAction,
 	}
+}
+
+// Functions are pure (internal/provider/functions): Terraform calls them
+// without configuring the provider. They need Terraform 1.8 or OpenTofu 1.7.
+func (p *instagramProvider) Functions(_ context.Context) []func() function.Function {
+	return functions.All()
 }
