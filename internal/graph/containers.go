@@ -44,6 +44,52 @@ type ContainerParams struct {
 	IsPaidPartnership        *bool
 	// IsAIGenerated adds the "AI info" label (a carousel's parent only).
 	IsAIGenerated *bool
+
+	// Caption add-ons (Facebook login only; feed images, reels and a
+	// carousel's parent; never stories): a poll, whose question is the
+	// caption, or a comment prompt, never both.
+	Poll *Poll
+	// IsPollDurationExtended keeps the poll open beyond 3 days.
+	IsPollDurationExtended *bool
+	// IsCommentPromptUsed makes the caption a prompt to answer in the comments.
+	IsCommentPromptUsed *bool
+	// AudioConfiguration puts licensed audio on a reel (Facebook login only).
+	AudioConfiguration *AudioConfiguration
+}
+
+// Poll is a caption add-on poll: 2 to 4 options. It is sent as
+// poll_attachment={"option_a":"…","option_b":"…"[,"option_c":"…"[,"option_d":"…"]]}:
+// Meta's Caption Add-ons guide describes "a JSON object containing the
+// options for the poll", whose keys we take from Threads' parameter of the
+// same name (https://developers.facebook.com/documentation/threads/create-posts/polls)
+// and Instagram's poll_attachment reading edge (uncertain).
+type Poll struct {
+	Options []string
+}
+
+// MarshalJSON encodes the options as option_a … option_d.
+func (p Poll) MarshalJSON() ([]byte, error) {
+	if len(p.Options) < 2 || len(p.Options) > len(PollOptionKeys) {
+		return nil, fmt.Errorf("graph: a poll has 2 to %d options, not %d", len(PollOptionKeys), len(p.Options))
+	}
+	m := make(map[string]string, len(p.Options))
+	for i, o := range p.Options {
+		m[PollOptionKeys[i]] = o
+	}
+	return json.Marshal(m) // keys sorted: option_a first
+}
+
+// PollOptionKeys are the keys of poll options, in order.
+var PollOptionKeys = []string{"option_a", "option_b", "option_c", "option_d"}
+
+// AudioConfiguration is audio_configuration: a licensed track (an
+// AudioAsset's id) and its volume against the video's own sound, 0–100
+// each, Meta's default 100. Sent as a JSON string (Audio API guide; Meta's
+// Python SDK types the parameter string).
+type AudioConfiguration struct {
+	AudioID     string `json:"audio_id"`
+	AudioVolume *int   `json:"audio_volume,omitempty"`
+	VideoVolume *int   `json:"video_volume,omitempty"`
 }
 
 // UploadResumable is the upload_type of a container whose video is uploaded.
@@ -69,7 +115,9 @@ type UserTag struct {
 }
 
 // values encodes p as Graph expects: JSON for user_tags, collaborators,
-// trial_params and branded_content_sponsor_ids, comma-separated children,
+// trial_params, branded_content_sponsor_ids, poll_attachment and
+// audio_configuration (JSON text in a form value, never a nested JSON body:
+// Graph is reported to ignore those), comma-separated children,
 // "true"/"false" booleans.
 func (p ContainerParams) values() (url.Values, error) {
 	v := url.Values{}
@@ -99,6 +147,8 @@ func (p ContainerParams) values() (url.Values, error) {
 		{"collaborators", len(p.Collaborators) > 0, p.Collaborators},
 		{"trial_params", p.TrialParams != nil, p.TrialParams},
 		{"branded_content_sponsor_ids", len(p.BrandedContentSponsorIDs) > 0, p.BrandedContentSponsorIDs},
+		{"poll_attachment", p.Poll != nil, p.Poll},
+		{"audio_configuration", p.AudioConfiguration != nil, p.AudioConfiguration},
 	} {
 		if !j.set {
 			continue
@@ -114,6 +164,7 @@ func (p ContainerParams) values() (url.Values, error) {
 		val  *bool
 	}{
 		{"share_to_feed", p.ShareToFeed}, {"is_paid_partnership", p.IsPaidPartnership}, {"is_ai_generated", p.IsAIGenerated},
+		{"is_poll_duration_extended", p.IsPollDurationExtended}, {"is_comment_prompt_used", p.IsCommentPromptUsed},
 	} {
 		if b.val != nil {
 			v.Set(b.name, strconv.FormatBool(*b.val))

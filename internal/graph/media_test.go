@@ -55,6 +55,30 @@ func TestMediaService_CreateContainer(t *testing.T) {
 			},
 		},
 		{
+			name: "poll, open until closed",
+			p: ContainerParams{
+				ImageURL: "https://example.com/a.jpg", Caption: "Flat white or cortado?",
+				Poll: &Poll{Options: []string{"Flat white", "Cortado", `"Both"`}}, IsPollDurationExtended: ptr(true),
+			},
+			want: map[string]string{
+				"image_url": "https://example.com/a.jpg", "caption": "Flat white or cortado?",
+				"poll_attachment":           `{"option_a":"Flat white","option_b":"Cortado","option_c":"\"Both\""}`,
+				"is_poll_duration_extended": "true",
+			},
+		},
+		{
+			name: "reel with licensed music and a comment prompt",
+			p: ContainerParams{
+				MediaType: MediaTypeReels, VideoURL: "https://example.com/v.mp4", Caption: "Name this track",
+				IsCommentPromptUsed: ptr(true), AudioConfiguration: &AudioConfiguration{AudioID: "587784541076604", AudioVolume: ptr(30), VideoVolume: ptr(0)},
+			},
+			want: map[string]string{
+				"media_type": "REELS", "video_url": "https://example.com/v.mp4", "caption": "Name this track",
+				"is_comment_prompt_used": "true",
+				"audio_configuration":    `{"audio_id":"587784541076604","audio_volume":30,"video_volume":0}`,
+			},
+		},
+		{
 			name: "story with tags without coordinates",
 			p: ContainerParams{
 				MediaType: MediaTypeStories, ImageURL: "https://example.com/s.jpg",
