@@ -316,3 +316,16 @@ func (s *Server) controlCollaborator(w http.ResponseWriter, r *http.Request, _ s
 	}
 	controlOK(w)
 }
+
+// InviteStatus is username's answer to the invite of post mediaID
+// (Pending, Accepted or Declined); false when the post does not invite
+// username.
+func (s *Server) InviteStatus(mediaID, username string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.findPost(mediaID)
+	if !ok || !p.invited(username) {
+		return "", false
+	}
+	return p.inviteStatus(username), true
+}
