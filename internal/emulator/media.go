@@ -209,7 +209,7 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 		case "media_audio_type":
 			if m.mediaType == "VIDEO" {
 				out["media_audio_type"] = "ORIGINAL_SOUND"
-				if m.audio != nil && findAudio(m.audio.AudioID).audioType == "music" {
+				if a := m.attachedAudio(); a != nil && a.audioType == "music" {
 					out["media_audio_type"] = "MUSIC"
 				}
 			}
@@ -282,6 +282,14 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 		}
 	}
 	return out, nil
+}
+
+// attachedAudio is the track of the media's audio_configuration, or nil.
+func (m *media) attachedAudio() *audioTrack {
+	if m.audio == nil {
+		return nil
+	}
+	return findAudio(m.audio.AudioID)
 }
 
 // engagementField is one of the 2026 counts of an own media, or false
