@@ -7,16 +7,16 @@ import (
 	"time"
 )
 
-func (h *harness) publish(token, cid string) string {
+func (h *harness) publish(cid string) string {
 	h.t.Helper()
-	return str(h.post(userPath+"/media_publish", token, "creation_id", cid).mustOK(h.t)["id"])
+	return str(h.post(userPath+"/media_publish", fbl, "creation_id", cid).mustOK(h.t)["id"])
 }
 
 func TestPoll_publishAndRead(t *testing.T) {
 	h := newHarness(t, Options{})
 	cid := h.createImage(fbl, "https://example.com/a.jpg", "caption", "Flat white or cortado?",
 		"poll_attachment", `{"option_a":"Flat white","option_b":"Cortado","option_c":"Both"}`)
-	mid := h.publish(fbl, cid)
+	mid := h.publish(cid)
 	if snap, _ := h.emu.Media(mid); strings.Join(snap.PollOptions, "|") != "Flat white|Cortado|Both" || snap.PollDurationExtended {
 		t.Fatalf("snapshot = %+v", snap)
 	}
@@ -48,7 +48,7 @@ func TestPoll_publishAndRead(t *testing.T) {
 
 func TestPoll_extendedHasNoExpiry(t *testing.T) {
 	h := newHarness(t, Options{})
-	mid := h.publish(fbl, h.createImage(fbl, "https://example.com/a.jpg", "caption", "Vote",
+	mid := h.publish(h.createImage(fbl, "https://example.com/a.jpg", "caption", "Vote",
 		"poll_attachment", `{"option_a":"Yes","option_b":"No"}`, "is_poll_duration_extended", "true"))
 	b := h.get("/v25.0/"+mid+"/poll_attachment", fbl).mustOK(t)
 	if _, ok := b["expiration_timestamp"]; ok || num(b["option_a_votes_percentage"])+num(b["option_b_votes_percentage"]) < 0.999 {
@@ -100,7 +100,7 @@ func TestAudio_reel(t *testing.T) {
 	h := newHarness(t, Options{VideoProcessingPolls: -1})
 	cid := str(h.post(userPath+"/media", fbl, "media_type", "REELS", "video_url", "https://example.com/v.mp4",
 		"audio_configuration", `{"audio_id":587784541076604,"audio_volume":30}`).mustOK(t)["id"])
-	mid := h.publish(fbl, cid)
+	mid := h.publish(cid)
 	snap, _ := h.emu.Media(mid)
 	if snap.AudioID != "587784541076604" || snap.AudioVolume != 30 || snap.VideoVolume != 100 {
 		t.Fatalf("snapshot = %+v", snap)
@@ -156,7 +156,7 @@ func TestAudio_search(t *testing.T) {
 // The media fields of 2026 with each login.
 func TestMediaFields2026(t *testing.T) {
 	h := newHarness(t, Options{VideoProcessingPolls: -1})
-	reel := h.publish(fbl, str(h.post(userPath+"/media", fbl, "media_type", "REELS", "video_url", "https://example.com/v.mp4", "is_ai_generated", "true").mustOK(t)["id"]))
+	reel := h.publish(str(h.post(userPath+"/media", fbl, "media_type", "REELS", "video_url", "https://example.com/v.mp4", "is_ai_generated", "true").mustOK(t)["id"]))
 	fields := "reposts_count,saved_count,shares_count,total_like_count,total_comments_count,total_views_count,media_audio_type,is_ai_generated,like_count"
 	b := h.get("/v25.0/"+reel, fbl, "fields", fields).mustOK(t)
 	for _, f := range []string{"reposts_count", "saved_count", "shares_count", "total_views_count"} {

@@ -57,7 +57,7 @@ func TestCollaboration_limits(t *testing.T) {
 func TestCollaboration_ownerSeesStatus(t *testing.T) {
 	h := newHarness(t, Options{})
 	h.emu.AddAccount(Account{ID: "17841400000000002", Username: "partner_brand", FacebookToken: "EAAPartnerToken"})
-	mid := h.publish(fbl, h.createImage(fbl, "https://example.com/a.jpg", "caption", "Together", "collaborators", "partner_brand,fan.account"))
+	mid := h.publish(h.createImage(fbl, "https://example.com/a.jpg", "caption", "Together", "collaborators", "partner_brand,fan.account"))
 	status := func() map[string]string {
 		out := map[string]string{}
 		for _, c := range asList(h.get("/v25.0/"+mid+"/collaborators", fbl).mustOK(t)["data"]) {
