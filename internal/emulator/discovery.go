@@ -22,6 +22,7 @@ type worldUser struct {
 	followers, follows                     int
 	accountType                            string // BUSINESS, MEDIA_CREATOR or PERSONAL
 	private                                bool   // a private account: its mentions send no webhooks (mentions.go)
+	embedsDisabled                         bool   // oEmbed refuses its posts (oembed.go)
 	media                                  []*worldMedia
 }
 
@@ -39,6 +40,9 @@ type worldMedia struct {
 	children               []*worldMedia
 	hashtags               []string // lowercase names from the caption
 	commentsDisabled       bool     // the owner turned comments off (mentions.go)
+	collaborators          []string // usernames invited as collaborators (collaboration.go)
+	collabStatus           map[string]string
+	ageRestricted          bool // oEmbed refuses it (oembed.go)
 }
 
 type world struct {
@@ -68,6 +72,7 @@ type postSeed struct {
 	hideLikes                              bool
 	tagged                                 []string
 	children                               int
+	collaborators                          []string // invited; the seeded account's invites are pending
 }
 
 var worldUserSeeds = []worldUser{
@@ -87,14 +92,14 @@ var worldPostSeeds = []postSeed{
 	{owner: "bluebottle", mediaType: "CAROUSEL_ALBUM", productType: "FEED", caption: "New beans from Ethiopia #coffee", hoursAgo: 20, likes: 1500, comments: 23, children: 2},
 	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "Café opening in Tokyo #travel #bluebottle", hoursAgo: 30, likes: 4200, comments: 80, tagged: []string{DefaultUsername}},
 	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "#coffee time", hoursAgo: 50, likes: 900, comments: 4},
-	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "Cold brew season #coldbrew", hoursAgo: 100, likes: 3100, comments: 31},
+	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "Cold brew season #coldbrew", hoursAgo: 100, likes: 3100, comments: 31, collaborators: []string{DefaultUsername}},
 	{owner: "bluebottle", mediaType: "VIDEO", productType: "FEED", caption: "Behind the roaster #coffee", hoursAgo: 200, likes: 760, comments: 9},
 	{owner: "fernweh.studio", mediaType: "VIDEO", productType: "REELS", caption: "Sunrise over the fjord #travel", hoursAgo: 1, likes: 12000, comments: 140, views: 250000, hideLikes: true},
 	{owner: "fernweh.studio", mediaType: "CAROUSEL_ALBUM", productType: "FEED", caption: "Packing list #travel #coffee", hoursAgo: 10, likes: 800, comments: 12, tagged: []string{DefaultUsername}, children: 3},
 	{owner: "fernweh.studio", mediaType: "IMAGE", productType: "FEED", caption: "Flat white in Lisbon #latteart #coffee", hoursAgo: 26, likes: 430, comments: 7},
 	{owner: "fernweh.studio", mediaType: "IMAGE", productType: "FEED", caption: "Studio days", hoursAgo: 300, likes: 220, comments: 3},
 	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Trail ready #travel", hoursAgo: 3, likes: 650, comments: 5, tagged: []string{DefaultUsername}},
-	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Thermos + #coffee = summit", hoursAgo: 15, likes: 1200, comments: 18},
+	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Thermos + #coffee = summit", hoursAgo: 15, likes: 1200, comments: 18, collaborators: []string{DefaultUsername}},
 	{owner: "northwind_outfitters", mediaType: "VIDEO", productType: "FEED", caption: "Gear check", hoursAgo: 72, likes: 300, comments: 2},
 	// Personal accounts' media is never returned (the IG Media reference), not even by hashtag.
 	{owner: "jane.personal", mediaType: "IMAGE", productType: "FEED", caption: "#coffee with friends", hoursAgo: 4, likes: 12, comments: 1, tagged: []string{DefaultUsername}},
@@ -132,6 +137,7 @@ func newWorld(base time.Time) *world {
 			id: w.newID(), owner: u, mediaType: p.mediaType, productType: p.productType, caption: p.caption,
 			timestamp: base.Add(-time.Duration(p.hoursAgo) * time.Hour), likes: p.likes, comments: p.comments,
 			views: p.views, hideLikes: p.hideLikes, tagged: p.tagged, hashtags: captionHashtags(p.caption),
+			collaborators: p.collaborators,
 		}
 		for i := range p.children {
 			kind := "IMAGE"
@@ -216,7 +222,7 @@ var (
 		"media_url", "thumbnail_url", "permalink", "shortcode", "timestamp", "username", "children", "view_count",
 		"owner", "is_comment_enabled", "is_shared_to_feed", "alt_text", "media_audio_type", "saved_count",
 		"shares_count", "reposts_count", "total_like_count", "total_comments_count", "total_views_count",
-		"insights", "comments", "collaborators", "legacy_instagram_media_id", "ig_id")
+		"insights", "comments", "collaborators", "legacy_instagram_media_id", "ig_id", "is_ai_generated", "has_poll")
 )
 
 func fieldSet(names ...string) map[string]bool {
@@ -284,6 +290,22 @@ func renderWorldMedia(m *worldMedia, fs []field, allowed map[string]bool) (map[s
 		case "view_count":
 			if m.productType == "REELS" {
 				out["view_count"] = m.views
+			}
+		case "total_like_count":
+			if !child && !m.hideLikes {
+				out[f.Name] = m.likes + extraCount(m.id, f.Name, 200)
+			}
+		case "total_comments_count":
+			if !child {
+				out[f.Name] = m.comments + extraCount(m.id, f.Name, 20)
+			}
+		case "total_views_count":
+			if !child && m.mediaType == "VIDEO" {
+				out[f.Name] = m.views + extraCount(m.id, f.Name, 5000)
+			}
+		case "reposts_count", "saved_count", "shares_count":
+			if !child {
+				out[f.Name] = extraCount(m.id, f.Name, 100)
 			}
 		case "children":
 			if m.mediaType == "CAROUSEL_ALBUM" {

@@ -38,6 +38,9 @@
 //	GET /{ig-user-id}/subscribed_apps
 //	POST /{ig-user-id}/subscribed_apps
 //	DELETE /{ig-user-id}/subscribed_apps
+//	GET /{ig-user-id}/collaboration_invites
+//	POST /{ig-user-id}/collaboration_invites
+//	GET /{ig-user-id}/collaborative_media
 //
 //	GET /{container-id}
 //	GET /{ig-media-id}
@@ -45,6 +48,7 @@
 //	DELETE /{ig-media-id}
 //	GET /{ig-media-id}/children
 //	GET /{ig-media-id}/collaborators
+//	GET /{ig-media-id}/poll_attachment
 //	GET /{ig-media-id}/insights
 //	GET /{ig-media-id}/comments
 //	POST /{ig-media-id}/comments
@@ -59,6 +63,9 @@
 //	GET /{ig-hashtag-id}
 //	GET /{ig-hashtag-id}/top_media
 //	GET /{ig-hashtag-id}/recent_media
+//
+//	GET /ig_audio
+//	GET /instagram_oembed
 //
 //	GET /{app-id}/subscriptions
 //	POST /{app-id}/subscriptions

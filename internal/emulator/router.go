@@ -157,7 +157,7 @@ func (s *Server) kindOf(id string) objectKind {
 		return kindContainer
 	case st.media[id] != nil:
 		return kindMedia
-	case id == string(kindHashtagSearch) || oauthRoots[id]:
+	case id == string(kindHashtagSearch) || id == string(kindAudioSearch) || id == string(kindOEmbed) || oauthRoots[id]:
 		return objectKind(id)
 	case s.isHashtagID(id):
 		return kindHashtag

@@ -31,6 +31,9 @@ var routes = []route{
 	{"GET", kindIGUser, "subscribed_apps", (*Server).listSubscribedApps},
 	{"POST", kindIGUser, "subscribed_apps", (*Server).subscribeApp},
 	{"DELETE", kindIGUser, "subscribed_apps", (*Server).unsubscribeApp},
+	{"GET", kindIGUser, "collaboration_invites", (*Server).listCollaborationInvites},
+	{"POST", kindIGUser, "collaboration_invites", (*Server).respondToCollaboration},
+	{"GET", kindIGUser, "collaborative_media", (*Server).listCollaborativeMedia},
 
 	// Media containers and published media.
 	{"GET", kindContainer, "", (*Server).getContainer},
@@ -39,6 +42,7 @@ var routes = []route{
 	{"DELETE", kindMedia, "", (*Server).deleteMedia},
 	{"GET", kindMedia, "children", (*Server).listChildren},
 	{"GET", kindMedia, "collaborators", (*Server).listCollaborators},
+	{"GET", kindMedia, "poll_attachment", (*Server).pollAttachment},
 	{"GET", kindMedia, "insights", (*Server).mediaInsights},
 	{"GET", kindMedia, "comments", (*Server).listMediaComments},
 	{"POST", kindMedia, "comments", (*Server).createComment},
@@ -55,6 +59,10 @@ var routes = []route{
 	{"GET", kindHashtag, "", (*Server).getHashtag},
 	{"GET", kindHashtag, "top_media", (*Server).topMedia},
 	{"GET", kindHashtag, "recent_media", (*Server).recentMedia},
+
+	// Licensed audio search (Facebook login) and oEmbed (no token needed).
+	{"GET", kindAudioSearch, "", (*Server).audioSearch},
+	{"GET", kindOEmbed, "", (*Server).oembed},
 
 	// App-level webhooks (app access token).
 	{"GET", kindApp, "subscriptions", (*Server).listSubscriptions},
@@ -105,6 +113,8 @@ const (
 	kindComment       objectKind = "{ig-comment-id}" // comment or reply
 	kindHashtagSearch objectKind = "ig_hashtag_search"
 	kindHashtag       objectKind = "{ig-hashtag-id}"
+	kindAudioSearch   objectKind = "ig_audio"
+	kindOEmbed        objectKind = "instagram_oembed"
 	kindApp           objectKind = "{app-id}" // the seeded app
 	kindUnknown       objectKind = "{unknown}"
 
@@ -134,6 +144,8 @@ var objectKinds = map[objectKind]struct {
 	kindComment:       {resolve: (*Server).resolveComment},
 	kindHashtagSearch: {resolve: (*Server).resolveHashtagSearch},
 	kindHashtag:       {resolve: (*Server).resolveHashtag},
+	kindAudioSearch:   {resolve: (*Server).resolveAudioSearch},
+	kindOEmbed:        {resolve: (*Server).resolveOEmbed, ownAuth: true}, // a token is optional
 	kindApp:           {resolve: (*Server).resolveApp},
 	kindUnknown:       {resolve: (*Server).resolveUnknown},
 	kindAccessToken:   {resolve: (*Server).resolveTokenEndpoint, ownAuth: true},
@@ -149,6 +161,9 @@ var edgeChecks = map[kindEdge]func(req *request, edge string) *apiError{
 	{kindIGUser, "subscribed_apps"}:            instagramLoginOnly, // with Facebook login the edge lives on the Page
 	{kindIGUser, "recently_searched_hashtags"}: facebookLoginOnly,
 	{kindMedia, "collaborators"}:               facebookLoginOnly,
+	{kindMedia, "poll_attachment"}:             facebookLoginOnly,
+	{kindIGUser, "collaboration_invites"}:      facebookLoginOnly,
+	{kindIGUser, "collaborative_media"}:        facebookLoginOnly,
 	{kindPage, "subscribed_apps"}:              pageTokenOnly,
 	{kindApp, "subscriptions"}:                 appTokenOnly,
 }

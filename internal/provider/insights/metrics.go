@@ -1,5 +1,7 @@
 package insights
 
+import "time"
+
 // Meta's insights metric tables as data: what the provider validates at plan
 // time. Sources: https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights
 // (account) and https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights
@@ -26,7 +28,9 @@ const (
 )
 
 // Meta added reposts (account and media), reels_skip_rate, crossposted_views
-// and facebook_views on 2025-12-03
+// and facebook_views on 2025-12-03, the total_* metrics on 2026-04-22 (and
+// extended facebook_views and reposts to stories) and the stories'
+// link_clicks on 2026-06-22
 // (https://developers.facebook.com/docs/instagram-platform/changelog). The
 // reference's banner gives views the breakdowns follower_type and
 // media_product_type; its older copies name follow_type: both are accepted.
@@ -72,7 +76,18 @@ type mediaMetric struct {
 	products     []string
 	breakdown    string // the one breakdown it supports, if any
 	facebookOnly bool   // only with Facebook login
+	// instagramLogin names what Instagram login offers instead of a
+	// Facebook-login-only metric ("" when nothing).
+	instagramLogin string
+	// createdBefore: the metric exists only for media created before this
+	// time (zero: any media).
+	createdBefore time.Time
 }
+
+// impressionsCutoff: Meta still reports impressions, but only for media
+// created before 2024-07-02 (media insights reference, updated 2026-06-18);
+// newer media have views instead.
+var impressionsCutoff = time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)
 
 var (
 	feedReelsStory = []string{productFeed, productReels, productStory}
@@ -96,12 +111,14 @@ var mediaMetrics = map[string]mediaMetric{
 	"ig_reels_avg_watch_time":        {products: []string{productReels}},
 	"ig_reels_video_view_total_time": {products: []string{productReels}},
 	"reels_skip_rate":                {products: []string{productReels}},
-	"reposts":                        {products: feedReels},
+	"reposts":                        {products: feedReelsStory},
 	"crossposted_views":              {products: []string{productReels}},
-	"facebook_views":                 {products: []string{productReels}},
-	"total_likes":                    {products: feedReels, facebookOnly: true},
-	"total_comments":                 {products: feedReels, facebookOnly: true},
-	"total_views":                    {products: feedReels, facebookOnly: true},
+	"facebook_views":                 {products: feedReelsStory},
+	"total_likes":                    {products: feedReels, facebookOnly: true, instagramLogin: "likes"},
+	"total_comments":                 {products: feedReels, facebookOnly: true, instagramLogin: "comments"},
+	"total_views":                    {products: feedReelsStory, facebookOnly: true, instagramLogin: "views"},
+	"link_clicks":                    {products: []string{productStory}, facebookOnly: true},
+	"impressions":                    {products: feedStory, createdBefore: impressionsCutoff},
 }
 
 // retiredMetric is a metric Meta removed and what to use instead.
@@ -110,10 +127,15 @@ type retiredMetric struct {
 	replacement string
 }
 
+// retiredAccountMetrics are retired for accounts only: media created
+// before 2024-07-02 still have impressions (mediaMetrics).
+var retiredAccountMetrics = map[string]retiredMetric{
+	"impressions": {"v22.0", "`views`"},
+}
+
 // retiredMetrics covers account and media metrics alike: a user who asks for
 // one in the wrong data source still deserves the replacement.
 var retiredMetrics = map[string]retiredMetric{
-	"impressions":                         {"v22.0", "`views`"},
 	"plays":                               {"v22.0", "`views`"},
 	"clips_replays_count":                 {"v22.0", "`views`"},
 	"ig_reels_aggregated_all_plays_count": {"v22.0", "`views`"},

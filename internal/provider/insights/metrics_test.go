@@ -20,6 +20,17 @@ func TestRetiredMetricsAreNotCurrent(t *testing.T) {
 			t.Errorf("%s: replacement %q (%s) names no metric", name, r.replacement, r.version)
 		}
 	}
+	for name, r := range retiredAccountMetrics {
+		if _, ok := accountMetrics[name]; ok {
+			t.Errorf("%s is both retired and a current account metric", name)
+		}
+		if _, ok := retiredMetrics[name]; ok {
+			t.Errorf("%s is retired twice", name)
+		}
+		if r.version == "" || !strings.Contains(r.replacement, "`") {
+			t.Errorf("%s: replacement %q (%s) names no metric", name, r.replacement, r.version)
+		}
+	}
 }
 
 func TestAccountMetricsTable(t *testing.T) {
