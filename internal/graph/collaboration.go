@@ -6,6 +6,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"strings"
 	"strconv"
 )
 
@@ -37,6 +38,16 @@ const (
 	InvitePending  = "Pending"
 	InviteDeclined = "Declined"
 )
+
+// InviteAnswer is an invite_status as a lowercase word: "accepted",
+// "pending" or "declined". One copy of Meta's reference spells Accepted
+// "Accpeted"; it is read as accepted.
+func InviteAnswer(status string) string {
+	if strings.EqualFold(status, "Accpeted") {
+		return "accepted"
+	}
+	return strings.ToLower(status)
+}
 
 // Collaborator is an invitee of a post, as its owner sees it.
 type Collaborator struct {

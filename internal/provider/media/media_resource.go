@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -128,6 +129,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	applyMedia(&state, media)
 	state.Status = types.StringValue(statusPublished)
+	r.readCollaborators(ctx, &state)
 	if state.DeletionPolicy.IsNull() {
 		state.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, state.DeletionPolicy))
 	}
@@ -250,7 +252,32 @@ func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, st
 		setUnknownsNull(plan)
 		publishedUnreadable(diags, res.MediaID, res.ReadErr)
 	}
+	r.readCollaborators(ctx, plan)
 	return true
+}
+
+// readCollaborators reads the invited collaborators' answers
+// (GET /{ig-media-id}/collaborators, Facebook login) into
+// collaborator_invites: null without collaborators or with Instagram login.
+// A failed read keeps what was known: it is a courtesy, not the post.
+func (r *mediaResource) readCollaborators(ctx context.Context, m *mediaModel) {
+	if m.Collaborators.IsNull() || r.Data.Login == common.LoginInstagram {
+		m.CollaboratorInvites = types.MapNull(types.StringType)
+		return
+	}
+	list, _, err := r.Data.Client.Collaboration.Collaborators(ctx, m.ID.ValueString())
+	if err != nil {
+		tflog.Warn(ctx, "cannot read the post's collaborators", map[string]any{"media_id": m.ID.ValueString(), "error": err.Error()})
+		if m.CollaboratorInvites.IsUnknown() {
+			m.CollaboratorInvites = types.MapNull(types.StringType)
+		}
+		return
+	}
+	answers := make(map[string]attr.Value, len(list))
+	for _, c := range list {
+		answers[c.Username] = types.StringValue(graph.InviteAnswer(c.InviteStatus))
+	}
+	m.CollaboratorInvites = types.MapValueMust(types.StringType, answers)
 }
 
 // publishScheduled publishes a scheduled post whose time has come, unless
@@ -340,6 +367,9 @@ func setUnknownsNull(m *mediaModel) {
 	}
 	if m.ChildrenIDs.IsUnknown() {
 		m.ChildrenIDs = types.ListNull(types.StringType)
+	}
+	if m.CollaboratorInvites.IsUnknown() {
+		m.CollaboratorInvites = types.MapNull(types.StringType)
 	}
 }
 
