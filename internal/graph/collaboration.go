@@ -6,8 +6,8 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"strings"
 	"strconv"
+	"strings"
 )
 
 // CollaborationService is collaboration on posts, Facebook login only
@@ -40,14 +40,8 @@ const (
 )
 
 // InviteAnswer is an invite_status as a lowercase word: "accepted",
-// "pending" or "declined". One copy of Meta's reference spells Accepted
-// "Accpeted"; it is read as accepted.
-func InviteAnswer(status string) string {
-	if strings.EqualFold(status, "Accpeted") {
-		return "accepted"
-	}
-	return strings.ToLower(status)
-}
+// "pending" or "declined".
+func InviteAnswer(status string) string { return strings.ToLower(status) }
 
 // Collaborator is an invitee of a post, as its owner sees it.
 type Collaborator struct {

@@ -91,4 +91,3 @@ func EncodePoll(options []string) (string, error) {
 	}
 	return EncodeParam(m) // JSON keys sorted: option_a first
 }
-

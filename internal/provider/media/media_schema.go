@@ -46,16 +46,16 @@ type mediaModel struct {
 	Children      types.List   `tfsdk:"children"`
 	TrialParams   types.Object `tfsdk:"trial_params"`
 	// Paid partnership (branded content) and the AI label.
-	BrandedContentSponsorIDs types.List     `tfsdk:"branded_content_sponsor_ids"`
-	IsPaidPartnership        types.Bool     `tfsdk:"is_paid_partnership"`
-	IsAIGenerated            types.Bool     `tfsdk:"is_ai_generated"`
+	BrandedContentSponsorIDs types.List `tfsdk:"branded_content_sponsor_ids"`
+	IsPaidPartnership        types.Bool `tfsdk:"is_paid_partnership"`
+	IsAIGenerated            types.Bool `tfsdk:"is_ai_generated"`
 	// Caption add-ons and licensed audio.
-	Poll          types.Object `tfsdk:"poll"`
-	CommentPrompt types.Bool   `tfsdk:"comment_prompt"`
-	Audio         types.Object `tfsdk:"audio"`
-	DeletionPolicy           types.String   `tfsdk:"deletion_policy"`
-	AllowDuplicate           types.Bool     `tfsdk:"allow_duplicate"`
-	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
+	Poll           types.Object   `tfsdk:"poll"`
+	CommentPrompt  types.Bool     `tfsdk:"comment_prompt"`
+	Audio          types.Object   `tfsdk:"audio"`
+	DeletionPolicy types.String   `tfsdk:"deletion_policy"`
+	AllowDuplicate types.Bool     `tfsdk:"allow_duplicate"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 	// When to publish (media_schedule.go) and where the post stands.
 	PublishAt     types.String `tfsdk:"publish_at"`
 	PublishWindow types.String `tfsdk:"publish_window"`
