@@ -2,6 +2,7 @@ package media
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"time"
 
@@ -85,7 +86,7 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	plan.AccountID = types.StringValue(account)
 	switch {
 	case plan.Status.ValueString() == statusPublished:
-		ok = r.publishPlanned(ctx, &plan, "", &resp.Diagnostics)
+		ok = r.publishPlanned(ctx, &plan, "", false, "", &resp.Diagnostics)
 	case plan.ContainerID.IsUnknown():
 		ok = r.stage(ctx, &plan, &resp.Diagnostics)
 	}
@@ -216,8 +217,9 @@ func createTimeout(ctx context.Context, plan mediaModel, diags *diag.Diagnostics
 
 // publishPlanned publishes the planned post — from its staged container
 // when it has one — and records in plan what Instagram gave it. It reports
-// false when nothing was published.
-func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, staged string, diags *diag.Diagnostics) bool {
+// false when nothing was published. inState: the resource is in the state
+// already (a scheduled post, or held, the post it republishes).
+func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, staged string, inState bool, held string, diags *diag.Diagnostics) bool {
 	if diags.Append(videoFilesAsPlanned(ctx, &r.Data.Files, plan)...); diags.HasError() {
 		return false
 	}
@@ -233,7 +235,12 @@ func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, st
 	} else {
 		res, err = pub.Publish(ctx, post)
 	}
-	if err != nil {
+	var dup *workflow.DuplicateError
+	switch {
+	case errors.As(err, &dup) && inState:
+		diags.Append(duplicateInStateError(dup.Post, held))
+		return false
+	case err != nil:
 		addPublishError(diags, path.Empty(), err)
 		return false
 	}
@@ -289,7 +296,7 @@ func (r *mediaResource) publishScheduled(ctx context.Context, plan, state *media
 			"closed before the apply ran. Nothing was published; the post stays scheduled, and the next plan shows it as missed.")
 		return false
 	}
-	return r.publishPlanned(ctx, plan, state.ContainerID.ValueString(), diags)
+	return r.publishPlanned(ctx, plan, state.ContainerID.ValueString(), true, "", diags)
 }
 
 // stage creates and uploads a scheduled video's containers and waits until
