@@ -25,13 +25,6 @@ type Workdir struct {
 	env []string
 }
 
-// providerBuild is the provider binary shared by the test process.
-var providerBuild struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
 // Workdir prepares a directory whose configuration requires this provider
 // (providers.tf); write the rest with Write. The emulator should run on the
 // wall clock (emulator.Options{Now: time.Now}): the provider process has no
@@ -73,30 +66,61 @@ func (e *Env) Workdir(t *testing.T) *Workdir {
 // the directory holding it.
 func buildProvider(t *testing.T) string {
 	t.Helper()
-	providerBuild.once.Do(func() {
-		// Shared by every test of the process: no test's context or TempDir.
-		root, err := exec.CommandContext(context.Background(), "go", "list", "-m", "-f", "{{.Dir}}").Output()
-		if err != nil {
-			providerBuild.err = fmt.Errorf("finding the module root: %w", err)
-			return
-		}
-		dir, err := os.MkdirTemp("", "terraform-provider-instagram-test-") //nolint:usetesting // outlives the first test
-		if err != nil {
-			providerBuild.err = err
-			return
-		}
-		cmd := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(dir, "terraform-provider-instagram"), ".")
-		cmd.Dir = strings.TrimSpace(string(root))
-		if out, err := cmd.CombinedOutput(); err != nil {
-			providerBuild.err = fmt.Errorf("go build: %w\n%s", err, out)
-			return
-		}
-		providerBuild.dir = dir
-	})
-	if providerBuild.err != nil {
-		t.Fatal(providerBuild.err)
+	return filepath.Dir(Program(t, ".", "terraform-provider-instagram"))
+}
+
+// builds are the programs Program built, by package, shared by the test
+// process.
+var builds struct {
+	sync.Mutex
+	byPkg map[string]*build
+}
+
+type build struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// Program builds the main package pkg (a path relative to the module root,
+// e.g. "./internal/emulator/cmd/instagram-emulator") once per test process,
+// as a binary called name, and returns its path.
+func Program(t *testing.T, pkg, name string) string {
+	t.Helper()
+	builds.Lock()
+	if builds.byPkg == nil {
+		builds.byPkg = map[string]*build{}
 	}
-	return providerBuild.dir
+	b := builds.byPkg[pkg]
+	if b == nil {
+		b = &build{}
+		builds.byPkg[pkg] = b
+	}
+	builds.Unlock()
+	b.once.Do(func() { b.path, b.err = goBuild(pkg, name) })
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.path
+}
+
+func goBuild(pkg, name string) (string, error) {
+	// Shared by every test of the process: no test's context or TempDir.
+	root, err := exec.CommandContext(context.Background(), "go", "list", "-m", "-f", "{{.Dir}}").Output()
+	if err != nil {
+		return "", fmt.Errorf("finding the module root: %w", err)
+	}
+	dir, err := os.MkdirTemp("", "terraform-provider-instagram-test-") //nolint:usetesting // outlives the first test
+	if err != nil {
+		return "", err
+	}
+	out := filepath.Join(dir, name)
+	cmd := exec.CommandContext(context.Background(), "go", "build", "-o", out, pkg)
+	cmd.Dir = strings.TrimSpace(string(root))
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %w\n%s", pkg, err, b)
+	}
+	return out, nil
 }
 
 // Write writes a file of the configuration (or a .tfquery.hcl).
