@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -70,13 +69,17 @@ func (e *Env) WithEcho() *Env {
 
 // Factories are the ProtoV6ProviderFactories for resource.TestCase.
 func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	// One provider for every server the harness starts, as before; each
+	// server is the one main serves (provider.Server), so that tests see
+	// what users see (secrets redacted).
+	p := provider.New("test",
+		provider.WithEnv(e.Vars),
+		provider.WithPollInterval(10*time.Millisecond),
+		provider.WithClock(e.Emulator.Now),
+		provider.WithRetryWait(time.Millisecond, 20*time.Millisecond),
+	)()
 	f := map[string]func() (tfprotov6.ProviderServer, error){
-		"instagram": providerserver.NewProtocol6WithError(provider.New("test",
-			provider.WithEnv(e.Vars),
-			provider.WithPollInterval(10*time.Millisecond),
-			provider.WithClock(e.Emulator.Now),
-			provider.WithRetryWait(time.Millisecond, 20*time.Millisecond),
-		)()),
+		"instagram": func() (tfprotov6.ProviderServer, error) { return provider.Server(p), nil },
 	}
 	if e.echo {
 		f["echo"] = echoprovider.NewProviderServer()

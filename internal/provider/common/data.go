@@ -53,6 +53,10 @@ type ProviderData struct {
 	PlanQuota *PlanQuota
 	// Files hashes local video files, each once per run (file_hashes.go).
 	Files FileHashes
+	// Secrets are the run's secret values, kept out of every message the
+	// provider emits (secrets.go). A resource that sends a secret of its
+	// own (a verify_token) adds it before sending it. May be nil in tests.
+	Secrets *Secrets
 
 	mu             sync.Mutex
 	defaultAccount string // configured, or discovered once per process on first use
@@ -79,6 +83,7 @@ type ProviderDataOptions struct {
 	PollInterval      time.Duration // default 1s
 	Now               func() time.Time
 	Logger            graph.Logger
+	Secrets           *Secrets
 }
 
 // NewProviderData builds the per-process provider data.
@@ -94,7 +99,7 @@ func NewProviderData(o ProviderDataOptions) *ProviderData {
 	}
 	d := &ProviderData{
 		Client: o.Client, AppClient: o.AppClient, Login: o.Login, AppID: o.AppID,
-		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, defaultAccount: o.DefaultAccount,
+		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, Secrets: o.Secrets, defaultAccount: o.DefaultAccount,
 		mediaReaders: map[string]*MediaReader{},
 		accounted:    map[string]bool{},
 		exclusive:    map[string]*sync.Mutex{},
