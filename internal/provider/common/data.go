@@ -71,6 +71,8 @@ type ProviderData struct {
 
 	exclusiveMu sync.Mutex
 	exclusive   map[string]*sync.Mutex // see Exclusive
+
+	accountChecks accountChecks // see CheckAccount
 }
 
 // ProviderDataOptions are what NewProviderData needs; zero values are the
@@ -168,6 +170,7 @@ func (d *ProviderData) AccountID(ctx context.Context, override string, attr path
 		return "", diags
 	}
 	d.defaultAccount = id
+	d.accountChecks.reachable(id)
 	return id, diags
 }
 
@@ -192,41 +195,61 @@ func (d *ProviderData) OwnerOf(ctx context.Context, media *graph.Media, diags *d
 }
 
 func (d *ProviderData) discoverAccount(ctx context.Context) (string, error) {
+	found, err := d.reachableAccounts(ctx)
+	switch {
+	case err != nil:
+		return "", err
+	case len(found) == 1:
+		return found[0].id, nil
+	case len(found) == 0:
+		return "", fmt.Errorf("the token reaches no Facebook Page with a linked Instagram professional account. " +
+			"Link the Instagram account to a Page the token's user can manage, or set account_id")
+	}
+	return "", fmt.Errorf("the token reaches %d Instagram accounts; set account_id in the provider or on the resource to one of:\n%s",
+		len(found), listAccounts(found))
+}
+
+// reachableAccount is an Instagram account the token can act for.
+type reachableAccount struct{ id, username, page string }
+
+// reachableAccounts lists the Instagram accounts the token can act for: with
+// Instagram login its own (/me), with Facebook login those linked to the
+// Facebook Pages its user manages (/me/accounts).
+func (d *ProviderData) reachableAccounts(ctx context.Context) ([]reachableAccount, error) {
 	if d.Login == LoginInstagram {
 		me, _, err := d.Client.Users.Me(ctx, []string{"user_id", "username"})
 		if err != nil {
-			return "", fmt.Errorf("reading /me with the Instagram User token failed: %s", DescribeError(err))
+			return nil, fmt.Errorf("reading /me with the Instagram User token failed: %s", DescribeError(err))
 		}
 		if me.UserID != "" {
-			return me.UserID, nil
+			return []reachableAccount{{id: me.UserID, username: me.Username}}, nil
 		}
-		return me.ID, nil
+		return []reachableAccount{{id: me.ID, username: me.Username}}, nil
 	}
-
-	type candidate struct{ id, username, page string }
-	var found []candidate
+	var found []reachableAccount
 	for page, err := range d.Client.Pages.ListAccounts(ctx) {
 		if err != nil {
-			return "", fmt.Errorf("listing the Facebook Pages of the token (/me/accounts) failed: %s", DescribeError(err))
+			return nil, fmt.Errorf("listing the Facebook Pages of the token (/me/accounts) failed: %s", DescribeError(err))
 		}
-		if page.InstagramBusinessAccount != nil && page.InstagramBusinessAccount.ID != "" {
-			found = append(found, candidate{page.InstagramBusinessAccount.ID, page.InstagramBusinessAccount.Username, page.Name})
+		if ig := page.InstagramBusinessAccount; ig != nil && ig.ID != "" {
+			found = append(found, reachableAccount{ig.ID, ig.Username, page.Name})
 		}
 	}
-	switch len(found) {
-	case 0:
-		return "", fmt.Errorf("the token reaches no Facebook Page with a linked Instagram professional account. " +
-			"Link the Instagram account to a Page the token's user can manage, or set account_id")
-	case 1:
-		return found[0].id, nil
-	}
-	lines := make([]string, 0, len(found))
-	for _, c := range found {
-		lines = append(lines, fmt.Sprintf("  - %s (@%s, Page %q)", c.id, c.username, c.page))
+	return found, nil
+}
+
+// listAccounts is one line per account, sorted.
+func listAccounts(accounts []reachableAccount) string {
+	lines := make([]string, 0, len(accounts))
+	for _, a := range accounts {
+		line := fmt.Sprintf("  - %s (@%s", a.id, a.username)
+		if a.page != "" {
+			line += fmt.Sprintf(", Page %q", a.page)
+		}
+		lines = append(lines, line+")")
 	}
 	sort.Strings(lines)
-	return "", fmt.Errorf("the token reaches %d Instagram accounts; set account_id in the provider or on the resource to one of:\n%s",
-		len(found), strings.Join(lines, "\n"))
+	return strings.Join(lines, "\n")
 }
 
 // RequireFacebookLogin reports a plan-time error, before any API call, for
