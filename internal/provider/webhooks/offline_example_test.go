@@ -43,10 +43,11 @@ func TestAccWebhookSubscription_offlineExample(t *testing.T) {
 	base := waitForFile(t, addrFile)
 
 	env := &acctest.Env{URL: base, Vars: map[string]string{
-		"INSTAGRAM_BASE_URL":     base,
-		"INSTAGRAM_ACCESS_TOKEN": emulator.DefaultFacebookToken,
-		"INSTAGRAM_APP_ID":       emulator.DefaultAppID,
-		"INSTAGRAM_APP_SECRET":   emulator.DefaultAppSecret,
+		"INSTAGRAM_BASE_URL":          base,
+		"INSTAGRAM_ACCESS_TOKEN":      emulator.DefaultFacebookToken,
+		"INSTAGRAM_APP_ID":            emulator.DefaultAppID,
+		"INSTAGRAM_APP_SECRET":        emulator.DefaultAppSecret,
+		"TF_VAR_webhook_verify_token": verifyToken,
 	}}
 	w := env.Workdir(t)
 	example, err := os.ReadFile("../../../examples/webhooks-offline/main.tf")
@@ -55,7 +56,7 @@ func TestAccWebhookSubscription_offlineExample(t *testing.T) {
 	}
 	w.Write("main.tf", string(example))
 	w.Write("providers.tf", "") // the example has its own required_providers
-	vars := []string{"-var", "callback_url=" + callbackURL, "-var", "webhook_verify_token=" + verifyToken}
+	vars := []string{"-var", "callback_url=" + callbackURL}
 	w.MustRun(append([]string{"apply", "-auto-approve", "-no-color"}, vars...)...)
 	callback.waitFor(t, regexp.MustCompile(`verified a subscription`))
 
