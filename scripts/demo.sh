@@ -151,9 +151,11 @@ if cli_has_query "$cli"; then
 		die "the plan of the generated configuration failed"
 	}
 	grep -E '^Plan: ' "$tmp/adopt-plan.log" >&2
-	grep -qE '^Plan: [0-9]+ to import, 0 to add, 0 to change, 0 to destroy' "$tmp/adopt-plan.log" ||
+	# Each adopted post is imported and gets deletion_policy = "retain" (a
+	# change of the state only): N to import and N to change, nothing else.
+	grep -qE '^Plan: ([0-9]+) to import, 0 to add, \1 to change, 0 to destroy' "$tmp/adopt-plan.log" ||
 		die "the generated configuration does not plan imports only (see $tmp/adopt-plan.log)"
-	ok "adopting the account imports every post and publishes nothing"
+	ok "adopting the account imports every post, keeps them on destroy (deletion_policy = \"retain\") and publishes nothing"
 else
 	warn "$kind has no list resources (terraform query needs Terraform >= 1.14): skipping the adoption demo"
 fi
