@@ -114,6 +114,8 @@ func (c changeOf) mediaCard() *Card {
 		return scheduled(Span{Text: "schedules a post for " + formatTime(publishAt)}, Span{Text: " (nothing is published before then)"})
 	case c.actions == "create" && !publishAt.IsZero():
 		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + formatTime(publishAt) + ", has come)"})
+	case c.actions == "create" && card.Post.Type == "STORIES":
+		return now(Span{Text: "publishes a new story", Strong: true}, Span{Text: " (visible for 24 hours)"})
 	case c.actions == "create":
 		return now(Span{Text: "publishes a new post", Strong: true})
 	case c.actions == "update" && status == "missed":

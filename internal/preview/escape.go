@@ -116,12 +116,27 @@ func mdLineStart(line string) string {
 // mdCode is text (an address, an attribute name) in a code element: HTML
 // escaped, and with table pipes as entities.
 func mdCode(s string) string {
-	return "<code>" + strings.ReplaceAll(html.EscapeString(oneLine(s)), "|", "&#124;") + "</code>"
+	return "<code>" + htmlAttr(noReferences(s)) + "</code>"
 }
 
 // htmlAttr escapes a value for an HTML attribute inside Markdown.
 func htmlAttr(s string) string {
 	return strings.ReplaceAll(html.EscapeString(oneLine(s)), "|", "&#124;")
+}
+
+// noReferences breaks what GitHub would take for a mention or an issue
+// reference in text that is not escaped by mdText (code, alt text) with a
+// word joiner.
+func noReferences(s string) string {
+	runes := []rune(s)
+	var b strings.Builder
+	for i, r := range runes {
+		b.WriteRune(r)
+		if i+1 < len(runes) && breaksReference(runes, i, runes[i+1]) {
+			b.WriteString(wordJoiner)
+		}
+	}
+	return b.String()
 }
 
 func oneLine(s string) string {

@@ -238,13 +238,9 @@ func mdMedia(b *strings.Builder, p *Post, mode markdownMode) {
 	}
 	for _, it := range p.Items {
 		if u := imageURL(it.Image.S); u != "" && it.Image.Visible() && mode == mdFull {
-			alt := p.Type
-			if it.AltText.Visible() {
-				alt = it.AltText.S
-			} else if p.AltText.Visible() {
-				alt = p.AltText.S
-			}
-			imgs = append(imgs, fmt.Sprintf(`<img src="%s" width="%d" alt="%s">`, htmlAttr(u), width, htmlAttr(alt)))
+			// The alt text is user text: it is shown escaped below, not
+			// put in an attribute.
+			imgs = append(imgs, fmt.Sprintf(`<img src="%s" width="%d" alt="%s">`, htmlAttr(u), width, htmlAttr(strings.ToLower(p.Type))))
 		}
 		if it.Video {
 			videos = append(videos, videoText(it, mdText, mdOr))
