@@ -103,7 +103,7 @@ func TestPreview_whatChangesMean(t *testing.T) {
 		"instagram_media.tuesday_poll":      "schedules a post",
 		"instagram_media.monday_reel":       "schedules a post",
 		"instagram_media.lookbook":          "publishes a new post",
-		"instagram_media.story":             "publishes a new post",
+		"instagram_media.story":             "publishes a new story (visible for 24 hours)",
 		"instagram_media.teaser":            "publishes a new post",
 	} {
 		if got, ok := says[address]; !ok || !strings.Contains(got, want) {
