@@ -242,4 +242,3 @@ func savePNG(t *testing.T, name string, shot []byte, readme bool) {
 		}
 	}
 }
-

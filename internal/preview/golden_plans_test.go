@@ -315,4 +315,3 @@ func normalizePlan(t *testing.T, raw []byte) []byte {
 	}
 	return append(out, '\n')
 }
-

@@ -31,6 +31,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"tags":      allTagsText,
 	"headline":  func(pv *Preview) string { return strings.ReplaceAll(pv.headline(), "**", "") },
 	"quotaFrom": quotaSourcePlain,
+	"address":   isAddress,
 }).Parse(pageTemplate))
 
 // HTML writes the preview as one self-contained page: no script, no

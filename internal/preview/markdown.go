@@ -327,7 +327,11 @@ func (pv *Preview) mdGrid(b *strings.Builder, mode markdownMode) {
 	}
 	b.WriteString("**The profile grid** (new posts on top")
 	if g.Source != "" {
-		b.WriteString(" of the account's current ones, from " + mdCode(g.Source))
+		source := mdText(g.Source)
+		if isAddress(g.Source) {
+			source = mdCode(g.Source)
+		}
+		b.WriteString(" of the account's current ones, from " + source)
 	}
 	b.WriteString(")\n\n<table>\n")
 	for _, row := range g.Rows() {
@@ -347,6 +351,12 @@ func (pv *Preview) mdGrid(b *strings.Builder, mode markdownMode) {
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</table>\n\n")
+}
+
+// isAddress reports whether a source is a data source's address (else it
+// is words, like "the Graph API (account …)").
+func isAddress(s string) bool {
+	return strings.HasPrefix(s, "data.") || strings.HasPrefix(s, "module.")
 }
 
 func quotaSourceText(s string) string {
