@@ -155,7 +155,7 @@ func (c changeOf) commentCard() *Card {
 	oldID := c.before.get("id").str()
 	switch {
 	case c.actions == "create" || c.replaces():
-		on := c.postRef(c.after, "media_id")
+		on := c.postRef(c.after)
 		if reply := c.after.get("reply_to"); !reply.isNull() {
 			on = append([]Span{{Text: "replies to comment " + display(reply.text()) + " on "}}, on...)
 		} else {
@@ -184,11 +184,11 @@ func (c changeOf) commentSettingsCard() *Card {
 	card := &Card{Verb: VerbUpdate, WhenText: "now"}
 	switch {
 	case c.actions == "delete":
-		card.Says = append([]Span{{Text: "turns comments back on", Strong: true}, {Text: " for "}}, c.postRef(c.before, "media_id")...)
+		card.Says = append([]Span{{Text: "turns comments back on", Strong: true}, {Text: " for "}}, c.postRef(c.before)...)
 		card.Says = append(card.Says, Span{Text: " (Terraform stops managing them)"})
 	case c.forgets():
 		card.Verb, card.WhenText = VerbForget, "—"
-		card.Says = append([]Span{{Text: "forgets the comment setting of "}}, c.postRef(c.before, "media_id")...)
+		card.Says = append([]Span{{Text: "forgets the comment setting of "}}, c.postRef(c.before)...)
 		card.Says = append(card.Says, Span{Text: "; nothing changes on Instagram"})
 	default:
 		enabled := c.after.get("comments_enabled")
@@ -199,7 +199,7 @@ func (c changeOf) commentSettingsCard() *Card {
 		case !enabled.isTrue():
 			what = "turns comments off"
 		}
-		card.Says = append([]Span{{Text: what, Strong: true}, {Text: " for "}}, c.postRef(c.after, "media_id")...)
+		card.Says = append([]Span{{Text: what, Strong: true}, {Text: " for "}}, c.postRef(c.after)...)
 	}
 	return card
 }
@@ -223,9 +223,10 @@ func (c changeOf) otherCardInto(card *Card) *Card {
 	return card
 }
 
-// postRef names the post an attribute (media_id) points at: its id, or the
-// new post the configuration refers to.
-func (c changeOf) postRef(n node, attr string) []Span {
+// postRef names the post media_id points at: its id, or the new post the
+// configuration refers to.
+func (c changeOf) postRef(n node) []Span {
+	const attr = "media_id"
 	id := n.get(attr)
 	switch {
 	case id.isSensitive():

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -64,7 +65,7 @@ func TestRun_errors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
 		}
-		if _, isUsage := err.(usageError); isUsage != tc.usage {
+		if isUsage := errors.As(err, new(usageError)); isUsage != tc.usage {
 			t.Errorf("%v: usage error %v, want %v", tc.args, isUsage, tc.usage)
 		}
 	}
