@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"fmt"
 	"html"
 	"strings"
 	"unicode"
@@ -27,6 +28,7 @@ const inlineMarkup = "\\`*_[]|~!$:"
 // GH-123 are broken with a word joiner. What only matters at the start of a
 // line (headings, lists) is mdLineStart's.
 func mdText(s string) string {
+	s = visible(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	runes := []rune(s)
@@ -36,7 +38,7 @@ func mdText(s string) string {
 			next = runes[i+1]
 		}
 		switch {
-		case r == 0: // mdLineStart's mark: escape the next character
+		case r == escapeNext: // mdLineStart's mark
 			if strings.ContainsRune("#-+=.)", next) {
 				b.WriteByte('\\')
 			}
@@ -92,6 +94,10 @@ func mdQuote(s string, highlight bool) string {
 	return b.String()
 }
 
+// escapeNext is the mark mdLineStart leaves for mdText: a character of
+// Unicode's private use area, which no caption needs.
+const escapeNext = '\ue000'
+
 // mdLineStart makes the start of a line of user text plain text: leading
 // spaces (an indented code block) become no-break spaces, and a character
 // that would start a heading, list, rule or setext underline is
@@ -104,10 +110,10 @@ func mdLineStart(line string) string {
 	}
 	switch c := trimmed[0]; {
 	case strings.IndexByte("#-+=", c) >= 0:
-		return lead + "\x00" + trimmed
+		return lead + string(escapeNext) + trimmed
 	case c >= '0' && c <= '9':
 		if i := strings.IndexFunc(trimmed, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (trimmed[i] == '.' || trimmed[i] == ')') {
-			return lead + trimmed[:i] + "\x00" + trimmed[i:]
+			return lead + trimmed[:i] + string(escapeNext) + trimmed[i:]
 		}
 	}
 	return lead + trimmed
@@ -168,4 +174,34 @@ func mdHighlighted(s string) string {
 	}
 	b.WriteString(mdText(s[at:]))
 	return b.String()
+}
+
+// visible makes what a reviewer cannot see visible, or removes it: control
+// characters other than line breaks and tabs are dropped (U+2028 and U+2029
+// become line breaks), and the invisible characters that reorder text
+// (bidirectional overrides and isolates, which can make a caption read
+// differently from what it says) are shown as [U+202E].
+func visible(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' || hidden(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case hidden(r):
+			fmt.Fprintf(&b, "[U+%04X]", r)
+		case unicode.IsControl(r) && r != '\n' && r != '\t':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hidden reports the invisible characters that change the order text is
+// shown in, and the line and paragraph separators.
+func hidden(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\u2028' || r == '\u2029'
 }

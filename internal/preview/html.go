@@ -23,7 +23,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"image":     func(t Text) string { return visibleImage(t) },
 	"video":     func(it Item) string { return videoText(it, identity, display) },
 	"ratio":     ratio,
-	"shown":     display,
+	"shown":     plain,
 	"icon":      icon,
 	"thousands": thousands,
 	"when":      formatTime,
@@ -47,6 +47,7 @@ type segment struct {
 }
 
 func segments(s string) []segment {
+	s = visible(s)
 	var out []segment
 	at := 0
 	for _, t := range rules.Tokens(s) {
@@ -70,6 +71,9 @@ func rest(t Text) []segment {
 	}
 	return segments(strings.TrimPrefix(t.S, fold))
 }
+
+// plain is user text for the page outside captions (html/template escapes it).
+func plain(t Text) string { return visible(display(t)) }
 
 func visibleImage(t Text) string {
 	if !t.Visible() {

@@ -207,6 +207,10 @@ func TestMarkdown_hostileCaptions(t *testing.T) {
 			t.Errorf("a table row has %d cells, its header %d: %s", n, cells, line)
 		}
 	}
+	// Invisible reordering is shown, not applied.
+	if strings.Contains(md, "\u202e") || !strings.Contains(md, "[U+202E]") {
+		t.Error("a right-to-left override is not made visible")
+	}
 	// <details> opened and closed as many times.
 	if o, c := strings.Count(md, "<details>"), strings.Count(md, "</details>"); o != c {
 		t.Errorf("%d <details> and %d </details>", o, c)
@@ -230,6 +234,9 @@ func TestHTML_hostileCaptions(t *testing.T) {
 		if strings.Contains(page, bad) {
 			t.Errorf("the HTML contains %q", bad)
 		}
+	}
+	if strings.ContainsAny(page, "\u202e\x00\x07") || !strings.Contains(page, "[U+202E]") {
+		t.Error("control characters reach the page")
 	}
 	if !strings.Contains(page, `content="default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'`) {
 		t.Error("the HTML has no Content-Security-Policy that forbids scripts")
