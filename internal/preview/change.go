@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -372,11 +373,16 @@ func display(t Text) string {
 // instagramLink is u when it is an https link to instagram.com (a
 // permalink), else "": nothing else from a plan becomes a link.
 func instagramLink(u string) string {
-	if strings.HasPrefix(u, "https://www.instagram.com/") && !strings.ContainsAny(u, "\"'<> \\`\n") {
+	if permalink.MatchString(u) {
 		return u
 	}
 	return ""
 }
+
+// permalink is what Instagram's permalinks look like
+// (https://www.instagram.com/p/SHORTCODE/, /reel/…): nothing in it can end a
+// Markdown link or an HTML attribute.
+var permalink = regexp.MustCompile(`^https://www\.instagram\.com/[A-Za-z0-9_/-]+$`)
 
 func parseTime(s string) time.Time {
 	t, err := time.Parse(time.RFC3339, s)

@@ -363,3 +363,18 @@ func BenchmarkPreview2000Posts(b *testing.B) {
 	b.ReportMetric(float64(len(md)), "markdown-bytes")
 	b.ReportMetric(float64(page.Len()), "html-bytes")
 }
+
+func TestInstagramLink(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://www.instagram.com/p/DLVVqJUrY9X/":               true,
+		"https://www.instagram.com/reel/DsyND4dxIBg/":            true,
+		"https://www.instagram.com/p/x)[a](javascript:alert(1)":  false,
+		"https://www.instagram.com.evil.example/p/x/":            false,
+		"http://www.instagram.com/p/x/":                          false,
+		"https://www.instagram.com/p/x/\"onmouseover=\"alert(1)": false,
+	} {
+		if got := instagramLink(u) != ""; got != want {
+			t.Errorf("instagramLink(%q) kept %v, want %v", u, got, want)
+		}
+	}
+}
