@@ -93,6 +93,12 @@ func (p *Publisher) checkDuplicate(ctx context.Context, post Post) error {
 	if post.Parent.Param("caption") == "" || post.ProductType() == graph.ProductStory {
 		since = p.now().Add(-UncaptionedPostWindow)
 	}
+	return p.refuseMatchSince(ctx, post, since)
+}
+
+// refuseMatchSince: a post like post published since since that p.Held does
+// not rule out is a *DuplicateError; a failed search a *SearchError.
+func (p *Publisher) refuseMatchSince(ctx context.Context, post Post, since time.Time) error {
 	dup, err := p.FindRecentMatch(ctx, post, since, p.Held)
 	switch {
 	case err != nil:
@@ -101,6 +107,21 @@ func (p *Publisher) checkDuplicate(ctx context.Context, post Post) error {
 		return &DuplicateError{Post: dup}
 	}
 	return nil
+}
+
+// CheckNotPublishedSince is the duplicate guard of a scheduled post about to
+// be recorded as missed (its window closed before a run published it). A
+// run stopped hard right after it published the post at its time, before
+// the caller recorded it, leaves the post on Instagram: recording it as
+// missed would say nothing was published. So it looks for a post like post
+// published since since (less recoveryMargin, for clocks) that p.Held does
+// not rule out: a *DuplicateError names it, a *SearchError says the search
+// failed. With AllowDuplicate there is no guard, and nothing to look for.
+func (p *Publisher) CheckNotPublishedSince(ctx context.Context, post Post, since time.Time) error {
+	if post.AllowDuplicate {
+		return nil
+	}
+	return p.refuseMatchSince(ctx, post, since.Add(-recoveryMargin))
 }
 
 // exclusiveKey names what a post looks like to the guard: two posts of one

@@ -97,3 +97,50 @@ func TestPublish_identicalPostsTakeTurns(t *testing.T) {
 		t.Errorf("%d posts, want 2", n)
 	}
 }
+
+// Before a scheduled post is recorded as missed, the guard looks for the
+// post a stopped run may have published at its time: one published since
+// then (a few minutes of clock skew allowed) and not held is named; one
+// published before, one held, and AllowDuplicate are not; a failed search
+// says so.
+func TestCheckNotPublishedSince(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		before  time.Duration // the identical post was published this long before the scheduled time
+		held    bool
+		allow   bool
+		refused bool
+	}{
+		{name: "published at its time", before: -10 * time.Minute, refused: true},
+		{name: "published a minute early (clocks)", before: time.Minute, refused: true},
+		{name: "published the day before", before: 24 * time.Hour},
+		{name: "held by the caller", before: -10 * time.Minute, held: true},
+		{name: "allow_duplicate", before: -10 * time.Minute, allow: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t, emulator.Options{}, nil)
+			post := imagePost("https://cdn.example.com/a.jpg", "Monday 9:00")
+			earlier, _ := w.emu.PostOutOfBand(emulator.DefaultAccountID, emulator.Post{Type: "FEED", Caption: "Monday 9:00"})
+			scheduled := w.emu.Now().Add(tc.before)
+			w.emu.AdvanceClock(3 * time.Hour) // the window closed
+			if tc.held {
+				w.pub.Held = func(id string) bool { return id == earlier }
+			}
+			post.AllowDuplicate = tc.allow
+			err := w.pub.CheckNotPublishedSince(context.Background(), post, scheduled)
+			var dup *DuplicateError
+			switch {
+			case tc.refused && (!errors.As(err, &dup) || dup.Post.ID != earlier):
+				t.Fatalf("err = %v, want a *DuplicateError naming %s", err, earlier)
+			case !tc.refused && err != nil:
+				t.Fatalf("err = %v, want none", err)
+			}
+		})
+	}
+	w := newWorld(t, emulator.Options{}, nil)
+	w.emu.InjectFault(emulator.Fault{Route: routeList, Error: &emulator.ErrorBody{Code: 1, Message: "An unknown error occurred"}})
+	var search *SearchError
+	if err := w.pub.CheckNotPublishedSince(context.Background(), imagePost("https://cdn.example.com/a.jpg", "x"), w.emu.Now()); !errors.As(err, &search) {
+		t.Fatalf("err = %v, want *SearchError", err)
+	}
+}

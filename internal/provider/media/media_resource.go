@@ -90,6 +90,8 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 		ok = r.publishPlanned(ctx, &plan, "", false, "", &resp.Diagnostics)
 	case plan.ContainerID.IsUnknown():
 		ok = r.stage(ctx, &plan, &resp.Diagnostics)
+	case plan.Status.ValueString() == statusMissed:
+		ok = r.confirmMissed(ctx, &plan, false, &resp.Diagnostics)
 	}
 	if ok {
 		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
@@ -160,6 +162,8 @@ func (r *mediaResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	switch {
 	case plan.Status.ValueString() == statusPublished && !onInstagram(&state):
 		ok = r.publishScheduled(ctx, &plan, &state, &resp.Diagnostics)
+	case plan.Status.ValueString() == statusMissed && state.Status.ValueString() == statusScheduled:
+		ok = r.confirmMissed(ctx, &plan, true, &resp.Diagnostics)
 	case plan.ID.IsUnknown():
 		ok = r.republish(ctx, &plan, &state, &resp.Diagnostics)
 	case plan.ContainerID.IsUnknown():

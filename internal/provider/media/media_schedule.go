@@ -2,7 +2,15 @@ package media
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
 // Scheduled posts (publish_at). The Instagram API has no scheduling of its
@@ -114,6 +122,39 @@ func usesVideo(ctx context.Context, m mediaModel) bool {
 		if itemKind(&children[i]) == itemVideo {
 			return true
 		}
+	}
+	return false
+}
+
+// confirmMissed runs before a post is recorded as missed: a run stopped hard
+// right after it published the post at its time (killed before Terraform
+// recorded it) left it on Instagram, and "missed" would then say that
+// nothing was published. An identical post published since publish_at that
+// this run does not hold stops the apply, named as the duplicate guard names
+// it (inState: the resource is in the state, as scheduled). It reports
+// false when the post cannot be recorded as missed.
+func (r *mediaResource) confirmMissed(ctx context.Context, plan *mediaModel, inState bool, diags *diag.Diagnostics) bool {
+	post, d := postOf(ctx, plan)
+	if diags.Append(d...); diags.HasError() {
+		return false
+	}
+	err := r.publisher(plan.AccountID.ValueString()).CheckNotPublishedSince(ctx, post, scheduleOf(plan).at)
+	var dup *workflow.DuplicateError
+	var search *workflow.SearchError
+	switch {
+	case err == nil:
+		return true
+	case errors.As(err, &dup) && inState:
+		diags.Append(duplicateInStateError(dup.Post, ""))
+	case errors.As(err, &dup):
+		diags.Append(duplicateError(dup.Post))
+	case errors.As(err, &search):
+		common.AddError(diags, path.Root("publish_at"), "Cannot tell whether the scheduled post was published",
+			fmt.Sprintf("The post scheduled for %s missed its publish_window. Before recording it as missed, the provider looks "+
+				"among the account's posts since that time for one an interrupted run may have published, and that search "+
+				"failed. Nothing was published; the next apply looks again.\n\n%s", scheduleOf(plan).when(), common.DescribeError(search.Err)))
+	default:
+		addPublishError(diags, path.Empty(), err)
 	}
 	return false
 }

@@ -144,3 +144,45 @@ func lastLines(s string, n int) string {
 	lines := strings.Split(s, "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
+
+// A run stopped hard right after it published a scheduled post (killed
+// before Terraform recorded it; the post published out of band here) leaves
+// the post scheduled in the state, or out of it when the stopped run was
+// the one creating it. A run after the window must not record it as missed
+// while it is on Instagram: it names the post as the duplicate guard does,
+// and following the advice (forget, import) converges to the post, once.
+func TestAccMedia_scheduledPublishedByAStoppedRunIsNotMissed(t *testing.T) {
+	t.Parallel()
+	for _, inState := range []bool{true, false} {
+		t.Run(fmt.Sprintf("in state: %t", inState), func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t, emulator.Options{})
+			w := env.InProcessWorkdir(t)
+			w.Write("main.tf", scheduledImage("Stopped at nine", at(env, time.Hour), `publish_window = "30m"`))
+			if inState {
+				w.MustRun("apply", "-auto-approve", "-no-color")
+			}
+			env.Emulator.AdvanceClock(time.Hour + time.Minute)
+			published := env.PublishImageOutOfBand(t, "Stopped at nine") // what the stopped run published
+			env.Emulator.AdvanceClock(time.Hour)                         // the window closed
+
+			out, err := w.Run("apply", "-auto-approve", "-no-color")
+			orphans := acctest.Orphans(out)
+			if err == nil || len(orphans) != 1 || orphans[0].ID != published || orphans[0].InState != inState {
+				t.Fatalf("want the apply to stop and name post %s (in state: %t), got %+v:\n%s", published, inState, orphans, out)
+			}
+			w.Adopt(orphans)
+			if _, _, err := w.Converge(2); err != nil {
+				t.Fatal(err)
+			}
+			state := w.State()["instagram_media.post"]
+			if state.String("id") != published || state.String("status") != "published" {
+				t.Errorf("state holds %q with status %q, want post %s published", state.String("id"), state.String("status"), published)
+			}
+			if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 1 {
+				t.Errorf("%d posts, want 1", n)
+			}
+			w.MustRun("plan", "-detailed-exitcode", "-no-color")
+		})
+	}
+}

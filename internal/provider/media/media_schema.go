@@ -358,7 +358,10 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"publish_window": schema.StringAttribute{
 				MarkdownDescription: "How late after `publish_at` a run may still publish the post, as a duration (`\"2h\"`, " +
-					"`\"90m\"`). Default `2h`. A run later than that does not publish it: the post becomes `missed`, with a warning.",
+					"`\"90m\"`). Default `2h`. A run later than that does not publish it: the post becomes `missed`, with a warning. " +
+					"Before recording it as missed, that run looks for it among the account's posts since `publish_at` (a run stopped " +
+					"right after publishing it, before Terraform recorded it): if it is there, the apply stops and names it, with the " +
+					"commands that record it.",
 				Optional:   true,
 				Validators: []validator.String{common.PositiveDuration()},
 			},
