@@ -3,6 +3,8 @@ package acctest
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -154,4 +156,24 @@ func (w *Workdir) Converge(maxRuns int, args ...string) (outs []string, runs int
 func Panicked(out string) bool {
 	return strings.Contains(out, "panic:") || strings.Contains(out, "The plugin encountered an error, and failed to respond") ||
 		strings.Contains(out, "crash.log")
+}
+
+// RestoreEmptiedState is what a user does after "Two interrupts received.
+// Exiting immediately. Note that data loss may have occurred." left the
+// state file empty (Terraform truncates it before writing it again, and the
+// second interrupt can end it in between): put back terraform.tfstate.backup,
+// which Terraform writes before it first changes the state in a run, so it
+// holds the state as that run found it. It reports whether it did.
+func (w *Workdir) RestoreEmptiedState() bool {
+	w.t.Helper()
+	path := filepath.Join(w.Dir, "terraform.tfstate")
+	if info, err := os.Stat(path); err != nil || info.Size() > 0 {
+		return false
+	}
+	backup, err := os.ReadFile(path + ".backup")
+	if err != nil {
+		return false
+	}
+	writeFile(w.t, path, string(backup))
+	return true
 }

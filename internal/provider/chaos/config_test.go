@@ -26,6 +26,9 @@ type config struct {
 	settings []settings
 	webhook  []string // the instagram subscription's fields; nil: none
 	app      []string // the account's subscribed fields; nil: not subscribed
+	// retained are posts a republish let go of (deletion_policy = "retain"):
+	// each stays on the account, once, outside the state.
+	retained []post
 }
 
 type post struct {
@@ -34,6 +37,38 @@ type post struct {
 	caption string // none for stories
 	video   bool   // STORIES: a video story
 	items   int    // CAROUSEL: how many images
+	// at schedules the post: publish_at is the world's start plus at (0:
+	// published by the apply that creates it).
+	at     time.Duration
+	window string // publish_window; "": the default
+	retain bool   // deletion_policy = "retain"
+}
+
+// publishAt is the post's publish_at for a world started at start, to the
+// second, in an offset other than UTC (as a calendar in Paris writes it).
+func (p post) publishAt(start time.Time) string {
+	return start.Add(p.at).Truncate(time.Second).In(time.FixedZone("", 3600)).Format(time.RFC3339)
+}
+
+// looksLike: p and q make posts the duplicate guard cannot tell apart.
+func (p post) looksLike(q post) bool {
+	pt, pp := p.shape()
+	qt, qp := q.shape()
+	return p.caption == q.caption && pt == qt && pp == qp && p.items == q.items
+}
+
+// onAccount lists the account's posts that look like p (type, product,
+// caption, items): what the duplicate guard would take for it.
+func (p post) onAccount(emu *emulator.Server) []string {
+	var out []string
+	mediaType, product := p.shape()
+	for _, mid := range emu.MediaIDs(emulator.DefaultAccountID) {
+		if snap, ok := emu.Media(mid); ok && snap.Caption == p.caption && snap.MediaType == mediaType &&
+			snap.MediaProductType == product && len(snap.Children) == p.items {
+			out = append(out, mid)
+		}
+	}
+	return out
 }
 
 type comment struct {
@@ -51,7 +86,7 @@ type settings struct {
 // verifyToken is what the webhook endpoint checks in the handshake.
 const verifyToken = "chaos-verify-token"
 
-func (c config) hcl(callbackURL string) string {
+func (c config) hcl(callbackURL string, start time.Time) string {
 	var b strings.Builder
 	// Throttles announce short waits here; a longer one is a test failure.
 	b.WriteString("provider \"instagram\" {\n  max_rate_limit_wait = \"1m\"\n}\n")
@@ -68,6 +103,15 @@ func (c config) hcl(callbackURL string) string {
 		}
 		for i := range p.items {
 			fmt.Fprintf(&b, "  children {\n    image_url = \"https://cdn.example.com/%s-%d.jpg\"\n  }\n", p.name, i)
+		}
+		if p.at != 0 {
+			fmt.Fprintf(&b, "  publish_at = %q\n", p.publishAt(start))
+		}
+		if p.window != "" {
+			fmt.Fprintf(&b, "  publish_window = %q\n", p.window)
+		}
+		if p.retain {
+			b.WriteString("  deletion_policy = \"retain\"\n")
 		}
 		b.WriteString("}\n")
 	}
@@ -148,9 +192,28 @@ func (c config) violations(emu *emulator.Server, state map[string]acctest.StateR
 		return oid
 	}
 
-	// Posts: exactly the configured ones, each once.
+	// Posts: exactly the configured ones, each once, and no replaced post
+	// left to delete; a scheduled post not published (scheduled, or missed)
+	// has none on the account.
+	published := 0
 	for _, p := range c.posts {
 		addr := "instagram_media." + p.name
+		if replaced := state[addr].String("replaced_id"); replaced != "" {
+			bad("%s still records replaced post %s", addr, replaced)
+		}
+		switch status := state[addr].String("status"); {
+		case p.at != 0 && (status == "scheduled" || status == "missed"):
+			if mid := id(addr); mid != "" {
+				bad("%s is %s but holds post %s", addr, status, mid)
+			}
+			if like := p.onAccount(emu); len(like) > 0 {
+				bad("%s is %s, but the account has %v like it", addr, status, like)
+			}
+			continue
+		case status != "published":
+			bad("%s has status %q, want published", addr, status)
+		}
+		published++
 		mid := claim(addr)
 		snap, ok := emu.Media(mid)
 		if !ok {
@@ -166,15 +229,21 @@ func (c config) violations(emu *emulator.Server, state map[string]acctest.StateR
 			bad("%s: state has permalink %q and caption %q, the post %q and %q", addr, s.String("permalink"), s.String("caption"), snap.Permalink, snap.Caption)
 		}
 	}
+	for _, p := range c.retained {
+		if like := p.onAccount(emu); len(like) != 1 {
+			bad("the account has %d posts like %s's retained post %q, want it kept once: %v", len(like), p.name, p.caption, like)
+		}
+	}
 	live := emu.MediaIDs(emulator.DefaultAccountID)
-	if len(live) != len(c.posts) {
+	if len(live) != published+len(c.retained) {
 		var extra []string
 		for _, mid := range live {
 			if _, held := holders[mid]; !held {
 				extra = append(extra, mid)
 			}
 		}
-		bad("the account has %d posts, the configuration %d (not in state: %v)", len(live), len(c.posts), extra)
+		bad("the account has %d posts, the configuration %d published and %d retained (not in state: %v)",
+			len(live), published, len(c.retained), extra)
 	}
 
 	// Comments: exactly the configured ones, each once, where they belong.
@@ -266,6 +335,31 @@ func (c config) violations(emu *emulator.Server, state map[string]acctest.StateR
 	return v
 }
 
+// lastPublishAt is the latest publish_at of c's scheduled posts in a world
+// started at start; zero when none is scheduled.
+func (c config) lastPublishAt(start time.Time) time.Time {
+	var last time.Time
+	for _, p := range c.posts {
+		if p.at == 0 {
+			continue
+		}
+		if at, err := time.Parse(time.RFC3339, p.publishAt(start)); err == nil && at.After(last) {
+			last = at
+		}
+	}
+	return last
+}
+
+// allScheduled: every scheduled post of c is still scheduled in state.
+func (c config) allScheduled(state map[string]acctest.StateResource) bool {
+	for _, p := range c.posts {
+		if p.at != 0 && state["instagram_media."+p.name].String("status") != "scheduled" {
+			return false
+		}
+	}
+	return true
+}
+
 // shape is the media_type and media_product_type the post has on Instagram.
 func (p post) shape() (mediaType, product string) {
 	switch {
@@ -292,8 +386,10 @@ func sameSet(a, b []string) bool {
 type world struct {
 	env      *acctest.Env
 	dir      *acctest.Workdir
-	callback string   // the webhook endpoint's URL
-	outs     []string // every run's output, for the panic check
+	callback string    // the webhook endpoint's URL
+	start    time.Time // scheduled posts' publish_at counts from here (post.at)
+	retained []post    // the configuration's retained posts: kept "in the app"
+	outs     []string  // every run's output, for the panic check
 }
 
 // newWorld runs the emulator with opts on the wall clock (the provider runs
@@ -304,14 +400,52 @@ func newWorld(t *testing.T, opts emulator.Options) *world {
 	endpoint := acctest.NewWebhookEndpoint(t, verifyToken)
 	opts.Now, opts.VideoProcessingPolls, opts.WebhookHTTPClient = time.Now, -1, endpoint.Client()
 	env := acctest.New(t, opts).WithApp()
-	return &world{env: env, dir: env.Workdir(t), callback: endpoint.URL}
+	w := &world{env: env, dir: env.Workdir(t), callback: endpoint.URL, start: time.Now()}
+	// A refusal to republish says to delete, in the app, the post the change
+	// was to replace: a user does, unless its deletion_policy retains it.
+	w.dir.OnReplaced = func(mediaID string) {
+		for _, p := range w.retained {
+			if slices.Contains(p.onAccount(env.Emulator), mediaID) {
+				return
+			}
+		}
+		env.Emulator.DeleteMediaOutOfBand(mediaID)
+	}
+	return w
 }
 
-func (w *world) write(c config) { w.dir.Write("main.tf", c.hcl(w.callback)) }
+func (w *world) write(c config) {
+	w.retained = c.retained
+	w.dir.Write("main.tf", c.hcl(w.callback, w.start))
+}
 
 // mustApply applies without disturbance.
 func (w *world) mustApply() {
 	w.outs = append(w.outs, w.dir.MustRun("apply", "-auto-approve", "-no-color"))
+}
+
+// afterStateLoss is what a user does once an interrupted run emptied the
+// state file ("data loss may have occurred"): put back Terraform's backup
+// when it wrote one. Without one (nothing had changed before the interrupt),
+// the next applies adopt what the duplicate guards name, and the user
+// deletes in the app the posts of the configuration before that the current
+// one no longer declares (a republished post's predecessor): no state
+// records them any more. It returns those it deleted.
+func (w *world) afterStateLoss(before, now config) []string {
+	if w.dir.RestoreEmptiedState() {
+		return nil
+	}
+	var deleted []string
+	for _, old := range before.posts {
+		if slices.ContainsFunc(append(now.posts, now.retained...), func(p post) bool { return p.looksLike(old) }) {
+			continue
+		}
+		for _, mid := range old.onAccount(w.env.Emulator) {
+			w.env.Emulator.DeleteMediaOutOfBand(mid)
+			deleted = append(deleted, mid)
+		}
+	}
+	return deleted
 }
 
 // violations checks the invariants once the configuration has converged:
