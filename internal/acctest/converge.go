@@ -120,6 +120,7 @@ func Orphans(out string) []Orphan {
 // replace "in the app".
 func (w *Workdir) Adopt(orphans []Orphan) {
 	w.t.Helper()
+	w.forgetImports()
 	for _, o := range orphans {
 		if o.InState {
 			w.MustRun("state", "rm", o.Address)
@@ -129,7 +130,69 @@ func (w *Workdir) Adopt(orphans []Orphan) {
 		}
 		name := "adopt_" + strings.NewReplacer(".", "_", "[", "_", "]", "_", `"`, "").Replace(o.Address) + ".tf"
 		w.Write(name, fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", o.Address, o.ID))
+		if w.imports == nil {
+			w.imports = map[string]string{}
+		}
+		w.imports[o.Address] = name
 	}
+}
+
+// forgetImports removes the import blocks Adopt wrote whose resource the
+// state now holds, as a user removes an import block once it has done its
+// work: left in place, it would import again, once the resource leaves the
+// state (an emptied state file), an object a later change may have deleted.
+func (w *Workdir) forgetImports() {
+	w.t.Helper()
+	if len(w.imports) == 0 {
+		return
+	}
+	held := w.stateAddresses()
+	for address, name := range w.imports {
+		if held[address] {
+			if err := os.Remove(filepath.Join(w.Dir, name)); err != nil {
+				w.t.Fatal(err)
+			}
+			delete(w.imports, address)
+		}
+	}
+}
+
+// stateAddresses are the managed resource instances of the state file (of
+// the root module), read from the file itself: no CLI run.
+func (w *Workdir) stateAddresses() map[string]bool {
+	w.t.Helper()
+	held := map[string]bool{}
+	b, err := os.ReadFile(filepath.Join(w.Dir, "terraform.tfstate"))
+	if err != nil || len(b) == 0 {
+		return held
+	}
+	var doc struct {
+		Resources []struct {
+			Module, Mode, Type, Name string
+			Instances                []struct {
+				IndexKey any `json:"index_key"`
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		w.t.Fatalf("reading terraform.tfstate: %v", err)
+	}
+	for _, r := range doc.Resources {
+		if r.Mode != "managed" || r.Module != "" {
+			continue
+		}
+		for _, inst := range r.Instances {
+			address := r.Type + "." + r.Name
+			switch k := inst.IndexKey.(type) {
+			case float64:
+				address += fmt.Sprintf("[%d]", int(k))
+			case string:
+				address += fmt.Sprintf("[%q]", k)
+			}
+			held[address] = true
+		}
+	}
+	return held
 }
 
 // Converge applies until an apply succeeds, at most maxRuns times, adopting
@@ -143,6 +206,7 @@ func (w *Workdir) Converge(maxRuns int, args ...string) (outs []string, runs int
 		runs++
 		var out string
 		if out, err = w.Run(args...); err == nil {
+			w.forgetImports()
 			return append(outs, out), runs, nil
 		}
 		outs = append(outs, out)

@@ -34,6 +34,9 @@ type Workdir struct {
 	// OnReplaced deletes a post "in the app" when a refusal's advice says to
 	// (Adopt); nil → the post is kept.
 	OnReplaced func(mediaID string)
+	// imports are the files of import blocks Adopt wrote, by the address
+	// they import to.
+	imports map[string]string
 }
 
 // Workdir prepares a directory whose configuration requires this provider

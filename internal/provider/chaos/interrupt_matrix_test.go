@@ -25,13 +25,13 @@ var (
 	reopen = settings{post: "a", enabled: true}
 	// A changed caption republishes a's post; s and reel are scheduled
 	// scheduleLead after the world starts (the reel is staged ahead).
-	republished = post{name: "a", kind: "IMAGE", caption: "Launch day #bikes, now in red"}
-	atNine      = post{name: "s", kind: "IMAGE", caption: "Doors open at nine", at: scheduleLead}
-	reelAtNine  = post{name: "reel", kind: "REELS", caption: "Doors open: the film", at: scheduleLead}
-	hook        = []string{"comments"}
-	hook2       = []string{"comments", "mentions"}
-	fields      = []string{"feed"}
-	fields2     = []string{"feed", "mention"}
+	republishedA = post{name: "a", kind: "IMAGE", caption: "Launch day #bikes, now in red"}
+	atNine       = post{name: "s", kind: "IMAGE", caption: "Doors open at nine", at: scheduleLead}
+	reelAtNine   = post{name: "reel", kind: "REELS", caption: "Doors open: the film", at: scheduleLead}
+	hook         = []string{"comments"}
+	hook2        = []string{"comments", "mentions"}
+	fields       = []string{"feed"}
+	fields2      = []string{"feed", "mention"}
 )
 
 // interruptionPoint is one write the CLI is interrupted in: the emulator
@@ -109,11 +109,11 @@ var interruptionPoints = []interruptionPoint{
 	// abandoned) and the next apply deletes it. Killed: the state still holds
 	// the old post, and the next apply's duplicate guard names the new one.
 	{write: "republish media_publish", route: "POST /{ig-user-id}/media_publish",
-		before: config{posts: []post{postA}}, after: config{posts: []post{republished}},
-		address: "instagram_media.a", made: hasCaption(republished.caption), saved: finishedOnStop},
+		before: config{posts: []post{postA}}, after: config{posts: []post{republishedA}},
+		address: "instagram_media.a", made: hasCaption(republishedA.caption), saved: finishedOnStop},
 	{write: "republish old-post delete", route: "DELETE /{ig-media-id}",
-		before: config{posts: []post{postA}}, after: config{posts: []post{republished}},
-		address: "instagram_media.a", made: hasCaption(republished.caption), saved: returnedOnStop},
+		before: config{posts: []post{postA}}, after: config{posts: []post{republishedA}},
+		address: "instagram_media.a", made: hasCaption(republishedA.caption), saved: returnedOnStop},
 	// A scheduled post at its time; the reel's containers were staged by
 	// the apply before.
 	{write: "scheduled media_publish", route: "POST /{ig-user-id}/media_publish",
