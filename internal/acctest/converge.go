@@ -175,7 +175,7 @@ func (w *Workdir) stateAddresses() map[string]bool {
 		}
 	}
 	if err := json.Unmarshal(b, &doc); err != nil {
-		w.t.Fatalf("reading terraform.tfstate: %v", err)
+		return held // a state file cut short (StateLost): it holds nothing
 	}
 	for _, r := range doc.Resources {
 		if r.Mode != "managed" || r.Module != "" {
@@ -222,22 +222,30 @@ func Panicked(out string) bool {
 		strings.Contains(out, "crash.log")
 }
 
-// RestoreEmptiedState is what a user does after "Two interrupts received.
-// Exiting immediately. Note that data loss may have occurred." left the
-// state file empty (Terraform truncates it before writing it again, and the
-// second interrupt can end it in between): put back terraform.tfstate.backup,
-// which Terraform writes before it first changes the state in a run, so it
-// holds the state as that run found it. It reports whether it did.
-func (w *Workdir) RestoreEmptiedState() bool {
+// StateLost reports a state file that an interrupted run left empty or cut
+// short: Terraform truncates the file before it writes it again, and a
+// second interrupt ("Two interrupts received. Exiting immediately. Note
+// that data loss may have occurred.") or a kill can end it in between.
+func (w *Workdir) StateLost() bool {
+	b, err := os.ReadFile(filepath.Join(w.Dir, "terraform.tfstate"))
+	return err == nil && !json.Valid(b)
+}
+
+// RestoreLostState is what a user does then: put back
+// terraform.tfstate.backup, which Terraform writes before it first changes
+// the state in a run, so it holds the state as that run found it; it
+// reports whether it did. Without one (nothing had changed before the
+// interrupt), what is left of the file is removed (a file cut short stops
+// every command), and the state is empty.
+func (w *Workdir) RestoreLostState() bool {
 	w.t.Helper()
 	path := filepath.Join(w.Dir, "terraform.tfstate")
-	if info, err := os.Stat(path); err != nil || info.Size() > 0 {
-		return false
+	if backup, err := os.ReadFile(path + ".backup"); err == nil && json.Valid(backup) {
+		writeFile(w.t, path, string(backup))
+		return true
 	}
-	backup, err := os.ReadFile(path + ".backup")
-	if err != nil {
-		return false
+	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		w.t.Fatal(err)
 	}
-	writeFile(w.t, path, string(backup))
-	return true
+	return false
 }

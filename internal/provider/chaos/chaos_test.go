@@ -207,7 +207,8 @@ func runSeed(t *testing.T, seed int64) seedResult {
 
 	// Publishing. Before the posts' time: the scheduled ones are recorded and
 	// the reel staged. Then, perhaps, the staged container expires: the
-	// emulator's clock (not the provider's) moves past a container's life.
+	// emulator's clock (not the provider's) moves past a container's life,
+	// and the stories published so far leave Instagram with it.
 	s.faultyApplies(1, cfg, cfg, interruptible, false)
 	if teaser := s.w.dir.State()["instagram_media.teaser"]; teaser.String("container_id") != "" &&
 		teaser.String("status") == "scheduled" && plan.IntN(3) == 0 {
@@ -267,8 +268,8 @@ func (s *seedRun) faultyApplies(n int, before, now config, routes []string, quot
 			} else {
 				s.res.interruptions["planned, not reached"]++
 			}
-			if hadState && stateSize(w) == 0 { // see stateLost in the matrix
-				s.res.interruptions["state file emptied (by two SIGINTs)"]++
+			if hadState && w.dir.StateLost() { // see stateLost in the matrix
+				s.res.interruptions["state file emptied or cut short"]++
 				if deleted := w.afterStateLoss(before, now); len(deleted) > 0 {
 					s.res.events["old posts deleted in the app after a state loss"] += len(deleted)
 				}
