@@ -268,8 +268,10 @@ func (s *seedRun) faultyApplies(n int, before, now config, routes []string, quot
 			} else {
 				s.res.interruptions["planned, not reached"]++
 			}
-			if hadState && w.dir.StateLost() { // see stateLost in the matrix
-				s.res.interruptions["state file emptied or cut short"]++
+			if w.dir.StateLost() { // see stateLost in the matrix
+				if hadState {
+					s.res.interruptions["state file emptied or cut short"]++
+				}
 				if deleted := w.afterStateLoss(before, now); len(deleted) > 0 {
 					s.res.events["old posts deleted in the app after a state loss"] += len(deleted)
 				}

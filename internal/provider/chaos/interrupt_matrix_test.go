@@ -239,12 +239,14 @@ func (p interruptionPoint) run(t *testing.T, how acctest.Interruption) matrixRow
 	r, present := state[p.address]
 	row := matrixRow{point: p.write, how: how.String(), recorded: recordedNoChange}
 	switch {
-	case lost || len(state) == 0 && len(p.before.addresses()) > 0:
+	case len(p.before.addresses()) > 0 && (lost || len(state) == 0):
 		row.recorded = stateLost
 		if how != acctest.Immediate {
 			t.Errorf("after a %s the state is empty:\n%s", how, out)
 		}
 		row.deletedInApp = len(w.afterStateLoss(p.before, p.after))
+	case lost: // the first apply's state file, created but not written (or cut short): there was nothing to lose
+		w.dir.RestoreLostState()
 	case p.made(r, present) && r.String("replaced_id") != "":
 		row.recorded = recordedChangeReplaced
 	case p.made(r, present):
