@@ -81,7 +81,9 @@ var chaosConfig = config{
 var republished = []string{"photo1", "photo2", "album2", "reel2", "launch"}
 
 // interruptible are the writes chaosConfig makes, where an interruption
-// is tried; republishing also deletes (old posts, replaced comments).
+// is tried. Republishing makes the posts' writes again, and deletes (old
+// posts, replaced comments and comment settings' restores), but leaves the
+// webhook subscription and the subscribed app alone.
 var (
 	interruptible = []string{
 		"POST /{ig-user-id}/media",
@@ -92,7 +94,7 @@ var (
 		"POST /{app-id}/subscriptions",
 		"POST /{page-id}/subscribed_apps",
 	}
-	interruptibleRepublishing = append(slices.Clone(interruptible), "DELETE /{ig-media-id}", "DELETE /{ig-comment-id}")
+	interruptibleRepublishing = append(slices.Clone(interruptible[:5]), "DELETE /{ig-media-id}", "DELETE /{ig-comment-id}")
 )
 
 // seedConfig is chaosConfig with the seed's publish times: 3 to 8 seconds
