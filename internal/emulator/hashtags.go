@@ -112,20 +112,12 @@ func (s *Server) hashtagLimitError(limit int) *apiError {
 		"You have searched the maximum number of unique hashtags allowed in a 7-day period.")
 }
 
-// resolveHashtagSearch: the search root has no edges and exists for
-// Facebook login only.
-func (s *Server) resolveHashtagSearch(req *request, id, edge string) (*target, *apiError) {
-	if edge != "" || req.tok.kind == tokenInstagram {
-		return nil, errUnsupported(req.method, id)
-	}
-	if req.method != "GET" {
-		return nil, errMethodNotAllowed(req.method)
-	}
-	return &target{}, nil
-}
-
-// hashtagSearch is GET /ig_hashtag_search?user_id=…&q=….
+// hashtagSearch is GET /ig_hashtag_search?user_id=…&q=…, with Facebook
+// login only.
 func (s *Server) hashtagSearch(req *request, _ *target) (any, *apiError) {
+	if req.tok.kind == tokenInstagram {
+		return nil, errUnsupported(req.method, req.segs[0])
+	}
 	a, err := s.hashtagUser(req)
 	if err != nil {
 		return nil, err

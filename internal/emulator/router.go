@@ -141,12 +141,15 @@ func (s *Server) routeKey(req *request) string {
 	return routeKeyOf(req.method, s.kindOf(req.segs[0]), req.segs[1:]...)
 }
 
-// kindOf is the kind of object an id names (the first match wins).
+// kindOf is the kind of object an id names (the first match wins): a
+// literal root of the route table names itself.
 func (s *Server) kindOf(id string) objectKind {
 	st := s.st
 	switch {
 	case id == "me":
 		return kindMe
+	case literalRoots[id]:
+		return objectKind(id)
 	case st.accounts[id] != nil || st.scoped[id] != "":
 		return kindIGUser
 	case st.pages[id] != "":
@@ -157,8 +160,6 @@ func (s *Server) kindOf(id string) objectKind {
 		return kindContainer
 	case st.media[id] != nil:
 		return kindMedia
-	case id == string(kindHashtagSearch) || oauthRoots[id]:
-		return objectKind(id)
 	case s.isHashtagID(id):
 		return kindHashtag
 	case st.comments.byID[id] != nil:
@@ -223,21 +224,25 @@ func (s *Server) handle(req *request) (any, *apiError) {
 	if len(req.segs) > 1 {
 		edge = req.segs[1]
 	}
-	if !objectKinds[kind].ownAuth {
-		if err := s.authenticate(req); err != nil {
+	if selfAuth[kind] {
+		if req.parseErr != nil {
+			return nil, req.parseErr
+		}
+	} else if err := s.authenticate(req); err != nil {
+		return nil, err
+	}
+	if len(req.segs) > 2 {
+		return nil, errUnknownPath("/" + strings.Join(req.segs[2:], "/"))
+	}
+	t := &target{}
+	if kind == kindMe {
+		kind, id = s.meKind(req)
+	}
+	if !kind.literal() {
+		var err *apiError
+		if t, err = objectKinds[kind](s, req, id, edge); err != nil {
 			return nil, err
 		}
-		if len(req.segs) > 2 {
-			return nil, errUnknownPath("/" + strings.Join(req.segs[2:], "/"))
-		}
-	}
-	objectID := id
-	if kind == kindMe {
-		kind, objectID = s.meKind(req)
-	}
-	t, err := objectKinds[kind].resolve(s, req, objectID, edge)
-	if err != nil {
-		return nil, err
 	}
 	t.kind = kind
 	if check := edgeChecks[kindEdge{kind, edge}]; check != nil {
@@ -249,10 +254,12 @@ func (s *Server) handle(req *request) (any, *apiError) {
 		return h(s, req, t)
 	}
 	switch {
-	case edge == "":
-		return nil, errUnsupported(req.method, id)
-	case knownEdges[kindEdge{kind, edge}]:
+	case knownEdges[kindEdge{kind, edge}] && (edge != "" || kind.literal()):
 		return nil, errMethodNotAllowed(req.method)
+	case kind.literal():
+		return nil, errUnknownPath("/" + strings.Join(req.segs, "/"))
+	case edge == "":
+		return nil, errUnsupported(req.method, req.segs[0])
 	}
 	return nil, errUnknownPath("/" + edge)
 }
