@@ -261,6 +261,16 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 				}
 				out["children"] = map[string]any{"data": data}
 			}
+		case "comments":
+			// The comments edge as a field (comments.limit(n){…}); Graph
+			// leaves an empty edge out.
+			if items := s.commentsOf(m); !child && len(items) > 0 {
+				page, err := s.nestedComments(req, items, f, "/"+m.id+"/comments")
+				if err != nil {
+					return nil, err
+				}
+				out["comments"] = page
+			}
 		default:
 			return nil, errNonexistingField(f.Name, "IGMedia")
 		}

@@ -281,10 +281,14 @@ func nodePath(id string, edges ...string) (string, error) {
 
 // fieldsParam is the explicit fields= list; Graph's defaults are just {id}.
 func fieldsParam(fields, defaults []string) string {
+	return strings.Join(fieldsOrDefault(fields, defaults), ",")
+}
+
+func fieldsOrDefault(fields, defaults []string) []string {
 	if len(fields) == 0 {
-		fields = defaults
+		return defaults
 	}
-	return strings.Join(fields, ",")
+	return fields
 }
 
 // Sleep waits for d, or until ctx ends, whose error it then returns.

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -79,6 +80,9 @@ type Media struct {
 	IsCommentEnabled *bool          `json:"is_comment_enabled,omitempty"`
 	IsSharedToFeed   *bool          `json:"is_shared_to_feed,omitempty"`
 	Children         *MediaChildren `json:"children,omitempty"`
+	// Comments is the first page of the nested comments{…} field
+	// (GetWithComments).
+	Comments *NestedComments `json:"comments,omitempty"`
 }
 
 // MediaOwner is the owner of a media (only returned to its creator).
@@ -115,6 +119,15 @@ func (s *MediaService) Get(ctx context.Context, id string, fields []string) (*Me
 		return nil, resp, err
 	}
 	return m, resp, nil
+}
+
+// GetWithComments reads a media and the first page of its comments in one
+// call: GET /{media-id}?fields=…,comments.limit(n){…}. Media.Comments holds
+// the page; its After continues on GET /{media-id}/comments
+// (CommentsService.ListPage). opts.After and opts.Limit are not used.
+func (s *MediaService) GetWithComments(ctx context.Context, id string, fields []string, comments CommentListOptions) (*Media, *Response, error) {
+	comments.Limit, comments.After = 0, ""
+	return s.Get(ctx, id, append(slices.Clip(fieldsOrDefault(fields, MediaFields)), comments.nested()))
 }
 
 // ListOptions filters and bounds a media list.

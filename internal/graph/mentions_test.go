@@ -112,17 +112,12 @@ func TestMentionsService(t *testing.T) {
 	}
 }
 
-func TestCommentsService_ListPageAndGetMany(t *testing.T) {
+func TestCommentsService_ListPage(t *testing.T) {
 	e := setupEnv(t)
 	e.mux.HandleFunc("/v25.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,text,replies{id}", "limit": "50", "after": "X"})
 		writeJSON(w, 200, `{"data":[{"id":"3","text":"c","replies":{"data":[{"id":"4"}]}}],"paging":{"cursors":{"after":"Y"},"next":"https://graph.facebook.com/n"}}`)
-	})
-	e.mux.HandleFunc("/v25.0/", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, "GET")
-		testParams(t, r, map[string]string{"ids": "1,2", "fields": "id,media"})
-		writeJSON(w, 200, `{"1":{"id":"1","media":{"id":"9"}},"2":{"id":"2","media":{"id":"8"}}}`)
 	})
 	ctx := context.Background()
 	p, _, err := e.client.Comments.ListPage(ctx, "17895695668004550", CommentListOptions{
@@ -130,10 +125,6 @@ func TestCommentsService_ListPageAndGetMany(t *testing.T) {
 	})
 	if err != nil || len(p.Items) != 1 || p.After != "Y" || p.Items[0].Replies.Data[0].ID != "4" {
 		t.Fatalf("ListPage = %+v, %v", p, err)
-	}
-	many, _, err := e.client.Comments.GetMany(ctx, []string{"1", "2"}, []string{"id", "media"})
-	if err != nil || len(many) != 2 || many["2"].Media.ID != "8" {
-		t.Fatalf("GetMany = %+v, %v", many, err)
 	}
 }
 

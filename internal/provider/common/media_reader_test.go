@@ -68,11 +68,11 @@ func TestMediaReader_strategies(t *testing.T) {
 		maxMetered    int
 	}{
 		// 250 posts: 3 pages of the edge, all fetched although the oldest
-		// posts are asked first. Multi-id reads meter every id, and
-		// the batch holding the deleted id is read again one by one.
+		// posts are asked first. Without the account, every post is read on
+		// its own (no multi-ID read: the emulator refuses one, as Meta does
+		// for apps created since 2026-11-04).
 		{"scan", common.ReadScan, emulator.DefaultAccountID, 8, 8},
-		{"multi-id", common.ReadMultiID, emulator.DefaultAccountID, 100, 270},
-		{"scan without account falls back to multi-id", common.ReadScan, "", 100, 270},
+		{"scan without account reads one by one", common.ReadScan, "", 250, 250},
 		{"single", common.ReadSingle, emulator.DefaultAccountID, 250, 250},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -106,15 +106,21 @@ func TestMediaReader_strategies(t *testing.T) {
 	}
 }
 
-func TestMediaReader_partialMultiIDAnswer(t *testing.T) {
-	// The other reading of the docs: Graph leaves a failing id out instead
-	// of failing the request. The missing id is read on its own.
-	emu, client, ids := newReaderEnv(t, emulator.Options{MultiIDOmitFailed: true}, 30)
-	emu.DeleteMediaOutOfBand(ids[3])
+func TestMediaReader_beyondTheScan(t *testing.T) {
+	// A few old posts of a large account: the scan stops paying for itself
+	// and the rest are read one by one, each on its own (a deleted one is
+	// not found, the others are read), never by a multi-ID read.
+	emu, client, ids := newReaderEnv(t, emulator.Options{}, 1000)
+	old := ids[900:930]
+	emu.DeleteMediaOutOfBand(old[3])
 	r := common.NewMediaReader(client, readerFields, nil)
-	got, errs := readAll(t, r, "", ids)
-	if len(got) != 29 || len(errs) != 1 || !graph.IsNotFound(errs[ids[3]]) {
+	got, errs := readAll(t, r, emulator.DefaultAccountID, old)
+	if len(got) != 29 || len(errs) != 1 || !graph.IsNotFound(errs[old[3]]) {
 		t.Fatalf("got %d, errors %v", len(got), errs)
+	}
+	calls := emu.Calls()
+	if calls["GET /"] != 0 || calls["GET /{ig-media-id}"] == 0 || emu.MeteredCalls() > len(old)+1+len(old)/2 {
+		t.Errorf("calls %v, %d metered for %d posts", calls, emu.MeteredCalls(), len(old))
 	}
 }
 
