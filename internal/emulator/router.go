@@ -231,6 +231,9 @@ func (s *Server) handle(req *request) (any, *apiError) {
 	} else if err := s.authenticate(req); err != nil {
 		return nil, err
 	}
+	if err := s.refuseLegacyFeatures(req); err != nil {
+		return nil, err
+	}
 	if len(req.segs) > 2 {
 		return nil, errUnknownPath("/" + strings.Join(req.segs[2:], "/"))
 	}

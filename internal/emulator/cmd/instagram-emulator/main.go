@@ -37,6 +37,7 @@ func run(args []string) error {
 	seedPosts := fs.Int("seed-posts", 0, "give the seeded account this many older posts of every kind (images, reels, carousels, stories)")
 	faultSeed := fs.Int64("fault-seed", 0, "seed of the random draws of faults injected with a probability")
 	fixedClock := fs.Bool("fixed-clock", false, "start the clock at 2026-11-01T12:00:00Z (moved only by /_emulator/clock/advance) instead of the wall clock")
+	legacyApp := fs.Bool("legacy-app", false, "behave as a Meta app created before 2026-11-04: accept multi-ID reads (GET /?ids=) and the other legacy Graph features that newer apps are refused")
 	verbose := fs.Bool("v", false, "log every request (paths only, never tokens)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -49,7 +50,8 @@ func run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	opts := emulator.Options{QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls, FaultSeed: *faultSeed}
+	opts := emulator.Options{QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls,
+		FaultSeed: *faultSeed, LegacyApp: *legacyApp}
 	if !*fixedClock {
 		// The provider it serves runs on the wall clock (story expiry, the
 		// time windows of moderation and of the duplicate check): agree with it.
