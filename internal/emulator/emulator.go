@@ -20,7 +20,7 @@ const (
 	ControlPrefix                = "/_emulator"
 
 	// DefaultAPIVersion is echoed in facebook-api-version when a request has no version prefix.
-	DefaultAPIVersion = "v25.0"
+	DefaultAPIVersion = "v26.0"
 )
 
 // defaultStart is the emulator clock's origin when Options.Now is nil.

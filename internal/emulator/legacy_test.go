@@ -99,4 +99,3 @@ func TestMultiIDReadThrottledAsAWhole(t *testing.T) {
 	h.get("/", fbl, "ids", strings.Join(ids, ","), "fields", "id").mustOK(t)
 	h.get("/", fbl, "ids", ids[0], "fields", "id").wantError(t, 400, 80002, 0)
 }
-

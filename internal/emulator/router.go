@@ -3,7 +3,6 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -168,50 +167,6 @@ func (s *Server) kindOf(id string) objectKind {
 		return kindApp
 	}
 	return kindUnknown
-}
-
-// versionExpiry lists when Graph versions stop working
-// (https://developers.facebook.com/docs/graph-api/changelog/versions).
-// Calls to an expired version are served by the oldest available one.
-var versionExpiry = []struct {
-	v   string
-	end time.Time
-}{
-	{"v18.0", time.Date(2026, 1, 26, 0, 0, 0, 0, time.UTC)},
-	{"v19.0", time.Date(2026, 5, 21, 0, 0, 0, 0, time.UTC)},
-	{"v20.0", time.Date(2026, 9, 24, 0, 0, 0, 0, time.UTC)},
-	{"v21.0", time.Date(2027, 1, 21, 0, 0, 0, 0, time.UTC)},
-	{"v22.0", time.Date(2027, 5, 20, 0, 0, 0, 0, time.UTC)},
-	{"v23.0", time.Date(2027, 10, 8, 0, 0, 0, 0, time.UTC)},
-	{"v24.0", time.Date(2028, 2, 18, 0, 0, 0, 0, time.UTC)},
-	{"v25.0", time.Date(2028, 7, 29, 0, 0, 0, 0, time.UTC)},
-}
-
-func (s *Server) effectiveVersion(v string) string {
-	now := s.now()
-	var major, minor int
-	if _, err := fmt.Sscanf(v, "v%d.%d", &major, &minor); err != nil {
-		return v
-	}
-	if major >= 18 {
-		// Versions older than v18 are certainly expired; v18+ per the table.
-		for _, e := range versionExpiry {
-			if e.v == v && !now.Before(e.end) {
-				return s.oldestLiveVersion(now)
-			}
-		}
-		return v
-	}
-	return s.oldestLiveVersion(now)
-}
-
-func (s *Server) oldestLiveVersion(now time.Time) string {
-	for _, e := range versionExpiry {
-		if now.Before(e.end) {
-			return e.v
-		}
-	}
-	return "v26.0"
 }
 
 // handle authenticates a Graph request and dispatches it from the route

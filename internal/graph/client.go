@@ -24,7 +24,6 @@ import (
 
 // Defaults applied by New when an Options field is zero.
 const (
-	DefaultAPIVersion       = "v25.0"
 	DefaultMaxRetries       = 4
 	DefaultRequestTimeout   = 60 * time.Second
 	DefaultMaxRateLimitWait = 5 * time.Minute
@@ -46,7 +45,7 @@ var versionRE = regexp.MustCompile(`^v[0-9]{1,3}\.[0-9]{1,3}$`)
 // Options configures a Client. Only BaseURL is required.
 type Options struct {
 	BaseURL     string // e.g. "https://graph.facebook.com" or an emulator "http://127.0.0.1:1234"
-	APIVersion  string // "v25.0" by default; sent as the first path segment
+	APIVersion  string // DefaultAPIVersion by default; sent as the first path segment
 	AccessToken string // sent only as "Authorization: Bearer <token>"
 
 	// AppSecret, when set, adds appsecret_proof to every call. AppID is kept
@@ -208,7 +207,8 @@ func (c *Client) AppID() string { return c.appID }
 // Limiter returns the limiter the client waits on.
 func (c *Client) Limiter() *Limiter { return c.limiter }
 
-// ValidateAPIVersion checks a Graph version such as "v25.0".
+// ValidateAPIVersion checks the form of a Graph version such as "v26.0"
+// (Retired tells whether Meta still serves it).
 func ValidateAPIVersion(v string) error {
 	if !versionRE.MatchString(v) {
 		return fmt.Errorf("graph: invalid API version %q: want the form vNN.N, e.g. %s", v, DefaultAPIVersion)

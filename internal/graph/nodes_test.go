@@ -72,12 +72,12 @@ func TestReadEach_stopsAtTheFirstFailure(t *testing.T) {
 
 func TestMediaGetWithComments(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17895695668004550", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17895695668004550", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,owner,username,comments.limit(50){id,text,replies{id}}"})
 		writeJSON(w, 200, `{"id":"17895695668004550","username":"brand","owner":{"id":"1"},
 			"comments":{"data":[{"id":"3","text":"c","replies":{"data":[{"id":"4"}]}}],
-				"paging":{"cursors":{"after":"Y"},"next":"https://graph.facebook.com/v25.0/17895695668004550/comments?after=Y"}}}`)
+				"paging":{"cursors":{"after":"Y"},"next":"https://graph.facebook.com/v26.0/17895695668004550/comments?after=Y"}}}`)
 	})
 	m, _, err := client.Media.GetWithComments(context.Background(), "17895695668004550", []string{"id", "owner", "username"},
 		CommentListOptions{Fields: []string{"id", "text"}, ReplyFields: []string{"id"}, PageSize: 50, After: "ignored", Limit: 7})

@@ -30,7 +30,9 @@ func TestCheckLoopback(t *testing.T) {
 func TestRunServesAndStopsOnSignal(t *testing.T) {
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	done := make(chan error, 1)
-	go func() { done <- run([]string{"-addr-file", addrFile, "-quota", "7", "-seed-posts", "4", "-legacy-app"}) }()
+	go func() {
+		done <- run([]string{"-addr-file", addrFile, "-quota", "7", "-seed-posts", "4", "-legacy-app"})
+	}()
 
 	var base string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
