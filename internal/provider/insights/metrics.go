@@ -28,11 +28,16 @@ const (
 // Meta added reposts (account and media), reels_skip_rate, crossposted_views
 // and facebook_views on 2025-12-03
 // (https://developers.facebook.com/docs/instagram-platform/changelog). The
-// reference's banner gives views the breakdowns follower_type and
-// media_product_type; its older copies name follow_type: both are accepted.
+// reference's banner gives views the breakdowns "follower_type" and
+// media_product_type, but the parameter Meta's servers define is follow_type:
+// Meta's Business SDK specification, generated from them, has listed
+// follow_type (never follower_type) for IG user insights since 2023
+// (facebook/facebook-business-sdk-codegen, api_specs/specs/enum_types.json,
+// shadowiguserinsights_breakdown_enum_param), and no answer of Meta's
+// naming follower_type was found. validate.go points follower_type to it.
 var accountMetrics = map[string]accountMetric{
 	"reach":                         {period: "day", metricTypes: timeSeriesOrTotal, breakdowns: []string{"media_product_type", "follow_type"}},
-	"views":                         {period: "day", metricTypes: totalValueOnly, breakdowns: []string{"follow_type", "follower_type", "media_product_type"}},
+	"views":                         {period: "day", metricTypes: totalValueOnly, breakdowns: []string{"follow_type", "media_product_type"}},
 	"follower_count":                {period: "day", metricTypes: timeSeriesOnly},
 	"accounts_engaged":              {period: "day", metricTypes: totalValueOnly},
 	"total_interactions":            {period: "day", metricTypes: totalValueOnly, breakdowns: []string{"media_product_type"}},

@@ -148,6 +148,11 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 			"Meta ignores breakdowns of time series. Set metric_type = \"total_value\" or remove breakdown.")
 	} else {
 		for i, b := range q.breakdown {
+			if b == "follower_type" {
+				diags.AddAttributeError(path.Root("breakdown").AtListIndex(i), "Unknown breakdown",
+					"Meta's reference page names the follower breakdown of views \"follower_type\", but the API's breakdown is \"follow_type\": use that.")
+				continue
+			}
 			for _, m := range q.metrics {
 				if supported := accountMetrics[m].breakdowns; !slices.Contains(supported, b) {
 					diags.AddAttributeError(path.Root("breakdown").AtListIndex(i), "Breakdown not supported by metric",
