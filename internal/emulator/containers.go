@@ -49,7 +49,7 @@ func (s *Server) status(c *container, poll bool) (code string, subcode int) {
 	if now.Sub(c.created) >= containerTTL {
 		return "EXPIRED", 0
 	}
-	if c.kind == "CAROUSEL" {
+	if c.kind == containerCarousel {
 		// A carousel parent is ready when all its children are; reading the
 		// parent advances the children too.
 		code = "FINISHED"
@@ -211,16 +211,16 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 	mt := strings.ToUpper(p("media_type"))
 	switch mt {
 	case "":
-		mt = "IMAGE" // omitted → single image (needs image_url)
-	case "IMAGE", "REELS", "STORIES", "CAROUSEL":
-	case "VIDEO":
+		mt = containerImage // omitted → single image (needs image_url)
+	case containerImage, containerReels, containerStories, containerCarousel:
+	case containerVideo:
 		if !c.isCarouselItem {
 			return nil, errMediaType("The VIDEO media type is no longer supported for single feed videos. Use REELS instead.")
 		}
 	default:
 		return nil, errMediaType("The media type " + p("media_type") + " is not supported.")
 	}
-	if c.isCarouselItem && mt != "IMAGE" && mt != "VIDEO" {
+	if c.isCarouselItem && mt != containerImage && mt != containerVideo {
 		return nil, errMediaType("Only IMAGE and VIDEO media can be carousel items.")
 	}
 	c.kind = mt
@@ -229,24 +229,24 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 	}
 
 	switch mt {
-	case "IMAGE":
+	case containerImage:
 		if c.imageURL == "" {
 			return nil, errMissingParam("image_url")
 		}
 		c.videoURL = ""
-	case "VIDEO", "REELS":
+	case containerVideo, containerReels:
 		if !c.isVideo() {
 			return nil, errMissingParam("video_url")
 		}
 		c.imageURL = ""
-	case "STORIES":
+	case containerStories:
 		if c.imageURL == "" && !c.isVideo() {
 			return nil, errMissingParam("image_url or video_url")
 		}
 		if c.isVideo() {
 			c.imageURL = ""
 		}
-	case "CAROUSEL":
+	case containerCarousel:
 		c.imageURL, c.videoURL = "", ""
 	}
 	// Images are fetched while the POST runs; videos (and reel covers) are
@@ -265,19 +265,19 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 	if utf8.RuneCountInString(c.altText) > 1000 {
 		return nil, errParam("Param alt_text must be at most 1000 characters")
 	}
-	if c.kind != "IMAGE" {
+	if c.kind != containerImage {
 		c.altText = "" // alt text applies to images only; Meta's handling of it elsewhere is undocumented
 	}
 	if c.locationID != "" && !numericRe.MatchString(c.locationID) {
 		return nil, userErr(100, 0, "(#100) INSTAGRAM_PLATFORM_API__INVALID_LOCATION_ID", "Invalid location", "The location ID is not a valid location Page.")
 	}
 	if v, ok := req.param("user_tags"); ok && v != "" {
-		if c.kind == "VIDEO" {
+		if c.kind == containerVideo {
 			// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media:
 			// user_tags are for images, reels and stories, not carousel videos.
 			return nil, errParam("user_tags are not supported on carousel video items")
 		}
-		tags, err := parseUserTags(v, c.kind == "IMAGE")
+		tags, err := parseUserTags(v, c.kind == containerImage)
 		if err != nil {
 			return nil, err
 		}
@@ -286,7 +286,7 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 	if v, ok := req.param("collaborators"); ok && v != "" {
 		// Collaborators go on a carousel's parent, never on its items, and
 		// not on stories (same reference).
-		if c.isCarouselItem || c.kind == "STORIES" {
+		if c.isCarouselItem || c.kind == containerStories {
 			return nil, errParam("collaborators are not supported on %s", kindName(c))
 		}
 		c.collaborators = parseList(v)
@@ -294,7 +294,7 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 			return nil, errParam("A media can have at most %d collaborators", s.opts.MaxCollaborators)
 		}
 	}
-	c.shareToFeed = c.kind == "REELS" // reels default to feed + Reels tab (uncertain default)
+	c.shareToFeed = c.kind == containerReels // reels default to feed + Reels tab (uncertain default)
 	if v, ok := req.param("share_to_feed"); ok && v != "" {
 		b, ok := parseBool(v)
 		if !ok {
@@ -313,7 +313,7 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 	if err := s.readLabels(req, c); err != nil {
 		return nil, err
 	}
-	if c.kind == "CAROUSEL" {
+	if c.kind == containerCarousel {
 		if err := s.validateChildren(c, p("children")); err != nil {
 			return nil, err
 		}

@@ -134,11 +134,11 @@ func newWorld(base time.Time) *world {
 			views: p.views, hideLikes: p.hideLikes, tagged: p.tagged, hashtags: captionHashtags(p.caption),
 		}
 		for i := range p.children {
-			kind := "IMAGE"
+			kind := mediaImage
 			if i == 1 {
-				kind = "VIDEO"
+				kind = mediaVideo
 			}
-			c := &worldMedia{id: w.newID(), owner: u, mediaType: kind, productType: "FEED", timestamp: m.timestamp, isChild: true}
+			c := &worldMedia{id: w.newID(), owner: u, mediaType: kind, productType: productFeed, timestamp: m.timestamp, isChild: true}
 			m.children = append(m.children, c)
 			w.byID[c.id] = c
 		}
@@ -186,14 +186,14 @@ func (m *worldMedia) hasHashtag(name string) bool { return slices.Contains(m.has
 
 func (m *worldMedia) permalink() string {
 	code := shortcodeFor(m.id)
-	if m.productType == "REELS" {
+	if m.productType == productReels {
 		return "https://www.instagram.com/reel/" + code + "/"
 	}
 	return "https://www.instagram.com/p/" + code + "/"
 }
 
 func (m *worldMedia) mediaURL() string {
-	if m.mediaType == "VIDEO" {
+	if m.mediaType == mediaVideo {
 		return "https://scontent.cdninstagram.com/emulator/world/" + m.id + ".mp4"
 	}
 	return "https://scontent.cdninstagram.com/emulator/world/" + m.id + ".jpg"
@@ -256,11 +256,11 @@ func renderWorldMedia(m *worldMedia, fs []field, allowed map[string]bool) (map[s
 		case "media_product_type":
 			out["media_product_type"] = m.productType
 		case "media_url":
-			if m.mediaType != "CAROUSEL_ALBUM" { // albums: use children{media_url}
+			if m.mediaType != mediaCarouselAlbum { // albums: use children{media_url}
 				out["media_url"] = m.mediaURL()
 			}
 		case "thumbnail_url":
-			if m.mediaType == "VIDEO" {
+			if m.mediaType == mediaVideo {
 				out["thumbnail_url"] = "https://scontent.cdninstagram.com/emulator/world/" + m.id + "_thumb.jpg"
 			}
 		case "permalink":
@@ -282,11 +282,11 @@ func renderWorldMedia(m *worldMedia, fs []field, allowed map[string]bool) (map[s
 				out["like_count"] = m.likes
 			}
 		case "view_count":
-			if m.productType == "REELS" {
+			if m.productType == productReels {
 				out["view_count"] = m.views
 			}
 		case "children":
-			if m.mediaType == "CAROUSEL_ALBUM" {
+			if m.mediaType == mediaCarouselAlbum {
 				data := []any{}
 				for _, c := range m.children {
 					node, err := renderWorldMedia(c, f.Sub, allowed)

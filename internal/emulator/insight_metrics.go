@@ -66,11 +66,11 @@ type mediaInsightMetric struct {
 }
 
 var (
-	feedReelsStory = []string{"FEED", "REELS", "STORY"}
-	feedReels      = []string{"FEED", "REELS"}
-	feedStory      = []string{"FEED", "STORY"}
-	reelsOnly      = []string{"REELS"}
-	storyOnly      = []string{"STORY"}
+	feedReelsStory = []string{productFeed, productReels, productStory}
+	feedReels      = []string{productFeed, productReels}
+	feedStory      = []string{productFeed, productStory}
+	reelsOnly      = []string{productReels}
+	storyOnly      = []string{productStory}
 )
 
 var mediaInsightMetrics = map[string]mediaInsightMetric{
@@ -101,7 +101,7 @@ var mediaInsightMetrics = map[string]mediaInsightMetric{
 // breakdown tables of both insights references).
 // story_navigation_action_type is lower case as in Meta's sample response.
 var insightDimensions = map[string][]string{
-	"media_product_type":           {"AD", "FEED", "REELS", "STORY"},
+	"media_product_type":           {productAd, productFeed, productReels, productStory},
 	"follow_type":                  {"FOLLOWER", "NON_FOLLOWER", "UNKNOWN"},
 	"contact_button_type":          {"BOOK_NOW", "CALL", "DIRECTION", "EMAIL", "INSTANT_EXPERIENCE", "TEXT", "UNDEFINED"},
 	"age":                          {"13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"},

@@ -73,7 +73,7 @@ type MediaSnapshot struct {
 
 const timeLayout = "2006-01-02T15:04:05-0700" // Graph: 2019-09-26T22:36:43+0000
 
-func (m *media) isStory() bool { return m.productType == "STORY" }
+func (m *media) isStory() bool { return m.productType == productStory }
 
 // visible reports whether the media can be read by id.
 func (s *Server) visible(m *media) bool {
@@ -90,7 +90,7 @@ func (m *media) permalink(username string) string {
 	switch {
 	case m.parentID != "":
 		return "" // carousel children have no permalink
-	case m.productType == "REELS":
+	case m.productType == productReels:
 		return "https://www.instagram.com/reel/" + m.shortcode + "/"
 	case m.isStory():
 		return "https://www.instagram.com/stories/" + username + "/" + m.id + "/"
@@ -99,7 +99,7 @@ func (m *media) permalink(username string) string {
 }
 
 func (m *media) mediaURL() string {
-	if m.mediaType == "VIDEO" {
+	if m.mediaType == mediaVideo {
 		return "https://scontent.cdninstagram.com/emulator/" + m.id + ".mp4"
 	}
 	return "https://scontent.cdninstagram.com/emulator/" + m.id + ".jpg"
@@ -195,7 +195,7 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 		case "media_product_type":
 			out["media_product_type"] = m.productType
 		case "media_url":
-			if m.mediaType == "CAROUSEL_ALBUM" {
+			if m.mediaType == mediaCarouselAlbum {
 				if len(m.children) > 0 {
 					out["media_url"] = s.st.media[m.children[0]].mediaURL()
 				}
@@ -203,11 +203,11 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 				out["media_url"] = m.mediaURL()
 			}
 		case "thumbnail_url":
-			if m.mediaType == "VIDEO" {
+			if m.mediaType == mediaVideo {
 				out["thumbnail_url"] = "https://scontent.cdninstagram.com/emulator/" + m.id + "_thumb.jpg"
 			}
 		case "media_audio_type":
-			if m.mediaType == "VIDEO" {
+			if m.mediaType == mediaVideo {
 				out["media_audio_type"] = "ORIGINAL_SOUND"
 			}
 		case "permalink":
@@ -244,17 +244,17 @@ func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any
 				out["is_comment_enabled"] = m.commentsEnabled
 			}
 		case "is_shared_to_feed":
-			if m.productType == "REELS" {
+			if m.productType == productReels {
 				out["is_shared_to_feed"] = m.shareToFeed
 			}
 		case "alt_text":
-			if m.mediaType == "IMAGE" && m.altText != "" {
+			if m.mediaType == mediaImage && m.altText != "" {
 				out["alt_text"] = m.altText
 			}
 		case "ig_id", "legacy_instagram_media_id":
 			out[f.Name] = strconv.FormatInt(legacyID(m.id), 10)
 		case "children":
-			if m.mediaType == "CAROUSEL_ALBUM" {
+			if m.mediaType == mediaCarouselAlbum {
 				data, err := s.childrenData(req, m, f)
 				if err != nil {
 					return nil, err

@@ -45,13 +45,13 @@ func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	w := s.world()
-	product, mediaType := "FEED", "IMAGE"
+	product, mediaType := productFeed, mediaImage
 	switch strings.ToUpper(p.Type) {
-	case "", "FEED":
-	case "REELS":
-		product, mediaType = "REELS", "VIDEO"
-	case "STORY":
-		product = "STORY"
+	case "", productFeed:
+	case productReels:
+		product, mediaType = productReels, mediaVideo
+	case productStory:
+		product = productStory
 	default:
 		return "", fmt.Errorf("type must be FEED, REELS or STORY, not %q", p.Type)
 	}
@@ -71,7 +71,7 @@ func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 		timestamp: s.now(), tagged: p.Tagged, hashtags: captionHashtags(p.Caption), commentsDisabled: p.CommentsDisabled,
 	}
 	w.byID[m.id] = m
-	if product != "STORY" {
+	if product != productStory {
 		// Newest first, as hashtag search, discovery and /tags list them.
 		w.media = append([]*worldMedia{m}, w.media...)
 		u.media = append([]*worldMedia{m}, u.media...)
@@ -80,7 +80,7 @@ func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 		}
 	}
 	for _, id := range s.mentionedAccounts(m.caption, "") {
-		if product != "STORY" && !u.private {
+		if product != productStory && !u.private {
 			s.emit(id, "mentions", map[string]any{"media_id": m.id})
 		}
 	}
@@ -153,7 +153,7 @@ func (p mentionedPost) story() bool {
 	if p.own != nil {
 		return p.own.isStory()
 	}
-	return p.world.productType == "STORY"
+	return p.world.productType == productStory
 }
 
 func (p mentionedPost) commentsOff() bool {

@@ -27,10 +27,10 @@ var graduationStrategies = []string{"MANUAL", "SS_PERFORMANCE"}
 
 // readLabels reads and checks the labels' parameters. Called with s.mu held.
 func (s *Server) readLabels(req *request, c *container) *apiError {
-	feedOrReel := !c.isCarouselItem && (c.kind == "IMAGE" || c.kind == "REELS" || c.kind == "CAROUSEL")
+	feedOrReel := !c.isCarouselItem && (c.kind == containerImage || c.kind == containerReels || c.kind == containerCarousel)
 
 	if v, ok := req.param("trial_params"); ok && v != "" {
-		if c.kind != "REELS" {
+		if c.kind != containerReels {
 			return errParam("trial_params is only supported for REELS")
 		}
 		var tp struct {

@@ -42,6 +42,44 @@ const (
 	MediaTypeCarouselAlbum = "CAROUSEL_ALBUM"
 )
 
+// PublishedType is what a post made from a container becomes: its
+// media_type (IMAGE, VIDEO, CAROUSEL_ALBUM) and media_product_type (FEED,
+// REELS, STORY). containerType is the container's media_type ("" or
+// MediaTypeImage for a single image, MediaTypeVideo for a carousel item);
+// video says the container holds a video (a story, a carousel item). The
+// emulator's publishedType is tested equal to it.
+func PublishedType(containerType string, video bool) (mediaType, productType string) {
+	switch {
+	case containerType == MediaTypeCarousel:
+		return MediaTypeCarouselAlbum, ProductFeed
+	case containerType == MediaTypeReels:
+		return MediaTypeVideo, ProductReels
+	case containerType == MediaTypeStories && video:
+		return MediaTypeVideo, ProductStory
+	case containerType == MediaTypeStories:
+		return MediaTypeImage, ProductStory
+	case video || containerType == MediaTypeVideo:
+		return MediaTypeVideo, ProductFeed
+	}
+	return MediaTypeImage, ProductFeed
+}
+
+// ContainerType is the container media_type a published post was made
+// from, as PublishedType maps it the other way (a video in the feed, which
+// only older posts are, counts as a reel): MediaTypeImage for a single
+// image, MediaTypeReels, MediaTypeStories or MediaTypeCarousel.
+func ContainerType(mediaType, productType string) string {
+	switch {
+	case mediaType == MediaTypeCarouselAlbum:
+		return MediaTypeCarousel
+	case productType == ProductStory:
+		return MediaTypeStories
+	case mediaType == MediaTypeVideo || productType == ProductReels:
+		return MediaTypeReels
+	}
+	return MediaTypeImage
+}
+
 // TimeLayout is Graph's timestamp format, e.g. "2026-05-01T10:00:00+0000".
 const TimeLayout = "2006-01-02T15:04:05-0700"
 

@@ -273,3 +273,28 @@ func TestMediaService_Delete_bareTrue(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestPublishedTypeAndBack(t *testing.T) {
+	for _, tc := range []struct {
+		container          string
+		video              bool
+		mediaType, product string
+		back               string
+	}{
+		{"", false, MediaTypeImage, ProductFeed, MediaTypeImage},
+		{MediaTypeImage, false, MediaTypeImage, ProductFeed, MediaTypeImage},
+		{MediaTypeReels, true, MediaTypeVideo, ProductReels, MediaTypeReels},
+		{MediaTypeStories, false, MediaTypeImage, ProductStory, MediaTypeStories},
+		{MediaTypeStories, true, MediaTypeVideo, ProductStory, MediaTypeStories},
+		{MediaTypeCarousel, false, MediaTypeCarouselAlbum, ProductFeed, MediaTypeCarousel},
+		{MediaTypeVideo, true, MediaTypeVideo, ProductFeed, MediaTypeReels}, // a carousel item; an old feed video reads as a reel
+	} {
+		mt, pt := PublishedType(tc.container, tc.video)
+		if mt != tc.mediaType || pt != tc.product {
+			t.Errorf("PublishedType(%q, %v) = %s, %s; want %s, %s", tc.container, tc.video, mt, pt, tc.mediaType, tc.product)
+		}
+		if back := ContainerType(mt, pt); back != tc.back {
+			t.Errorf("ContainerType(%s, %s) = %s, want %s", mt, pt, back, tc.back)
+		}
+	}
+}

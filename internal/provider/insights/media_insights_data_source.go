@@ -86,7 +86,7 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 
 	if d.Data.Login == common.LoginInstagram {
 		for i, name := range metrics {
-			if mediaMetrics[name].facebookOnly {
+			if mediaMetrics[name].FacebookOnly {
 				resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i), "Metric needs Facebook login",
 					fmt.Sprintf("%q (organic plus ads) only exists in the Instagram API with Facebook login. With Instagram login use %q.",
 						name, strings.TrimPrefix(name, "total_")))

@@ -25,7 +25,7 @@ func checkMetricNames[M, O any](metrics []string, table map[string]M, other map[
 		p := path.Root("metrics").AtListIndex(i)
 		if r, retired := retiredMetrics[name]; retired {
 			diags.AddAttributeError(p, "Retired insights metric",
-				fmt.Sprintf("Meta removed the %q metric in Graph API %s. Use %s instead.", name, r.version, r.replacement))
+				fmt.Sprintf("Meta removed the %q metric in Graph API %s. Use %s instead.", name, r.Version, r.Replacement))
 			ok = false
 			continue
 		}
@@ -85,7 +85,7 @@ func (q accountQuery) effectivePeriod() string {
 	}
 	p := ""
 	for _, m := range q.metrics {
-		mp := accountMetrics[m].period
+		mp := accountMetrics[m].Period
 		if p != "" && mp != p {
 			return ""
 		}
@@ -96,7 +96,7 @@ func (q accountQuery) effectivePeriod() string {
 
 func (q accountQuery) demographic() bool {
 	for _, m := range q.metrics {
-		if accountMetrics[m].demographic {
+		if accountMetrics[m].Demographic {
 			return true
 		}
 	}
@@ -114,7 +114,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 	// Periods: every current metric has exactly one.
 	if q.period != "" {
 		for _, m := range q.metrics {
-			if want := accountMetrics[m].period; want != q.period {
+			if want := accountMetrics[m].Period; want != q.period {
 				diags.AddAttributeError(path.Root("period"), "Period not supported by metric",
 					fmt.Sprintf("The %q metric only supports period = %q, not %q.", m, want, q.period))
 			}
@@ -122,7 +122,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 	} else if q.effectivePeriod() == "" {
 		var parts []string
 		for _, m := range q.metrics {
-			parts = append(parts, fmt.Sprintf("%s (%s)", m, accountMetrics[m].period))
+			parts = append(parts, fmt.Sprintf("%s (%s)", m, accountMetrics[m].Period))
 		}
 		diags.AddAttributeError(metricsPath, "Metrics need different periods",
 			fmt.Sprintf("These metrics cannot be read in one request: %s. Use one instagram_account_insights data source per period.", strings.Join(parts, ", ")))
@@ -130,7 +130,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 
 	// metric_type.
 	for _, m := range q.metrics {
-		if slices.Contains(accountMetrics[m].metricTypes, q.metricType) {
+		if slices.Contains(accountMetrics[m].MetricTypes, q.metricType) {
 			continue
 		}
 		if q.metricType == metricTypeTotalValue {
@@ -154,7 +154,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 				continue
 			}
 			for _, m := range q.metrics {
-				if supported := accountMetrics[m].breakdowns; !slices.Contains(supported, b) {
+				if supported := accountMetrics[m].Breakdowns; !slices.Contains(supported, b) {
 					diags.AddAttributeError(path.Root("breakdown").AtListIndex(i), "Breakdown not supported by metric",
 						fmt.Sprintf("The %q metric cannot be broken down by %q (supported: %s). Meta fails the whole request, so read it in a separate data source.",
 							m, b, quoted(supported)))
@@ -180,7 +180,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 	}
 	switch {
 	case q.timeframe == "":
-	case removedTimeframes[q.timeframe]:
+	case slices.Contains(removedTimeframes, q.timeframe):
 		diags.AddAttributeError(path.Root("timeframe"), "Removed timeframe",
 			fmt.Sprintf("Meta removed the %q timeframe in Graph API v20.0. Valid timeframes: %s.", q.timeframe, quoted(timeframes)))
 	case !slices.Contains(timeframes, q.timeframe):
@@ -234,7 +234,7 @@ func validateMediaQuery(metrics, breakdown []string, diags *diag.Diagnostics) {
 	}
 	for i, b := range breakdown {
 		for _, m := range metrics {
-			if supported := mediaMetrics[m].breakdown; supported != b {
+			if supported := mediaMetrics[m].Breakdown; supported != b {
 				detail := fmt.Sprintf("The %q metric cannot be broken down by %q", m, b)
 				if supported != "" {
 					detail += fmt.Sprintf(" (supported: %q)", supported)
@@ -251,19 +251,19 @@ func validateMediaQuery(metrics, breakdown []string, diags *diag.Diagnostics) {
 // productProblem explains why a metric does not exist for a media, or "".
 func productProblem(metric, product, mediaType, mediaID string) string {
 	mm := mediaMetrics[metric]
-	if slices.Contains(mm.products, product) || !slices.Contains(feedReelsStory, product) {
+	if slices.Contains(mm.Products, product) || !slices.Contains(feedReelsStory, product) {
 		return "" // unknown product types (e.g. AD): let Meta decide
 	}
 	label := product
-	if mediaType == "CAROUSEL_ALBUM" {
+	if mediaType == graph.MediaTypeCarouselAlbum {
 		label = "FEED (carousel album)"
 	}
 	var fits []string
 	for _, name := range sortedNames(mediaMetrics) {
-		if slices.Contains(mediaMetrics[name].products, product) {
+		if slices.Contains(mediaMetrics[name].Products, product) {
 			fits = append(fits, name)
 		}
 	}
 	return fmt.Sprintf("The %q metric is not available for %s media (media %s); it exists for %s. Metrics for %s media: %s.",
-		metric, label, mediaID, strings.Join(mm.products, ", "), product, strings.Join(fits, ", "))
+		metric, label, mediaID, strings.Join(mm.Products, ", "), product, strings.Join(fits, ", "))
 }
