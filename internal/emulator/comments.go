@@ -325,7 +325,7 @@ func (s *Server) resolveComment(req *request, id, edge string) (*target, *apiErr
 // a seeded account that the request's token does not reach.
 func (s *Server) onOthersPost(c *comment) bool {
 	m := s.st.media[c.mediaID]
-	return m == nil && s.world().byID[c.mediaID] != nil || m != nil && s.visible(m)
+	return m == nil && s.others().byID[c.mediaID] != nil || m != nil && s.visible(m)
 }
 
 // productTypeOf is media_product_type of a media of the emulator's accounts
@@ -334,7 +334,7 @@ func (s *Server) productTypeOf(mediaID string) string {
 	if m := s.st.media[mediaID]; m != nil {
 		return m.productType
 	}
-	if w := s.world().byID[mediaID]; w != nil {
+	if w := s.others().byID[mediaID]; w != nil {
 		return w.productType
 	}
 	return ""

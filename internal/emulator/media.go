@@ -176,107 +176,101 @@ func (s *Server) renderMediaItems(req *request, items []*media, fs []field) ([]a
 }
 
 // renderMedia projects an IG Media node
-// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media). Fields that
-// do not apply (thumbnail_url on images, permalink on children…) are omitted,
-// as Graph does.
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media):
+// the edges read as fields here, the other fields from mediaFields. Fields
+// that do not apply (thumbnail_url on images, permalink on children…) are
+// omitted, as Graph does.
 func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any, *apiError) {
-	a := s.st.accounts[m.accountID]
-	child := m.parentID != ""
 	out := map[string]any{"id": m.id}
 	for _, f := range fs {
-		switch f.Name {
-		case "id":
-		case "caption":
-			if m.caption != "" && !child {
-				out["caption"] = m.caption
-			}
-		case "media_type":
-			out["media_type"] = m.mediaType
-		case "media_product_type":
-			out["media_product_type"] = m.productType
-		case "media_url":
-			if m.mediaType == mediaCarouselAlbum {
-				if len(m.children) > 0 {
-					out["media_url"] = s.st.media[m.children[0]].mediaURL()
-				}
-			} else {
-				out["media_url"] = m.mediaURL()
-			}
-		case "thumbnail_url":
-			if m.mediaType == mediaVideo {
-				out["thumbnail_url"] = "https://scontent.cdninstagram.com/emulator/" + m.id + "_thumb.jpg"
-			}
-		case "media_audio_type":
-			if m.mediaType == mediaVideo {
-				out["media_audio_type"] = "ORIGINAL_SOUND"
-			}
-		case "permalink":
-			if p := m.permalink(a.Username); p != "" {
-				out["permalink"] = p
-			}
-		case "shortcode":
-			out["shortcode"] = m.shortcode
-		case "timestamp":
-			out["timestamp"] = m.timestamp.UTC().Format(timeLayout)
-		case "username":
-			out["username"] = a.Username
-		case "owner":
+		var node any
+		var err *apiError
+		switch render := mediaFields[f.Name]; {
+		case f.Name == "id":
+			continue
+		case f.Name == "owner":
 			// Meta returns owner only to the app that created the post: not
 			// for posts made in the Instagram app (no container here).
 			if m.containerID == "" {
 				continue
 			}
-			node, err := s.renderUser(req, a, a.ID, f.Sub)
-			if err != nil {
-				return nil, err
+			a := s.st.accounts[m.accountID]
+			node, err = s.renderUser(req, a, a.ID, f.Sub)
+		case f.Name == "children":
+			if m.mediaType != mediaCarouselAlbum {
+				continue
 			}
-			out["owner"] = node
-		case "comments_count":
-			if !child {
-				out["comments_count"] = s.commentsCount(m.id)
-			}
-		case "like_count":
-			if !child {
-				out["like_count"] = likeCount(m.id)
-			}
-		case "is_comment_enabled":
-			if !child {
-				out["is_comment_enabled"] = m.commentsEnabled
-			}
-		case "is_shared_to_feed":
-			if m.productType == productReels {
-				out["is_shared_to_feed"] = m.shareToFeed
-			}
-		case "alt_text":
-			if m.mediaType == mediaImage && m.altText != "" {
-				out["alt_text"] = m.altText
-			}
-		case "ig_id", "legacy_instagram_media_id":
-			out[f.Name] = strconv.FormatInt(legacyID(m.id), 10)
-		case "children":
-			if m.mediaType == mediaCarouselAlbum {
-				data, err := s.childrenData(req, m, f)
-				if err != nil {
-					return nil, err
-				}
-				out["children"] = map[string]any{"data": data}
-			}
-		case "comments":
+			var data []any
+			data, err = s.childrenData(req, m, f)
+			node = map[string]any{"data": data}
+		case f.Name == "comments":
 			// The comments edge as a field (comments.limit(n){…}); Graph
 			// leaves an empty edge out.
-			if items := s.commentsOf(m); !child && len(items) > 0 {
-				page, err := s.nestedComments(req, items, f, "/"+m.id+"/comments")
-				if err != nil {
-					return nil, err
-				}
-				out["comments"] = page
+			items := s.commentsOf(m)
+			if m.parentID != "" || len(items) == 0 {
+				continue
 			}
+			node, err = s.nestedComments(req, items, f, "/"+m.id+"/comments")
+		case render != nil:
+			v, ok := render(s, m)
+			if !ok {
+				continue
+			}
+			node = v
 		default:
 			return nil, errNonexistingField(f.Name, "IGMedia")
 		}
+		if err != nil {
+			return nil, err
+		}
+		out[f.Name] = node
 	}
 	return out, nil
 }
+
+// mediaFields render the fields of a published media; a field whose render
+// answers false is left out. child: a carousel item.
+var mediaFields = map[string]func(s *Server, m *media) (any, bool){
+	"caption":            func(_ *Server, m *media) (any, bool) { return m.caption, m.caption != "" && !m.child() },
+	"media_type":         func(_ *Server, m *media) (any, bool) { return m.mediaType, true },
+	"media_product_type": func(_ *Server, m *media) (any, bool) { return m.productType, true },
+	"media_url": func(s *Server, m *media) (any, bool) {
+		if m.mediaType != mediaCarouselAlbum {
+			return m.mediaURL(), true
+		}
+		if len(m.children) == 0 {
+			return nil, false
+		}
+		return s.st.media[m.children[0]].mediaURL(), true // an album shows its first item
+	},
+	"thumbnail_url": func(_ *Server, m *media) (any, bool) {
+		return "https://scontent.cdninstagram.com/emulator/" + m.id + "_thumb.jpg", m.mediaType == mediaVideo
+	},
+	"media_audio_type": func(_ *Server, m *media) (any, bool) { return "ORIGINAL_SOUND", m.mediaType == mediaVideo },
+	"permalink": func(s *Server, m *media) (any, bool) {
+		p := m.permalink(s.st.accounts[m.accountID].Username)
+		return p, p != ""
+	},
+	"shortcode":          func(_ *Server, m *media) (any, bool) { return m.shortcode, true },
+	"timestamp":          func(_ *Server, m *media) (any, bool) { return m.timestamp.UTC().Format(timeLayout), true },
+	"username":           func(s *Server, m *media) (any, bool) { return s.st.accounts[m.accountID].Username, true },
+	"comments_count":     func(s *Server, m *media) (any, bool) { return s.commentsCount(m.id), !m.child() },
+	"like_count":         func(_ *Server, m *media) (any, bool) { return likeCount(m.id), !m.child() },
+	"is_comment_enabled": func(_ *Server, m *media) (any, bool) { return m.commentsEnabled, !m.child() },
+	"is_shared_to_feed":  func(_ *Server, m *media) (any, bool) { return m.shareToFeed, m.productType == productReels },
+	"alt_text": func(_ *Server, m *media) (any, bool) {
+		return m.altText, m.mediaType == mediaImage && m.altText != ""
+	},
+	"ig_id":                     legacyMediaID,
+	"legacy_instagram_media_id": legacyMediaID,
+}
+
+func legacyMediaID(_ *Server, m *media) (any, bool) {
+	return strconv.FormatInt(legacyID(m.id), 10), true
+}
+
+// child reports a carousel item.
+func (m *media) child() bool { return m.parentID != "" }
 
 func (s *Server) childrenData(req *request, m *media, f field) ([]any, *apiError) {
 	var kids []*media

@@ -125,7 +125,7 @@ type state struct {
 
 	viewers map[string]int // media id → seeded viewer count (insights.go)
 
-	world *world // public accounts, hashtags, tagged media (discovery.go); built on first use
+	others *others // other users' public accounts and posts, and the hashtags (others.go); built on first use
 
 	nextToken int64 // tokens minted by the OAuth endpoints (oauth.go)
 }
