@@ -166,7 +166,7 @@ func TestComments_nestedInTheirNodes(t *testing.T) {
 	page := asMap(node["comments"])
 	data := asList(page["data"])
 	if node["username"] != DefaultUsername || len(data) != 2 || asMap(data[0])["id"] != ids[2] ||
-		asList(asMap(asMap(data[0])["replies"])["data"])[0].(map[string]any)["id"] != reply {
+		asMap(asList(asMap(asMap(data[0])["replies"])["data"])[0])["id"] != reply {
 		t.Fatalf("nested comments = %v", node)
 	}
 	// The nested page continues on the edge itself.

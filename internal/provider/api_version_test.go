@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -21,7 +22,7 @@ func TestAccProvider_apiVersion(t *testing.T) {
 	env := acctest.New(t, emulator.Options{Now: time.Now, Logf: func(format string, args ...any) {
 		mu.Lock()
 		defer mu.Unlock()
-		paths = append(paths, args[1].(string))
+		paths = append(paths, fmt.Sprint(args[1])) // the request's path
 	}})
 	w := env.Workdir(t)
 	w.Write("main.tf", `data "instagram_account" "me" {}`)
