@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,117 +15,87 @@ import (
 // Media containers: what POST /{ig-user-id}/media creates and media_publish
 // publishes (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container).
 
-// ContainerParams are the parameters of POST /{ig-user-id}/media. Empty
-// values are not sent.
+// ContainerParams are the parameters of POST /{ig-user-id}/media
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+// The fields are those the publishing workflow itself works with; every
+// other parameter of the post is in Params.
 type ContainerParams struct {
-	MediaType      string // "" or IMAGE for a single image; REELS, STORIES, CAROUSEL, VIDEO (carousel item)
-	ImageURL       string
-	VideoURL       string
+	// MediaType: "" or IMAGE for a single image (not sent), REELS, STORIES,
+	// CAROUSEL, or VIDEO for a carousel's video item.
+	MediaType      string
 	IsCarouselItem bool
-	Children       []string // container ids, CAROUSEL only
-	Caption        string
-	AltText        string
-	LocationID     string
-	UserTags       []UserTag
-	Collaborators  []string // usernames
-	ShareToFeed    *bool    // reels
-	CoverURL       string   // reels
-	ThumbOffset    *int64   // ms, videos
-	AudioName      string   // reels
-
+	Children       []string // container ids, CAROUSEL only; sent comma-separated
 	// UploadType UploadResumable: the video's bytes are sent to the
 	// container's upload URI (Uploads.Upload) instead of fetched from
-	// VideoURL. Set by CreateUploadContainer.
+	// video_url. Set by CreateUploadContainer.
 	UploadType string
-	// TrialParams make a reel a trial reel, shown to non-followers first.
-	TrialParams *TrialParams
-	// BrandedContentSponsorIDs are the IG user ids of the brand partners of
-	// a paid partnership; IsPaidPartnership adds the "Paid partnership" label.
-	BrandedContentSponsorIDs []string
-	IsPaidPartnership        *bool
-	// IsAIGenerated adds the "AI info" label (a carousel's parent only).
-	IsAIGenerated *bool
+	// Params are the post's other parameters by name (image_url, video_url,
+	// caption, alt_text, user_tags, collaborators, trial_params, …), each
+	// already encoded as Graph reads it (EncodeParam). Empty values are not
+	// sent.
+	Params map[string]string
 }
+
+// Param is the encoded value of one of Params ("" when unset).
+func (p ContainerParams) Param(name string) string { return p.Params[name] }
 
 // UploadResumable is the upload_type of a container whose video is uploaded.
 const UploadResumable = "resumable"
 
-// Graduation strategies of a trial reel.
+// Graduation strategies of a trial reel (its trial_params).
 const (
 	GraduationManual        = "MANUAL"         // the account graduates it in the app
 	GraduationSSPerformance = "SS_PERFORMANCE" // Instagram graduates it if it performs well with non-followers
 )
 
-// TrialParams is the trial_params parameter of a reel.
-type TrialParams struct {
-	GraduationStrategy string `json:"graduation_strategy"`
+// EncodeParam encodes a parameter value as Graph reads it: a string as it
+// is, a boolean as "true" or "false", a number in decimal, and anything
+// else (lists, objects: user_tags, collaborators, trial_params …) as JSON
+// text, which Meta's reference shows for object and array parameters.
+func EncodeParam(v any) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case bool:
+		return strconv.FormatBool(v), nil
+	case int64:
+		return strconv.FormatInt(v, 10), nil
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
 }
 
-// UserTag tags a user on an image, reel or story. X and Y (0–1 from the top
-// left) are required on images and omitted on stories.
-type UserTag struct {
-	Username string   `json:"username"`
-	X        *float64 `json:"x,omitempty"`
-	Y        *float64 `json:"y,omitempty"`
-}
+// workflowParams are the parameters ContainerParams' own fields send.
+var workflowParams = map[string]bool{"media_type": true, "is_carousel_item": true, "children": true, "upload_type": true}
 
-// values encodes p as Graph expects: JSON for user_tags, collaborators,
-// trial_params and branded_content_sponsor_ids, comma-separated children,
-// "true"/"false" booleans.
+// values encodes p: its fields, then Params.
 func (p ContainerParams) values() (url.Values, error) {
 	v := url.Values{}
-	set := func(k, s string) {
-		if s != "" {
-			v.Set(k, s)
-		}
+	if p.MediaType != "" && p.MediaType != MediaTypeImage {
+		v.Set("media_type", p.MediaType)
 	}
-	if p.MediaType != MediaTypeImage {
-		set("media_type", p.MediaType)
-	}
-	set("image_url", p.ImageURL)
-	set("video_url", p.VideoURL)
 	if p.IsCarouselItem {
 		v.Set("is_carousel_item", "true")
 	}
-	set("children", strings.Join(p.Children, ","))
-	set("caption", p.Caption)
-	set("alt_text", p.AltText)
-	set("location_id", p.LocationID)
-	for _, j := range []struct {
-		name string
-		set  bool
-		val  any
-	}{
-		{"user_tags", len(p.UserTags) > 0, p.UserTags},
-		{"collaborators", len(p.Collaborators) > 0, p.Collaborators},
-		{"trial_params", p.TrialParams != nil, p.TrialParams},
-		{"branded_content_sponsor_ids", len(p.BrandedContentSponsorIDs) > 0, p.BrandedContentSponsorIDs},
-	} {
-		if !j.set {
-			continue
-		}
-		b, err := json.Marshal(j.val)
-		if err != nil {
-			return nil, err
-		}
-		v.Set(j.name, string(b))
+	if len(p.Children) > 0 {
+		v.Set("children", strings.Join(p.Children, ","))
 	}
-	for _, b := range []struct {
-		name string
-		val  *bool
-	}{
-		{"share_to_feed", p.ShareToFeed}, {"is_paid_partnership", p.IsPaidPartnership}, {"is_ai_generated", p.IsAIGenerated},
-	} {
-		if b.val != nil {
-			v.Set(b.name, strconv.FormatBool(*b.val))
+	if p.UploadType != "" {
+		v.Set("upload_type", p.UploadType)
+	}
+	for name, value := range p.Params {
+		if workflowParams[name] {
+			return nil, fmt.Errorf("graph: container parameter %q is set by its own field", name)
+		}
+		if value != "" {
+			v.Set(name, value)
 		}
 	}
-	set("cover_url", p.CoverURL)
-	if p.ThumbOffset != nil {
-		v.Set("thumb_offset", strconv.FormatInt(*p.ThumbOffset, 10))
-	}
-	set("audio_name", p.AudioName)
-	set("upload_type", p.UploadType)
 	return v, nil
 }
 
@@ -167,7 +138,11 @@ func (s *MediaService) CreateUploadContainer(ctx context.Context, igUserID strin
 	if err != nil {
 		return nil, nil, err
 	}
-	p.UploadType, p.VideoURL = UploadResumable, ""
+	p.UploadType = UploadResumable
+	if p.Params["video_url"] != "" {
+		p.Params = maps.Clone(p.Params)
+		delete(p.Params, "video_url") // the bytes come from the upload
+	}
 	params, err := p.values()
 	if err != nil {
 		return nil, nil, fmt.Errorf("graph: encoding container parameters: %w", err)

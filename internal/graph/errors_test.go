@@ -18,7 +18,7 @@ func TestErrorDecoding(t *testing.T) {
            "error_user_title":"Image size too large","error_user_msg":"The image is too large to download. It should be less than 8 MiB.",
            "fbtrace_id":"A6LJylpZRKw2xKLFsAP-cJh"}}`)
 	})
-	_, resp, err := client.Media.CreateContainer(context.Background(), testIGUser, ContainerParams{ImageURL: "https://x/big.jpg"})
+	_, resp, err := client.Media.CreateContainer(context.Background(), testIGUser, ContainerParams{Params: map[string]string{"image_url": "https://x/big.jpg"}})
 	var ge *Error
 	if !errors.As(err, &ge) {
 		t.Fatalf("err = %v", err)

@@ -26,11 +26,12 @@ func Example_publish() {
 	ctx := context.Background()
 	const igUser = "17841400000000001"
 
-	containerID, _, err := client.Media.CreateContainer(ctx, igUser, graph.ContainerParams{
-		ImageURL: "https://example.com/a.jpg",
-		Caption:  "Hello #world",
-		UserTags: []graph.UserTag{{Username: "friend", X: ptr(0.5), Y: ptr(0.5)}},
-	})
+	tags, _ := graph.EncodeParam([]any{map[string]any{"username": "friend", "x": 0.5, "y": 0.5}})
+	containerID, _, err := client.Media.CreateContainer(ctx, igUser, graph.ContainerParams{Params: map[string]string{
+		"image_url": "https://example.com/a.jpg",
+		"caption":   "Hello #world",
+		"user_tags": tags,
+	}})
 	if err != nil {
 		return // an *AmbiguousError here may have left an orphan container: harmless, it expires
 	}
@@ -52,5 +53,3 @@ func Example_publish() {
 		fmt.Println("published", mediaID)
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

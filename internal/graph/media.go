@@ -7,8 +7,10 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -135,6 +137,36 @@ type MediaChildren struct {
 
 // Time parses Timestamp.
 func (m *Media) Time() (time.Time, error) { return ParseTime(m.Timestamp) }
+
+// Field is the value of the field Graph names name (its JSON name, e.g.
+// "is_shared_to_feed"), and whether Graph returned it: an empty string or a
+// nil pointer was not returned. It lets a caller copy fields by name.
+func (m *Media) Field(name string) (any, bool) {
+	i, ok := mediaFieldIndex[name]
+	if !ok {
+		return nil, false
+	}
+	f := reflect.ValueOf(m).Elem().Field(i)
+	if f.IsZero() {
+		return nil, false
+	}
+	if f.Kind() == reflect.Pointer {
+		f = f.Elem()
+	}
+	return f.Interface(), true
+}
+
+// mediaFieldIndex maps Media's JSON field names to its struct fields.
+var mediaFieldIndex = func() map[string]int {
+	t := reflect.TypeFor[Media]()
+	out := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			out[name] = i
+		}
+	}
+	return out
+}()
 
 // MediaFields are the fields read when none are given.
 var MediaFields = []string{

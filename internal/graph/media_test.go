@@ -7,8 +7,6 @@ import (
 	"time"
 )
 
-func ptr[T any](v T) *T { return &v }
-
 func TestMediaService_CreateContainer(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -16,68 +14,35 @@ func TestMediaService_CreateContainer(t *testing.T) {
 		want map[string]string
 	}{
 		{
-			name: "single image",
-			p: ContainerParams{
-				MediaType: MediaTypeImage, ImageURL: "https://www.example.com/images/bronzed-fonzes.jpg",
-				Caption: "#BronzedFonzes! @friend", AltText: "two people", LocationID: "110123",
-				UserTags:      []UserTag{{Username: "kevinhart4real", X: ptr(0.5), Y: ptr(0.8)}},
-				Collaborators: []string{"alice", "bob"},
-			},
+			name: "single image: no media_type, the post's parameters as given",
+			p: ContainerParams{MediaType: MediaTypeImage, Params: map[string]string{
+				"image_url": "https://www.example.com/images/bronzed-fonzes.jpg", "caption": "#BronzedFonzes! @friend",
+				"user_tags": `[{"username":"kevinhart4real","x":0.5,"y":0.8}]`, "alt_text": "",
+			}},
 			want: map[string]string{
-				"image_url": "https://www.example.com/images/bronzed-fonzes.jpg",
-				"caption":   "#BronzedFonzes! @friend", "alt_text": "two people", "location_id": "110123",
-				"user_tags":     `[{"username":"kevinhart4real","x":0.5,"y":0.8}]`,
-				"collaborators": `["alice","bob"]`,
+				"image_url": "https://www.example.com/images/bronzed-fonzes.jpg", "caption": "#BronzedFonzes! @friend",
+				"user_tags": `[{"username":"kevinhart4real","x":0.5,"y":0.8}]`,
 			},
 		},
 		{
 			name: "reel",
-			p: ContainerParams{
-				MediaType: MediaTypeReels, VideoURL: "https://example.com/v.mp4", Caption: "Reel!",
-				ShareToFeed: ptr(false), CoverURL: "https://example.com/c.jpg", ThumbOffset: ptr(int64(0)), AudioName: "My sound",
-			},
-			want: map[string]string{
-				"media_type": "REELS", "video_url": "https://example.com/v.mp4", "caption": "Reel!",
-				"share_to_feed": "false", "cover_url": "https://example.com/c.jpg", "thumb_offset": "0", "audio_name": "My sound",
-			},
-		},
-		{
-			name: "trial reel in a paid partnership",
-			p: ContainerParams{
-				MediaType: MediaTypeReels, VideoURL: "https://example.com/v.mp4",
-				TrialParams:              &TrialParams{GraduationStrategy: GraduationSSPerformance},
-				BrandedContentSponsorIDs: []string{"17841400000000002"}, IsPaidPartnership: ptr(true), IsAIGenerated: ptr(false),
-			},
-			want: map[string]string{
-				"media_type": "REELS", "video_url": "https://example.com/v.mp4",
-				"trial_params":                `{"graduation_strategy":"SS_PERFORMANCE"}`,
-				"branded_content_sponsor_ids": `["17841400000000002"]`, "is_paid_partnership": "true", "is_ai_generated": "false",
-			},
-		},
-		{
-			name: "story with tags without coordinates",
-			p: ContainerParams{
-				MediaType: MediaTypeStories, ImageURL: "https://example.com/s.jpg",
-				UserTags: []UserTag{{Username: "someone"}},
-			},
-			want: map[string]string{
-				"media_type": "STORIES", "image_url": "https://example.com/s.jpg", "user_tags": `[{"username":"someone"}]`,
-			},
+			p:    ContainerParams{MediaType: MediaTypeReels, Params: map[string]string{"video_url": "https://example.com/v.mp4", "share_to_feed": "false"}},
+			want: map[string]string{"media_type": "REELS", "video_url": "https://example.com/v.mp4", "share_to_feed": "false"},
 		},
 		{
 			name: "carousel image item",
-			p:    ContainerParams{ImageURL: "https://example.com/1.jpg", IsCarouselItem: true, AltText: "first"},
-			want: map[string]string{"image_url": "https://example.com/1.jpg", "is_carousel_item": "true", "alt_text": "first"},
+			p:    ContainerParams{IsCarouselItem: true, Params: map[string]string{"image_url": "https://example.com/1.jpg"}},
+			want: map[string]string{"image_url": "https://example.com/1.jpg", "is_carousel_item": "true"},
 		},
 		{
 			name: "carousel video item",
-			p:    ContainerParams{MediaType: MediaTypeVideo, VideoURL: "https://example.com/2.mp4", IsCarouselItem: true},
+			p:    ContainerParams{MediaType: MediaTypeVideo, IsCarouselItem: true, Params: map[string]string{"video_url": "https://example.com/2.mp4"}},
 			want: map[string]string{"media_type": "VIDEO", "video_url": "https://example.com/2.mp4", "is_carousel_item": "true"},
 		},
 		{
 			name: "carousel parent",
-			p:    ContainerParams{MediaType: MediaTypeCarousel, Children: []string{"17911111111111111", "17922222222222222"}, Caption: "album", ShareToFeed: ptr(true)},
-			want: map[string]string{"media_type": "CAROUSEL", "children": "17911111111111111,17922222222222222", "caption": "album", "share_to_feed": "true"},
+			p:    ContainerParams{MediaType: MediaTypeCarousel, Children: []string{"17911111111111111", "17922222222222222"}, Params: map[string]string{"caption": "album"}},
+			want: map[string]string{"media_type": "CAROUSEL", "children": "17911111111111111,17922222222222222", "caption": "album"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -85,6 +50,9 @@ func TestMediaService_CreateContainer(t *testing.T) {
 			e.mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 				testMethod(t, r, "POST")
 				testParams(t, r, tc.want)
+				if _, sent := r.Form["alt_text"]; sent {
+					t.Error("an empty parameter was sent")
+				}
 				writeJSON(w, 200, `{"id":"17889455560051444"}`)
 			})
 			id, _, err := e.client.Media.CreateContainer(context.Background(), testIGUser, tc.p)
@@ -98,8 +66,38 @@ func TestMediaService_CreateContainer(t *testing.T) {
 	}
 }
 
+func TestContainerParams_fieldsAreNotParams(t *testing.T) {
+	if _, err := (ContainerParams{Params: map[string]string{"media_type": "REELS"}}).values(); err == nil {
+		t.Error("a workflow field given as a parameter was accepted")
+	}
+}
+
+// EncodeParam writes what Meta's reference shows: text as it is, booleans
+// and numbers as text, lists and objects as JSON.
+func TestEncodeParam(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{"#summer @friend", "#summer @friend"},
+		{true, "true"},
+		{false, "false"},
+		{int64(0), "0"},
+		{int64(1500), "1500"},
+		{0.25, "0.25"},
+		{[]any{"alice", "bob"}, `["alice","bob"]`},
+		{[]any{map[string]any{"username": "kevinhart4real", "x": 0.5, "y": 0.8}}, `[{"username":"kevinhart4real","x":0.5,"y":0.8}]`},
+		{map[string]any{"graduation_strategy": GraduationSSPerformance}, `{"graduation_strategy":"SS_PERFORMANCE"}`},
+	} {
+		got, err := EncodeParam(tc.v)
+		if err != nil || got != tc.want {
+			t.Errorf("EncodeParam(%#v) = %q, %v; want %q", tc.v, got, err, tc.want)
+		}
+	}
+}
+
 func TestContainerParams_captionHashEncoded(t *testing.T) {
-	v, err := ContainerParams{Caption: "#a"}.values()
+	v, err := ContainerParams{Params: map[string]string{"caption": "#a"}}.values()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,6 +293,22 @@ func TestPublishedTypeAndBack(t *testing.T) {
 		}
 		if back := ContainerType(mt, pt); back != tc.back {
 			t.Errorf("ContainerType(%s, %s) = %s, want %s", mt, pt, back, tc.back)
+		}
+	}
+}
+
+func TestMedia_Field(t *testing.T) {
+	shared := false
+	m := &Media{Caption: "hello", IsSharedToFeed: &shared}
+	if v, ok := m.Field("caption"); !ok || v != "hello" {
+		t.Errorf("caption = %v, %v", v, ok)
+	}
+	if v, ok := m.Field("is_shared_to_feed"); !ok || v != false {
+		t.Errorf("is_shared_to_feed = %v, %v (a false Graph returned is returned)", v, ok)
+	}
+	for _, absent := range []string{"alt_text", "like_count", "no_such_field"} {
+		if v, ok := m.Field(absent); ok {
+			t.Errorf("%s = %v, want not returned", absent, v)
 		}
 	}
 }

@@ -202,7 +202,7 @@ func TestRetry_containerCreateTimeoutIsRetried(t *testing.T) {
 		}
 		_, _ = w.Write([]byte(`{"id":"17880000000000002"}`))
 	})
-	id, _, err := e.client.Media.CreateContainer(context.Background(), testIGUser, ContainerParams{ImageURL: "https://x/y.jpg"})
+	id, _, err := e.client.Media.CreateContainer(context.Background(), testIGUser, ContainerParams{Params: map[string]string{"image_url": "https://x/y.jpg"}})
 	if err != nil || id != "17880000000000002" {
 		t.Fatalf("id = %q, err = %v: want the retried container", id, err)
 	}
@@ -246,7 +246,7 @@ func TestRetry_POSTretriedAfterThrottle(t *testing.T) {
 		respond(400, graphError(80002, 0, "(#80002) There have been too many calls to this Instagram account."), bucHeader, bucUsage(2)),
 		respond(200, `{"id":"17889455560051444"}`),
 	))
-	id, _, err := e.client.Media.CreateContainer(context.Background(), testIGUser, ContainerParams{ImageURL: "https://x/y.jpg"})
+	id, _, err := e.client.Media.CreateContainer(context.Background(), testIGUser, ContainerParams{Params: map[string]string{"image_url": "https://x/y.jpg"}})
 	if err != nil || id != "17889455560051444" {
 		t.Fatalf("id=%q err=%v", id, err)
 	}

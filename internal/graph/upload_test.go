@@ -253,10 +253,13 @@ func TestMediaService_CreateUploadContainer(t *testing.T) {
 	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "POST")
 		testParams(t, r, map[string]string{"media_type": "REELS", "upload_type": "resumable", "caption": "Reel!"})
+		if r.Form.Has("video_url") {
+			t.Error("video_url sent with an upload")
+		}
 		writeJSON(w, 200, `{"id":"`+testContainer+`","uri":"https://rupload.facebook.com/ig-api-upload/v26.0/`+testContainer+`"}`)
 	})
 	c, _, err := e.client.Media.CreateUploadContainer(context.Background(), testIGUser,
-		ContainerParams{MediaType: MediaTypeReels, Caption: "Reel!", VideoURL: "https://ignored.example.com/v.mp4"})
+		ContainerParams{MediaType: MediaTypeReels, Params: map[string]string{"caption": "Reel!", "video_url": "https://ignored.example.com/v.mp4"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,10 +19,10 @@ import (
 // written it, and sending it again would write it twice, visible to every
 // follower. So, as with media_publish:
 //
-//   - Before writing, the post's (or the parent's) recent comments are
-//     searched for an identical one by the account that no resource of this
-//     run holds: most likely what an interrupted run wrote. Finding one stops
-//     the write with a *DuplicateCommentError naming it.
+//   - Before writing, the duplicate guard (guard.go) searches the post's (or
+//     the parent's) recent comments for an identical one by the account that
+//     the caller does not hold: most likely what an interrupted run wrote.
+//     Finding one stops the write with a *DuplicateError naming it.
 //   - The POST is sent only while ctx is live. Once sent, it and the reads
 //     that settle it run under context.WithoutCancel(ctx), bounded by
 //     Timeout, so a comment written while Terraform asks the provider to stop
@@ -38,7 +38,7 @@ import (
 // post (the comment's username is the post's). Instagram keeps no link from
 // a comment to the app or request that wrote it, so two identical comments
 // cannot be told apart: one written on purpose within DuplicateCommentWindow
-// is taken for a leftover too (Comment.AllowDuplicate settles it).
+// is taken for a leftover too (CommentDraft.AllowDuplicate settles it).
 
 const (
 	// DefaultCommentTimeout bounds a comment's POST, the reads that settle a
@@ -46,12 +46,6 @@ const (
 	// to ctx: Terraform waits for operations in flight after the first
 	// interrupt, so the comment is recorded.
 	DefaultCommentTimeout = 2 * time.Minute
-
-	// DuplicateCommentWindow is how far back an identical comment counts as a
-	// leftover of an interrupted run. A day covers a pipeline re-run the next
-	// morning; a legitimate identical comment by the account on the same post
-	// and thread within a day is rare.
-	DuplicateCommentWindow = 24 * time.Hour
 
 	// maxCommentsSearched bounds the search (10 pages of 50): a post that
 	// drew more comments than that within the window cannot be searched
@@ -62,10 +56,18 @@ const (
 
 // Commenter writes and deletes the account's comments. The zero values of
 // the optional fields are the documented defaults. It is safe for concurrent
-// use, but two writes of the same comment should not run at once (the
-// caller serializes them): each could take the other's for its own.
+// use.
 type Commenter struct {
 	Client *graph.Client
+
+	// Exclusive, when set, makes two writes of the same comment in one
+	// process take turns (see guard.go): it waits until no other caller holds
+	// key and returns the release. nil → no coordination.
+	Exclusive func(key string) (release func())
+	// OnWritten, when set, learns a written comment's id as soon as it is
+	// known, before the turn ends: the caller records it, so that the next
+	// identical write does not take it for a leftover.
+	OnWritten func(commentID string)
 
 	// Held reports a comment that a resource of this run holds (written,
 	// imported or read by it): never a leftover, never what a lost answer
@@ -106,44 +108,22 @@ type CommentResult struct {
 }
 
 // Write writes cm once (see the comment at the top of this file). On error
-// nothing was written, unless MayHaveCommented(err); a *DuplicateCommentError
+// nothing was written, unless MayHaveCommented(err); a *DuplicateError
 // names the identical comment that stopped it.
 func (c *Commenter) Write(ctx context.Context, cm CommentDraft) (*CommentResult, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, &CommentInterruptedError{Err: err}
+	defer exclusive(c.Exclusive, cm.exclusiveKey())()
+	if ctx.Err() != nil {
+		return nil, stoppedAt(ctx, StepDuplicateCheck)
 	}
 	search := &commentSearch{c: c, cm: cm}
-	before := map[string]bool{}
-	if cm.AllowDuplicate {
-		// No search for leftovers, but a lost answer must not be settled by an
-		// identical comment written just before this one: note those.
-		found, err := search.own(ctx, c.now().Add(-recoveryMargin))
-		if err != nil && ctx.Err() != nil {
-			return nil, &CommentInterruptedError{Err: ctx.Err()}
-		}
-		for _, f := range found {
-			before[f.ID] = true
-		}
-	} else {
-		found, err := search.own(ctx, c.now().Add(-DuplicateCommentWindow))
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, &CommentInterruptedError{Err: ctx.Err()}
-			}
-			return nil, &CommentSearchError{Err: err}
-		}
-		for _, f := range found {
-			if !c.held(f.ID) {
-				return nil, &DuplicateCommentError{Comment: f}
-			}
-			before[f.ID] = true
-		}
+	before, err := c.checkDuplicate(ctx, search)
+	if err != nil {
+		return nil, err
 	}
-
 	started := c.now()
 	for lost := 1; ; lost++ {
-		if err := ctx.Err(); err != nil {
-			return nil, &CommentInterruptedError{Err: err}
+		if ctx.Err() != nil {
+			return nil, stoppedAt(ctx, StepComment)
 		}
 		res, err := c.writeRound(ctx, search, started, before)
 		var absent *lostAndAbsent
@@ -193,6 +173,9 @@ func (c *Commenter) writeRound(ctx context.Context, search *commentSearch, start
 		recovered = true
 		c.log().Warn(ctx, "recovered the id of a comment whose answer was lost", map[string]any{"comment_id": id})
 	}
+	if c.OnWritten != nil {
+		c.OnWritten(id)
+	}
 	res := &CommentResult{ID: id, Recovered: recovered}
 	res.Comment, _, res.ReadErr = c.Client.Comments.Get(wctx, id, c.ReadFields)
 	return res, nil
@@ -214,8 +197,8 @@ func (c *Commenter) post(ctx context.Context, cm CommentDraft) (string, error) {
 // live and then finished under Timeout, so that a deletion that happened is
 // reported as done.
 func (c *Commenter) Delete(ctx context.Context, id string) error {
-	if err := ctx.Err(); err != nil {
-		return &CommentInterruptedError{Err: err}
+	if ctx.Err() != nil {
+		return stoppedAt(ctx, StepDeleteComment)
 	}
 	dctx, cancel := c.detached(ctx)
 	defer cancel()

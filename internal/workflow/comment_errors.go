@@ -3,45 +3,10 @@ package workflow
 import (
 	"errors"
 	"fmt"
-
-	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 // The errors of Commenter.Write. All but CommentUnknownError mean nothing
 // was written (see MayHaveCommented).
-
-// DuplicateCommentError: the account already has an identical comment (same
-// post, same parent, same text, within DuplicateCommentWindow) that no
-// resource of this run holds, most likely written by an interrupted run.
-// Nothing was written.
-type DuplicateCommentError struct {
-	Comment *graph.Comment // id, text, timestamp, username
-}
-
-func (e *DuplicateCommentError) Error() string {
-	return fmt.Sprintf("an identical comment %s by %s (written %s) already exists and no resource of this run holds it; nothing was written",
-		e.Comment.ID, e.Comment.Username, e.Comment.Timestamp)
-}
-
-// CommentSearchError: the search for an identical comment failed, so a
-// duplicate cannot be ruled out. Nothing was written.
-type CommentSearchError struct{ Err error }
-
-func (e *CommentSearchError) Error() string {
-	return "cannot look for an identical comment before writing (nothing was written): " + e.Err.Error()
-}
-
-func (e *CommentSearchError) Unwrap() error { return e.Err }
-
-// CommentInterruptedError: ctx ended before the comment was sent (or sent
-// again). Nothing was written.
-type CommentInterruptedError struct{ Err error }
-
-func (e *CommentInterruptedError) Error() string {
-	return "stopped before writing the comment: nothing was written: " + e.Err.Error()
-}
-
-func (e *CommentInterruptedError) Unwrap() error { return e.Err }
 
 // CommentNotWrittenError: Instagram refused the comment (Err is its answer),
 // or its answers were lost and reading proved each time that nothing was

@@ -281,9 +281,9 @@ func TestWrite_stopBeforeWriting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := w.c.Write(ctx, CommentDraft{MediaID: w.post, Message: "x"})
-	var stopped *CommentInterruptedError
+	var stopped *StoppedError
 	if !errors.As(err, &stopped) || !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want *CommentInterruptedError", err)
+		t.Fatalf("err = %v, want *StoppedError", err)
 	}
 	if n := w.emu.TotalCalls(); n != 0 {
 		t.Errorf("%d calls after the stop", n)
@@ -303,9 +303,9 @@ func TestWrite_stopWhileSearching(t *testing.T) {
 		})
 	})
 	_, err := w.c.Write(ctx, CommentDraft{MediaID: w.post, Message: "x"})
-	var stopped *CommentInterruptedError
+	var stopped *StoppedError
 	if !errors.As(err, &stopped) {
-		t.Fatalf("err = %v, want *CommentInterruptedError", err)
+		t.Fatalf("err = %v, want *StoppedError", err)
 	}
 	if n := w.emu.CallCount(routeWriteComment); n != 0 {
 		t.Errorf("sent %d times after the stop", n)
@@ -387,9 +387,9 @@ func TestWrite_duplicate(t *testing.T) {
 				}
 				return
 			}
-			var de *DuplicateCommentError
+			var de *DuplicateError
 			if !errors.As(err, &de) || de.Comment.ID != dup || de.Comment.Text != cm.Message || MayHaveCommented(err) {
-				t.Fatalf("err = %v, want *DuplicateCommentError naming %s", err, dup)
+				t.Fatalf("err = %v, want *DuplicateError naming %s", err, dup)
 			}
 			if sent != 0 {
 				t.Errorf("sent %d times despite the duplicate", sent)
@@ -408,9 +408,9 @@ func TestWrite_searchTooLong(t *testing.T) {
 		}
 	}
 	_, err := w.c.Write(context.Background(), CommentDraft{MediaID: w.post, Message: "x"})
-	var se *CommentSearchError
+	var se *SearchError
 	if !errors.As(err, &se) || MayHaveCommented(err) {
-		t.Fatalf("err = %v, want *CommentSearchError", err)
+		t.Fatalf("err = %v, want *SearchError", err)
 	}
 	if n := w.emu.CallCount(routeWriteComment); n != 0 {
 		t.Errorf("sent %d times", n)
@@ -452,7 +452,7 @@ func TestDelete_stopBeforeDeleting(t *testing.T) {
 	id := w.ownComment(t, "", "stay")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	var stopped *CommentInterruptedError
+	var stopped *StoppedError
 	if err := w.c.Delete(ctx, id); !errors.As(err, &stopped) || !w.emu.CommentExists(id) {
 		t.Fatalf("err = %v, exists=%v: want it stopped before deleting", err, w.emu.CommentExists(id))
 	}

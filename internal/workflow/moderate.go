@@ -137,7 +137,7 @@ type Moderator struct {
 
 // Moderate runs a sweep. It returns the report with every error once the
 // comments could be read; errors: *SweepReadError, *NotOwnMediaError and
-// *TooManyCommentsError (nothing changed), *SweepStoppedError (ctx ended:
+// *TooManyCommentsError (nothing changed), *StoppedError (ctx ended:
 // what was done stays done) and *PartialFailureError (some writes failed).
 func (m *Moderator) Moderate(ctx context.Context, sw Sweep) (*Report, error) {
 	if !slices.Contains(Operations, sw.Operation) {
@@ -209,7 +209,7 @@ func (m *Moderator) write(ctx context.Context, r *Report) error {
 		case deleted[c.ParentID]:
 			r.WithParent = append(r.WithParent, c)
 		case ctx.Err() != nil:
-			return &SweepStoppedError{Report: r, Err: ctx.Err()}
+			return &StoppedError{Step: StepSweep, Report: r, Err: ctx.Err()}
 		default:
 			if err := m.writeOne(ctx, r.Operation, c); err != nil {
 				r.Failed = append(r.Failed, Failure{Comment: c, Err: err})

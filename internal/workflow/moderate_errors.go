@@ -50,21 +50,6 @@ func (e *TooManyCommentsError) Error() string {
 		"Narrow the selectors (a dry run lists what they match) or raise max_comments", e.Matched, e.Operation, e.Max)
 }
 
-// SweepStoppedError: ctx ended (Terraform was asked to stop) while the sweep
-// was writing. Report says what was done; it stays done.
-type SweepStoppedError struct {
-	Report *Report
-	Err    error
-}
-
-func (e *SweepStoppedError) Error() string {
-	r := e.Report
-	return fmt.Sprintf("stopped after %d of %d comments were %s (those stay %s; run again for the rest): %v",
-		len(r.Done)+len(r.WithParent), len(r.Matched), verb(r.Operation, true), verb(r.Operation, true), e.Err)
-}
-
-func (e *SweepStoppedError) Unwrap() error { return e.Err }
-
 // PartialFailureError: Meta refused some of the writes (Report.Failed, each
 // with its answer); the others are done and stay done.
 type PartialFailureError struct {

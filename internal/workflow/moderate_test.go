@@ -324,7 +324,7 @@ func TestModerate_stopsWhenAsked(t *testing.T) {
 		}
 	}
 	r, err := b.mod.Moderate(ctx, Sweep{Operation: Hide})
-	var stopped *SweepStoppedError
+	var stopped *StoppedError
 	if !errors.As(err, &stopped) || len(r.Done) != 3 || b.emu.CallCount(routeHide) != 3 {
 		t.Fatalf("err = %v, done %d, writes %d", err, len(r.Done), b.emu.CallCount(routeHide))
 	}

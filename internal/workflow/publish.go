@@ -1,9 +1,6 @@
-// Package workflow publishes Instagram posts: container(s) → wait until
-// Instagram has processed them → media_publish → settle a lost answer. It
-// knows nothing of Terraform and reports failures as typed errors
-// (errors.go), which the provider turns into diagnostics.
-//
-// The flow follows Meta's content publishing guide:
+// Publishing a post: container(s) → wait until Instagram has processed
+// them → media_publish → settle a lost answer. The flow follows Meta's
+// content publishing guide:
 // https://developers.facebook.com/docs/instagram-platform/content-publishing
 //
 // Local video files (Post.Videos) go through Meta's resumable upload: the
@@ -13,13 +10,13 @@
 // (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads).
 //
 // Stopping. Every step before media_publish is safe to abandon (an unused
-// container, uploaded or not, just expires), so it stops as soon as ctx ends and returns an
-// *InterruptedError: nothing was published. media_publish is the one step
-// that cannot be taken back: it is sent only while ctx is live, and once sent,
-// it and the reads that settle its outcome and read the post back run under
-// context.WithoutCancel(ctx), bounded by PublishTimeout. So a post that Meta
-// published is always reported with its id, even when ctx was cancelled
-// meanwhile, and the caller can record it.
+// container, uploaded or not, just expires), so it stops as soon as ctx
+// ends and returns a *StoppedError: nothing was published. media_publish is
+// the one step that cannot be taken back: it is sent only while ctx is
+// live, and once sent, it and the reads that settle its outcome and read the
+// post back run under context.WithoutCancel(ctx), bounded by PublishTimeout.
+// So a post that Meta published is always reported with its id, even when
+// ctx was cancelled meanwhile, and the caller can record it.
 package workflow
 
 import (
@@ -73,10 +70,15 @@ type Publisher struct {
 	Logger graph.Logger
 	// ReadFields are read back from the published post; nil → graph.MediaFields.
 	ReadFields []string
-	// Exclude rules out posts the caller knows are not this one (posts its
-	// run published or holds) when a lost answer is settled by finding the
-	// post among the account's newest; nil → none.
-	Exclude func(mediaID string) bool
+	// Held reports a post the caller holds (published by its run, held by
+	// a resource, or a replaced post kept on Instagram): never a leftover of
+	// an interrupted run (the duplicate guard), never what a lost answer
+	// published. nil → none.
+	Held func(mediaID string) bool
+	// Exclusive, when set, makes two identical posts of one process take
+	// turns (see guard.go): it waits until no other caller holds key and
+	// returns the release. nil → no coordination.
+	Exclusive func(key string) (release func())
 	// OnPublished, when set, learns the media id as soon as Meta has it,
 	// before the read-back: the caller can record it at once.
 	OnPublished func(mediaID string)
@@ -93,6 +95,9 @@ type Post struct {
 	// fetched from a video_url: ParentItem (a reel or a story) or a
 	// carousel item's index → the file's path.
 	Videos map[int]string
+	// AllowDuplicate publishes even when the account has an identical post
+	// that the caller does not hold (no duplicate guard, see guard.go).
+	AllowDuplicate bool
 }
 
 // ProductType is the media_product_type the post will have: FEED, REELS or STORY.
@@ -109,7 +114,7 @@ func (p Post) MediaType() string {
 
 // video reports a post whose own container holds a video (from a URL or a
 // file): a reel, a video story.
-func (p Post) video() bool { return p.Parent.VideoURL != "" || p.Videos[ParentItem] != "" }
+func (p Post) video() bool { return p.Parent.Param("video_url") != "" || p.Videos[ParentItem] != "" }
 
 // Result is a published post.
 type Result struct {
@@ -124,12 +129,19 @@ type Result struct {
 	ReadErr error
 }
 
-// Publish publishes post: quota check, containers (a carousel's items
-// concurrently, each until processed), the post's container until processed,
-// media_publish once, then reads the post back. On error nothing was
+// Publish publishes post: the duplicate guard (guard.go), quota check,
+// containers (a carousel's items concurrently, each until processed), the
+// post's container until processed, media_publish once, then reads the
+// post back. On error nothing was
 // published, unless MayHavePublished(err). See the package comment for what
 // happens when ctx ends.
 func (p *Publisher) Publish(ctx context.Context, post Post) (*Result, error) {
+	defer exclusive(p.Exclusive, post.exclusiveKey(p.AccountID))()
+	if !post.AllowDuplicate {
+		if err := p.checkDuplicate(ctx, post); err != nil {
+			return nil, err
+		}
+	}
 	if err := p.checkQuota(ctx); err != nil {
 		return nil, err
 	}
@@ -158,7 +170,7 @@ func (p *Publisher) checkQuota(ctx context.Context) error {
 	limit, _, err := p.Client.Media.PublishingLimit(ctx, p.AccountID)
 	if err != nil {
 		if ctx.Err() != nil {
-			return &InterruptedError{Step: StepQuotaCheck, Err: ctx.Err()}
+			return &StoppedError{Step: StepQuotaCheck, Err: ctx.Err()}
 		}
 		// Not fatal: media_publish enforces the quota anyway.
 		p.log().Warn(ctx, "cannot read content_publishing_limit; publishing without a quota check", map[string]any{"error": err.Error()})
@@ -229,7 +241,7 @@ func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerP
 		return id, nil
 	}
 	if ctx.Err() != nil {
-		return "", &InterruptedError{Step: StepContainers, Err: ctx.Err()}
+		return "", &StoppedError{Step: StepContainers, Err: ctx.Err()}
 	}
 	e := &ContainerError{Item: item, Err: err, Uploaded: video != ""}
 	var gerr *graph.Error
@@ -243,7 +255,7 @@ func (p *Publisher) createContainer(ctx context.Context, params graph.ContainerP
 func (p *Publisher) upload(ctx context.Context, c *graph.UploadContainer, path string, item int) error {
 	fail := func(err error) error {
 		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-			e := &InterruptedError{Step: StepUpload, Err: ctx.Err()}
+			e := &StoppedError{Step: StepUpload, Err: ctx.Err()}
 			if item == ParentItem {
 				e.ContainerID = c.ID
 			}
@@ -297,11 +309,11 @@ func (p *Publisher) createItems(ctx context.Context, items []graph.ContainerPara
 	}
 	wg.Wait()
 
-	var interrupted *InterruptedError
+	var interrupted *StoppedError
 	failed := &ItemsError{Items: len(items)}
 	for i, err := range errs {
 		if errors.As(err, &interrupted) {
-			return nil, &InterruptedError{Step: interrupted.Step, Err: interrupted.Err}
+			return nil, &StoppedError{Step: interrupted.Step, Err: interrupted.Err}
 		}
 		if err != nil {
 			failed.Failures = append(failed.Failures, ItemFailure{Index: i, Err: err})
@@ -350,7 +362,7 @@ func stopped(ctx context.Context, id string, item int, status string) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return &ProcessingTimeoutError{Item: item, ContainerID: id, StatusCode: status, Err: ctx.Err()}
 	}
-	e := &InterruptedError{Step: StepProcessing, Err: ctx.Err()}
+	e := &StoppedError{Step: StepProcessing, Err: ctx.Err()}
 	if item == ParentItem {
 		e.ContainerID = id
 	}
@@ -384,33 +396,3 @@ func (p *Publisher) pollInterval() time.Duration {
 func (p *Publisher) now() time.Time { return clock(p.Now) }
 
 func (p *Publisher) log() graph.Logger { return logger(p.Logger) }
-
-// detach outlives ctx's cancellation, for at most d (def when d ≤ 0): the
-// context of an irreversible step once it was sent.
-func detach(ctx context.Context, d, def time.Duration) (context.Context, context.CancelFunc) {
-	if d <= 0 {
-		d = def
-	}
-	return context.WithTimeout(context.WithoutCancel(ctx), d)
-}
-
-// clock is now(), or time.Now() when now is nil.
-func clock(now func() time.Time) time.Time {
-	if now == nil {
-		return time.Now()
-	}
-	return now()
-}
-
-// logger is l, or a logger that drops everything when l is nil.
-func logger(l graph.Logger) graph.Logger {
-	if l == nil {
-		return discard{}
-	}
-	return l
-}
-
-type discard struct{}
-
-func (discard) Debug(context.Context, string, map[string]any) {}
-func (discard) Warn(context.Context, string, map[string]any)  {}

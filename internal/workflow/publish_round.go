@@ -31,7 +31,7 @@ func (p *Publisher) publish(ctx context.Context, post Post, containerID string) 
 	uncertain := false // once an answer was lost, every later refusal is checked against the container
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, &InterruptedError{Step: StepPublish, ContainerID: containerID, Err: err}
+			return nil, &StoppedError{Step: StepPublish, ContainerID: containerID, Err: err}
 		}
 		r := p.publishRound(ctx, post, containerID, started, uncertain)
 		uncertain = uncertain || r.uncertain
@@ -101,7 +101,7 @@ func (p *Publisher) settle(ctx context.Context, post Post, containerID string, s
 	case graph.ContainerInProgress:
 		return round{notReady: true}, true
 	case graph.ContainerPublished:
-		m, err := p.FindRecentMatch(ctx, post, started.Add(-recoveryMargin), p.Exclude)
+		m, err := p.FindRecentMatch(ctx, post, started.Add(-recoveryMargin), p.Held)
 		if err != nil || m == nil {
 			return round{err: &PublishedNotRecoveredError{ContainerID: containerID, Err: err}}, true
 		}

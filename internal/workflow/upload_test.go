@@ -33,10 +33,10 @@ func videoFile(t *testing.T, size int) string {
 // post's media type is VIDEO although it has no video_url.
 func TestPublish_localVideoFiles(t *testing.T) {
 	for name, post := range map[string]Post{
-		"reel":  {Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, Caption: "From disk"}},
+		"reel":  {Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, Params: map[string]string{"caption": "From disk"}}},
 		"story": {Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories}},
-		"carousel": {Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Caption: "Mixed"}, Items: []graph.ContainerParams{
-			{ImageURL: "https://cdn.example.com/1.jpg"}, {MediaType: graph.MediaTypeVideo},
+		"carousel": {Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Params: map[string]string{"caption": "Mixed"}}, Items: []graph.ContainerParams{
+			{Params: map[string]string{"image_url": "https://cdn.example.com/1.jpg"}}, {MediaType: graph.MediaTypeVideo},
 		}},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -124,7 +124,7 @@ func TestPublish_uploadStopped(t *testing.T) {
 	})
 	post := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels}, Videos: map[int]string{ParentItem: videoFile(t, 4<<20)}}
 	_, err := w.pub.Publish(ctx, post)
-	var stopped *InterruptedError
+	var stopped *StoppedError
 	if !errors.As(err, &stopped) || stopped.Step != StepUpload || stopped.ContainerID == "" {
 		t.Fatalf("err = %v", err)
 	}

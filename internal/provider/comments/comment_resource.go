@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
@@ -73,7 +73,7 @@ func (r *commentResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			},
 			"message": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Text of the comment: not blank, at most %d characters, %d hashtags and %d @mentions. "+
-					"Changing it deletes the comment and writes a new one.", common.MaxTextLength, common.MaxHashtags, common.MaxMentions),
+					"Changing it deletes the comment and writes a new one.", rules.MaxCaptionLength, rules.MaxHashtags, rules.MaxMentions),
 				Required:      true,
 				Validators:    []validator.String{common.CommentText()},
 				PlanModifiers: replace,
@@ -114,13 +114,7 @@ func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest
 			return
 		}
 	}
-	// Two identical comments of this run are written one after the other,
-	// so that neither is taken for a leftover of an interrupted run.
-	defer r.Data.Exclusive(strings.Join([]string{"instagram_comment", cm.MediaID, cm.ParentID, cm.Message}, "\x00"))()
 	res, err := r.commenter().Write(ctx, cm)
-	if res != nil {
-		r.Data.AccountFor(res.ID)
-	}
 	if err != nil {
 		addWriteError(&resp.Diagnostics, cm.MediaID, err)
 		return
@@ -140,10 +134,12 @@ func (r *commentResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 // commenter writes and deletes comments for this provider; what this apply
-// wrote (ProviderData.AccountFor) is never taken for a leftover.
+// wrote (ProviderData.AccountFor) is never taken for a leftover by the
+// duplicate guard, and two identical comments of the run take turns.
 func (r *commentResource) commenter() *workflow.Commenter {
 	return &workflow.Commenter{
-		Client: r.Data.Client, Held: r.Data.Accounted, Now: r.Data.Now, ReadFields: commentReadFields, Logger: r.Data.Logger,
+		Client: r.Data.Client, Held: r.Data.Accounted, Exclusive: r.Data.Exclusive, OnWritten: func(id string) { r.Data.AccountFor(id) },
+		Now: r.Data.Now, ReadFields: commentReadFields, Logger: r.Data.Logger,
 	}
 }
 
@@ -173,9 +169,9 @@ func (r *commentResource) checkReplyTo(ctx context.Context, replyTo, mediaID str
 // and what the next run will do.
 func addWriteError(diags *diag.Diagnostics, mediaID string, err error) {
 	var (
-		dup     *workflow.DuplicateCommentError
-		search  *workflow.CommentSearchError
-		stopped *workflow.CommentInterruptedError
+		dup     *workflow.DuplicateError
+		search  *workflow.SearchError
+		stopped *workflow.StoppedError
 		notDone *workflow.CommentNotWrittenError
 		unknown *workflow.CommentUnknownError
 	)
@@ -245,7 +241,7 @@ func (r *commentResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if !ok {
 		return
 	}
-	var stopped *workflow.CommentInterruptedError
+	var stopped *workflow.StoppedError
 	switch err := r.commenter().Delete(ctx, state.ID.ValueString()); {
 	case errors.As(err, &stopped):
 		resp.Diagnostics.AddError("Stopped before deleting the comment",

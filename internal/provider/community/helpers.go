@@ -42,7 +42,7 @@ func addSweepError(diags *diagnostics, report *workflow.Report, err error) {
 		notOwn   *workflow.NotOwnMediaError
 		tooMany  *workflow.TooManyCommentsError
 		partial  *workflow.PartialFailureError
-		stopped  *workflow.SweepStoppedError
+		stopped  *workflow.StoppedError
 		withList = func(msg string) string {
 			if report == nil {
 				return msg

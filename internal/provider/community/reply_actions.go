@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
@@ -52,7 +53,7 @@ type mentionReplyModel struct {
 func messageAttribute(what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("Text of the %s: not blank, at most %d characters, %d hashtags and %d @mentions "+
-			"(checked at plan time).", what, common.MaxTextLength, common.MaxHashtags, common.MaxMentions),
+			"(checked at plan time).", what, rules.MaxCaptionLength, rules.MaxHashtags, rules.MaxMentions),
 		Required:   true,
 		Validators: []validator.String{common.CommentText()},
 	}

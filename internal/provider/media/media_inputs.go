@@ -3,27 +3,31 @@ package media
 import (
 	"context"
 	"maps"
+	"reflect"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 // The inputs of instagram_media, one row each. A row says everything the
-// resource needs to know about an input: which `type`s accept or require it,
-// whether Instagram can read it back, where it lives in the model, and how
-// it becomes a parameter of POST /{ig-user-id}/media. Validation
-// (media_validation.go), replacement and import adoption (media_plan.go) and
-// the container request (media_publish.go) all walk this table, and the
-// schema (media_schema.go) takes each input's "accepted for" note from it.
+// resource needs to know about an input: which `type`s accept or require
+// it, the Graph parameter it is sent as, and whether Instagram returns it.
+// Validation (media_validation.go), replacement and import adoption
+// (media_plan.go), the container request (containerParams), reading the
+// post back (applyMedia) and the schema's "For `IMAGE`, `REELS`" notes
+// (media_schema.go) all walk this table.
 //
 // Adding an input: a field in mediaModel (or childModel), its attribute in
-// the schema, a row here. TestMediaInputsMatchTheModel checks the first
-// and the last agree.
+// the schema, a row here — and, if Instagram returns it, .readBack(field) on
+// the row. The row finds its model field by the attribute's name (the
+// field's tfsdk tag), and its value is sent as the Graph parameter of that
+// name, encoded by its type (graph.EncodeParam: text, "true"/"false", a
+// number, JSON for lists and objects). TestMediaInputsReachInstagram proves
+// that every row's value reaches the emulator's request and that every
+// read-back row comes back into the state.
 //
 // Which inputs Meta accepts per media type follows the IG User Media
 // reference: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media
@@ -40,58 +44,69 @@ const (
 	media
 )
 
-// input is one input of a model M: mediaModel (the post) or childModel (a
-// carousel item).
-type input[M any] struct {
+// input is one input of the post (mediaModel) or of a carousel item
+// (childModel).
+type input struct {
 	name string
 	// uses lists the kinds of post (a `type`, or an item kind) that accept
 	// the input; any other kind rejects it at plan time.
 	uses map[string]use
-	// readable: Instagram returns the input (caption), so a difference after
-	// an import is a real change. Inputs it cannot return are adopted from
-	// the configuration after an import instead of replacing the post.
-	readable bool
-	value    func(*M) attr.Value
-	// compared, when set, is what decides whether a change needs a new post
-	// instead of value: for video_file the file's content hash, so moving
-	// an unchanged file publishes nothing and editing it in place does.
-	compared func(*M) attr.Value
-	// comparedAttr is the attribute that holds compared when it is not the
-	// input itself: Terraform replaces only for an attribute whose value
-	// changed, and an edited file keeps its path.
+	// send, when set, puts the value in the container request instead of
+	// the parameter of the input's name: video_file is uploaded, children
+	// are containers of their own.
+	send func(v attr.Value, params map[string]string) error
+	// readAs is the IG Media field Instagram returns the input as ("" when
+	// it does not): a configured value that Instagram now returns
+	// differently (edited in the app) shows up as a change.
+	readAs string
+	// readAlways: Instagram always returns the input (caption), so it is read
+	// back even when not configured, and a difference after an import is a
+	// real change. Inputs it cannot return are adopted from the
+	// configuration after an import instead of replacing the post.
+	readAlways bool
+	// comparedAttr, when set, is the attribute whose value decides whether a
+	// change needs a new post: for video_file its video_file_hash, so moving
+	// an unchanged file publishes nothing and editing it in place does
+	// (Terraform replaces only for an attribute whose value changed, and an
+	// edited file keeps its path).
 	comparedAttr string
-	// param copies the input into the container request.
-	param func(ctx context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics
+	// compare, when set, is what of the value decides a replacement.
+	compare func(attr.Value) attr.Value
 }
 
-// replacementValue is what a change of the input is judged by.
-func (in input[M]) replacementValue(m *M) attr.Value {
-	if in.compared != nil {
-		return in.compared(m)
-	}
-	return in.value(m)
+// row is the input name that kinds all use the same way.
+func row(u use, name string, kinds ...string) input {
+	return input{name: name, uses: usedBy(u, kinds...)}
 }
 
-// replacementAttr is the attribute a replacement is attributed to.
-func (in input[M]) replacementAttr() string {
-	if in.comparedAttr != "" {
-		return in.comparedAttr
-	}
-	return in.name
+// readBack marks an input Instagram returns as the IG Media field field.
+func (in input) readBack(field string) input {
+	in.readAs = field
+	return in
 }
 
-// accepts reports how kind uses the input (0: not at all).
-func (in input[M]) accepts(kind string) use { return in.uses[kind] }
+// always marks an input Instagram always returns (see readAlways).
+func (in input) always() input {
+	in.readAlways = true
+	return in
+}
 
-// acceptedFor renders the kinds that accept the input, for docs and errors.
-func (in input[M]) acceptedFor() string {
-	var out []string
-	for _, kind := range []string{mediaTypeImage, mediaTypeReels, mediaTypeCarousel, mediaTypeStories, itemImage, itemVideo} {
-		if in.uses[kind] != 0 {
-			out = append(out, "`"+kind+"`")
-		}
-	}
-	return strings.Join(out, ", ")
+// sentAs replaces the input's parameter (see input.send).
+func (in input) sentAs(send func(v attr.Value, params map[string]string) error) input {
+	in.send = send
+	return in
+}
+
+// comparedBy makes the attribute name decide replacement (see comparedAttr).
+func (in input) comparedBy(name string) input {
+	in.comparedAttr = name
+	return in
+}
+
+// comparedOn makes part of the value decide replacement (see compare).
+func (in input) comparedOn(compare func(attr.Value) attr.Value) input {
+	in.compare = compare
+	return in
 }
 
 // Kinds of post that share inputs.
@@ -102,78 +117,30 @@ var (
 
 // mediaInputs are the post's inputs; account_id and type (which decide
 // where and what is published) are handled on their own.
-var mediaInputs = []input[mediaModel]{
-	text("image_url", usedBy(media, mediaTypeImage, mediaTypeStories),
-		func(m *mediaModel) *types.String { return &m.ImageURL }, func(p *graph.ContainerParams) *string { return &p.ImageURL }),
-	text("video_url", usedBy(media, mediaTypeReels, mediaTypeStories),
-		func(m *mediaModel) *types.String { return &m.VideoURL }, func(p *graph.ContainerParams) *string { return &p.VideoURL }),
-	{
-		// The file is uploaded (resumable upload) between creating the
-		// container and waiting for it; postOf hands the path to the workflow.
-		// A change is judged by the file's content hash: moving an unchanged
-		// file publishes nothing, editing it in place does.
-		name: "video_file", uses: usedBy(media, mediaTypeReels, mediaTypeStories),
-		value:        func(m *mediaModel) attr.Value { return m.VideoFile },
-		compared:     func(m *mediaModel) attr.Value { return m.VideoFileHash },
-		comparedAttr: "video_file_hash",
-		param:        uploadParam[mediaModel],
-	},
-	text("caption", usedBy(optional, feedKinds...),
-		func(m *mediaModel) *types.String { return &m.Caption }, func(p *graph.ContainerParams) *string { return &p.Caption }).readBack(),
-	text("alt_text", usedBy(optional, mediaTypeImage),
-		func(m *mediaModel) *types.String { return &m.AltText }, func(p *graph.ContainerParams) *string { return &p.AltText }),
-	text("location_id", usedBy(optional, feedKinds...),
-		func(m *mediaModel) *types.String { return &m.LocationID }, func(p *graph.ContainerParams) *string { return &p.LocationID }),
-	{
-		name: "user_tags", uses: usedBy(optional, mediaTypeImage, mediaTypeReels, mediaTypeStories),
-		value: func(m *mediaModel) attr.Value { return m.UserTags },
-		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) (diags diag.Diagnostics) {
-			p.UserTags, diags = userTagParams(ctx, m.UserTags)
-			return diags
-		},
-	},
-	textList("collaborators", usedBy(optional, feedKinds...),
-		func(m *mediaModel) types.List { return m.Collaborators }, func(p *graph.ContainerParams) *[]string { return &p.Collaborators }),
-	flag("share_to_feed", usedBy(optional, mediaTypeReels),
-		func(m *mediaModel) types.Bool { return m.ShareToFeed }, func(p *graph.ContainerParams) **bool { return &p.ShareToFeed }),
-	text("cover_url", usedBy(optional, mediaTypeReels),
-		func(m *mediaModel) *types.String { return &m.CoverURL }, func(p *graph.ContainerParams) *string { return &p.CoverURL }),
-	{
-		name: "thumb_offset", uses: usedBy(optional, mediaTypeReels),
-		value: func(m *mediaModel) attr.Value { return m.ThumbOffset },
-		param: func(_ context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			p.ThumbOffset = m.ThumbOffset.ValueInt64Pointer()
-			return nil
-		},
-	},
-	text("audio_name", usedBy(optional, mediaTypeReels),
-		func(m *mediaModel) *types.String { return &m.AudioName }, func(p *graph.ContainerParams) *string { return &p.AudioName }),
-	{
-		name: "trial_params", uses: usedBy(optional, mediaTypeReels),
-		value: func(m *mediaModel) attr.Value { return m.TrialParams },
-		param: func(ctx context.Context, m *mediaModel, p *graph.ContainerParams) diag.Diagnostics {
-			var tp trialParamsModel
-			diags := m.TrialParams.As(ctx, &tp, basetypes.ObjectAsOptions{})
-			p.TrialParams = &graph.TrialParams{GraduationStrategy: tp.GraduationStrategy.ValueString()}
-			return diags
-		},
-	},
-	textList("branded_content_sponsor_ids", usedBy(optional, feedKinds...),
-		func(m *mediaModel) types.List { return m.BrandedContentSponsorIDs }, func(p *graph.ContainerParams) *[]string { return &p.BrandedContentSponsorIDs }),
-	flag("is_paid_partnership", usedBy(optional, feedKinds...),
-		func(m *mediaModel) types.Bool { return m.IsPaidPartnership }, func(p *graph.ContainerParams) **bool { return &p.IsPaidPartnership }),
+var mediaInputs = []input{
+	row(media, "image_url", mediaTypeImage, mediaTypeStories),
+	row(media, "video_url", mediaTypeReels, mediaTypeStories),
+	// The file is uploaded (resumable upload) between creating the container
+	// and waiting for it: postOf hands its path to the workflow.
+	row(media, "video_file", mediaTypeReels, mediaTypeStories).sentAs(notSent).comparedBy("video_file_hash"),
+	row(optional, "caption", feedKinds...).readBack("caption").always(),
+	row(optional, "alt_text", mediaTypeImage).readBack("alt_text"),
+	row(optional, "location_id", feedKinds...),
+	row(optional, "user_tags", mediaTypeImage, mediaTypeReels, mediaTypeStories),
+	row(optional, "collaborators", feedKinds...),
+	row(optional, "share_to_feed", mediaTypeReels).readBack("is_shared_to_feed"),
+	row(optional, "cover_url", mediaTypeReels),
+	row(optional, "thumb_offset", mediaTypeReels),
+	row(optional, "audio_name", mediaTypeReels),
+	row(optional, "trial_params", mediaTypeReels),
+	row(optional, "branded_content_sponsor_ids", feedKinds...),
+	row(optional, "is_paid_partnership", feedKinds...),
 	// A carousel carries the AI label on its parent, not on its items.
-	flag("is_ai_generated", usedBy(optional, allKinds...),
-		func(m *mediaModel) types.Bool { return m.IsAIGenerated }, func(p *graph.ContainerParams) **bool { return &p.IsAIGenerated }),
-	{
-		// The items' own containers are created from childInputs; the
-		// parent's `children` parameter is their container ids. Items are
-		// compared by content: a moved, unchanged video file is no change.
-		name: "children", uses: usedBy(required, mediaTypeCarousel),
-		value:    func(m *mediaModel) attr.Value { return m.Children },
-		compared: func(m *mediaModel) attr.Value { return childrenByContent(m.Children) },
-		param:    func(context.Context, *mediaModel, *graph.ContainerParams) diag.Diagnostics { return nil },
-	},
+	row(optional, "is_ai_generated", allKinds...),
+	// The items' own containers are made from childInputs; the parent's
+	// `children` parameter is their container ids. Items are compared by
+	// content: a moved, unchanged video file is no change.
+	row(required, "children", mediaTypeCarousel).sentAs(notSent).comparedOn(childrenByContent),
 }
 
 // Kinds of carousel item: an item is an image or a video by the URL it sets.
@@ -183,27 +150,12 @@ const (
 )
 
 // childInputs are a carousel item's inputs.
-var childInputs = []input[childModel]{
-	text("image_url", usedBy(media, itemImage),
-		func(c *childModel) *types.String { return &c.ImageURL }, func(p *graph.ContainerParams) *string { return &p.ImageURL }),
-	text("video_url", usedBy(media, itemVideo),
-		func(c *childModel) *types.String { return &c.VideoURL }, func(p *graph.ContainerParams) *string { return &p.VideoURL }),
-	{
-		name: "video_file", uses: usedBy(media, itemVideo),
-		value:    func(c *childModel) attr.Value { return c.VideoFile },
-		compared: func(c *childModel) attr.Value { return c.VideoFileHash },
-		param:    uploadParam[childModel],
-	},
-	text("alt_text", usedBy(optional, itemImage),
-		func(c *childModel) *types.String { return &c.AltText }, func(p *graph.ContainerParams) *string { return &p.AltText }),
-	{
-		name: "user_tags", uses: usedBy(optional, itemImage),
-		value: func(c *childModel) attr.Value { return c.UserTags },
-		param: func(ctx context.Context, c *childModel, p *graph.ContainerParams) (diags diag.Diagnostics) {
-			p.UserTags, diags = userTagParams(ctx, c.UserTags)
-			return diags
-		},
-	},
+var childInputs = []input{
+	row(media, "image_url", itemImage),
+	row(media, "video_url", itemVideo),
+	row(media, "video_file", itemVideo).sentAs(notSent).comparedBy("video_file_hash"),
+	row(optional, "alt_text", itemImage),
+	row(optional, "user_tags", itemImage),
 }
 
 // usedBy is the uses of an input that kinds all use the same way.
@@ -215,51 +167,124 @@ func usedBy(u use, kinds ...string) map[string]use {
 	return out
 }
 
-// text is an input sent as it is, in a string parameter.
-func text[M any](name string, uses map[string]use, field func(*M) *types.String, param func(*graph.ContainerParams) *string) input[M] {
-	return input[M]{
-		name: name, uses: uses,
-		value: func(m *M) attr.Value { return *field(m) },
-		param: func(_ context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
-			*param(p) = field(m).ValueString()
-			return nil
-		},
+// notSent: the workflow sends the input itself (see input.send).
+func notSent(attr.Value, map[string]string) error { return nil }
+
+// value is the input's value in m, a *mediaModel or a *childModel.
+func (in input) value(m any) attr.Value { return modelValue(m, in.name) }
+
+// set puts v (of the field's type) in m.
+func (in input) set(m any, v attr.Value) {
+	f := reflect.ValueOf(m).Elem()
+	f.Field(modelFields[f.Type()][in.name]).Set(reflect.ValueOf(v))
+}
+
+// replacementValue is what a change of the input is judged by.
+func (in input) replacementValue(m any) attr.Value {
+	v := in.value(m)
+	if in.comparedAttr != "" {
+		v = modelValue(m, in.comparedAttr)
 	}
-}
-
-// flag is a boolean input, sent as "true" or "false".
-func flag[M any](name string, uses map[string]use, field func(*M) types.Bool, param func(*graph.ContainerParams) **bool) input[M] {
-	return input[M]{
-		name: name, uses: uses,
-		value: func(m *M) attr.Value { return field(m) },
-		param: func(_ context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
-			*param(p) = field(m).ValueBoolPointer()
-			return nil
-		},
+	if in.compare != nil {
+		v = in.compare(v)
 	}
+	return v
 }
 
-// textList is a list of strings, sent as a JSON array.
-func textList[M any](name string, uses map[string]use, field func(*M) types.List, param func(*graph.ContainerParams) *[]string) input[M] {
-	return input[M]{
-		name: name, uses: uses,
-		value: func(m *M) attr.Value { return field(m) },
-		param: func(ctx context.Context, m *M, p *graph.ContainerParams) diag.Diagnostics {
-			return field(m).ElementsAs(ctx, param(p), false)
-		},
+// replacementAttr is the attribute a replacement is attributed to.
+func (in input) replacementAttr() string {
+	if in.comparedAttr != "" {
+		return in.comparedAttr
 	}
+	return in.name
 }
 
-// readBack marks an input Instagram returns (see input.readable).
-func (in input[M]) readBack() input[M] {
-	in.readable = true
-	return in
+// accepts reports how kind uses the input (0: not at all).
+func (in input) accepts(kind string) use { return in.uses[kind] }
+
+// acceptedFor renders the kinds that accept the input, for docs and errors.
+func (in input) acceptedFor() string {
+	var out []string
+	for _, kind := range []string{mediaTypeImage, mediaTypeReels, mediaTypeCarousel, mediaTypeStories, itemImage, itemVideo} {
+		if in.uses[kind] != 0 {
+			out = append(out, "`"+kind+"`")
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
-// uploadParam asks for a resumable-upload container: the bytes follow.
-func uploadParam[M any](_ context.Context, _ *M, p *graph.ContainerParams) diag.Diagnostics {
-	p.UploadType = graph.UploadResumable
-	return nil
+// addParams adds the input's value to a container request's parameters.
+func (in input) addParams(v attr.Value, params map[string]string) error {
+	if in.send != nil {
+		return in.send(v, params)
+	}
+	encoded, err := graph.EncodeParam(goValue(v))
+	params[in.name] = encoded
+	return err
+}
+
+// modelFields index the fields of the models by attribute name (tfsdk tag).
+var modelFields = map[reflect.Type]map[string]int{
+	reflect.TypeFor[mediaModel](): fieldIndex[mediaModel](),
+	reflect.TypeFor[childModel](): fieldIndex[childModel](),
+}
+
+func fieldIndex[M any]() map[string]int {
+	t := reflect.TypeFor[M]()
+	out := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		out[t.Field(i).Tag.Get("tfsdk")] = i
+	}
+	return out
+}
+
+// modelValue is the value of attribute name in m, a *mediaModel or a
+// *childModel. A name that is no attribute of the model is a programming
+// error, caught by every test run.
+func modelValue(m any, name string) attr.Value {
+	f := reflect.ValueOf(m).Elem()
+	i, ok := modelFields[f.Type()][name]
+	if !ok {
+		panic("media: " + f.Type().Name() + " has no attribute " + name)
+	}
+	v, _ := f.Field(i).Interface().(attr.Value)
+	return v
+}
+
+// goValue is v as graph.EncodeParam takes it: strings, booleans, numbers,
+// lists and objects (their null attributes left out).
+func goValue(v attr.Value) any {
+	switch v := v.(type) {
+	case types.String:
+		return v.ValueString()
+	case types.Bool:
+		return v.ValueBool()
+	case types.Int64:
+		return v.ValueInt64()
+	case types.Float64:
+		return v.ValueFloat64()
+	case types.List:
+		return goValues(v.Elements())
+	case types.Set:
+		return goValues(v.Elements())
+	case types.Object:
+		out := map[string]any{}
+		for name, a := range v.Attributes() {
+			if !a.IsNull() {
+				out[name] = goValue(a)
+			}
+		}
+		return out
+	}
+	return v.String()
+}
+
+func goValues(elems []attr.Value) []any {
+	out := make([]any, len(elems))
+	for i, e := range elems {
+		out[i] = goValue(e)
+	}
+	return out
 }
 
 // itemKind is a carousel item's kind: a video item when it sets video_url
@@ -272,8 +297,8 @@ func itemKind(c *childModel) string {
 }
 
 // mediaOf lists the media inputs of a kind (use media), in table order.
-func mediaOf[M any](inputs []input[M], kinds ...string) []input[M] {
-	var out []input[M]
+func mediaOf(inputs []input, kinds ...string) []input {
+	var out []input
 	for _, in := range inputs {
 		for _, k := range kinds {
 			if in.accepts(k) == media {
@@ -286,7 +311,7 @@ func mediaOf[M any](inputs []input[M], kinds ...string) []input[M] {
 }
 
 // setNames are the names of the inputs m sets (unknown counts as set).
-func setNames[M any](inputs []input[M], m *M) []string {
+func setNames(inputs []input, m any) []string {
 	var out []string
 	for _, in := range inputs {
 		if !in.value(m).IsNull() {
@@ -297,7 +322,7 @@ func setNames[M any](inputs []input[M], m *M) []string {
 }
 
 // orList renders names as "a", "a or b", "a, b or c".
-func orList[M any](inputs []input[M]) string {
+func orList(inputs []input) string {
 	names := make([]string, len(inputs))
 	for i, in := range inputs {
 		names[i] = in.name
@@ -311,9 +336,14 @@ func orList[M any](inputs []input[M]) string {
 // childrenByContent is the children list with each item's video_file path
 // left out (its video_file_hash stays): items are the same when their media
 // are.
-func childrenByContent(children types.List) attr.Value {
-	if children.IsNull() || children.IsUnknown() {
-		return children
+func childrenByContent(v attr.Value) attr.Value {
+	children, ok := v.(types.List)
+	if !ok || children.IsNull() || children.IsUnknown() {
+		return v
+	}
+	item, ok := children.ElementType(context.Background()).(types.ObjectType)
+	if !ok {
+		return v
 	}
 	elems := make([]attr.Value, 0, len(children.Elements()))
 	for _, e := range children.Elements() {
@@ -323,13 +353,13 @@ func childrenByContent(children types.List) attr.Value {
 		}
 		attrs := maps.Clone(o.Attributes())
 		attrs["video_file"] = types.StringNull()
-		elems = append(elems, types.ObjectValueMust(childObjectType.AttrTypes, attrs))
+		elems = append(elems, types.ObjectValueMust(item.AttrTypes, attrs))
 	}
-	return types.ListValueMust(childObjectType, elems)
+	return types.ListValueMust(item, elems)
 }
 
 // inputByName finds an input's row (for schema descriptions).
-func inputByName[M any](inputs []input[M], name string) input[M] {
+func inputByName(inputs []input, name string) input {
 	for _, in := range inputs {
 		if in.name == name {
 			return in
@@ -340,18 +370,18 @@ func inputByName[M any](inputs []input[M], name string) input[M] {
 
 // containerParams builds the container request of a post (the carousel
 // parent for a carousel) from the inputs its type accepts.
-func containerParams(ctx context.Context, m *mediaModel) (graph.ContainerParams, diag.Diagnostics) {
+func containerParams(m *mediaModel) (graph.ContainerParams, error) {
 	var p graph.ContainerParams
 	if t := m.Type.ValueString(); t != mediaTypeImage {
 		p.MediaType = t // REELS, STORIES and CAROUSEL are Graph's own media_type values; a single image sends none
 	}
-	return p, fillParams(ctx, mediaInputs, m, m.Type.ValueString(), &p)
+	var err error
+	p.Params, err = paramsOf(mediaInputs, m, m.Type.ValueString())
+	return p, err
 }
 
 // carouselItemParams builds the container requests of a carousel's items.
-func carouselItemParams(ctx context.Context, m *mediaModel) ([]graph.ContainerParams, diag.Diagnostics) {
-	var children []childModel
-	diags := m.Children.ElementsAs(ctx, &children, false)
+func carouselItemParams(children []childModel) ([]graph.ContainerParams, error) {
 	out := make([]graph.ContainerParams, 0, len(children))
 	for i := range children {
 		c := &children[i]
@@ -359,31 +389,24 @@ func carouselItemParams(ctx context.Context, m *mediaModel) ([]graph.ContainerPa
 		if itemKind(c) == itemVideo {
 			p.MediaType = graph.MediaTypeVideo
 		}
-		diags.Append(fillParams(ctx, childInputs, c, itemKind(c), &p)...)
+		var err error
+		if p.Params, err = paramsOf(childInputs, c, itemKind(c)); err != nil {
+			return nil, err
+		}
 		out = append(out, p)
 	}
-	return out, diags
+	return out, nil
 }
 
-func fillParams[M any](ctx context.Context, inputs []input[M], m *M, kind string, p *graph.ContainerParams) diag.Diagnostics {
-	var diags diag.Diagnostics
+// paramsOf encodes the inputs of m that kind accepts and m sets.
+func paramsOf(inputs []input, m any, kind string) (map[string]string, error) {
+	params := map[string]string{}
 	for _, in := range inputs {
-		if in.accepts(kind) != 0 && !in.value(m).IsNull() {
-			diags.Append(in.param(ctx, m, p)...)
+		if v := in.value(m); in.accepts(kind) != 0 && !v.IsNull() {
+			if err := in.addParams(v, params); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return diags
-}
-
-func userTagParams(ctx context.Context, list attrList) ([]graph.UserTag, diag.Diagnostics) {
-	if list.IsNull() || list.IsUnknown() {
-		return nil, nil
-	}
-	var tags []userTagModel
-	diags := list.ElementsAs(ctx, &tags, false)
-	out := make([]graph.UserTag, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, graph.UserTag{Username: t.Username.ValueString(), X: t.X.ValueFloat64Pointer(), Y: t.Y.ValueFloat64Pointer()})
-	}
-	return out, diags
+	return params, nil
 }

@@ -4,10 +4,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -96,10 +94,11 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 	opts.Since, _ = parseRFC3339(m.Since)
 	opts.Until, _ = parseRFC3339(m.Until)
 
+	empty := nullModel(ctx)
 	stream.Results = func(push func(list.ListResult) bool) {
 		pushed := common.Pusher(ctx, req, push)
 		emit := func(media *graph.Media) bool {
-			model := l.adoptedModel(account, media)
+			model := l.adoptedModel(empty, account, media)
 			if !want(model.Type.ValueString()) {
 				return true
 			}
@@ -134,20 +133,13 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 
 // adoptedModel is the instagram_media a listed post becomes: what Instagram
 // returns, and nothing it cannot (the media URLs, tags, location stay null:
-// an adopted post needs none of them, see missingMedia).
-func (l *mediaList) adoptedModel(account string, media *graph.Media) mediaModel {
-	m := mediaModel{
-		AccountID:                types.StringValue(account),
-		Type:                     types.StringValue(resourceTypeOf(media)),
-		DeletionPolicy:           types.StringValue(effectiveDeletionPolicy(l.Data, types.StringNull())),
-		Timeouts:                 timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
-		UserTags:                 types.ListNull(userTagObjectType),
-		Collaborators:            types.ListNull(types.StringType),
-		Children:                 types.ListNull(childObjectType),
-		TrialParams:              types.ObjectNull(trialParamsType.AttrTypes),
-		BrandedContentSponsorIDs: types.ListNull(types.StringType),
-		ContainerID:              types.StringNull(),
-	}
+// an adopted post needs none of them, see missingMedia). empty is
+// nullModel's.
+func (l *mediaList) adoptedModel(empty mediaModel, account string, media *graph.Media) mediaModel {
+	m := empty
+	m.AccountID = types.StringValue(account)
+	m.Type = types.StringValue(resourceTypeOf(media))
+	m.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(l.Data, types.StringNull()))
 	applyMedia(&m, media)
 	return m
 }

@@ -188,7 +188,7 @@ func replacedInputs(plan, state mediaModel, imported bool) path.Paths {
 	}
 	for _, in := range mediaInputs {
 		pv, sv := in.replacementValue(&plan), in.replacementValue(&state)
-		if pv.Equal(sv) || (imported && !in.readable && in.value(&state).IsNull()) {
+		if pv.Equal(sv) || (imported && !in.readAlways && in.value(&state).IsNull()) {
 			continue
 		}
 		out = append(out, path.Root(in.replacementAttr()))

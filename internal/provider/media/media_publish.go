@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
@@ -22,30 +23,39 @@ func (r *mediaResource) publisher(account string) *workflow.Publisher {
 	return &workflow.Publisher{
 		Client: r.Data.Client, AccountID: account, Now: r.Data.Now,
 		PollInterval: r.Data.PollInterval, Logger: r.Data.Logger, ReadFields: mediaReadFields,
-		// Posts this run published are no one else's leftovers: recorded the
-		// moment Meta gives their id, and never taken for this post's.
-		Exclude: r.Data.Accounted, OnPublished: func(id string) { r.Data.AccountFor(id) },
+		// Posts this run published are no one else's leftovers (the
+		// duplicate guard): recorded the moment Meta gives their id, and never
+		// taken for this post's.
+		Held: r.Data.Accounted, Exclusive: r.Data.Exclusive, OnPublished: func(id string) { r.Data.AccountFor(id) },
 	}
 }
 
 // postOf is the workflow's view of the planned post: its container request
 // and, for a carousel, its items' (media_inputs.go builds both).
 func postOf(ctx context.Context, m *mediaModel) (workflow.Post, diag.Diagnostics) {
-	parent, diags := containerParams(ctx, m)
-	post := workflow.Post{Parent: parent, Videos: map[int]string{}}
+	var diags diag.Diagnostics
+	parent, err := containerParams(m)
+	if err != nil {
+		diags.AddError("Cannot encode the post's parameters", err.Error())
+		return workflow.Post{}, diags
+	}
+	post := workflow.Post{Parent: parent, Videos: map[int]string{}, AllowDuplicate: m.AllowDuplicate.ValueBool()}
 	if !m.VideoFile.IsNull() {
 		post.Videos[workflow.ParentItem] = m.VideoFile.ValueString()
 	}
-	if m.Type.ValueString() == mediaTypeCarousel {
-		items, d := carouselItemParams(ctx, m)
-		diags.Append(d...)
-		post.Items = items
-		var children []childModel
-		diags.Append(m.Children.ElementsAs(ctx, &children, false)...)
-		for i, c := range children {
-			if !c.VideoFile.IsNull() {
-				post.Videos[i] = c.VideoFile.ValueString()
-			}
+	if m.Type.ValueString() != mediaTypeCarousel {
+		return post, diags
+	}
+	var children []childModel
+	if diags.Append(m.Children.ElementsAs(ctx, &children, false)...); diags.HasError() {
+		return post, diags
+	}
+	if post.Items, err = carouselItemParams(children); err != nil {
+		diags.AddError("Cannot encode the carousel items' parameters", err.Error())
+	}
+	for i, c := range children {
+		if !c.VideoFile.IsNull() {
+			post.Videos[i] = c.VideoFile.ValueString()
 		}
 	}
 	return post, diags
@@ -62,7 +72,9 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 		expired  *workflow.ContainerExpiredError
 		timeout  *workflow.ProcessingTimeoutError
 		quota    *workflow.QuotaError
-		stopped  *workflow.InterruptedError
+		stopped  *workflow.StoppedError
+		dup      *workflow.DuplicateError
+		search   *workflow.SearchError
 		refused  *workflow.PublishError
 		unknown  *workflow.PublishUnknownError
 		notFound *workflow.PublishedNotRecoveredError
@@ -119,6 +131,13 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 			fmt.Sprintf("Container %s was still %s when the create timeout ran out, so nothing was published. Video processing can take minutes: "+
 				"raise timeouts.create, or check that the video meets Instagram's specifications (MP4/MOV, H.264/HEVC, 3 s – 15 min).",
 				timeout.ContainerID, timeout.StatusCode))
+	case errors.As(err, &dup):
+		diags.Append(duplicateError(dup.Post))
+	case errors.As(err, &search):
+		common.AddError(diags, path.Root("allow_duplicate"), "Cannot look for an identical recent post",
+			"Before publishing, the provider looks among the account's recent posts for one an interrupted run may have "+
+				"published, and that search failed, so nothing was published: publishing without it could post twice.\n\n"+
+				common.DescribeError(search.Err))
 	case errors.As(err, &quota):
 		addQuotaError(diags, quota)
 	case errors.As(err, &stopped) && errors.Is(stopped.Err, context.DeadlineExceeded):
@@ -145,7 +164,7 @@ func addPublishError(diags *diag.Diagnostics, at path.Path, err error) {
 }
 
 // nextRunAfterUnknownPublish is the truth about the next run after a publish
-// whose outcome is unknown (see the duplicate check in media_duplicate.go).
+// whose outcome is unknown (see the duplicate guard in internal/workflow/guard.go).
 const nextRunAfterUnknownPublish = "The next apply, before publishing this post, looks for an identical one among the account's " +
 	"recent posts (those of the last 24 hours; of the last hour for a post without a caption, such as a story): if it finds " +
 	"one, it stops and names it with the import block that adopts it, instead of publishing it a second time."
@@ -180,4 +199,23 @@ func publishedUnreadable(diags *diag.Diagnostics, mediaID string, err error) {
 	diags.AddWarning("Post published, but reading it back failed",
 		fmt.Sprintf("Post %s is published and recorded in the state; the next refresh reads its permalink and the rest.\n\n%s",
 			mediaID, common.DescribeError(err)))
+}
+
+// duplicateError names the identical post the duplicate guard found
+// (internal/workflow/guard.go) and gives the import that adopts it.
+func duplicateError(dup *graph.Media) diag.Diagnostic {
+	where := dup.Permalink
+	if where == "" {
+		where = "a story, which has no permalink"
+	}
+	return diag.NewAttributeErrorDiagnostic(path.Root("allow_duplicate"), "An identical post already exists",
+		fmt.Sprintf("Post %s (%s), published at %s, is what this resource would publish (same type, caption and items), "+
+			"and this apply did not publish it: most likely an earlier run was stopped while publishing it. Publishing "+
+			"again would post it twice, so nothing is published.\n\n"+
+			"If that post is what this resource published before, adopt it: add an import block whose `to` is this "+
+			"resource's address (shown above):\n\n"+
+			"  import {\n    to = instagram_media.NAME\n    id = %q\n  }\n\n"+
+			"or run `terraform import instagram_media.NAME %s`. If another resource of your configuration already holds "+
+			"that post (an identical post published on purpose), do not import it twice: set allow_duplicate = true "+
+			"to publish a second, identical post.", dup.ID, where, common.GraphTime(dup.Timestamp).ValueString(), dup.ID, dup.ID))
 }

@@ -3,6 +3,7 @@ package media
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -85,15 +86,7 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// Two identical posts of this run take turns, so that neither takes the
-	// other's post, published but not recorded yet, for a leftover.
-	defer r.Data.Exclusive(duplicateKey(account, post))()
-	pub := r.publisher(account)
-	r.checkDuplicate(ctx, pub, post, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	res, err := pub.Publish(ctx, post)
+	res, err := r.publisher(account).Publish(ctx, post)
 	if err != nil {
 		addPublishError(&resp.Diagnostics, path.Empty(), err)
 		return
@@ -208,8 +201,8 @@ func (r *mediaResource) ImportState(ctx context.Context, req resource.ImportStat
 }
 
 // applyMedia copies what the API returned into the model. Inputs the API
-// returns (caption; alt_text and share_to_feed once known) are refreshed so
-// that edits made in the app show up as drift.
+// returns (media_inputs.go's read-back rows) are refreshed so that edits
+// made in the app show up as drift.
 func applyMedia(m *mediaModel, media *graph.Media) {
 	m.ID = types.StringValue(media.ID)
 	m.Permalink = types.StringValue(media.Permalink)
@@ -221,13 +214,7 @@ func applyMedia(m *mediaModel, media *graph.Media) {
 	if m.Type.IsNull() || m.Type.IsUnknown() {
 		m.Type = types.StringValue(resourceTypeOf(media))
 	}
-	m.Caption = common.StringOrNull(media.Caption)
-	if !m.AltText.IsNull() && media.AltText != "" {
-		m.AltText = types.StringValue(media.AltText)
-	}
-	if !m.ShareToFeed.IsNull() && media.IsSharedToFeed != nil {
-		m.ShareToFeed = types.BoolValue(*media.IsSharedToFeed)
-	}
+	readInputs(m, media)
 	ids := []attr.Value{}
 	if media.Children != nil {
 		for _, c := range media.Children.Data {
@@ -278,4 +265,42 @@ func storyExpired(m mediaModel, now time.Time) bool {
 	}
 	ts, err := time.Parse(time.RFC3339, m.Timestamp.ValueString())
 	return err == nil && now.Sub(ts) >= 24*time.Hour
+}
+
+// readInputs refreshes the inputs Instagram returns (media_inputs.go's
+// readAs): an input it always returns (caption) whatever it is, null when
+// Instagram has none; another only when configured and returned.
+func readInputs(m *mediaModel, media *graph.Media) {
+	for _, in := range mediaInputs {
+		if in.readAs == "" {
+			continue
+		}
+		got, returned := media.Field(in.readAs)
+		switch {
+		case returned && (in.readAlways || !in.value(m).IsNull()):
+			in.set(m, attrOf(got, in.value(m)))
+		case in.readAlways:
+			in.set(m, nullOf(in.value(m)))
+		}
+	}
+}
+
+// attrOf is a value Graph returned as an attribute value like like.
+func attrOf(v any, like attr.Value) attr.Value {
+	switch v := v.(type) {
+	case string:
+		return types.StringValue(v)
+	case bool:
+		return types.BoolValue(v)
+	case int64:
+		return types.Int64Value(v)
+	}
+	return like // a field of a type no input has: keep the value
+}
+
+// nullOf is the null value of like's type (the zero value of the
+// framework's value types is null).
+func nullOf(like attr.Value) attr.Value {
+	v, _ := reflect.Zero(reflect.TypeOf(like)).Interface().(attr.Value)
+	return v
 }

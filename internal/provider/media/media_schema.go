@@ -8,17 +8,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 )
 
 // mediaModel is instagram_media's state. Its inputs are listed once more,
@@ -75,29 +77,11 @@ type childModel struct {
 	UserTags      types.List   `tfsdk:"user_tags"`
 }
 
-type trialParamsModel struct {
-	GraduationStrategy types.String `tfsdk:"graduation_strategy"`
-}
-
-// Element types of user_tags and children, for null values built in code
-// (listed posts).
-var (
-	userTagObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"username": types.StringType, "x": types.Float64Type, "y": types.Float64Type,
-	}}
-	childObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"image_url": types.StringType, "video_url": types.StringType, "video_file": types.StringType,
-		"video_file_hash": types.StringType, "alt_text": types.StringType,
-		"user_tags": types.ListType{ElemType: userTagObjectType},
-	}}
-	trialParamsType = types.ObjectType{AttrTypes: map[string]attr.Type{"graduation_strategy": types.StringType}}
-)
-
 func userTagsAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		MarkdownDescription: description,
 		Optional:            true,
-		Validators:          []validator.List{listvalidator.SizeAtMost(20)},
+		Validators:          []validator.List{listvalidator.SizeAtMost(rules.MaxUserTags)},
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"username": schema.StringAttribute{
 				MarkdownDescription: "Instagram username to tag, without `@`.",
@@ -192,7 +176,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"alt_text": schema.StringAttribute{
 				MarkdownDescription: inputDoc("alt_text", "Alternative text for the image, at most 1000 characters (carousel images have their own)."),
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxAltTextLength)},
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, rules.MaxAltTextLength)},
 			},
 			"location_id": schema.StringAttribute{
 				MarkdownDescription: inputDoc("location_id", "Id of a Facebook Page with location data to tag the post with."),
@@ -205,7 +189,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: []validator.List{
-					listvalidator.SizeBetween(1, maxCollaborators),
+					listvalidator.SizeBetween(1, rules.MaxCollaborators),
 					listvalidator.UniqueValues(),
 					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(common.UsernamePattern, "must be an Instagram username without @")),
 				},
@@ -249,7 +233,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.List{
-					listvalidator.SizeBetween(1, maxSponsors),
+					listvalidator.SizeBetween(1, rules.MaxSponsors),
 					listvalidator.UniqueValues(),
 					listvalidator.ValueStringsAre(common.NumericID("Instagram user id")),
 				},
@@ -299,7 +283,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		Blocks: map[string]schema.Block{
 			"children": schema.ListNestedBlock{
 				MarkdownDescription: "`CAROUSEL`: the 2–10 items, in order, each an image (`image_url`) or a video (`video_url` or `video_file`)." + replaceNote,
-				Validators:          []validator.List{listvalidator.SizeAtMost(maxCarouselChildren)},
+				Validators:          []validator.List{listvalidator.SizeAtMost(rules.MaxCarouselItems)},
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"image_url": schema.StringAttribute{
 						MarkdownDescription: "Public https URL of a JPEG image (images cannot be uploaded from a file).",
@@ -316,7 +300,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"alt_text": schema.StringAttribute{
 						MarkdownDescription: "Alternative text of an image item, at most 1000 characters.",
 						Optional:            true,
-						Validators:          []validator.String{stringvalidator.LengthBetween(1, maxAltTextLength)},
+						Validators:          []validator.String{stringvalidator.LengthBetween(1, rules.MaxAltTextLength)},
 					},
 					"user_tags": userTagsAttribute("People tagged in an image item (x and y required)."),
 				}},
@@ -324,4 +308,23 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
 		},
 	}
+}
+
+// nullModel is a mediaModel whose every attribute is null, typed by the
+// schema: where a post is built in code (a listed post, a test), every
+// attribute has its type without a line per attribute.
+func nullModel(ctx context.Context) mediaModel {
+	var resp resource.SchemaResponse
+	(&mediaResource{}).Schema(ctx, resource.SchemaRequest{}, &resp)
+	typ, _ := resp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	nulls := make(map[string]tftypes.Value, len(typ.AttributeTypes))
+	for name, t := range typ.AttributeTypes {
+		nulls[name] = tftypes.NewValue(t, nil)
+	}
+	var m mediaModel
+	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(typ, nulls)}
+	if diags := state.Get(ctx, &m); diags.HasError() {
+		panic("media: the schema does not fit mediaModel: " + diags[0].Detail()) // caught by every test run
+	}
+	return m
 }

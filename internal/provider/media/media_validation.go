@@ -13,20 +13,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 )
 
-// Limits from Meta's content publishing documentation (caption limits: common.TextProblems).
-const (
-	maxAltTextLength    = 1000
-	maxCollaborators    = 3
-	maxSponsors         = 2
-	minCarouselChildren = 2
-	maxCarouselChildren = 10
-)
-
-// captionProblems checks a caption against Instagram's limits and returns one
-// message per limit exceeded.
-func captionProblems(caption string) []string { return common.TextProblems("caption", caption) }
+// The limits themselves (caption, carousel, collaborators, alt text) are
+// internal/rules', shared with the provider functions and the plan preview.
 
 // typeHints add to "not supported" errors what a type takes instead.
 var typeHints = map[string]string{
@@ -75,7 +66,7 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 
 	if !m.Caption.IsNull() && !m.Caption.IsUnknown() {
-		for _, p := range captionProblems(m.Caption.ValueString()) {
+		for _, p := range rules.TextProblems("caption", m.Caption.ValueString()) {
 			resp.Diagnostics.AddAttributeError(path.Root("caption"), "Caption exceeds Instagram's limits", p)
 		}
 	}
@@ -91,7 +82,7 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 
 // inputsFor lists the inputs a kind of post takes: its media ("one of"),
 // then required and optional ones.
-func inputsFor[M any](inputs []input[M], kind string) []string {
+func inputsFor(inputs []input, kind string) []string {
 	var req, opt []string
 	if kinds := mediaOf(inputs, kind); len(kinds) > 0 {
 		req = append(req, orList(kinds))
@@ -113,9 +104,9 @@ func validateChildren(ctx context.Context, m mediaModel, diags *diag.Diagnostics
 	if diags.HasError() {
 		return
 	}
-	if n := len(children); n < minCarouselChildren || n > maxCarouselChildren {
+	if n := len(children); n < rules.MinCarouselItems || n > rules.MaxCarouselItems {
 		diags.AddAttributeError(path.Root("children"), "Carousel needs 2 to 10 items",
-			fmt.Sprintf("A carousel holds %d to %d children blocks; this one has %d.", minCarouselChildren, maxCarouselChildren, n))
+			fmt.Sprintf("A carousel holds %d to %d children blocks; this one has %d.", rules.MinCarouselItems, rules.MaxCarouselItems, n))
 	}
 	itemMedia := mediaOf(childInputs, itemImage, itemVideo)
 	for i := range children {

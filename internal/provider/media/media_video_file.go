@@ -113,7 +113,7 @@ func setVideoFileHashes(ctx context.Context, files *common.FileHashes, m *mediaM
 	for i := range children {
 		children[i].VideoFileHash = hashOf(files, children[i].VideoFile, itemVideo, path.Root("children").AtListIndex(i).AtName("video_file"), &diags)
 	}
-	list, d := types.ListValueFrom(ctx, childObjectType, children)
+	list, d := types.ListValueFrom(ctx, m.Children.ElementType(ctx), children)
 	diags.Append(d...)
 	m.Children = list
 	return diags

@@ -70,14 +70,14 @@ func edgeServer(t *testing.T, media, stories []map[string]any) *graph.Client {
 }
 
 func TestFindRecentMatch(t *testing.T) {
-	image := Post{Parent: graph.ContainerParams{ImageURL: "https://x/a.jpg", Caption: "hello"}}
-	reel := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, VideoURL: "https://x/a.mp4", Caption: "hello"}}
+	image := Post{Parent: graph.ContainerParams{Params: map[string]string{"image_url": "https://x/a.jpg", "caption": "hello"}}}
+	reel := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeReels, Params: map[string]string{"video_url": "https://x/a.mp4", "caption": "hello"}}}
 	carousel := Post{
-		Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Caption: "hello"},
-		Items:  []graph.ContainerParams{{ImageURL: "https://x/1.jpg"}, {ImageURL: "https://x/2.jpg"}},
+		Parent: graph.ContainerParams{MediaType: graph.MediaTypeCarousel, Params: map[string]string{"caption": "hello"}},
+		Items:  []graph.ContainerParams{{Params: map[string]string{"image_url": "https://x/1.jpg"}}, {Params: map[string]string{"image_url": "https://x/2.jpg"}}},
 	}
-	imageStory := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories, ImageURL: "https://x/s.jpg"}}
-	videoStory := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories, VideoURL: "https://x/s.mp4"}}
+	imageStory := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories, Params: map[string]string{"image_url": "https://x/s.jpg"}}}
+	videoStory := Post{Parent: graph.ContainerParams{MediaType: graph.MediaTypeStories, Params: map[string]string{"video_url": "https://x/s.mp4"}}}
 	since := t0.Add(-10 * time.Minute)
 	many := func(n int, last map[string]any) []map[string]any {
 		items := []map[string]any{}

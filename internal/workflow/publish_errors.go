@@ -13,15 +13,6 @@ import (
 // single post, or a carousel's parent) rather than a carousel item.
 const ParentItem = -1
 
-// Steps named by InterruptedError.
-const (
-	StepQuotaCheck = "checking the publishing quota"
-	StepContainers = "creating the media containers"
-	StepUpload     = "uploading the video"
-	StepProcessing = "waiting for Instagram to process the media"
-	StepPublish    = "about to publish"
-)
-
 // Every error below except PublishUnknownError and PublishedNotRecoveredError
 // means nothing was published (see MayHavePublished).
 
@@ -172,25 +163,6 @@ func (e *ItemsError) Unwrap() []error {
 	}
 	return out
 }
-
-// InterruptedError: ctx ended (Terraform asked the provider to stop, or a
-// deadline passed) at a step that is safe to abandon. media_publish was not
-// sent.
-type InterruptedError struct {
-	Step        string // StepQuotaCheck, StepContainers, StepUpload, StepProcessing or StepPublish
-	ContainerID string // the post's container, when it exists (it expires unused)
-	Err         error  // the context's error
-}
-
-func (e *InterruptedError) Error() string {
-	msg := "stopped while " + e.Step + ", before publishing: nothing was published"
-	if e.ContainerID != "" {
-		msg += " (container " + e.ContainerID + " expires unused)"
-	}
-	return msg + ": " + e.Err.Error()
-}
-
-func (e *InterruptedError) Unwrap() error { return e.Err }
 
 // PublishError: media_publish was refused (or its lost answers were all
 // proven to have published nothing). Nothing was published.

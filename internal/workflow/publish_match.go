@@ -72,7 +72,7 @@ func (p Post) Matches(m *graph.Media) bool {
 	if m.MediaProductType != p.ProductType() || m.MediaType != p.MediaType() {
 		return false
 	}
-	if p.ProductType() != graph.ProductStory && m.Caption != p.Parent.Caption {
+	if p.ProductType() != graph.ProductStory && m.Caption != p.Parent.Param("caption") {
 		return false
 	}
 	if p.MediaType() == graph.MediaTypeCarouselAlbum {
