@@ -47,3 +47,14 @@ output "published_post" {
 output "published_post_id" {
   value = instagram_media.launch.id
 }
+
+# The HTML a campaign site embeds the post with (oEmbed: no token needed).
+data "instagram_oembed" "launch" {
+  url         = instagram_media.launch.permalink
+  max_width   = 540
+  omit_script = true
+}
+
+output "embed_html" {
+  value = data.instagram_oembed.launch.html
+}

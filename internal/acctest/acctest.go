@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
@@ -70,17 +71,23 @@ func (e *Env) WithEcho() *Env {
 // Factories are the ProtoV6ProviderFactories for resource.TestCase.
 func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
 	f := map[string]func() (tfprotov6.ProviderServer, error){
-		"instagram": providerserver.NewProtocol6WithError(provider.New("test",
-			provider.WithEnv(e.Vars),
-			provider.WithPollInterval(10*time.Millisecond),
-			provider.WithClock(e.Emulator.Now),
-			provider.WithRetryWait(time.Millisecond, 20*time.Millisecond),
-		)()),
+		"instagram": providerserver.NewProtocol6WithError(e.provider()()),
 	}
 	if e.echo {
 		f["echo"] = echoprovider.NewProviderServer()
 	}
 	return f
+}
+
+// provider is the provider the test runs in process: the Env's settings,
+// on the emulator's clock, with short waits.
+func (e *Env) provider() func() fwprovider.Provider {
+	return provider.New("test",
+		provider.WithEnv(e.Vars),
+		provider.WithPollInterval(10*time.Millisecond),
+		provider.WithClock(e.Emulator.Now),
+		provider.WithRetryWait(time.Millisecond, 20*time.Millisecond),
+	)
 }
 
 // PostOutOfBand puts media on the default account as if posted in the app

@@ -50,6 +50,8 @@ var (
 	ImportBlocks        = Feature{"import blocks", version.Must(version.NewVersion("1.5.0")), version.Must(version.NewVersion("1.6.0"))}
 	EphemeralResources  = Feature{"ephemeral resources", tfversion.Version1_10_0, version.Must(version.NewVersion("1.11.0"))}
 	WriteOnlyAttributes = Feature{"write-only attributes", tfversion.Version1_11_0, version.Must(version.NewVersion("1.11.0"))}
+	// Provider-defined functions, provider::NAME::FUNCTION(…).
+	ProviderFunctions = Feature{"provider-defined functions", tfversion.Version1_8_0, version.Must(version.NewVersion("1.7.0"))}
 	// Resource identity: import { identity = {…} } and identities in state.
 	ResourceIdentity = Feature{"resource identity", tfversion.Version1_12_0, version.Must(version.NewVersion("1.12.0"))}
 	// List resources (terraform query) and actions: Terraform 1.14; OpenTofu has neither.

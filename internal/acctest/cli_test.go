@@ -19,6 +19,8 @@ func TestFeatureMissing(t *testing.T) {
 		{CLIOpenTofu, "1.12.6", EphemeralResources, false},
 		{CLIOpenTofu, "1.11.0-rc1", WriteOnlyAttributes, false}, // prereleases count as the release
 		{CLIOpenTofu, "1.12.6", Feature{Name: "x", Terraform: v("1.0.0")}, true},
+		{CLITerraform, "1.7.5", ProviderFunctions, true},
+		{CLIOpenTofu, "1.7.0", ProviderFunctions, false},
 	}
 	for _, c := range cases {
 		got := c.feature.missing(c.kind, v(c.version)) != ""

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
@@ -28,6 +29,16 @@ func (e *Env) Apply(t *testing.T, config string, checks ...statecheck.StateCheck
 // address.
 func Planned(address string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(address, action)}}
+}
+
+// Republishes expects the plan to republish the post at address: an
+// in-place update (the new post is published first, the old one deleted
+// after) that gives it a new id.
+func Republishes(address string) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+		plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+		plancheck.ExpectUnknownValue(address, tfjsonpath.New("id")),
+	}}
 }
 
 // NoDrift expects the plan after a step's apply and refresh to be empty:

@@ -3,6 +3,7 @@ package acctest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +11,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
 // Workdir runs the real CLI (TF_ACC_TERRAFORM_PATH) in a directory of its
@@ -38,21 +44,71 @@ var providerBuild struct {
 // other clock.
 func (e *Env) Workdir(t *testing.T) *Workdir {
 	t.Helper()
+	return e.workdir(t, buildProvider(t))
+}
+
+// InProcessWorkdir is a Workdir whose provider runs in the test process, on
+// the emulator's clock (TF_REATTACH_PROVIDERS, as terraform-plugin-testing
+// does), so that a test can move time and still read the CLI's own output
+// (warnings, exit codes). The CLI cannot kill this provider: interruption
+// tests use Workdir.
+func (e *Env) InProcessWorkdir(t *testing.T) *Workdir {
+	t.Helper()
+	w := e.workdir(t, "")
+	ctx, cancel := context.WithCancel(context.Background())
+	configCh, closeCh := make(chan *plugin.ReattachConfig, 1), make(chan struct{})
+	server := providerserver.NewProtocol6(e.provider()())
+	go func() {
+		if err := tf6server.Serve("registry.terraform.io/terraform-instagram/instagram", server,
+			tf6server.WithDebug(ctx, configCh, closeCh), tf6server.WithLoggingSink(t),
+			tf6server.WithGoPluginLogger(hclog.NewNullLogger())); err != nil {
+			t.Errorf("serving the provider in process: %v", err)
+			close(configCh)
+		}
+	}()
+	cfg, ok := <-configCh
+	if !ok || cfg == nil {
+		cancel()
+		t.Fatal("the provider did not start in process")
+	}
+	t.Cleanup(func() { cancel(); <-closeCh })
+	attach := map[string]any{
+		"Protocol": string(cfg.Protocol), "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": true,
+		"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
+	}
+	reattach, err := json.Marshal(map[string]any{
+		"registry.terraform.io/terraform-instagram/instagram": attach,
+		"registry.opentofu.org/terraform-instagram/instagram": attach,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.env = append(w.env, "TF_REATTACH_PROVIDERS="+string(reattach))
+	w.MustRun("init", "-input=false", "-no-color") // installs nothing: the provider is reattached
+	return w
+}
+
+// workdir prepares the directory, with dev_overrides pointing at bin.
+func (e *Env) workdir(t *testing.T, bin string) *Workdir {
+	t.Helper()
 	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if cli == "" {
 		t.Skip("TF_ACC_TERRAFORM_PATH is not set: run through scripts/gotest.sh")
 	}
-	bin := buildProvider(t)
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, ".cli.tfrc")
-	writeFile(t, cfg, fmt.Sprintf(`provider_installation {
+	overrides := fmt.Sprintf(`provider_installation {
   dev_overrides {
     "registry.terraform.io/terraform-instagram/instagram" = %[1]q
     "registry.opentofu.org/terraform-instagram/instagram" = %[1]q
   }
   direct {}
 }
-`, bin))
+`, bin)
+	if bin == "" {
+		overrides = "" // the provider is reattached (InProcessWorkdir)
+	}
+	writeFile(t, cfg, overrides)
 	writeFile(t, filepath.Join(dir, "providers.tf"), `terraform {
   required_providers {
     instagram = { source = "terraform-instagram/instagram" }

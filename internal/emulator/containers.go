@@ -13,25 +13,20 @@ import (
 
 // container is an IG media container (node type ShadowIGMediaBuilder).
 type container struct {
-	id, accountID       string
-	kind                string // IMAGE, VIDEO (carousel item), REELS, STORIES, CAROUSEL
-	isCarouselItem      bool
-	imageURL, videoURL  string
-	coverURL, audioName string
-	caption, altText    string
-	locationID          string
-	thumbOffset         int
-	shareToFeed         bool
-	userTags            []UserTag
-	collaborators       []string
-	children            []string // container ids
-	created             time.Time
-	polls               int  // status reads answered IN_PROGRESS so far
-	failSubcode         int  // set when processing will end in ERROR (async fetch failure)
-	forceExpired        bool // a ProcessingRule makes processing end in EXPIRED
-	mediaID             string
-	upload              *upload // upload_type=resumable: the video arrives on the upload host (uploads.go)
-	labels                      // trial reel, partnership and AI labels (publishing_params.go)
+	id, accountID  string
+	kind           string // IMAGE, VIDEO (carousel item), REELS, STORIES, CAROUSEL
+	isCarouselItem bool
+	children       []string // container ids
+	created        time.Time
+	polls          int  // status reads answered IN_PROGRESS so far
+	failSubcode    int  // set when processing will end in ERROR (async fetch failure)
+	forceExpired   bool // a ProcessingRule makes processing end in EXPIRED
+	mediaID        string
+	upload         *upload // upload_type=resumable: the video arrives on the upload host (uploads.go)
+	// params are the documented parameters as the request sent them
+	// (ContainerRequests): what a test asserts reached the API.
+	params map[string]string
+	inputs // what the published media keeps (container_params.go)
 }
 
 const containerTTL = 24 * time.Hour
@@ -196,127 +191,12 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 			"Container limit reached", "Too many media containers were created in the last 24 hours. Please try again later.")
 	}
 
-	p := func(name string) string { v, _ := req.param(name); return v }
-	c := &container{accountID: a.ID, created: now, imageURL: p("image_url"), videoURL: p("video_url"),
-		coverURL: p("cover_url"), audioName: p("audio_name"), caption: p("caption"), altText: p("alt_text"),
-		locationID: p("location_id")}
-	if v, ok := req.param("is_carousel_item"); ok {
-		b, ok := parseBool(v)
-		if !ok {
-			return nil, errParam("Param is_carousel_item must be a boolean")
-		}
-		c.isCarouselItem = b
-	}
-
-	mt := strings.ToUpper(p("media_type"))
-	switch mt {
-	case "":
-		mt = containerImage // omitted → single image (needs image_url)
-	case containerImage, containerReels, containerStories, containerCarousel:
-	case containerVideo:
-		if !c.isCarouselItem {
-			return nil, errMediaType("The VIDEO media type is no longer supported for single feed videos. Use REELS instead.")
-		}
-	default:
-		return nil, errMediaType("The media type " + p("media_type") + " is not supported.")
-	}
-	if c.isCarouselItem && mt != containerImage && mt != containerVideo {
-		return nil, errMediaType("Only IMAGE and VIDEO media can be carousel items.")
-	}
-	c.kind = mt
-	if err := s.uploadType(req, c); err != nil {
+	c := &container{accountID: a.ID, created: now, kind: containerImage, params: map[string]string{}} // no media_type: a single image
+	if err := s.readContainerParams(req, c); err != nil {
 		return nil, err
 	}
-
-	switch mt {
-	case containerImage:
-		if c.imageURL == "" {
-			return nil, errMissingParam("image_url")
-		}
-		c.videoURL = ""
-	case containerVideo, containerReels:
-		if !c.isVideo() {
-			return nil, errMissingParam("video_url")
-		}
-		c.imageURL = ""
-	case containerStories:
-		if c.imageURL == "" && !c.isVideo() {
-			return nil, errMissingParam("image_url or video_url")
-		}
-		if c.isVideo() {
-			c.imageURL = ""
-		}
-	case containerCarousel:
-		c.imageURL, c.videoURL = "", ""
-	}
-	// Images are fetched while the POST runs; videos (and reel covers) are
-	// fetched during processing and fail the container asynchronously.
-	if c.imageURL != "" && !fetchable(c.imageURL) {
-		return nil, errFetch(c.imageURL)
-	}
-	if c.videoURL != "" && !fetchable(c.videoURL) || c.coverURL != "" && !fetchable(c.coverURL) {
-		c.failSubcode = 2207052
-	}
-	s.applyProcessingRules(c)
-
-	if err := validateCaption(c.caption); err != nil {
+	if err := s.checkContainer(c); err != nil {
 		return nil, err
-	}
-	if utf8.RuneCountInString(c.altText) > 1000 {
-		return nil, errParam("Param alt_text must be at most 1000 characters")
-	}
-	if c.kind != containerImage {
-		c.altText = "" // alt text applies to images only; Meta's handling of it elsewhere is undocumented
-	}
-	if c.locationID != "" && !numericRe.MatchString(c.locationID) {
-		return nil, userErr(100, 0, "(#100) INSTAGRAM_PLATFORM_API__INVALID_LOCATION_ID", "Invalid location", "The location ID is not a valid location Page.")
-	}
-	if v, ok := req.param("user_tags"); ok && v != "" {
-		if c.kind == containerVideo {
-			// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media:
-			// user_tags are for images, reels and stories, not carousel videos.
-			return nil, errParam("user_tags are not supported on carousel video items")
-		}
-		tags, err := parseUserTags(v, c.kind == containerImage)
-		if err != nil {
-			return nil, err
-		}
-		c.userTags = tags
-	}
-	if v, ok := req.param("collaborators"); ok && v != "" {
-		// Collaborators go on a carousel's parent, never on its items, and
-		// not on stories (same reference).
-		if c.isCarouselItem || c.kind == containerStories {
-			return nil, errParam("collaborators are not supported on %s", kindName(c))
-		}
-		c.collaborators = parseList(v)
-		if len(c.collaborators) > s.opts.MaxCollaborators {
-			return nil, errParam("A media can have at most %d collaborators", s.opts.MaxCollaborators)
-		}
-	}
-	c.shareToFeed = c.kind == containerReels // reels default to feed + Reels tab (uncertain default)
-	if v, ok := req.param("share_to_feed"); ok && v != "" {
-		b, ok := parseBool(v)
-		if !ok {
-			return nil, errParam("Param share_to_feed must be a boolean")
-		}
-		c.shareToFeed = b
-	}
-	if v, ok := req.param("thumb_offset"); ok && v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return nil, userErr(1, 2207057, "Invalid thumb_offset", "Invalid thumbnail offset",
-				"The thumbnail offset must be a non-negative number of milliseconds within the video.")
-		}
-		c.thumbOffset = n
-	}
-	if err := s.readLabels(req, c); err != nil {
-		return nil, err
-	}
-	if c.kind == containerCarousel {
-		if err := s.validateChildren(c, p("children")); err != nil {
-			return nil, err
-		}
 	}
 
 	c.id = strconv.FormatInt(s.st.nextContainer, 10)
@@ -327,6 +207,61 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 		return map[string]any{"id": c.id, "uri": req.baseURL() + UploadPrefix + "/" + req.version + "/" + c.id}, nil
 	}
 	return map[string]any{"id": c.id}, nil
+}
+
+// checkContainer applies the rules between parameters, once all are read
+// (container_params.go), and settles what processing will do.
+func (s *Server) checkContainer(c *container) *apiError {
+	if c.isCarouselItem && c.kind != containerImage && c.kind != containerVideo {
+		return errMediaType("Only IMAGE and VIDEO media can be carousel items.")
+	}
+	switch c.kind {
+	case containerImage:
+		if c.imageURL == "" {
+			return errMissingParam("image_url")
+		}
+		c.videoURL = ""
+	case containerVideo, containerReels:
+		if !c.isVideo() {
+			return errMissingParam("video_url")
+		}
+		c.imageURL = ""
+	case containerStories:
+		if c.imageURL == "" && !c.isVideo() {
+			return errMissingParam("image_url or video_url")
+		}
+		if c.isVideo() {
+			c.imageURL = ""
+		}
+	case containerCarousel:
+		c.imageURL, c.videoURL = "", ""
+	}
+	// Images are fetched while the POST runs; videos (and reel covers) are
+	// fetched during processing and fail the container asynchronously.
+	if c.imageURL != "" && !fetchable(c.imageURL) {
+		return errFetch(c.imageURL)
+	}
+	if c.videoURL != "" && !fetchable(c.videoURL) || c.coverURL != "" && !fetchable(c.coverURL) {
+		c.failSubcode = 2207052
+	}
+	s.applyProcessingRules(c)
+
+	if err := validateCaption(c.caption); err != nil {
+		return err
+	}
+	if c.kind != containerImage {
+		c.altText = "" // alt text applies to images only; Meta's handling of it elsewhere is undocumented
+	}
+	if _, set := c.params["share_to_feed"]; !set {
+		c.shareToFeed = c.kind == containerReels // reels default to feed + Reels tab (uncertain default)
+	}
+	if err := checkAddons(c); err != nil {
+		return err
+	}
+	if c.kind == containerCarousel {
+		return s.validateChildren(c)
+	}
+	return nil
 }
 
 // kindName names a container's kind in error messages.
@@ -402,11 +337,11 @@ func parseUserTags(v string, needXY bool) ([]UserTag, *apiError) {
 	return tags, nil
 }
 
-func (s *Server) validateChildren(c *container, raw string) *apiError {
-	if raw == "" {
+func (s *Server) validateChildren(c *container) *apiError {
+	ids := c.children
+	if len(ids) == 0 {
 		return errMissingParam("children")
 	}
-	ids := parseList(raw)
 	if len(ids) < 2 || len(ids) > 10 {
 		return userErr(100, 2207028, "Carousel validation failed", "Carousel validation failed",
 			"A carousel must contain between 2 and 10 photos or videos.")
@@ -423,7 +358,6 @@ func (s *Server) validateChildren(c *container, raw string) *apiError {
 			return errParam("Container %s has already been published", id)
 		}
 	}
-	c.children = ids
 	return nil
 }
 

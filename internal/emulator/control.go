@@ -34,6 +34,8 @@ var controlRoutes = []controlRoute{
 	{"POST", "webhooks/subscriptions/", (*Server).controlSubscription},                           // JSON SubscriptionChange (webhooks_control.go)
 	{"GET", "webhooks/deliveries", (*Server).controlDeliveries},                                  // Deliveries (webhooks_control.go)
 	{"POST", "others/posts", (*Server).controlOthersPost},                                        // JSON OtherPost: PostByOtherUser (mentions.go)
+	{"POST", "collaborators", (*Server).controlCollaborator},                                     // JSON CollaboratorStatus: SetCollaboratorStatus (collaboration.go)
+	{"POST", "audio/", (*Server).controlAudio},                                                   // ?available=false|true: SetAudioAvailable (audio.go)
 }
 
 // controlRoute serves path (relative to ControlPrefix), or with a trailing
@@ -181,7 +183,7 @@ func (s *Server) dump() map[string]any {
 		containers = append(containers, map[string]any{
 			"id": c.id, "account_id": c.accountID, "media_type": c.kind, "is_carousel_item": c.isCarouselItem,
 			"status_code": code, "status": statusText(code, sub), "created": c.created.Format(time.RFC3339),
-			"children": c.children, "media_id": c.mediaID,
+			"children": c.children, "media_id": c.mediaID, "params": maps.Clone(c.params),
 		})
 	}
 	media := []any{}

@@ -38,6 +38,9 @@
 //	GET /{ig-user-id}/subscribed_apps
 //	POST /{ig-user-id}/subscribed_apps
 //	DELETE /{ig-user-id}/subscribed_apps
+//	GET /{ig-user-id}/collaboration_invites
+//	POST /{ig-user-id}/collaboration_invites
+//	GET /{ig-user-id}/collaborative_media
 //
 //	GET /{container-id}
 //	GET /{ig-media-id}
@@ -45,6 +48,7 @@
 //	DELETE /{ig-media-id}
 //	GET /{ig-media-id}/children
 //	GET /{ig-media-id}/collaborators
+//	GET /{ig-media-id}/poll_attachment
 //	GET /{ig-media-id}/insights
 //	GET /{ig-media-id}/comments
 //	POST /{ig-media-id}/comments
@@ -60,6 +64,8 @@
 //	GET /{ig-hashtag-id}/top_media
 //	GET /{ig-hashtag-id}/recent_media
 //
+//	GET /ig_audio
+//
 //	GET /{app-id}/subscriptions
 //	POST /{app-id}/subscriptions
 //	DELETE /{app-id}/subscriptions
@@ -69,17 +75,19 @@
 //	GET /refresh_access_token
 //	GET /oauth/access_token
 //	GET /debug_token
+//	GET /instagram_oembed
 //
 //	POST /ig-api-upload/{container-id}
 //	GET /ig-api-upload/{container-id}
 //
 // /me is the IG user with an Instagram-login token, the Page with a Page
 // token, the Facebook user otherwise; its route keys keep "me" (e.g.
-// "GET /me/accounts"). Literal roots (ig_hashtag_search, the token
-// endpoints) are their own kind: a row of the route table is all they need.
-// GET / is the multi-id read GET /?ids=a,b, each id metered as a call
-// (multiid.go), which apps created since 2026-11-04 may not use
-// (legacy.go); the token endpoints (oauth.go) authenticate themselves.
+// "GET /me/accounts"). Literal roots (ig_hashtag_search, ig_audio, the
+// token endpoints, instagram_oembed) are their own kind: a row of the route
+// table is all they need. GET / is the multi-id read GET /?ids=a,b, each id
+// metered as a call (multiid.go), which apps created since 2026-11-04 may
+// not use (legacy.go); the token endpoints (oauth.go) and oEmbed, which
+// needs no token (oembed.go), authenticate themselves.
 // Business discovery and the mentioned_media and mentioned_comment reads of
 // @mentions are fields of GET /{ig-user-id}. The last two are the video
 // upload host (rupload.facebook.com at Meta), served under UploadPrefix

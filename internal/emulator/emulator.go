@@ -80,6 +80,32 @@ type Options struct {
 	// MaxCollaborators: docs conflict (3 on the media reference, 5 on the collaborators edge); default 3.
 	MaxCollaborators int
 
+	// Collaboration invites (collaboration.go): calls per IG user per 24
+	// hours to GET (default 300) and POST (default 50)
+	// collaboration_invites. The error past them is undocumented
+	// (uncertain): CollaborationLimitError replaces the default (code 9, a
+	// message naming the limit).
+	CollaborationInviteReads int
+	CollaborationResponses   int
+	CollaborationLimitError  *ErrorBody
+
+	// Caption add-ons and licensed audio (addons.go, audio.go).
+	// PollOptionMaxLength: the longest poll option; Meta documents 25
+	// characters for Threads polls, nothing for Instagram (uncertain);
+	// default 25. AudioUnavailableError replaces the default answer (code
+	// 100) to a track that does not exist or was withdrawn, at container
+	// creation or at publish (undocumented, uncertain).
+	PollOptionMaxLength   int
+	AudioUnavailableError *ErrorBody
+
+	// oEmbed (oembed.go). OEmbedHourlyLimit: requests per rolling hour;
+	// default 1000. OEmbedRefusedError replaces the default answer (HTTP
+	// 400, code 100 "Invalid parameter") to a URL Meta will not embed: a
+	// story, a private, age-restricted or embed-disabled account's post, a
+	// post that does not exist (undocumented, uncertain).
+	OEmbedHourlyLimit  int
+	OEmbedRefusedError *ErrorBody
+
 	// StoriesVanish makes stories older than 24 h unreadable (100/33) by id.
 	// Uncertain whether Meta still serves expired stories by id to the owner; default false (readable).
 	StoriesVanish bool
@@ -209,6 +235,10 @@ func (o Options) withDefaults() Options {
 	o.VideoProcessingPolls = zeroOr(o.VideoProcessingPolls, 2)
 	orDefault(&o.MaxPageSize, 100)
 	orDefault(&o.MaxCollaborators, 3)
+	orDefault(&o.CollaborationInviteReads, 300)
+	orDefault(&o.CollaborationResponses, 50)
+	orDefault(&o.PollOptionMaxLength, 25)
+	orDefault(&o.OEmbedHourlyLimit, 1000)
 	orDefault(&o.AppCallBudget, 20000)
 	orDefault(&o.AccountCallBudget, 480000)
 	orDefault(&o.AppWindow, time.Hour)

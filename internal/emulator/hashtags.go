@@ -112,11 +112,20 @@ func (s *Server) hashtagLimitError(limit int) *apiError {
 		"You have searched the maximum number of unique hashtags allowed in a 7-day period.")
 }
 
+// facebookLoginRoot refuses an Instagram-login token on a literal root that
+// exists with Facebook login only (ig_hashtag_search, ig_audio).
+func facebookLoginRoot(req *request) *apiError {
+	if req.tok.kind == tokenInstagram {
+		return errUnsupported(req.method, req.segs[0])
+	}
+	return nil
+}
+
 // hashtagSearch is GET /ig_hashtag_search?user_id=…&q=…, with Facebook
 // login only.
 func (s *Server) hashtagSearch(req *request, _ *target) (any, *apiError) {
-	if req.tok.kind == tokenInstagram {
-		return nil, errUnsupported(req.method, req.segs[0])
+	if err := facebookLoginRoot(req); err != nil {
+		return nil, err
 	}
 	a, err := s.hashtagUser(req)
 	if err != nil {

@@ -1,5 +1,7 @@
 package emulator
 
+import "time"
+
 // The insight metric catalogue: the metrics Meta serves on accounts
 // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/insights)
 // and on media
@@ -59,9 +61,10 @@ var demographicBreakdowns = []string{"age", "city", "country", "gender"}
 // product types it exists for.
 type mediaInsightMetric struct {
 	title, description string
-	products           []string // FEED, REELS, STORY
-	breakdown          string   // the one breakdown it supports, if any
-	facebookOnly       bool     // Facebook Login only
+	products           []string  // FEED, REELS, STORY
+	breakdown          string    // the one breakdown it supports, if any
+	facebookOnly       bool      // Facebook Login only
+	createdBefore      time.Time // only media created before it have the metric (zero: all)
 	scale              int
 }
 
@@ -89,13 +92,19 @@ var mediaInsightMetrics = map[string]mediaInsightMetric{
 	"ig_reels_avg_watch_time":        {title: "Average watch time", description: "The average time the reel was played, in milliseconds.", products: reelsOnly, scale: 30000},
 	"ig_reels_video_view_total_time": {title: "Watch time", description: "The total time the reel was played, in milliseconds.", products: reelsOnly, scale: 90000000},
 	"reels_skip_rate":                {title: "Skip rate", description: "The percentage of views in which the reel was skipped within the first 3 seconds.", products: reelsOnly, scale: 100},
-	"reposts":                        {title: "Reposts", description: "The number of times the media was reposted.", products: feedReels, scale: 60},
+	"reposts":                        {title: "Reposts", description: "The number of times the media was reposted.", products: feedReelsStory, scale: 60},
 	"crossposted_views":              {title: "Cross-posted views", description: "Views of the reel on Instagram and Facebook together.", products: reelsOnly, scale: 25000},
-	"facebook_views":                 {title: "Facebook views", description: "Views of the cross-posted reel on Facebook.", products: reelsOnly, scale: 5000},
+	"facebook_views":                 {title: "Facebook views", description: "Views of the media cross-posted or recommended on Facebook.", products: feedReelsStory, scale: 5000},
 	"total_likes":                    {title: "Total likes", description: "Likes including those from boosted posts and ads.", products: feedReels, facebookOnly: true, scale: 1200},
 	"total_comments":                 {title: "Total comments", description: "Comments including those from boosted posts and ads.", products: feedReels, facebookOnly: true, scale: 200},
-	"total_views":                    {title: "Total views", description: "Views including those from boosted posts and ads.", products: feedReels, facebookOnly: true, scale: 30000},
+	"total_views":                    {title: "Total views", description: "Views including those from boosted posts and ads.", products: feedReelsStory, facebookOnly: true, scale: 30000},
+	"link_clicks":                    {title: "Link clicks", description: "Taps on the links of the story, such as link stickers.", products: storyOnly, facebookOnly: true, scale: 80},
+	"impressions":                    {title: "Impressions", description: "The number of times the media was on screen.", products: feedStory, createdBefore: impressionsCutoff, scale: 30000},
 }
+
+// impressionsCutoff: the media insights reference (updated 2026-06-18)
+// still lists impressions, for media created before 2024-07-02 only.
+var impressionsCutoff = time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)
 
 // insightDimensions are the values a breakdown dimension takes (the
 // breakdown tables of both insights references).

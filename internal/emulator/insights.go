@@ -347,6 +347,10 @@ func (s *Server) mediaInsights(req *request, t *target) (any, *apiError) {
 			// Code 100 is documented, the text is not (uncertain).
 			return nil, errParam("The Media Insights API does not support the %s metric for this media product type", n)
 		}
+		if !mm.createdBefore.IsZero() && !m.timestamp.Before(mm.createdBefore) {
+			// Undocumented answer (uncertain).
+			return nil, errParam("The %s metric is only available for media created before %s", n, mm.createdBefore.Format(time.DateOnly))
+		}
 	}
 	rawB, _ := req.param("breakdown")
 	breakdowns := parseList(rawB)

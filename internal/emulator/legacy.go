@@ -14,8 +14,8 @@ import (
 // before. Meta does not document the error it answers (uncertain): by
 // default the capability error (#3) naming the feature;
 // Options.LegacyFeatureError replaces it. A legacy app gets the multi-ID
-// read (multiid.go); the other features are accepted and ignored there, not
-// emulated.
+// read (multiid.go) and poll_attachment's date_format=U (addons.go); the
+// other features are accepted and ignored there, not emulated.
 
 // legacyFeature names the legacy feature a request uses, or "".
 func legacyFeature(req *request) string {

@@ -1,7 +1,5 @@
 package emulator
 
-import "strconv"
-
 // The media routes: the IG user's media and stories edges, and the media node
 // with its children and collaborators edges
 // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media).
@@ -59,17 +57,6 @@ func (s *Server) listChildren(req *request, t *target) (any, *apiError) {
 	data, err := s.childrenData(req, t.media, field{Name: "children", Sub: fs})
 	if err != nil {
 		return nil, err
-	}
-	return map[string]any{"data": data}, nil
-}
-
-// listCollaborators is GET /{ig-media-id}/collaborators, Facebook login only
-// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media/collaborators).
-// Invites are never accepted in the emulator.
-func (s *Server) listCollaborators(_ *request, t *target) (any, *apiError) {
-	data := []any{}
-	for _, u := range t.media.collaborators {
-		data = append(data, map[string]any{"id": strconv.FormatInt(legacyID("collab:"+u), 10), "username": u, "invite_status": "Pending"})
 	}
 	return map[string]any{"data": data}, nil
 }

@@ -35,6 +35,12 @@ type OtherPost struct {
 	Tagged           []string `json:"tagged"`   // usernames photo-tagged on the post (not mentioned)
 	CommentsDisabled bool     `json:"comments_disabled"`
 	Private          bool     `json:"private"` // the author's account is private: no webhooks
+	// Collaborators are usernames invited to co-author the post: a seeded
+	// account's invite is pending (collaboration.go). Not on stories.
+	Collaborators []string `json:"collaborators"`
+	// AgeRestricted and EmbedsDisabled make oEmbed refuse the post (oembed.go).
+	AgeRestricted  bool `json:"age_restricted"`
+	EmbedsDisabled bool `json:"embeds_disabled"` // the author turned embedding off
 }
 
 // PostByOtherUser publishes p for another user at the emulator clock and
@@ -55,6 +61,9 @@ func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 	default:
 		return "", fmt.Errorf("type must be FEED, REELS or STORY, not %q", p.Type)
 	}
+	if product == productStory && len(p.Collaborators) > 0 {
+		return "", fmt.Errorf("stories take no collaborators")
+	}
 	name := strings.ToLower(strings.TrimPrefix(p.Username, "@"))
 	if name == "" {
 		name = "some_user"
@@ -65,10 +74,11 @@ func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 		w.users = append(w.users, u)
 		w.byUsername[name] = u
 	}
-	u.private = p.Private
+	u.private, u.embedsDisabled = p.Private, p.EmbedsDisabled
 	m := &otherMedia{
 		id: w.newID(), owner: u, mediaType: mediaType, productType: product, caption: p.Caption,
 		timestamp: s.now(), tagged: p.Tagged, hashtags: captionHashtags(p.Caption), commentsDisabled: p.CommentsDisabled,
+		collaborators: p.Collaborators, ageRestricted: p.AgeRestricted,
 	}
 	w.byID[m.id] = m
 	if product != productStory {

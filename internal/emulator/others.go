@@ -24,6 +24,7 @@ type otherUser struct {
 	followers, follows                     int
 	accountType                            string // BUSINESS, MEDIA_CREATOR or PERSONAL
 	private                                bool   // a private account: its mentions send no webhooks (mentions.go)
+	embedsDisabled                         bool   // oEmbed refuses its posts (oembed.go)
 	media                                  []*otherMedia
 }
 
@@ -41,6 +42,9 @@ type otherMedia struct {
 	children               []*otherMedia
 	hashtags               []string // lowercase names from the caption
 	commentsDisabled       bool     // the owner turned comments off (mentions.go)
+	collaborators          []string // usernames invited as collaborators (collaboration.go)
+	collabStatus           map[string]string
+	ageRestricted          bool // oEmbed refuses it (oembed.go)
 }
 
 type others struct {
@@ -70,6 +74,7 @@ type postSeed struct {
 	hideLikes                              bool
 	tagged                                 []string
 	children                               int
+	collaborators                          []string // invited; the seeded account's invites are pending
 }
 
 var otherUserSeeds = []otherUser{
@@ -89,14 +94,14 @@ var otherPostSeeds = []postSeed{
 	{owner: "bluebottle", mediaType: "CAROUSEL_ALBUM", productType: "FEED", caption: "New beans from Ethiopia #coffee", hoursAgo: 20, likes: 1500, comments: 23, children: 2},
 	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "Café opening in Tokyo #travel #bluebottle", hoursAgo: 30, likes: 4200, comments: 80, tagged: []string{DefaultUsername}},
 	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "#coffee time", hoursAgo: 50, likes: 900, comments: 4},
-	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "Cold brew season #coldbrew", hoursAgo: 100, likes: 3100, comments: 31},
+	{owner: "bluebottle", mediaType: "IMAGE", productType: "FEED", caption: "Cold brew season #coldbrew", hoursAgo: 100, likes: 3100, comments: 31, collaborators: []string{DefaultUsername}},
 	{owner: "bluebottle", mediaType: "VIDEO", productType: "FEED", caption: "Behind the roaster #coffee", hoursAgo: 200, likes: 760, comments: 9},
 	{owner: "fernweh.studio", mediaType: "VIDEO", productType: "REELS", caption: "Sunrise over the fjord #travel", hoursAgo: 1, likes: 12000, comments: 140, views: 250000, hideLikes: true},
 	{owner: "fernweh.studio", mediaType: "CAROUSEL_ALBUM", productType: "FEED", caption: "Packing list #travel #coffee", hoursAgo: 10, likes: 800, comments: 12, tagged: []string{DefaultUsername}, children: 3},
 	{owner: "fernweh.studio", mediaType: "IMAGE", productType: "FEED", caption: "Flat white in Lisbon #latteart #coffee", hoursAgo: 26, likes: 430, comments: 7},
 	{owner: "fernweh.studio", mediaType: "IMAGE", productType: "FEED", caption: "Studio days", hoursAgo: 300, likes: 220, comments: 3},
 	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Trail ready #travel", hoursAgo: 3, likes: 650, comments: 5, tagged: []string{DefaultUsername}},
-	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Thermos + #coffee = summit", hoursAgo: 15, likes: 1200, comments: 18},
+	{owner: "northwind_outfitters", mediaType: "IMAGE", productType: "FEED", caption: "Thermos + #coffee = summit", hoursAgo: 15, likes: 1200, comments: 18, collaborators: []string{DefaultUsername}},
 	{owner: "northwind_outfitters", mediaType: "VIDEO", productType: "FEED", caption: "Gear check", hoursAgo: 72, likes: 300, comments: 2},
 	// Personal accounts' media is never returned (the IG Media reference), not even by hashtag.
 	{owner: "jane.personal", mediaType: "IMAGE", productType: "FEED", caption: "#coffee with friends", hoursAgo: 4, likes: 12, comments: 1, tagged: []string{DefaultUsername}},
@@ -134,6 +139,7 @@ func newOthers(base time.Time) *others {
 			id: w.newID(), owner: u, mediaType: p.mediaType, productType: p.productType, caption: p.caption,
 			timestamp: base.Add(-time.Duration(p.hoursAgo) * time.Hour), likes: p.likes, comments: p.comments,
 			views: p.views, hideLikes: p.hideLikes, tagged: p.tagged, hashtags: captionHashtags(p.caption),
+			collaborators: p.collaborators,
 		}
 		for i := range p.children {
 			kind := mediaImage
@@ -218,7 +224,7 @@ var (
 		"media_url", "thumbnail_url", "permalink", "shortcode", "timestamp", "username", "children", "view_count",
 		"owner", "is_comment_enabled", "is_shared_to_feed", "alt_text", "media_audio_type", "saved_count",
 		"shares_count", "reposts_count", "total_like_count", "total_comments_count", "total_views_count",
-		"insights", "comments", "collaborators", "legacy_instagram_media_id", "ig_id")
+		"insights", "comments", "collaborators", "legacy_instagram_media_id", "ig_id", "is_ai_generated", "has_poll")
 )
 
 func fieldSet(names ...string) map[string]bool {
@@ -285,4 +291,22 @@ var otherMediaFields = map[string]func(m *otherMedia) (any, bool){
 	// Omitted, not 0, when the owner hides likes (v11+).
 	"like_count": func(m *otherMedia) (any, bool) { return m.likes, !m.isChild && !m.hideLikes },
 	"view_count": func(m *otherMedia) (any, bool) { return m.views, m.productType == productReels },
+	// The counts of 2026: the seeded ones plus a deterministic extra.
+	"total_like_count": func(m *otherMedia) (any, bool) {
+		return m.likes + extraCount(m.id, "total_like_count", 200), !m.isChild && !m.hideLikes
+	},
+	"total_comments_count": func(m *otherMedia) (any, bool) {
+		return m.comments + extraCount(m.id, "total_comments_count", 20), !m.isChild
+	},
+	"total_views_count": func(m *otherMedia) (any, bool) {
+		return m.views + extraCount(m.id, "total_views_count", 5000), !m.isChild && m.mediaType == mediaVideo
+	},
+	"reposts_count": otherMediaCount("reposts_count"),
+	"saved_count":   otherMediaCount("saved_count"),
+	"shares_count":  otherMediaCount("shares_count"),
+}
+
+// otherMediaCount renders a count Meta gives without a seeded value.
+func otherMediaCount(name string) func(m *otherMedia) (any, bool) {
+	return func(m *otherMedia) (any, bool) { return extraCount(m.id, name, 100), !m.isChild }
 }

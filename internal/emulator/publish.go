@@ -55,6 +55,11 @@ func (s *Server) publish(req *request, a *Account) (string, *apiError) {
 			"The media is not ready to be published. Please wait a moment.")
 	}
 
+	if c.audio != nil && !s.audioAvailable(c.audio.AudioID) {
+		// The track was withdrawn since the container was made: the reel is
+		// not published without it (community report; uncertain).
+		return "", s.errAudioUnavailable(c.audio.AudioID)
+	}
 	now := s.now()
 	if s.quotaUsage(a.ID, now.Add(-s.opts.QuotaDuration)) >= s.opts.QuotaTotal {
 		return "", userErr(9, 2207042, "You reached maximum number of posts that is allowed to be published by Content Publishing API.",
@@ -75,10 +80,7 @@ func (s *Server) publish(req *request, a *Account) (string, *apiError) {
 // newMedia turns a FINISHED container into media and marks the container PUBLISHED.
 func (s *Server) newMedia(c *container, parentID string, now time.Time) *media {
 	m := s.addMedia(c.accountID, parentID, now)
-	m.containerID, m.caption, m.altText, m.imageURL, m.videoURL = c.id, c.caption, c.altText, c.imageURL, c.videoURL
-	m.coverURL, m.audioName, m.locationID, m.thumbOffset = c.coverURL, c.audioName, c.locationID, c.thumbOffset
-	m.shareToFeed, m.userTags, m.collaborators = c.shareToFeed, c.userTags, c.collaborators
-	m.labels = c.labels
+	m.containerID, m.inputs = c.id, c.inputs
 	if c.upload != nil {
 		m.uploadedBytes = c.upload.fileSize
 	}

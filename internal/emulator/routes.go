@@ -41,6 +41,9 @@ var routes = []route{
 	{"GET", kindIGUser, "subscribed_apps", (*Server).listSubscribedApps},
 	{"POST", kindIGUser, "subscribed_apps", (*Server).subscribeApp},
 	{"DELETE", kindIGUser, "subscribed_apps", (*Server).unsubscribeApp},
+	{"GET", kindIGUser, "collaboration_invites", (*Server).listCollaborationInvites},
+	{"POST", kindIGUser, "collaboration_invites", (*Server).respondToCollaboration},
+	{"GET", kindIGUser, "collaborative_media", (*Server).listCollaborativeMedia},
 
 	// Media containers and published media.
 	{"GET", kindContainer, "", (*Server).getContainer},
@@ -49,6 +52,7 @@ var routes = []route{
 	{"DELETE", kindMedia, "", (*Server).deleteMedia},
 	{"GET", kindMedia, "children", (*Server).listChildren},
 	{"GET", kindMedia, "collaborators", (*Server).listCollaborators},
+	{"GET", kindMedia, "poll_attachment", (*Server).pollAttachment},
 	{"GET", kindMedia, "insights", (*Server).mediaInsights},
 	{"GET", kindMedia, "comments", (*Server).listMediaComments},
 	{"POST", kindMedia, "comments", (*Server).createComment},
@@ -66,6 +70,9 @@ var routes = []route{
 	{"GET", kindHashtag, "top_media", (*Server).topMedia},
 	{"GET", kindHashtag, "recent_media", (*Server).recentMedia},
 
+	// Licensed audio search (Facebook login).
+	{"GET", "ig_audio", "", (*Server).audioSearch},
+
 	// App-level webhooks (app access token).
 	{"GET", kindApp, "subscriptions", (*Server).listSubscriptions},
 	{"POST", kindApp, "subscriptions", (*Server).subscribe},
@@ -78,12 +85,14 @@ var routes = []route{
 
 // selfAuthRoutes are the endpoints the router does not authenticate: their
 // handlers check what they were sent themselves (the token endpoints,
-// oauth.go: an Instagram-login token, client_secret, input_token).
+// oauth.go: an Instagram-login token, client_secret, input_token; oEmbed,
+// oembed.go: a token only when one is sent).
 var selfAuthRoutes = []route{
 	{"GET", "access_token", "", (*Server).exchangeInstagram},
 	{"GET", "refresh_access_token", "", (*Server).refreshInstagram},
 	{"GET", "oauth", "access_token", (*Server).exchangeFacebook},
 	{"GET", "debug_token", "", (*Server).debugToken},
+	{"GET", "instagram_oembed", "", (*Server).oembed},
 }
 
 // uploadRoutes are the upload host's (uploads.go), served under
@@ -155,6 +164,9 @@ var edgeChecks = map[kindEdge]func(req *request, edge string) *apiError{
 	{kindIGUser, "subscribed_apps"}:            instagramLoginOnly, // with Facebook login the edge lives on the Page
 	{kindIGUser, "recently_searched_hashtags"}: facebookLoginOnly,
 	{kindMedia, "collaborators"}:               facebookLoginOnly,
+	{kindMedia, "poll_attachment"}:             facebookLoginOnly,
+	{kindIGUser, "collaboration_invites"}:      facebookLoginOnly,
+	{kindIGUser, "collaborative_media"}:        facebookLoginOnly,
 	{kindPage, "subscribed_apps"}:              pageTokenOnly,
 	{kindApp, "subscriptions"}:                 appTokenOnly,
 }

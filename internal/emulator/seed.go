@@ -24,6 +24,11 @@ type Post struct {
 	AltText  string
 	Children int    // CAROUSEL: number of items (2–10; default 2), images except the second
 	ImageURL string // the source image of an image post; default https://example.com/emulator/{id}.jpg
+	// Poll options (2–4; the caption is the question) and a licensed track
+	// of the audio catalogue (REELS), as the app attaches them (addons.go).
+	Poll        []string
+	AudioID     string
+	AIGenerated bool
 }
 
 // PostOutOfBand publishes p on the account at the current emulator clock and
@@ -99,7 +104,10 @@ func (s *Server) seed(accountID string, n int, post func(i int, now time.Time) (
 func (s *Server) addPost(accountID string, p Post, at time.Time) *media {
 	m := s.addMedia(accountID, "", at)
 	m.mediaType, m.productType = mediaImage, productFeed
-	m.caption, m.altText = p.Caption, p.AltText
+	m.caption, m.altText, m.poll, m.aiGenerated = p.Caption, p.AltText, p.Poll, p.AIGenerated
+	if p.AudioID != "" {
+		m.audio = &audioConfig{AudioID: p.AudioID, AudioVolume: 100, VideoVolume: 100}
+	}
 	switch p.Type {
 	case productReels:
 		m.mediaType, m.productType = mediaVideo, productReels

@@ -125,6 +125,12 @@ type state struct {
 
 	viewers map[string]int // media id → seeded viewer count (insights.go)
 
+	pollVotes       map[string][]int       // media id → votes per poll option (addons.go)
+	audioWithdrawn  map[string]bool        // audio ids no longer available (audio.go)
+	inviteReads     map[string][]time.Time // account id → GET collaboration_invites times (collaboration.go)
+	inviteResponses map[string][]time.Time // account id → POST collaboration_invites times
+	oembedCalls     []time.Time            // oEmbed requests of the last hour (oembed.go)
+
 	others *others // other users' public accounts and posts, and the hashtags (others.go); built on first use
 
 	nextToken int64 // tokens minted by the OAuth endpoints (oauth.go)
@@ -148,6 +154,11 @@ func newState(seeds []Account, faultSeed int64) *state {
 		hooks:         newHookState(),
 		faultRNG:      newFaultRNG(faultSeed),
 		faultsApplied: map[string]int{},
+
+		pollVotes:       map[string][]int{},
+		audioWithdrawn:  map[string]bool{},
+		inviteReads:     map[string][]time.Time{},
+		inviteResponses: map[string][]time.Time{},
 	}
 	for _, a := range seeds {
 		st.addAccount(a)

@@ -59,12 +59,9 @@ func videoSignature(head []byte) bool {
 	return false
 }
 
-// uploadType reads upload_type at container creation.
-func (s *Server) uploadType(req *request, c *container) *apiError {
-	v, ok := req.param("upload_type")
-	if !ok || v == "" {
-		return nil
-	}
+// readUploadType reads upload_type at container creation (a row of
+// containerParams).
+func (s *Server) readUploadType(req *request, c *container, v string) *apiError {
 	if v != "resumable" {
 		return errParam("Param upload_type must be one of {resumable}")
 	}

@@ -43,7 +43,8 @@ func TestVocabulary_insightMetrics(t *testing.T) {
 	}
 	for name, m := range graph.MediaMetrics {
 		e, ok := mediaInsightMetrics[name]
-		if !ok || !sameSet(e.products, m.Products) || e.breakdown != m.Breakdown || e.facebookOnly != m.FacebookOnly {
+		if !ok || !sameSet(e.products, m.Products) || e.breakdown != m.Breakdown || e.facebookOnly != m.FacebookOnly ||
+			!e.createdBefore.Equal(m.CreatedBefore) {
 			t.Errorf("media metric %s: emulator %+v, graph %+v", name, e, m)
 		}
 	}
@@ -54,6 +55,14 @@ func TestVocabulary_insightMetrics(t *testing.T) {
 	for name := range graph.RetiredMetrics {
 		if _, ok := accountInsightMetrics[name]; ok {
 			t.Errorf("the emulator serves %s, which Meta retired", name)
+		}
+		if _, ok := mediaInsightMetrics[name]; ok {
+			t.Errorf("the emulator serves %s on media, which Meta retired", name)
+		}
+	}
+	for name := range graph.RetiredAccountMetrics {
+		if _, ok := accountInsightMetrics[name]; ok {
+			t.Errorf("the emulator serves %s on accounts, which Meta retired there", name)
 		}
 	}
 	if !slices.Equal(demographicBreakdowns, graph.DemographicBreakdowns) || !slices.Equal(demographicTimeframes, graph.DemographicTimeframes) {

@@ -89,6 +89,12 @@ type Client struct {
 	Tokens *TokensService
 	// Uploads sends local videos to containers made for an upload.
 	Uploads *UploadsService
+	// Audio, Collaboration and polls (Media.GetPollAttachment) exist with
+	// Facebook login only.
+	Audio         *AudioService
+	Collaboration *CollaborationService
+	// OEmbed needs no token: use it from a Client made without one.
+	OEmbed *OEmbedService
 
 	baseURL    string // scheme://host[/prefix], no trailing slash
 	apiVersion string
@@ -191,6 +197,9 @@ func New(opts Options) (*Client, error) {
 	c.Hashtags = &HashtagsService{client: c}
 	c.Tokens = &TokensService{client: c}
 	c.Uploads = &UploadsService{client: c}
+	c.Audio = &AudioService{client: c}
+	c.Collaboration = &CollaborationService{client: c}
+	c.OEmbed = &OEmbedService{client: c}
 	return c, nil
 }
 

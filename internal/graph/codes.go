@@ -13,6 +13,7 @@ import (
 // and the generic Graph codes (190, 4, 17, …) on
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
 const (
+	CodeInvalidParameter    = 100 // without a subcode: a parameter Graph refuses (with 33: not found)
 	CodeAccessToken         = 190 // invalid or expired access token
 	SubcodeSessionExpired   = 463 // with 190: the token's session has expired
 	CodeActivityRestricted  = 4   // with SubcodeActivityRestricted; code 4 alone is the app throttle
@@ -143,6 +144,14 @@ func IsNotReady(err error) bool {
 // IsPublishingQuotaReached reports the 24-hour publishing quota (9 / 2207042).
 func IsPublishingQuotaReached(err error) bool {
 	return is(err, CodePublishingQuota, SubcodeQuotaReached)
+}
+
+// IsInvalidParameter reports Graph's generic "(#100) Invalid parameter"
+// family: code 100 without a subcode (100/33 is not-found, IsNotFound).
+// oEmbed answers it for URLs it will not embed (uncertain).
+func IsInvalidParameter(err error) bool {
+	e, ok := asError(err)
+	return ok && e.Code == CodeInvalidParameter && e.Subcode == 0
 }
 
 // IsSessionExpired reports an expired access token (190 / 463).

@@ -123,7 +123,31 @@ type Media struct {
 	// Comments is the first page of the nested comments{…} field
 	// (GetWithComments).
 	Comments *NestedComments `json:"comments,omitempty"`
+
+	// Fields of 2026 (https://developers.facebook.com/docs/instagram-platform/changelog).
+	// MediaAudioType is MUSIC or ORIGINAL_SOUND (video only); IsAIGenerated
+	// the AI info label. Both logins.
+	MediaAudioType string `json:"media_audio_type,omitempty"`
+	IsAIGenerated  *bool  `json:"is_ai_generated,omitempty"`
+	// Facebook login only (2026-04-22); total_* include boosted posts and
+	// ads. Not on carousel items; omitted where the owner hides them.
+	RepostsCount       *int64 `json:"reposts_count,omitempty"`
+	SavedCount         *int64 `json:"saved_count,omitempty"`
+	SharesCount        *int64 `json:"shares_count,omitempty"`
+	TotalLikeCount     *int64 `json:"total_like_count,omitempty"`
+	TotalCommentsCount *int64 `json:"total_comments_count,omitempty"`
+	TotalViewsCount    *int64 `json:"total_views_count,omitempty"` // video only
 }
+
+// Media fields of 2026 and the login they need.
+var (
+	// MediaFieldsBothLogins are read with either login.
+	MediaFieldsBothLogins = []string{"media_audio_type", "is_ai_generated"}
+	// MediaFieldsFacebookLogin exist with Facebook login only.
+	MediaFieldsFacebookLogin = []string{
+		"reposts_count", "saved_count", "shares_count", "total_like_count", "total_comments_count", "total_views_count",
+	}
+)
 
 // MediaOwner is the owner of a media (only returned to its creator).
 type MediaOwner struct {

@@ -72,6 +72,18 @@ func TestContainerParams_fieldsAreNotParams(t *testing.T) {
 	}
 }
 
+func TestEncodePoll(t *testing.T) {
+	got, err := EncodePoll([]string{"Flat white", "Cortado", `"Both"`})
+	if want := `{"option_a":"Flat white","option_b":"Cortado","option_c":"\"Both\""}`; err != nil || got != want {
+		t.Errorf("EncodePoll = %s, %v; want %s", got, err, want)
+	}
+	for _, n := range []int{0, 1, 5} {
+		if _, err := EncodePoll(make([]string, n)); err == nil {
+			t.Errorf("a poll of %d options was encoded", n)
+		}
+	}
+}
+
 // EncodeParam writes what Meta's reference shows: text as it is, booleans
 // and numbers as text, lists and objects as JSON.
 func TestEncodeParam(t *testing.T) {

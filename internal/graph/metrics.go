@@ -1,5 +1,7 @@
 package graph
 
+import "time"
+
 // Meta's insights metrics as data: what exists, how it may be requested,
 // and what replaced the retired ones. The provider checks queries against
 // these tables at plan time; the emulator keeps its own, tested equal
@@ -35,7 +37,9 @@ var (
 
 // AccountMetrics are the current metrics of GET /{ig-user-id}/insights.
 // Meta added reposts (account and media), reels_skip_rate, crossposted_views
-// and facebook_views on 2025-12-03
+// and facebook_views on 2025-12-03, the total_* media metrics on 2026-04-22
+// (and extended facebook_views and reposts to stories) and the stories'
+// link_clicks on 2026-06-22
 // (https://developers.facebook.com/docs/instagram-platform/changelog). The
 // reference's banner gives views the breakdowns "follower_type" and
 // media_product_type, but the parameter Meta's servers define is follow_type:
@@ -69,7 +73,18 @@ type MediaMetric struct {
 	Products     []string // media_product_type values
 	Breakdown    string   // the one breakdown it supports, if any
 	FacebookOnly bool     // only with Facebook login
+	// InstagramLogin names what Instagram login offers instead of a
+	// Facebook-login-only metric ("" when nothing).
+	InstagramLogin string
+	// CreatedBefore: the metric exists only for media created before this
+	// time (zero: any media).
+	CreatedBefore time.Time
 }
+
+// ImpressionsCutoff: Meta still reports impressions, but only for media
+// created before 2024-07-02 (media insights reference, updated 2026-06-18);
+// newer media have views instead.
+var ImpressionsCutoff = time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)
 
 var (
 	feedReelsStory = []string{ProductFeed, ProductReels, ProductStory}
@@ -94,12 +109,14 @@ var MediaMetrics = map[string]MediaMetric{
 	"ig_reels_avg_watch_time":        {Products: []string{ProductReels}},
 	"ig_reels_video_view_total_time": {Products: []string{ProductReels}},
 	"reels_skip_rate":                {Products: []string{ProductReels}},
-	"reposts":                        {Products: feedReels},
+	"reposts":                        {Products: feedReelsStory},
 	"crossposted_views":              {Products: []string{ProductReels}},
-	"facebook_views":                 {Products: []string{ProductReels}},
-	"total_likes":                    {Products: feedReels, FacebookOnly: true},
-	"total_comments":                 {Products: feedReels, FacebookOnly: true},
-	"total_views":                    {Products: feedReels, FacebookOnly: true},
+	"facebook_views":                 {Products: feedReelsStory},
+	"total_likes":                    {Products: feedReels, FacebookOnly: true, InstagramLogin: "likes"},
+	"total_comments":                 {Products: feedReels, FacebookOnly: true, InstagramLogin: "comments"},
+	"total_views":                    {Products: feedReelsStory, FacebookOnly: true, InstagramLogin: "views"},
+	"link_clicks":                    {Products: []string{ProductStory}, FacebookOnly: true},
+	"impressions":                    {Products: feedStory, CreatedBefore: ImpressionsCutoff},
 }
 
 // RetiredMetric is a metric Meta removed and what to use instead.
@@ -108,10 +125,15 @@ type RetiredMetric struct {
 	Replacement string
 }
 
+// RetiredAccountMetrics are retired for accounts only: media created
+// before 2024-07-02 still have impressions (MediaMetrics).
+var RetiredAccountMetrics = map[string]RetiredMetric{
+	"impressions": {"v22.0", "`views`"},
+}
+
 // RetiredMetrics covers account and media metrics alike: a user who asks for
 // one in the wrong data source still deserves the replacement.
 var RetiredMetrics = map[string]RetiredMetric{
-	"impressions":                         {"v22.0", "`views`"},
 	"plays":                               {"v22.0", "`views`"},
 	"clips_replays_count":                 {"v22.0", "`views`"},
 	"ig_reels_aggregated_all_plays_count": {"v22.0", "`views`"},

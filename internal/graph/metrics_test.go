@@ -9,15 +9,24 @@ import (
 // A retired name must never be a current one, or the plan-time error would
 // reject a valid metric.
 func TestRetiredMetricsAreNotCurrent(t *testing.T) {
-	for name, r := range RetiredMetrics {
-		if _, ok := AccountMetrics[name]; ok {
-			t.Errorf("%s is both retired and a current account metric", name)
-		}
+	for name := range RetiredMetrics {
 		if _, ok := MediaMetrics[name]; ok {
 			t.Errorf("%s is both retired and a current media metric", name)
 		}
-		if r.Version == "" || !strings.Contains(r.Replacement, "`") {
-			t.Errorf("%s: replacement %q (%s) names no metric", name, r.Replacement, r.Version)
+	}
+	for name := range RetiredAccountMetrics {
+		if _, ok := RetiredMetrics[name]; ok {
+			t.Errorf("%s is retired twice", name)
+		}
+	}
+	for _, retired := range []map[string]RetiredMetric{RetiredMetrics, RetiredAccountMetrics} {
+		for name, r := range retired {
+			if _, ok := AccountMetrics[name]; ok {
+				t.Errorf("%s is both retired and a current account metric", name)
+			}
+			if r.Version == "" || !strings.Contains(r.Replacement, "`") {
+				t.Errorf("%s: replacement %q (%s) names no metric", name, r.Replacement, r.Version)
+			}
 		}
 	}
 }

@@ -76,12 +76,15 @@ func TestExamplesValidate(t *testing.T) {
 
 // featuresOf lists the CLI features an example directory needs: list
 // blocks (.tfquery.hcl, read by `validate -query`), import blocks with an
-// identity, and actions (examples/actions/).
+// identity, actions (examples/actions/) and provider functions.
 func featuresOf(t *testing.T, dir string) []acctest.Feature {
 	t.Helper()
 	var out []acctest.Feature
 	if hasAction(t, dir) {
 		out = append(out, acctest.Actions)
+	}
+	if matchesFile(t, dir, regexp.MustCompile(`provider::instagram::`)) {
+		out = append(out, acctest.ProviderFunctions)
 	}
 	if hasFiles(t, dir, "*.tfquery.hcl") {
 		out = append(out, acctest.ListResources)
@@ -95,6 +98,12 @@ func featuresOf(t *testing.T, dir string) []acctest.Feature {
 // hasAction: a .tf file of the directory declares an action block.
 func hasAction(t *testing.T, dir string) bool {
 	t.Helper()
+	return matchesFile(t, dir, regexp.MustCompile(`(?m)^action\s+"`))
+}
+
+// matchesFile: a .tf file of the directory matches re.
+func matchesFile(t *testing.T, dir string, re *regexp.Regexp) bool {
+	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +113,7 @@ func hasAction(t *testing.T, dir string) bool {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if regexp.MustCompile(`(?m)^action\s+"`).Match(b) {
+		if re.Match(b) {
 			return true
 		}
 	}

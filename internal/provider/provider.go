@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -18,10 +19,12 @@ import (
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/account"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/collaboration"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/comments"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/community"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/discovery"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/functions"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/insights"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/media"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/tokens"
@@ -36,6 +39,7 @@ var (
 	_ provider.ProviderWithEphemeralResources = (*instagramProvider)(nil)
 	_ provider.ProviderWithListResources      = (*instagramProvider)(nil)
 	_ provider.ProviderWithActions            = (*instagramProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*instagramProvider)(nil)
 )
 
 type instagramProvider struct {
@@ -191,8 +195,13 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 			return
 		}
 	}
+	publicClient, err := graph.New(p.publicClientOptions(s))
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create the Instagram API client without a token", err.Error())
+		return
+	}
 	data := common.NewProviderData(common.ProviderDataOptions{
-		Client: client, AppClient: appClient, Login: s.Login, AppID: s.AppID,
+		Client: client, AppClient: appClient, PublicClient: publicClient, Login: s.Login, AppID: s.AppID,
 		DefaultAccount: s.AccountID, PollInterval: p.pollInterval, Now: p.now,
 		Logger: newLogger(s.AccessToken, s.AppSecret),
 	})
@@ -241,6 +250,17 @@ func (p *instagramProvider) appClientOptions(s settings) graph.Options {
 	return o
 }
 
+// publicClientOptions are the options of the client for what needs no
+// token (oEmbed): graph.facebook.com whatever the login, unless base_url
+// points elsewhere (the emulator serves both). It sends no token and no
+// appsecret_proof.
+func (p *instagramProvider) publicClientOptions(s settings) graph.Options {
+	o := p.clientOptions(s)
+	o.BaseURL = s.AppBaseURL
+	o.AccessToken, o.AppSecret = "", ""
+	return o
+}
+
 func userAgent(version, commit string) string {
 	ua := "terraform-provider-instagram/" + version
 	if commit != "" && commit != "none" {
@@ -276,6 +296,10 @@ func (p *instagramProvider) DataSources(_ context.Context) []func() datasource.D
 		discovery.NewRecentlySearchedHashtagsDataSource,
 		tokens.NewTokenDataSource,
 		community.NewMentionDataSource,
+		media.NewOEmbedDataSource,
+		media.NewAudioDataSource,
+		collaboration.NewInvitesDataSource,
+		collaboration.NewCollaborativeMediaDataSource,
 	}
 }
 
@@ -302,5 +326,12 @@ func (p *instagramProvider) Actions(_ context.Context) []func() action.Action {
 		community.NewModerateCommentsAction,
 		community.NewReplyToCommentAction,
 		community.NewReplyToMentionAction,
+		collaboration.NewRespondAction,
 	}
+}
+
+// Functions are pure (internal/provider/functions): Terraform calls them
+// without configuring the provider. They need Terraform 1.8 or OpenTofu 1.7.
+func (p *instagramProvider) Functions(_ context.Context) []func() function.Function {
+	return functions.All()
 }

@@ -137,18 +137,90 @@ type Result struct {
 // happens when ctx ends.
 func (p *Publisher) Publish(ctx context.Context, post Post) (*Result, error) {
 	defer exclusive(p.Exclusive, post.exclusiveKey(p.AccountID))()
-	if !post.AllowDuplicate {
-		if err := p.checkDuplicate(ctx, post); err != nil {
-			return nil, err
-		}
-	}
-	if err := p.checkQuota(ctx); err != nil {
+	if err := p.beforePublishing(ctx, post); err != nil {
 		return nil, err
 	}
 	containerID, err := p.createContainers(ctx, post)
 	if err != nil {
 		return nil, err
 	}
+	return p.publishContainer(ctx, post, containerID)
+}
+
+// Stage creates a post's containers and uploads its video files now, and
+// waits until Instagram has processed them, so that PublishStaged, later,
+// only has to send media_publish: a scheduled video is ready at its time.
+// It publishes nothing and returns the post's container id. A staged
+// container that is never published expires after 24 hours.
+func (p *Publisher) Stage(ctx context.Context, post Post) (string, error) {
+	containerID, err := p.createContainers(ctx, post)
+	if err != nil {
+		return "", err
+	}
+	if err := p.waitFinished(ctx, containerID, ParentItem); err != nil {
+		return "", markUploaded(err, post.Videos[ParentItem])
+	}
+	return containerID, nil
+}
+
+// PublishStaged publishes post from the container Stage made for it. A
+// container that is still usable is published after the duplicate guard
+// and the quota check; one that expired, failed or is gone is made again
+// (Publish). A container already PUBLISHED was published by an earlier run
+// that could not record it (stopped hard): its post is looked up among the
+// account's recent posts and returned as Recovered, never published again.
+func (p *Publisher) PublishStaged(ctx context.Context, post Post, containerID string) (*Result, error) {
+	c, _, err := p.Client.Media.GetContainer(ctx, containerID)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, stoppedAt(ctx, StepProcessing)
+	case err != nil, c.StatusCode == graph.ContainerError, c.StatusCode == graph.ContainerExpired:
+		p.log().Debug(ctx, "the staged container cannot be published; making it again", map[string]any{"container_id": containerID})
+		return p.Publish(ctx, post)
+	case c.StatusCode == graph.ContainerPublished:
+		return p.recoverStaged(ctx, post, containerID)
+	}
+	defer exclusive(p.Exclusive, post.exclusiveKey(p.AccountID))()
+	if err := p.beforePublishing(ctx, post); err != nil {
+		return nil, err
+	}
+	return p.publishContainer(ctx, post, containerID)
+}
+
+// recoverStaged finds the post an earlier run published from a staged
+// container. Containers live 24 hours, so it was published within the last
+// two days.
+func (p *Publisher) recoverStaged(ctx context.Context, post Post, containerID string) (*Result, error) {
+	m, err := p.FindRecentMatch(ctx, post, p.now().Add(-2*containerLife), p.Held)
+	if err != nil || m == nil {
+		return nil, &PublishedNotRecoveredError{ContainerID: containerID, Err: err}
+	}
+	p.log().Warn(ctx, "the staged container was published by an earlier run; recording its post", map[string]any{"media_id": m.ID, "container_id": containerID})
+	if p.OnPublished != nil {
+		p.OnPublished(m.ID)
+	}
+	res := &Result{MediaID: m.ID, ContainerID: containerID, Recovered: true}
+	res.Media, _, res.ReadErr = p.Client.Media.Get(ctx, m.ID, p.ReadFields)
+	return res, nil
+}
+
+// containerLife is how long Meta keeps an unpublished container.
+const containerLife = 24 * time.Hour
+
+// beforePublishing runs the duplicate guard (unless the post allows a
+// duplicate) and the quota check.
+func (p *Publisher) beforePublishing(ctx context.Context, post Post) error {
+	if !post.AllowDuplicate {
+		if err := p.checkDuplicate(ctx, post); err != nil {
+			return err
+		}
+	}
+	return p.checkQuota(ctx)
+}
+
+// publishContainer waits until the post's container is processed, sends
+// media_publish once and reads the post back.
+func (p *Publisher) publishContainer(ctx context.Context, post Post, containerID string) (*Result, error) {
 	if err := p.waitFinished(ctx, containerID, ParentItem); err != nil {
 		return nil, markUploaded(err, post.Videos[ParentItem])
 	}

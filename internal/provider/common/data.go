@@ -38,6 +38,9 @@ type ProviderData struct {
 	// AppClient calls it with the app access token ({app-id}|{app-secret});
 	// nil unless app_id and app_secret are configured (webhook subscriptions).
 	AppClient *graph.Client
+	// PublicClient calls graph.facebook.com (or base_url) without any token,
+	// whatever the login: oEmbed, which needs none since 2026-05-15.
+	PublicClient *graph.Client
 	// Login is LoginFacebook or LoginInstagram.
 	Login string
 	// AppID is the configured Meta app id, if any.
@@ -67,18 +70,21 @@ type ProviderData struct {
 
 	exclusiveMu sync.Mutex
 	exclusive   map[string]*sync.Mutex // see Exclusive
+
+	budgetsMu sync.Mutex
+	budgets   map[string]*RollingBudget // see Budget
 }
 
 // ProviderDataOptions are what NewProviderData needs; zero values are the
 // defaults noted on each field.
 type ProviderDataOptions struct {
-	Client, AppClient *graph.Client
-	Login             string // default LoginFacebook
-	AppID             string
-	DefaultAccount    string        // "" → discovered from the token on first use
-	PollInterval      time.Duration // default 1s
-	Now               func() time.Time
-	Logger            graph.Logger
+	Client, AppClient, PublicClient *graph.Client
+	Login                           string // default LoginFacebook
+	AppID                           string
+	DefaultAccount                  string        // "" → discovered from the token on first use
+	PollInterval                    time.Duration // default 1s
+	Now                             func() time.Time
+	Logger                          graph.Logger
 }
 
 // NewProviderData builds the per-process provider data.
@@ -93,11 +99,12 @@ func NewProviderData(o ProviderDataOptions) *ProviderData {
 		o.Now = time.Now
 	}
 	d := &ProviderData{
-		Client: o.Client, AppClient: o.AppClient, Login: o.Login, AppID: o.AppID,
+		Client: o.Client, AppClient: o.AppClient, PublicClient: o.PublicClient, Login: o.Login, AppID: o.AppID,
 		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, defaultAccount: o.DefaultAccount,
 		mediaReaders: map[string]*MediaReader{},
 		accounted:    map[string]bool{},
 		exclusive:    map[string]*sync.Mutex{},
+		budgets:      map[string]*RollingBudget{},
 		hashtags:     hashtagCache{entries: map[string]*hashtagEntry{}},
 	}
 	d.PlanQuota = newPlanQuota(d)

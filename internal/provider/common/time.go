@@ -28,9 +28,20 @@ func GraphTime(ts string) types.String {
 // RFC3339Time validates a time attribute (since/until and the like) at plan
 // time, so that a typo fails before any API call.
 func RFC3339Time() validator.String {
-	return StringCheck("must be an RFC 3339 time, e.g. 2026-01-01T00:00:00Z", func(at path.Path, value string, diags *diag.Diagnostics) {
+	return StringCheck("must be an RFC 3339 time with a UTC offset, e.g. 2026-01-01T00:00:00Z or 2026-12-08T09:00:00+01:00", func(at path.Path, value string, diags *diag.Diagnostics) {
 		if _, err := time.Parse(time.RFC3339, value); err != nil {
-			diags.AddAttributeError(at, "Invalid time", fmt.Sprintf("%s must be an RFC 3339 time such as 2026-01-01T00:00:00Z, got %q.", at, value))
+			diags.AddAttributeError(at, "Invalid time", fmt.Sprintf("%s must be an RFC 3339 time with a UTC offset, such as "+
+				"2026-01-01T00:00:00Z or 2026-12-08T09:00:00+01:00, got %q.", at, value))
+		}
+	})
+}
+
+// PositiveDuration validates a Go duration greater than zero ("72h", "90m").
+func PositiveDuration() validator.String {
+	return StringCheck("must be a duration greater than zero, such as 2h or 30m", func(at path.Path, value string, diags *diag.Diagnostics) {
+		if d, err := time.ParseDuration(value); err != nil || d <= 0 {
+			diags.AddAttributeError(at, "Invalid duration",
+				fmt.Sprintf("%s must be a duration greater than zero, such as \"2h\", \"30m\" or \"1h30m\", got %q.", at, value))
 		}
 	})
 }

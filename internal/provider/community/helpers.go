@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
@@ -71,16 +70,6 @@ func addSweepError(diags *diagnostics, report *workflow.Report, err error) {
 	default:
 		common.AddAPIError(diags, path.Empty(), "Cannot moderate the comments", err)
 	}
-}
-
-// positiveDuration validates a Go duration greater than zero ("72h").
-func positiveDuration() validator.String {
-	return common.StringCheck("must be a duration greater than zero, such as 72h or 30m", func(at path.Path, value string, diags *diagnostics) {
-		if d, err := time.ParseDuration(value); err != nil || d <= 0 {
-			diags.AddAttributeError(at, "Invalid duration",
-				fmt.Sprintf("%s must be a duration greater than zero, such as \"72h\" or \"30m\", got %q.", at, value))
-		}
-	})
 }
 
 // shortDuration renders 72h0m0s as 72h.

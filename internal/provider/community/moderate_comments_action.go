@@ -82,7 +82,7 @@ func (a *moderateCommentsAction) Schema(_ context.Context, _ action.SchemaReques
 				MarkdownDescription: fmt.Sprintf("Without `media_ids`, how far back to look for posts, as a duration "+
 					"(`72h`, `30m`). Default `%s`.", shortDuration(workflow.DefaultWithin)),
 				Optional:   true,
-				Validators: []validator.String{positiveDuration()},
+				Validators: []validator.String{common.PositiveDuration()},
 			},
 			"comment_ids": schema.ListAttribute{
 				MarkdownDescription: "Only these comments (or replies), read by id, instead of the comments of posts. " +

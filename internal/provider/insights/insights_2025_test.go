@@ -2,6 +2,7 @@ package insights_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -92,4 +93,83 @@ data "instagram_account_insights" "views" {
 			tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("breakdowns").AtSliceIndex(0).AtMapKey("dimension_keys"),
 			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("follow_type")})),
 	)
+}
+
+// The metrics of 2026: link_clicks (stories), total_views, reposts and
+// facebook_views on stories, with Facebook login; refused with Instagram
+// login before any call, naming what it offers instead.
+func TestAccMediaInsights_metricsOf2026(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	story := env.PostOutOfBand(t, emulator.Post{Type: "STORY"})
+	post := env.PostOutOfBand(t, emulator.Post{Caption: "Launch"})
+	env.Apply(t, `
+data "instagram_media_insights" "story" {
+  media_id = "`+story+`"
+  metrics  = ["link_clicks", "total_views", "reposts", "facebook_views"]
+}
+
+data "instagram_media_insights" "post" {
+  media_id = "`+post+`"
+  metrics  = ["total_likes", "total_comments", "total_views", "facebook_views"]
+}`,
+		statecheck.ExpectKnownValue("data.instagram_media_insights.story", tfjsonpath.New("insights"),
+			insightNames("link_clicks", "total_views", "reposts", "facebook_views")),
+		statecheck.ExpectKnownValue("data.instagram_media_insights.post", tfjsonpath.New("insights"),
+			insightNames("total_likes", "total_comments", "total_views", "facebook_views")),
+	)
+	for _, tc := range []struct{ metric, want string }{
+		{"link_clicks", `"link_clicks" only exists in the Instagram API with Facebook login. Instagram login has no equivalent`},
+		{"total_views", `"total_views" only exists.*use "views"`},
+	} {
+		acctest.New(t, emulator.Options{}).InstagramLogin().PlanOnlyError(t, `
+data "instagram_media_insights" "x" {
+  media_id = "`+story+`"
+  metrics  = ["`+tc.metric+`"]
+}`, tc.want)
+	}
+	// link_clicks exists for stories only: refused after the one read of the media.
+	env.ApplyError(t, `
+data "instagram_media_insights" "x" {
+  media_id = "`+post+`"
+  metrics  = ["link_clicks"]
+}`, `"link_clicks" metric is not available for FEED media`)
+}
+
+// impressions exists only for media created before 2024-07-02: a newer post
+// fails before the insights call, naming views.
+func TestAccMediaInsights_impressionsOnOldMediaOnly(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{Now: func() time.Time { return time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC) }})
+	old := env.PostOutOfBand(t, emulator.Post{Caption: "From 2024"})
+	env.Emulator.AdvanceClock(900 * 24 * time.Hour)
+	recent := env.PostOutOfBand(t, emulator.Post{Caption: "From 2026"})
+	env.Apply(t, `
+data "instagram_media_insights" "old" {
+  media_id = "`+old+`"
+  metrics  = ["impressions", "views"]
+}`, statecheck.ExpectKnownValue("data.instagram_media_insights.old", tfjsonpath.New("insights"), insightNames("impressions", "views")))
+	before := env.Emulator.CallCount("GET /{ig-media-id}/insights")
+	env.ApplyError(t, `
+data "instagram_media_insights" "recent" {
+  media_id = "`+recent+`"
+  metrics  = ["impressions"]
+}`, `Metric not available for media this recent.*"impressions" only for media created before 2024-07-02.*Use "views"`)
+	if n := env.Emulator.CallCount("GET /{ig-media-id}/insights"); n != before {
+		t.Fatalf("insights requested %d times for impressions on new media", n-before)
+	}
+	// Account insights have no impressions at all.
+	acctest.New(t, emulator.Options{}).PlanOnlyError(t, `
+data "instagram_account_insights" "x" {
+  metrics = ["impressions"]
+  period  = "day"
+}`, `Retired insights metric.*"impressions"`)
+}
+
+func insightNames(metrics ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, len(metrics))
+	for i, m := range metrics {
+		checks[i] = knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact(m)})
+	}
+	return knownvalue.ListExact(checks)
 }

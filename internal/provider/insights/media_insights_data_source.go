@@ -3,7 +3,6 @@ package insights
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -38,9 +37,9 @@ type mediaInsightsModel struct {
 func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lifetime insights of one post, reel or story (`GET /{ig-media-id}/insights`). Metric names and breakdowns are " +
-			"checked at plan time; retired metrics (`impressions`, `plays`, `video_views`, `carousel_album_*`, `taps_forward`, …) fail with their " +
-			"replacement. Before asking for insights the media's product type is read once, so that a metric that does not exist for it " +
-			"(e.g. `navigation` on a feed post) fails with a clear message. Story insights exist for 24 hours and need at least 5 viewers; " +
+			"checked at plan time; retired metrics (`plays`, `video_views`, `carousel_album_*`, `taps_forward`, …) fail with their " +
+			"replacement. Before asking for insights the media's product type and age are read once, so that a metric that does not exist for it " +
+			"(e.g. `navigation` on a feed post, `impressions` on a post from after 2024-07-02) fails with a clear message. Story insights exist for 24 hours and need at least 5 viewers; " +
 			"carousel children have none.",
 		Attributes: map[string]schema.Attribute{
 			"media_id": common.RequiredID("Id of the media, e.g. `instagram_media.post.id`.", "Instagram media id"),
@@ -48,9 +47,11 @@ func (d *mediaInsightsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				"`total_interactions`, `follows`, `profile_visits`, `profile_activity`, `reposts`. Reels: `views`, `reach`, `likes`, `comments`, " +
 				"`saved`, `shares`, `total_interactions`, `ig_reels_avg_watch_time`, `ig_reels_video_view_total_time`, `reels_skip_rate`, " +
 				"`reposts`, `crossposted_views` (views on Instagram and Facebook of a reel cross-posted to Facebook), `facebook_views` " +
-				"(its views on Facebook). Stories: `views`, `reach`, `shares`, `total_interactions`, `follows`, " +
-				"`profile_visits`, `profile_activity`, `navigation`, `replies`. Facebook login also has `total_likes`, `total_comments`, `total_views` " +
-				"(feed and reels, including ads)."),
+				"(its views on Facebook; also for feed posts and stories). Stories: `views`, `reach`, `shares`, `total_interactions`, `follows`, " +
+				"`profile_visits`, `profile_activity`, `navigation`, `replies`, `reposts`, `facebook_views`. Facebook login also has " +
+				"`total_likes`, `total_comments` (feed and reels) and `total_views` (feed, reels and stories), which include boosted copies " +
+				"and ads, and `link_clicks` (stories: taps on links such as link stickers). `impressions` exists only for feed posts and " +
+				"stories created before 2024-07-02; for newer media it fails, before the insights call, naming `views`."),
 			"breakdown":          breakdownAttribute("`action_type` (for `profile_activity`) or `story_navigation_action_type` (for `navigation`). Every metric must support it."),
 			"media_type":         common.ComputedString("`IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),
 			"media_product_type": common.ComputedString("`FEED`, `REELS` or `STORY`: decides which metrics exist."),
@@ -86,11 +87,16 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 
 	if d.Data.Login == common.LoginInstagram {
 		for i, name := range metrics {
-			if mediaMetrics[name].FacebookOnly {
-				resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i), "Metric needs Facebook login",
-					fmt.Sprintf("%q (organic plus ads) only exists in the Instagram API with Facebook login. With Instagram login use %q.",
-						name, strings.TrimPrefix(name, "total_")))
+			mm := mediaMetrics[name]
+			if !mm.FacebookOnly {
+				continue
 			}
+			instead := "Instagram login has no equivalent."
+			if mm.InstagramLogin != "" {
+				instead = fmt.Sprintf("With Instagram login use %q (organic only).", mm.InstagramLogin)
+			}
+			resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i), "Metric needs Facebook login",
+				fmt.Sprintf("%q only exists in the Instagram API with Facebook login. %s", name, instead))
 		}
 		if resp.Diagnostics.HasError() {
 			return
@@ -99,7 +105,7 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 
 	// One read of the product type: Meta's answer to a metric that does not
 	// fit it is a bare code 100, so we explain it ourselves first.
-	media, _, err := d.Data.Client.Media.Get(ctx, id, []string{"id", "media_type", "media_product_type"})
+	media, _, err := d.Data.Client.Media.Get(ctx, id, []string{"id", "media_type", "media_product_type", "timestamp"})
 	if err != nil {
 		common.AddAPIError(&resp.Diagnostics, path.Root("media_id"), "Cannot read Instagram media "+id, err)
 		return
@@ -108,6 +114,8 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 		if msg := productProblem(name, media.MediaProductType, media.MediaType, id); msg != "" {
 			resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i),
 				fmt.Sprintf("Metric not available for %s media", media.MediaProductType), msg)
+		} else if msg := ageProblem(name, media.Timestamp, id); msg != "" {
+			resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i), "Metric not available for media this recent", msg)
 		}
 	}
 	if resp.Diagnostics.HasError() {

@@ -23,7 +23,11 @@ func checkMetricNames[M, O any](metrics []string, table map[string]M, other map[
 	ok := true
 	for i, name := range metrics {
 		p := path.Root("metrics").AtListIndex(i)
-		if r, retired := retiredMetrics[name]; retired {
+		r, retired := retiredMetrics[name]
+		if !retired && kind == "account" {
+			r, retired = retiredAccountMetrics[name]
+		}
+		if retired {
 			diags.AddAttributeError(p, "Retired insights metric",
 				fmt.Sprintf("Meta removed the %q metric in Graph API %s. Use %s instead.", name, r.Version, r.Replacement))
 			ok = false
@@ -246,6 +250,18 @@ func validateMediaQuery(metrics, breakdown []string, diags *diag.Diagnostics) {
 			}
 		}
 	}
+}
+
+// ageProblem explains why a metric does not exist for a media created at
+// created (a Graph timestamp), or "".
+func ageProblem(metric, created, mediaID string) string {
+	cutoff := mediaMetrics[metric].CreatedBefore
+	t, err := graph.ParseTime(created)
+	if cutoff.IsZero() || err != nil || t.Before(cutoff) {
+		return ""
+	}
+	return fmt.Sprintf("Meta reports %q only for media created before %s; media %s was created on %s. Use \"views\" instead.",
+		metric, cutoff.Format(time.DateOnly), mediaID, t.UTC().Format(time.DateOnly))
 }
 
 // productProblem explains why a metric does not exist for a media, or "".

@@ -77,7 +77,7 @@ func (d *accountMediaDataSource) ValidateConfig(ctx context.Context, req datasou
 
 func (d *accountMediaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *accountMediaModel, id string, diags *diag.Diagnostics) {
-		opts := graph.ListOptions{Fields: ownMediaFields, Limit: common.IntOr(m.Limit, defaultMediaListLimit)}
+		opts := graph.ListOptions{Fields: ownMediaFields(d.Data.Login), Limit: common.IntOr(m.Limit, defaultMediaListLimit)}
 		opts.Since, _ = parseRFC3339(m.Since)
 		opts.Until, _ = parseRFC3339(m.Until)
 		m.Media = []mediaItemModel{}

@@ -46,3 +46,60 @@ func TestAccMediaDataSource_errors(t *testing.T) {
 	acctest.New(t, emulator.Options{}).PlanOnlyError(t,
 		`data "instagram_media" "x" { id = "https://www.instagram.com/p/abc/" }`, `must be a numeric media id`)
 }
+
+// The poll's options and vote shares, and the fields of 2026, with each
+// login: the counts and the poll with Facebook login only.
+func TestAccMediaDataSource_pollAndFieldsOf2026(t *testing.T) {
+	t.Parallel()
+	for _, login := range []string{"facebook", "instagram"} {
+		t.Run(login, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t, emulator.Options{})
+			poll := env.PostOutOfBand(t, emulator.Post{Caption: "Flat white or cortado?", Poll: []string{"Flat white", "Cortado"}, AIGenerated: true})
+			reel := env.PostOutOfBand(t, emulator.Post{Type: "REELS", AudioID: emulator.AudioIDs("music")[0]})
+			env.Emulator.SetPollVotes(poll, 3, 1)
+			fbl := login == "facebook"
+			if !fbl {
+				env.InstagramLogin()
+			}
+			count := func() knownvalue.Check {
+				if fbl {
+					return knownvalue.NotNull()
+				}
+				return knownvalue.Null()
+			}
+			var pollCheck knownvalue.Check = knownvalue.Null()
+			if fbl {
+				pollCheck = knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"options": knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{"text": knownvalue.StringExact("Flat white"), "votes_share": knownvalue.Float64Exact(0.75)}),
+						knownvalue.ObjectExact(map[string]knownvalue.Check{"text": knownvalue.StringExact("Cortado"), "votes_share": knownvalue.Float64Exact(0.25)}),
+					}),
+					"expires_at": knownvalue.StringExact("2026-11-04T12:00:00Z"),
+				})
+			}
+			env.Apply(t, `
+data "instagram_media" "poll" { id = "`+poll+`" }
+data "instagram_media" "reel" { id = "`+reel+`" }
+data "instagram_account_media" "all" {}`,
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("poll"), pollCheck),
+				statecheck.ExpectKnownValue("data.instagram_media.reel", tfjsonpath.New("poll"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("is_ai_generated"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("media_audio_type"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.instagram_media.reel", tfjsonpath.New("media_audio_type"), knownvalue.StringExact("MUSIC")),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("reposts_count"), count()),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("saved_count"), count()),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("shares_count"), count()),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("total_like_count"), count()),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("total_comments_count"), count()),
+				statecheck.ExpectKnownValue("data.instagram_media.poll", tfjsonpath.New("total_views_count"), knownvalue.Null()), // not a video
+				statecheck.ExpectKnownValue("data.instagram_media.reel", tfjsonpath.New("total_views_count"), count()),
+				statecheck.ExpectKnownValue("data.instagram_account_media.all", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("total_views_count"), count()),
+				statecheck.ExpectKnownValue("data.instagram_account_media.all", tfjsonpath.New("media").AtSliceIndex(0).AtMapKey("media_audio_type"), knownvalue.StringExact("MUSIC")),
+			)
+			if n := env.Emulator.CallCount("GET /{ig-media-id}/poll_attachment"); fbl && n == 0 || !fbl && n != 0 {
+				t.Fatalf("%d poll reads", n)
+			}
+		})
+	}
+}

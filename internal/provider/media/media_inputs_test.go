@@ -34,7 +34,7 @@ func TestMediaInputsMatchTheModel(t *testing.T) {
 		"id": true, "account_id": true, "type": true, "deletion_policy": true, "allow_duplicate": true, "timeouts": true,
 		"container_id": true, "permalink": true, "shortcode": true, "media_type": true,
 		"media_product_type": true, "timestamp": true, "username": true, "children_ids": true,
-		"video_file_hash": true,
+		"video_file_hash": true, "publish_at": true, "publish_window": true, "status": true, "replaced_id": true,
 	}
 	checkTable[mediaModel](t, mediaInputs, notInTable)
 	checkTable[childModel](t, childInputs, map[string]bool{"video_file_hash": true})

@@ -77,7 +77,7 @@ func TestAccMedia_trialReelInPartnership(t *testing.T) {
 			},
 			{
 				Config:           trialReelConfig("SS_PERFORMANCE"),
-				ConfigPlanChecks: acctest.Planned(reelAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Republishes(reelAddr),
 				Check:            env.CheckMediaCount(emulator.DefaultAccountID, 1),
 			},
 		},

@@ -3,6 +3,9 @@ package media
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -12,107 +15,259 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
-// ModifyPlan applies the login-dependent default of deletion_policy, decides
-// which changes replace the post and says loudly what a new post means.
+// ModifyPlan plans instagram_media in named steps: a destroy, a create, an
+// update of a post not on Instagram yet (scheduled or missed), an update of
+// a published post — and, first, the common case of a plan over many posts
+// where nothing changes (unchanged). Each step says loudly what a new post
+// means.
 func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		var state mediaModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if r.Data != nil && effectiveDeletionPolicy(r.Data, state.DeletionPolicy) == deletionPolicyRetain {
-			resp.Diagnostics.AddWarning("Destroy keeps the post on Instagram",
-				fmt.Sprintf("Post %s will be removed from the Terraform state only (deletion_policy = %q); it stays published.",
-					state.ID.ValueString(), deletionPolicyRetain))
-		}
+	switch {
+	case req.Plan.Raw.IsNull():
+		r.planDestroy(ctx, req, resp)
 		return
-	}
-	if r.unchanged(ctx, req) {
+	case r.unchanged(ctx, req):
 		return
 	}
 	var plan, config mediaModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || !r.planCommon(ctx, req, &plan, config, &resp.Diagnostics) {
 		return
 	}
-	// The files' content is part of what is published: hash it now, before
-	// any API call (media_video_file.go).
+	if r.Data != nil {
+		if req.State.Raw.IsNull() {
+			r.planCreate(ctx, &plan, &resp.Diagnostics)
+		} else {
+			var state mediaModel
+			resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+			imported, diags := common.PrivateFlag(ctx, req.Private, privateKeyImported)
+			resp.Diagnostics.Append(diags...)
+			if resp.Diagnostics.HasError() {
+				return
+			}
+			if onInstagram(&state) {
+				r.planPublishedUpdate(ctx, &plan, &state, imported, &resp.Diagnostics)
+			} else {
+				r.planScheduledUpdate(ctx, &plan, &state, &resp.Diagnostics)
+			}
+		}
+	}
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
+}
+
+// planDestroy warns, once, that a retained post stays on Instagram. A
+// scheduled or missed post is not on Instagram: destroying it sends nothing.
+func (r *mediaResource) planDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var state mediaModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if r.Data != nil && onInstagram(&state) && effectiveDeletionPolicy(r.Data, state.DeletionPolicy) == deletionPolicyRetain {
+		resp.Diagnostics.AddWarning("Destroy keeps the post on Instagram",
+			fmt.Sprintf("Post %s (%s) will be removed from the Terraform state only (deletion_policy = %q); it stays published.",
+				state.ID.ValueString(), state.Permalink.ValueString(), deletionPolicyRetain))
+	}
+}
+
+// planCommon is what every create and update plans first, before any API
+// call: the video files' hashes, the media a new post needs, the
+// login-dependent default of deletion_policy and the default account. It
+// reports false when the plan cannot go on.
+func (r *mediaResource) planCommon(ctx context.Context, req resource.ModifyPlanRequest, plan *mediaModel, config mediaModel, diags *diag.Diagnostics) bool {
+	// The files' content is part of what is published: hash it now
+	// (media_video_file.go).
 	files := &common.FileHashes{} // before the provider is configured: no run to share it with
 	if r.Data != nil {
 		files = &r.Data.Files
 	}
-	if resp.Diagnostics.Append(setVideoFileHashes(ctx, files, &plan)...); resp.Diagnostics.HasError() {
-		return
+	if diags.Append(setVideoFileHashes(ctx, files, plan)...); diags.HasError() {
+		return false
 	}
 	if req.State.Raw.IsNull() {
-		// Before anything that may call the API: a new post needs its media.
-		resp.Diagnostics.Append(missingMedia(plan, "")...)
-		if resp.Diagnostics.HasError() {
-			return
+		// A new post needs its media, also a scheduled one.
+		if diags.Append(missingMedia(*plan, "")...); diags.HasError() {
+			return false
 		}
 	}
 	if r.Data == nil {
-		// Provider not configured yet; nothing login-dependent to decide.
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-		return
+		return true // provider not configured yet; nothing login-dependent to decide
 	}
-	if r.Data.Login == common.LoginInstagram && usesVideoFiles(ctx, plan) {
-		resp.Diagnostics.AddWarning("Video uploads are documented for Facebook login",
+	if r.Data.Login == common.LoginInstagram && usesVideoFiles(ctx, *plan) {
+		diags.AddWarning("Video uploads are documented for Facebook login",
 			"Meta's resumable upload guide (https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads) "+
 				"says uploads are available to apps with Facebook Login for Business, while its IG User Media reference lists "+
 				"upload_type for both logins. With Instagram login the upload may be refused at apply; host the video and use "+
 				"video_url if it is.")
 	}
-
 	switch {
 	case config.DeletionPolicy.IsNull():
 		plan.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, types.StringNull()))
 	case config.DeletionPolicy.ValueString() == deletionPolicyDelete && r.Data.Login == common.LoginInstagram:
-		resp.Diagnostics.AddAttributeError(path.Root("deletion_policy"), "Posts cannot be deleted with Instagram login",
+		diags.AddAttributeError(path.Root("deletion_policy"), "Posts cannot be deleted with Instagram login",
 			"The Instagram API with Instagram login (graph.instagram.com) cannot delete posts. Set deletion_policy = \"retain\": "+
-				"destroying or replacing the resource then leaves the post on Instagram and only removes it from Terraform.")
-		return
+				"destroying or republishing the post then leaves it on Instagram and only removes it from Terraform.")
+		return false
 	}
 	if plan.AccountID.IsUnknown() && req.State.Raw.IsNull() {
 		// Resolve the default account now, so the plan shows where the post goes.
-		account, diags := r.Data.AccountID(ctx, "", path.Root("account_id"))
-		resp.Diagnostics.Append(diags...)
-		if resp.Diagnostics.HasError() {
-			return
+		account, d := r.Data.AccountID(ctx, "", path.Root("account_id"))
+		if diags.Append(d...); diags.HasError() {
+			return false
 		}
 		plan.AccountID = types.StringValue(account)
 	}
+	return true
+}
 
-	if req.State.Raw.IsNull() {
-		r.Data.PlanQuota.NotePublish(ctx, plan.AccountID.ValueString(), &resp.Diagnostics)
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-		return
+// planCreate: a new post is published by the apply, or waits for its
+// publish_at (scheduled), or has missed it already.
+func (r *mediaResource) planCreate(ctx context.Context, plan *mediaModel, diags *diag.Diagnostics) {
+	now, s := r.Data.Now(), scheduleOf(plan)
+	switch plan.Status = types.StringValue(s.statusAt(now)); plan.Status.ValueString() {
+	case statusPublished:
+		plan.ReplacedID = types.StringNull()
+		r.notePost(ctx, plan, now, true, diags)
+	case statusScheduled:
+		notOnInstagramYet(plan, s.stagingDue(now) && usesVideo(ctx, *plan))
+		r.notePost(ctx, plan, s.at, true, diags)
+		diags.AddWarning("Post scheduled for "+s.when(),
+			fmt.Sprintf("This post is not published by this apply. It is recorded as scheduled, and the first apply at or after "+
+				"%s (and no later than %s, publish_window) publishes it: run terraform apply on a timer, e.g. every 15 minutes. "+
+				"Until then every input can change in place and removing it sends nothing to Instagram.",
+				s.when(), s.at.Add(s.window).Format(time.RFC3339)))
+	case statusMissed:
+		notOnInstagramYet(plan, false)
+		diags.Append(missedWarning(s))
 	}
+}
 
-	var state mediaModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	imported, diags := common.PrivateFlag(ctx, req.Private, privateKeyImported)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.RequiresReplace = append(resp.RequiresReplace, replacedInputs(plan, state, imported)...)
-	if len(resp.RequiresReplace) > 0 {
-		resp.Diagnostics.Append(missingMedia(plan, describePaths(resp.RequiresReplace))...)
-		if resp.Diagnostics.HasError() {
+// planScheduledUpdate: the post is not on Instagram yet, so every input
+// changes in place; its time decides whether this apply publishes it, stages
+// its video, or lets it miss.
+func (r *mediaResource) planScheduledUpdate(ctx context.Context, plan, state *mediaModel, diags *diag.Diagnostics) {
+	now, s := r.Data.Now(), scheduleOf(plan)
+	plan.Status = types.StringValue(s.statusAt(now))
+	switch plan.Status.ValueString() {
+	case statusPublished:
+		if diags.Append(missingMedia(*plan, "")...); diags.HasError() {
 			return
 		}
-		r.Data.PlanQuota.NotePublish(ctx, plan.AccountID.ValueString(), &resp.Diagnostics)
-		old := "deleted from Instagram"
-		if plan.DeletionPolicy.ValueString() == deletionPolicyRetain {
-			old = "kept on Instagram (deletion_policy = \"retain\") and removed from Terraform"
+		publishing(plan)
+		r.notePost(ctx, plan, now, true, diags)
+		if !s.at.IsZero() {
+			diags.AddWarning("Scheduled post publishes now",
+				fmt.Sprintf("This apply publishes the post scheduled for %s: its time has come.", s.when()))
 		}
-		resp.Diagnostics.AddWarning("This change publishes a new Instagram post",
-			fmt.Sprintf("Instagram posts cannot be edited through the API, so changing %s replaces post %s (%s): a new post "+
-				"with a new permalink is published, using one more unit of the 24-hour publishing quota, and the old post is %s. "+
-				"Likes and comments stay with the old post.",
-				describePaths(resp.RequiresReplace), state.ID.ValueString(), state.Permalink.ValueString(), old))
+	case statusScheduled:
+		changed := !scheduledInputsEqual(plan, state)
+		staged := !state.ContainerID.IsNull() && !changed
+		stage := !staged && s.stagingDue(now) && usesVideo(ctx, *plan)
+		notOnInstagramYet(plan, stage)
+		if staged {
+			plan.ContainerID = state.ContainerID
+		}
+		r.notePost(ctx, plan, s.at, changed || !plan.PublishAt.Equal(state.PublishAt), diags)
+		if stage {
+			diags.AddWarning("Staging the video of a scheduled post",
+				fmt.Sprintf("This apply uploads the video of the post scheduled for %s and waits until Instagram has processed it, "+
+					"so that the run at its time only publishes. Nothing is published now.", s.when()))
+		}
+	case statusMissed:
+		notOnInstagramYet(plan, false)
+		if state.Status.ValueString() != statusMissed || !plan.PublishAt.Equal(state.PublishAt) {
+			diags.Append(missedWarning(s))
+		}
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// planPublishedUpdate: a changed input republishes the post (a new post
+// replaces it, media_republish.go); a replaced post still to be deleted is
+// deleted; anything else changes Terraform-side settings only.
+func (r *mediaResource) planPublishedUpdate(ctx context.Context, plan, state *mediaModel, imported bool, diags *diag.Diagnostics) {
+	plan.Status, plan.ReplacedID = types.StringValue(statusPublished), state.ReplacedID
+	changed := replacedInputs(*plan, *state, imported)
+	switch {
+	case len(changed) > 0:
+		if diags.Append(missingMedia(*plan, describePaths(changed))...); diags.HasError() {
+			return
+		}
+		publishing(plan)
+		r.notePost(ctx, plan, r.Data.Now(), true, diags)
+		diags.AddWarning("This change publishes a new Instagram post", republishWarning(describePaths(changed), state, plan.DeletionPolicy.ValueString()))
+	case !state.ReplacedID.IsNull():
+		plan.ReplacedID = types.StringNull()
+		if plan.DeletionPolicy.ValueString() == deletionPolicyDelete {
+			diags.AddWarning("Deletes the post this one replaced",
+				fmt.Sprintf("Post %s replaced post %s, which could not be deleted then; this apply deletes it.", state.ID.ValueString(), state.ReplacedID.ValueString()))
+		}
+	}
+}
+
+// notePost adds the post to the plan's publishing calendar
+// (common.PlanQuota), which warns when a 24-hour window exceeds the quota.
+func (r *mediaResource) notePost(ctx context.Context, plan *mediaModel, at time.Time, changes bool, diags *diag.Diagnostics) {
+	label := "a " + strings.ToLower(plan.Type.ValueString()) + " post"
+	if !plan.Caption.IsNull() && !plan.Caption.IsUnknown() {
+		label = strconv.Quote(common.DisplayText(plan.Caption.ValueString(), 40))
+	}
+	r.Data.PlanQuota.Note(ctx, plan.AccountID.ValueString(), common.PlannedPost{At: at, Label: label, Changes: changes}, diags)
+}
+
+// publishing marks what Instagram gives a post as known only after this
+// apply publishes it.
+func publishing(plan *mediaModel) {
+	for _, s := range []*types.String{&plan.ID, &plan.Permalink, &plan.Shortcode, &plan.MediaType, &plan.MediaProductType,
+		&plan.Timestamp, &plan.Username, &plan.ContainerID, &plan.ReplacedID} {
+		*s = types.StringUnknown()
+	}
+	plan.ChildrenIDs = types.ListUnknown(types.StringType)
+}
+
+// notOnInstagramYet nulls what Instagram gives a post (it has none yet);
+// stage leaves container_id to the apply that stages the video.
+func notOnInstagramYet(plan *mediaModel, stage bool) {
+	for _, s := range []*types.String{&plan.ID, &plan.Permalink, &plan.Shortcode, &plan.MediaType, &plan.MediaProductType,
+		&plan.Timestamp, &plan.Username, &plan.ContainerID, &plan.ReplacedID} {
+		*s = types.StringNull()
+	}
+	plan.ChildrenIDs = types.ListNull(types.StringType)
+	if stage {
+		plan.ContainerID = types.StringUnknown()
+	}
+}
+
+// scheduledInputsEqual: the post's inputs (what a staged container was
+// made from) are the plan's.
+func scheduledInputsEqual(plan, state *mediaModel) bool {
+	if !plan.Type.Equal(state.Type) || !plan.AccountID.Equal(state.AccountID) {
+		return false
+	}
+	for _, in := range mediaInputs {
+		if !in.replacementValue(plan).Equal(in.replacementValue(state)) {
+			return false
+		}
+	}
+	return true
+}
+
+func missedWarning(s schedule) diag.Diagnostic {
+	return diag.NewAttributeWarningDiagnostic(path.Root("publish_at"), "Scheduled post missed its time",
+		fmt.Sprintf("The post scheduled for %s was not published: no apply ran between that time and the end of its "+
+			"publish_window (%s, at %s), and a post is never published later than that. Nothing was published. To publish it, "+
+			"set publish_at to a new time (or remove publish_at to publish it with the next apply).",
+			s.when(), s.window, s.at.Add(s.window).Format(time.RFC3339)))
+}
+
+// republishWarning says what republishing a published post does, in order.
+func republishWarning(changed string, state *mediaModel, policy string) string {
+	old := "deleted from Instagram"
+	if policy == deletionPolicyRetain {
+		old = "left on Instagram (deletion_policy = \"retain\") and removed from Terraform"
+	}
+	return fmt.Sprintf("Instagram posts cannot be edited through the API, so changing %s republishes post %s (%s). In this order: "+
+		"a new post with a new permalink is published (one more unit of the 24-hour publishing quota); then the old post is %s, "+
+		"and its likes and comments go with it. If the new post cannot be published, the old one stays, on Instagram and in the "+
+		"state.", changed, state.ID.ValueString(), state.Permalink.ValueString(), old)
 }
 
 // missingMedia reports the media a new post needs and the configuration
@@ -216,18 +371,22 @@ func describePaths(ps path.Paths) string {
 }
 
 // unchanged reports a plan with nothing to decide, the usual case of a
-// plan over many posts: Terraform proposes the state as it is, no local
-// video file could have changed under it (carousels and video_file posts
-// take the full path) and deletion_policy is already what this login makes
-// of the configuration. It reads four attributes instead of decoding the
-// plan, the configuration and the state (make bench measures the cost).
+// plan over many posts: Terraform proposes the state as it is, the post is
+// published (a scheduled one's time may have come) with no replaced post
+// to delete, no local video file could have changed under it (carousels
+// and video_file posts take the full path) and deletion_policy is already
+// what this login makes of the configuration. It reads six attributes
+// instead of decoding the plan, the configuration and the state (make bench
+// measures the cost).
 func (r *mediaResource) unchanged(ctx context.Context, req resource.ModifyPlanRequest) bool {
 	if r.Data == nil || req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) {
 		return false
 	}
-	var videoFile, stateDP, configDP types.String
+	var videoFile, stateDP, configDP, status, replaced types.String
 	var children types.List
 	for _, d := range []diag.Diagnostics{
+		req.State.GetAttribute(ctx, path.Root("status"), &status),
+		req.State.GetAttribute(ctx, path.Root("replaced_id"), &replaced),
 		req.State.GetAttribute(ctx, path.Root("video_file"), &videoFile),
 		req.State.GetAttribute(ctx, path.Root("children"), &children),
 		req.State.GetAttribute(ctx, path.Root("deletion_policy"), &stateDP),
@@ -238,6 +397,6 @@ func (r *mediaResource) unchanged(ctx context.Context, req resource.ModifyPlanRe
 		}
 	}
 	policy := effectiveDeletionPolicy(r.Data, configDP)
-	return videoFile.IsNull() && children.IsNull() && stateDP.ValueString() == policy &&
-		(policy != deletionPolicyDelete || r.Data.Login != common.LoginInstagram)
+	return status.ValueString() == statusPublished && replaced.IsNull() && videoFile.IsNull() && children.IsNull() &&
+		stateDP.ValueString() == policy && (policy != deletionPolicyDelete || r.Data.Login != common.LoginInstagram)
 }

@@ -2,17 +2,18 @@ package media
 
 import (
 	"context"
-	"fmt"
 	"reflect"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
 // Media types a user can publish (the `type` attribute).
@@ -59,51 +60,37 @@ func NewMediaResource() resource.Resource {
 
 type mediaResource struct{ common.ResourceBase }
 
+// Metadata: a post's identity changes when it is republished (a new media
+// id) and when a scheduled post is published (it had none).
+func (r *mediaResource) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	r.ResourceBase.Metadata(ctx, req, resp)
+	resp.ResourceBehavior.MutableIdentity = true
+}
+
 func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, ok := common.Decode[mediaModel](ctx, req.Plan, &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := createTimeout(ctx, plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-
 	account, ok := r.Data.ResolveAccount(ctx, plan.AccountID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	plan.AccountID = types.StringValue(account)
-	if resp.Diagnostics.Append(videoFilesAsPlanned(ctx, &r.Data.Files, &plan)...); resp.Diagnostics.HasError() {
-		return
+	switch {
+	case plan.Status.ValueString() == statusPublished:
+		ok = r.publishPlanned(ctx, &plan, "", &resp.Diagnostics)
+	case plan.ContainerID.IsUnknown():
+		ok = r.stage(ctx, &plan, &resp.Diagnostics)
 	}
-
-	post, diags := postOf(ctx, &plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	if ok {
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 	}
-	res, err := r.publisher(account).Publish(ctx, post)
-	if err != nil {
-		addPublishError(&resp.Diagnostics, path.Empty(), err)
-		return
-	}
-
-	// The post is public now: record it whatever else happens. A failed
-	// read-back is a warning, not an error, so the resource is not tainted
-	// (a tainted post would be replaced, i.e. published again).
-	plan.ID = types.StringValue(res.MediaID)
-	plan.ContainerID = types.StringValue(res.ContainerID)
-	if res.Media != nil {
-		applyMedia(&plan, res.Media)
-	} else {
-		setUnknownsNull(&plan)
-		publishedUnreadable(&resp.Diagnostics, res.MediaID, res.ReadErr)
-	}
-	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
 func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -111,16 +98,18 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if !ok {
 		return
 	}
+	if !onInstagram(&state) {
+		// Scheduled or missed: there is nothing on Instagram to read yet.
+		common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
+		return
+	}
 	// Concurrent refreshes share requests (common.MediaReader).
 	media, err := r.Data.MediaReader(mediaReadFields).Get(ctx, state.AccountID.ValueString(), state.ID.ValueString())
 	if graph.IsNotFound(err) {
 		if storyExpired(state, r.Data.Now()) {
 			// Stories leave Instagram after 24 hours by design: that is the
-			// post's normal life, not drift, so keep it rather than re-publish.
-			resp.Diagnostics.AddWarning("Story has expired",
-				fmt.Sprintf("Story %s was published at %s and is no longer visible on Instagram, as stories expire after 24 hours. "+
-					"Terraform keeps it in state so it is not published again; remove the resource when it is no longer wanted.",
-					state.ID.ValueString(), state.Timestamp.ValueString()))
+			// post's normal life, not drift, so keep it, quietly (a calendar
+			// holds many), rather than publish it again.
 			common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 			return
 		}
@@ -138,35 +127,58 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		state.AccountID = r.Data.OwnerOf(ctx, media, &resp.Diagnostics)
 	}
 	applyMedia(&state, media)
+	state.Status = types.StringValue(statusPublished)
 	if state.DeletionPolicy.IsNull() {
 		state.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, state.DeletionPolicy))
 	}
 	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
 }
 
+// Update does what ModifyPlan planned (media_plan.go): publish a scheduled
+// post whose time has come, republish a changed post (media_republish.go),
+// stage a scheduled video, delete a replaced post, or only record
+// Terraform-side settings, inputs adopted after an import and a scheduled
+// post's new inputs or status.
 func (r *mediaResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	// Only Terraform-side settings (deletion_policy, timeouts) and inputs
-	// adopted after an import reach Update; everything else replaces the post.
 	plan, ok := common.Decode[mediaModel](ctx, req.Plan, &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyImported, nil)...)
-}
-
-func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state, ok := common.Decode[mediaModel](ctx, req.State, &resp.Diagnostics)
 	if !ok {
 		return
 	}
+	ctx, cancel, ok := createTimeout(ctx, plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+	switch {
+	case plan.Status.ValueString() == statusPublished && !onInstagram(&state):
+		ok = r.publishScheduled(ctx, &plan, &state, &resp.Diagnostics)
+	case plan.ID.IsUnknown():
+		ok = r.republish(ctx, &plan, &state, &resp.Diagnostics)
+	case plan.ContainerID.IsUnknown():
+		ok = r.stage(ctx, &plan, &resp.Diagnostics)
+	case !state.ReplacedID.IsNull() && plan.ReplacedID.IsNull():
+		r.deleteReplaced(ctx, &plan, state.ReplacedID.ValueString(), &resp.Diagnostics)
+	}
+	if ok {
+		common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyImported, nil)...)
+	}
+}
+
+func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	state, ok := common.Decode[mediaModel](ctx, req.State, &resp.Diagnostics)
+	if !ok || !onInstagram(&state) {
+		return // a scheduled or missed post is not on Instagram: nothing to send
+	}
 	if effectiveDeletionPolicy(r.Data, state.DeletionPolicy) == deletionPolicyRetain {
-		// A replacement publishes next in this process: the post kept here is
-		// its predecessor, not a duplicate an interrupted run left behind.
+		// The plan said so (planDestroy). A replacement that publishes next in
+		// this process (-replace) may look like the post kept here: it is its
+		// predecessor, not a leftover of an interrupted run.
 		r.Data.AccountFor(state.ID.ValueString())
-		resp.Diagnostics.AddWarning("Post kept on Instagram",
-			fmt.Sprintf("deletion_policy is %q: post %s (%s) was removed from the Terraform state but is still published on Instagram.",
-				deletionPolicyRetain, state.ID.ValueString(), state.Permalink.ValueString()))
 		return
 	}
 	if r.Data.Login == common.LoginInstagram {
@@ -179,11 +191,97 @@ func (r *mediaResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	resp.Diagnostics.Append(diags...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-
-	_, err := r.Data.Client.Media.Delete(ctx, state.ID.ValueString())
-	if err != nil && !graph.IsNotFound(err) {
-		common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot delete Instagram post", err)
+	for _, id := range []types.String{state.ReplacedID, state.ID} {
+		if id.IsNull() {
+			continue
+		}
+		if _, err := r.Data.Client.Media.Delete(ctx, id.ValueString()); err != nil && !graph.IsNotFound(err) {
+			common.AddAPIError(&resp.Diagnostics, path.Root("id"), "Cannot delete Instagram post "+id.ValueString(), err)
+			return
+		}
 	}
+}
+
+// createTimeout bounds what publishing a post may take (timeouts.create).
+func createTimeout(ctx context.Context, plan mediaModel, diags *diag.Diagnostics) (context.Context, context.CancelFunc, bool) {
+	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	if diags.Append(d...); diags.HasError() {
+		return ctx, func() {}, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	return ctx, cancel, true
+}
+
+// publishPlanned publishes the planned post — from its staged container
+// when it has one — and records in plan what Instagram gave it. It reports
+// false when nothing was published.
+func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, staged string, diags *diag.Diagnostics) bool {
+	if diags.Append(videoFilesAsPlanned(ctx, &r.Data.Files, plan)...); diags.HasError() {
+		return false
+	}
+	post, d := postOf(ctx, plan)
+	if diags.Append(d...); diags.HasError() {
+		return false
+	}
+	pub := r.publisher(plan.AccountID.ValueString())
+	var res *workflow.Result
+	var err error
+	if staged != "" {
+		res, err = pub.PublishStaged(ctx, post, staged)
+	} else {
+		res, err = pub.Publish(ctx, post)
+	}
+	if err != nil {
+		addPublishError(diags, path.Empty(), err)
+		return false
+	}
+	// The post is public now: record it whatever else happens. A failed
+	// read-back is a warning, not an error, so the resource is not tainted
+	// (a tainted post would be replaced, i.e. published again).
+	plan.ID = types.StringValue(res.MediaID)
+	plan.ContainerID = types.StringValue(res.ContainerID)
+	plan.Status = types.StringValue(statusPublished)
+	if plan.ReplacedID.IsUnknown() {
+		plan.ReplacedID = types.StringNull()
+	}
+	if res.Media != nil {
+		applyMedia(plan, res.Media)
+	} else {
+		setUnknownsNull(plan)
+		publishedUnreadable(diags, res.MediaID, res.ReadErr)
+	}
+	return true
+}
+
+// publishScheduled publishes a scheduled post whose time has come, unless
+// its window closed while the plan waited for approval.
+func (r *mediaResource) publishScheduled(ctx context.Context, plan, state *mediaModel, diags *diag.Diagnostics) bool {
+	if s := scheduleOf(plan); s.missed(r.Data.Now()) {
+		diags.Append(missedWarning(s))
+		diags.AddError("Scheduled post missed its time", "The plan was made within the post's publish_window, but the window "+
+			"closed before the apply ran. Nothing was published; the post stays scheduled, and the next plan shows it as missed.")
+		return false
+	}
+	return r.publishPlanned(ctx, plan, state.ContainerID.ValueString(), diags)
+}
+
+// stage creates and uploads a scheduled video's containers and waits until
+// Instagram has processed them (container_id); nothing is published.
+func (r *mediaResource) stage(ctx context.Context, plan *mediaModel, diags *diag.Diagnostics) bool {
+	if diags.Append(videoFilesAsPlanned(ctx, &r.Data.Files, plan)...); diags.HasError() {
+		return false
+	}
+	post, d := postOf(ctx, plan)
+	if diags.Append(d...); diags.HasError() {
+		return false
+	}
+	id, err := r.publisher(plan.AccountID.ValueString()).Stage(ctx, post)
+	if err != nil {
+		addPublishError(diags, path.Empty(), err)
+		return false
+	}
+	plan.ContainerID = types.StringValue(id)
+	return true
 }
 
 // IdentitySchema: a post is its media id, within an account.
@@ -235,7 +333,7 @@ func applyMedia(m *mediaModel, media *graph.Media) {
 // setUnknownsNull replaces unknown computed values with null so a state can
 // always be saved, even after a partial failure.
 func setUnknownsNull(m *mediaModel) {
-	for _, s := range []*types.String{&m.Permalink, &m.Shortcode, &m.MediaType, &m.MediaProductType, &m.Timestamp, &m.Username, &m.ContainerID} {
+	for _, s := range []*types.String{&m.Permalink, &m.Shortcode, &m.MediaType, &m.MediaProductType, &m.Timestamp, &m.Username, &m.ContainerID, &m.ReplacedID} {
 		if s.IsUnknown() {
 			*s = types.StringNull()
 		}

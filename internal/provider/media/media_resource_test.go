@@ -73,7 +73,7 @@ func TestAccMedia_image(t *testing.T) {
 	})
 }
 
-func TestAccMedia_captionChangeReplaces(t *testing.T) {
+func TestAccMedia_captionChangeRepublishes(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, emulator.Options{})
 	var firstID string
@@ -86,7 +86,7 @@ func TestAccMedia_captionChangeReplaces(t *testing.T) {
 			},
 			{
 				Config:           imageConfig("Second caption"),
-				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Republishes(imageAddr),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("caption"), knownvalue.StringExact("Second caption")),
 				},
@@ -163,7 +163,7 @@ func TestAccMedia_driftCaptionEditedInApp(t *testing.T) {
 			},
 			{
 				Config:           imageConfig("Original"),
-				ConfigPlanChecks: acctest.Planned(imageAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Republishes(imageAddr),
 			},
 		},
 	})

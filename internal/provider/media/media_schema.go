@@ -51,6 +51,13 @@ type mediaModel struct {
 	DeletionPolicy           types.String   `tfsdk:"deletion_policy"`
 	AllowDuplicate           types.Bool     `tfsdk:"allow_duplicate"`
 	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
+	// When to publish (media_schedule.go) and where the post stands.
+	PublishAt     types.String `tfsdk:"publish_at"`
+	PublishWindow types.String `tfsdk:"publish_window"`
+	Status        types.String `tfsdk:"status"`
+	// ReplacedID is the post this one replaced while it still has to be
+	// deleted (media_republish.go).
+	ReplacedID types.String `tfsdk:"replaced_id"`
 
 	ContainerID      types.String `tfsdk:"container_id"`
 	Permalink        types.String `tfsdk:"permalink"`
@@ -126,7 +133,8 @@ func videoFileHashAttribute() schema.StringAttribute {
 }
 
 // replaceNote ends the description of every input: posts cannot be edited.
-const replaceNote = " Changing it publishes a new post (see `type`)."
+const replaceNote = " Changing it republishes a published post (a new post replaces it; see the resource's description) " +
+	"and changes a scheduled one in place."
 
 // inputDoc describes an input of instagram_media: what it is, which types
 // accept it (from media_inputs.go) and that changing it replaces the post.
@@ -136,11 +144,23 @@ func inputDoc(name, text string) string {
 
 func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "A published Instagram post: an image, a reel, a carousel or a story.\n\n" +
+		MarkdownDescription: "An Instagram post: an image, a reel, a carousel or a story, published when the resource is " +
+			"created or, with `publish_at`, by the first apply at or after that time.\n\n" +
 			"Instagram posts are public as soon as they are published and cannot be edited through the API " +
-			"(only comments can be switched off, see `instagram_comment_settings`). Changing any input therefore " +
-			"**replaces** the post: a new post with a new permalink is published, using one more unit of the account's " +
-			"24-hour publishing quota, and the old one is deleted (Facebook login) or kept (`deletion_policy = \"retain\"`).",
+			"(only comments can be switched off, see `instagram_comment_settings`). Changing an input of a published post " +
+			"therefore **republishes** it, in this order: a new post with a new permalink is published (one more unit of the " +
+			"account's 24-hour publishing quota), the resource takes its id, and only then is the old post deleted " +
+			"(`deletion_policy = \"delete\"`, Facebook login) or left on Instagram (`\"retain\"`). Its likes and comments " +
+			"go with it. If the new post cannot be published, nothing changes: the old post stays on Instagram and in the " +
+			"state, and the next apply tries again; if the old post cannot be deleted, `replaced_id` keeps it and the next apply " +
+			"deletes it. No `lifecycle { create_before_destroy = true }` is needed (`terraform apply -replace` still destroys " +
+			"first).\n\n" +
+			"A post with `publish_at` in the future is `scheduled`: nothing is on Instagram yet, every input can change in place, " +
+			"and removing it deletes nothing. Plans before its time are empty and make no API call for it. The first plan at or " +
+			"after `publish_at` shows an update that publishes it; past `publish_at` + `publish_window` it is `missed` and not " +
+			"published (change `publish_at` to reschedule). Run `terraform apply` on a timer (e.g. every 15 minutes) to publish " +
+			"on time; a video is uploaded and processed by a run in the 12 hours before its time, so the run at its time only " +
+			"publishes.",
 		Attributes: map[string]schema.Attribute{
 			"id": common.StableString("Instagram media id of the published post."),
 			// Replacement is decided in ModifyPlan (media_plan.go), with the
@@ -266,7 +286,32 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Validators:    []validator.String{stringvalidator.OneOf(deletionPolicyDelete, deletionPolicyRetain)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"container_id":       common.StableString("Id of the media container the post was published from (null for imported posts)."),
+			"publish_at": schema.StringAttribute{
+				MarkdownDescription: "When to publish the post: an RFC 3339 time with a UTC offset, e.g. `\"2026-12-08T09:00:00+01:00\"`. " +
+					"Unset, or in the past (within `publish_window`), the apply that creates the post publishes it. In the future, " +
+					"the post is `scheduled` and published by the first apply at or after that time: how late depends on how often " +
+					"your pipeline runs, and the clock is the clock of the machine that runs Terraform. Changing it before the post " +
+					"is published reschedules it in place; changing it afterwards changes nothing on Instagram.",
+				Optional:   true,
+				Validators: []validator.String{common.RFC3339Time()},
+			},
+			"publish_window": schema.StringAttribute{
+				MarkdownDescription: "How late after `publish_at` a run may still publish the post, as a duration (`\"2h\"`, " +
+					"`\"90m\"`). Default `2h`. A run later than that does not publish it: the post becomes `missed`, with a warning.",
+				Optional:   true,
+				Validators: []validator.String{common.PositiveDuration()},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`scheduled` (waiting for `publish_at`; nothing is on Instagram yet), `published`, or `missed` " +
+					"(`publish_at` + `publish_window` passed before a run could publish it).",
+				Computed: true,
+			},
+			"replaced_id": schema.StringAttribute{
+				MarkdownDescription: "Media id of the post this one replaced, while it is still to be deleted: the apply that " +
+					"published this post could not delete it (an error, or a stop). The next apply deletes it. Null otherwise.",
+				Computed: true,
+			},
+			"container_id":       common.StableString("Id of the media container the post was published from (null for imported posts), or, for a scheduled video, the container staged ahead of its time."),
 			"permalink":          common.StableString("Public link to the post."),
 			"shortcode":          common.StableString("Shortcode of the post (the last part of the permalink)."),
 			"media_type":         common.StableString("Instagram's media type: `IMAGE`, `VIDEO` or `CAROUSEL_ALBUM`."),

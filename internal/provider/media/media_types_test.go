@@ -65,7 +65,7 @@ func TestAccMedia_reel(t *testing.T) {
 				"collaborators", "user_tags", "container_id"),
 			{
 				Config:           reelConfig("A new cut"),
-				ConfigPlanChecks: acctest.Planned(reelAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Republishes(reelAddr),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckMediaCount(emulator.DefaultAccountID, 1),
 					env.CheckMediaGone(&firstID),
@@ -165,7 +165,7 @@ func TestAccMedia_story(t *testing.T) {
 			acctest.ImportStep(storyAddr, "image_url", "user_tags", "container_id"),
 			{
 				Config:           storyConfig("https://cdn.example.com/story-2.jpg"),
-				ConfigPlanChecks: acctest.Planned(storyAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Republishes(storyAddr),
 				Check:            env.CheckMediaCount(emulator.DefaultAccountID, 1),
 			},
 		},

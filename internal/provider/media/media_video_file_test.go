@@ -101,11 +101,13 @@ func TestAccMedia_videoFiles(t *testing.T) {
 				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			{
-				// The reel's file is edited in place: a new reel replaces the old.
+				// The reel's file is edited in place: a new reel replaces the old
+				// (republished: published first, the old one deleted after).
 				PreConfig: func() { editedHash = writeVideo(t, filepath.Join(dir, "reel.mp4"), 300<<10, 9) },
 				Config:    videoFilesConfig(dir, "story.mp4"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(reelAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(reelAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(reelAddr, tfjsonpath.New("id")), // republished
 					plancheck.ExpectResourceAction(storyAddr, plancheck.ResourceActionNoop),
 					plancheck.ExpectResourceAction(carouselAddr, plancheck.ResourceActionNoop),
 				}},

@@ -42,7 +42,7 @@ func (d *storiesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 func (d *storiesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	common.ReadWithAccount(ctx, d.Data, req, resp, func(m *storiesModel, id string, diags *diag.Diagnostics) {
 		m.Stories = []mediaItemModel{}
-		for item, err := range d.Data.Client.Media.ListStories(ctx, id, graph.ListOptions{Fields: ownMediaFields}) {
+		for item, err := range d.Data.Client.Media.ListStories(ctx, id, graph.ListOptions{Fields: ownMediaFields(d.Data.Login)}) {
 			if err != nil {
 				common.AddAPIError(diags, path.Root("account_id"), "Cannot list the stories of Instagram account "+id, err)
 				return
