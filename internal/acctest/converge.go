@@ -63,7 +63,15 @@ func (w *Workdir) State() map[string]StateResource {
 // Orphan is an object an interrupted run created without recording it, as a
 // refusal to create it again names it: the resource that would have created
 // it, and its id.
-type Orphan struct{ Address, ID string }
+type Orphan struct {
+	Address, ID string
+	// InState: the resource is in the state already (a scheduled post, or a
+	// post being republished), so the refusal says to forget it first.
+	InState bool
+	// Replaced is the post the resource held and the orphan was to replace;
+	// the refusal says to delete it in the app.
+	Replaced string
+}
 
 var (
 	// "Error: An identical post already exists" / "… comment already exists",
@@ -71,6 +79,8 @@ var (
 	refusalPattern = regexp.MustCompile(`Error: An identical (?:post|comment) already exists`)
 	withPattern    = regexp.MustCompile(`with ([a-z0-9_]+\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?),`)
 	importIDPrefix = regexp.MustCompile(`\bid = "(\d+)"`)
+	stateRmImport  = regexp.MustCompile(`terraform state rm \S+\s+terraform import \S+ (\d+)`)
+	stillHolds     = regexp.MustCompile(`still holds post (\d+)`)
 )
 
 // Orphans lists the objects the refusals in a run's output name.
@@ -84,18 +94,37 @@ func Orphans(out string) []Orphan {
 		}
 		block := out[start[0]:end]
 		with, id := withPattern.FindStringSubmatch(block), importIDPrefix.FindStringSubmatch(block)
-		if with != nil && id != nil {
+		if with == nil {
+			continue
+		}
+		if id != nil {
 			orphans = append(orphans, Orphan{Address: with[1], ID: id[1]})
+			continue
+		}
+		if id = stateRmImport.FindStringSubmatch(block); id != nil {
+			o := Orphan{Address: with[1], ID: id[1], InState: true}
+			if held := stillHolds.FindStringSubmatch(block); held != nil {
+				o.Replaced = held[1]
+			}
+			orphans = append(orphans, o)
 		}
 	}
 	return orphans
 }
 
 // Adopt follows the refusals' advice: an import block per orphan, in a file
-// of its own.
+// of its own, after forgetting what the state holds at its address when the
+// refusal says so; OnReplaced, when set, deletes the post an orphan was to
+// replace "in the app".
 func (w *Workdir) Adopt(orphans []Orphan) {
 	w.t.Helper()
 	for _, o := range orphans {
+		if o.InState {
+			w.MustRun("state", "rm", o.Address)
+		}
+		if o.Replaced != "" && w.OnReplaced != nil {
+			w.OnReplaced(o.Replaced)
+		}
 		name := "adopt_" + strings.NewReplacer(".", "_", "[", "_", "]", "_", `"`, "").Replace(o.Address) + ".tf"
 		w.Write(name, fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", o.Address, o.ID))
 	}

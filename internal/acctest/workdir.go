@@ -29,6 +29,9 @@ type Workdir struct {
 	Dir string
 	cli string
 	env []string
+	// OnReplaced deletes a post "in the app" when a refusal's advice says to
+	// (Adopt); nil → the post is kept.
+	OnReplaced func(mediaID string)
 }
 
 // providerBuild is the provider binary shared by the test process.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // CollaborationService is collaboration on posts, Facebook login only
@@ -37,6 +38,10 @@ const (
 	InvitePending  = "Pending"
 	InviteDeclined = "Declined"
 )
+
+// InviteAnswer is an invite_status as a lowercase word: "accepted",
+// "pending" or "declined".
+func InviteAnswer(status string) string { return strings.ToLower(status) }
 
 // Collaborator is an invitee of a post, as its owner sees it.
 type Collaborator struct {

@@ -43,3 +43,12 @@ const (
 	// FoldLines is how many lines of a caption the feed shows before "… more".
 	FoldLines = 2
 )
+
+// A poll (a caption add-on) offers 2 to 4 options. Meta's Instagram guide
+// gives no length for an option; 25 characters is the limit of Threads'
+// polls, which share the parameter (uncertain for Instagram).
+const (
+	MinPollOptions      = 2
+	MaxPollOptions      = 4
+	MaxPollOptionLength = 25
+)

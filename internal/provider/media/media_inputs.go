@@ -72,6 +72,12 @@ type input struct {
 	comparedAttr string
 	// compare, when set, is what of the value decides a replacement.
 	compare func(attr.Value) attr.Value
+	// param is the Graph parameter the input is sent as, when it is not the
+	// input's name (audio → audio_configuration).
+	param string
+	// facebookLogin: Meta offers the input with Facebook login only; with
+	// Instagram login it is refused at plan time.
+	facebookLogin bool
 }
 
 // row is the input name that kinds all use the same way.
@@ -88,6 +94,18 @@ func (in input) readBack(field string) input {
 // always marks an input Instagram always returns (see readAlways).
 func (in input) always() input {
 	in.readAlways = true
+	return in
+}
+
+// as names the Graph parameter the input is sent as (see input.param).
+func (in input) as(param string) input {
+	in.param = param
+	return in
+}
+
+// facebookLoginOnly marks an input Meta offers with Facebook login only.
+func (in input) facebookLoginOnly() input {
+	in.facebookLogin = true
 	return in
 }
 
@@ -137,6 +155,12 @@ var mediaInputs = []input{
 	row(optional, "is_paid_partnership", feedKinds...),
 	// A carousel carries the AI label on its parent, not on its items.
 	row(optional, "is_ai_generated", allKinds...),
+	// Caption add-ons and licensed audio (Facebook login), on a carousel's
+	// parent: https://developers.facebook.com/documentation/instagram-platform/content-publishing/caption-add-ons
+	// and https://developers.facebook.com/documentation/instagram-platform/content-publishing/audio-api
+	row(optional, "poll", feedKinds...).sentAs(pollParams).facebookLoginOnly(),
+	row(optional, "comment_prompt", feedKinds...).as("is_comment_prompt_used").facebookLoginOnly(),
+	row(optional, "audio", mediaTypeReels).as("audio_configuration").facebookLoginOnly(),
 	// The items' own containers are made from childInputs; the parent's
 	// `children` parameter is their container ids. Items are compared by
 	// content: a moved, unchanged video file is no change.
@@ -165,6 +189,26 @@ func usedBy(u use, kinds ...string) map[string]use {
 		out[k] = u
 	}
 	return out
+}
+
+// pollParams sends a poll as poll_attachment (its options, graph.EncodePoll)
+// and is_poll_duration_extended.
+func pollParams(v attr.Value, params map[string]string) error {
+	poll, _ := v.(types.Object)
+	var options []string
+	if list, ok := poll.Attributes()["options"].(types.List); ok {
+		for _, o := range list.Elements() {
+			if s, ok := o.(types.String); ok {
+				options = append(options, s.ValueString())
+			}
+		}
+	}
+	encoded, err := graph.EncodePoll(options)
+	params["poll_attachment"] = encoded
+	if extended, ok := poll.Attributes()["duration_extended"].(types.Bool); ok && extended.ValueBool() {
+		params["is_poll_duration_extended"] = "true"
+	}
+	return err
 }
 
 // notSent: the workflow sends the input itself (see input.send).
@@ -218,8 +262,12 @@ func (in input) addParams(v attr.Value, params map[string]string) error {
 	if in.send != nil {
 		return in.send(v, params)
 	}
+	name := in.name
+	if in.param != "" {
+		name = in.param
+	}
 	encoded, err := graph.EncodeParam(goValue(v))
-	params[in.name] = encoded
+	params[name] = encoded
 	return err
 }
 

@@ -35,6 +35,7 @@ func TestMediaInputsMatchTheModel(t *testing.T) {
 		"container_id": true, "permalink": true, "shortcode": true, "media_type": true,
 		"media_product_type": true, "timestamp": true, "username": true, "children_ids": true,
 		"video_file_hash": true, "publish_at": true, "publish_window": true, "status": true, "replaced_id": true,
+		"collaborator_invites": true,
 	}
 	checkTable[mediaModel](t, mediaInputs, notInTable)
 	checkTable[childModel](t, childInputs, map[string]bool{"video_file_hash": true})
@@ -111,6 +112,13 @@ var inputSamples = map[string]sample{
 	"is_paid_partnership":         {mediaTypeImage, types.BoolValue(true), map[string]string{"is_paid_partnership": "true"}},
 	"is_ai_generated":             {mediaTypeImage, types.BoolValue(true), map[string]string{"is_ai_generated": "true"}},
 	"children":                    {mediaTypeCarousel, nil, map[string]string{"media_type": "CAROUSEL"}},
+	"poll": {mediaTypeImage, types.ObjectValueMust(map[string]attr.Type{"options": types.ListType{ElemType: types.StringType}, "duration_extended": types.BoolType},
+		map[string]attr.Value{"options": stringList("Flat white", "Cortado"), "duration_extended": types.BoolValue(true)}),
+		map[string]string{"poll_attachment": `{"option_a":"Flat white","option_b":"Cortado"}`, "is_poll_duration_extended": "true"}},
+	"comment_prompt": {mediaTypeImage, types.BoolValue(true), map[string]string{"is_comment_prompt_used": "true"}},
+	"audio": {mediaTypeReels, types.ObjectValueMust(map[string]attr.Type{"audio_id": types.StringType, "audio_volume": types.Int64Type, "video_volume": types.Int64Type},
+		map[string]attr.Value{"audio_id": types.StringValue("587784541076604"), "audio_volume": types.Int64Value(30), "video_volume": types.Int64Null()}),
+		map[string]string{"audio_configuration": `{"audio_id":"587784541076604","audio_volume":30}`}},
 
 	"children[image_url]":  {itemImage, types.StringValue("https://cdn.example.com/1.jpg"), map[string]string{"image_url": "https://cdn.example.com/1.jpg", "is_carousel_item": "true"}},
 	"children[video_url]":  {itemVideo, types.StringValue("https://cdn.example.com/2.mp4"), map[string]string{"video_url": "https://cdn.example.com/2.mp4", "media_type": "VIDEO"}},
@@ -184,6 +192,9 @@ func samplePost(t *testing.T, item bool, in input, s sample) mediaModel {
 			m.ImageURL = types.StringValue("https://cdn.example.com/post.jpg")
 		case mediaTypeReels:
 			m.VideoURL = types.StringValue("https://cdn.example.com/post.mp4")
+		}
+		if in.accepts(s.kind) != 0 && inputByName(mediaInputs, "caption").accepts(s.kind) != 0 {
+			m.Caption = types.StringValue("A caption, which an add-on needs")
 		}
 		if in.accepts(s.kind) == media {
 			for _, other := range mediaOf(mediaInputs, s.kind) {

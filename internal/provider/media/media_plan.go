@@ -99,6 +99,18 @@ func (r *mediaResource) planCommon(ctx context.Context, req resource.ModifyPlanR
 				"upload_type for both logins. With Instagram login the upload may be refused at apply; host the video and use "+
 				"video_url if it is.")
 	}
+	if r.Data.Login == common.LoginInstagram {
+		for _, in := range mediaInputs {
+			if in.facebookLogin && !in.value(plan).IsNull() {
+				diags.AddAttributeError(path.Root(in.name), in.name+" needs Facebook login",
+					fmt.Sprintf("Meta offers %s with the Instagram API with Facebook Login (graph.facebook.com) only; this provider "+
+						"uses Instagram login. Remove %s, or configure a Facebook-login token.", in.name, in.name))
+			}
+		}
+		if diags.HasError() {
+			return false
+		}
+	}
 	switch {
 	case config.DeletionPolicy.IsNull():
 		plan.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, types.StringNull()))
@@ -184,7 +196,7 @@ func (r *mediaResource) planScheduledUpdate(ctx context.Context, plan, state *me
 // replaces it, media_republish.go); a replaced post still to be deleted is
 // deleted; anything else changes Terraform-side settings only.
 func (r *mediaResource) planPublishedUpdate(ctx context.Context, plan, state *mediaModel, imported bool, diags *diag.Diagnostics) {
-	plan.Status, plan.ReplacedID = types.StringValue(statusPublished), state.ReplacedID
+	plan.Status, plan.ReplacedID, plan.CollaboratorInvites = types.StringValue(statusPublished), state.ReplacedID, state.CollaboratorInvites
 	changed := replacedInputs(*plan, *state, imported)
 	switch {
 	case len(changed) > 0:
@@ -221,6 +233,7 @@ func publishing(plan *mediaModel) {
 		*s = types.StringUnknown()
 	}
 	plan.ChildrenIDs = types.ListUnknown(types.StringType)
+	plan.CollaboratorInvites = types.MapUnknown(types.StringType)
 }
 
 // notOnInstagramYet nulls what Instagram gives a post (it has none yet);
@@ -231,6 +244,7 @@ func notOnInstagramYet(plan *mediaModel, stage bool) {
 		*s = types.StringNull()
 	}
 	plan.ChildrenIDs = types.ListNull(types.StringType)
+	plan.CollaboratorInvites = types.MapNull(types.StringType)
 	if stage {
 		plan.ContainerID = types.StringUnknown()
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -204,18 +205,42 @@ func publishedUnreadable(diags *diag.Diagnostics, mediaID string, err error) {
 // duplicateError names the identical post the duplicate guard found
 // (internal/workflow/guard.go) and gives the import that adopts it.
 func duplicateError(dup *graph.Media) diag.Diagnostic {
+	return diag.NewAttributeErrorDiagnostic(path.Root("allow_duplicate"), "An identical post already exists",
+		duplicateFound(dup)+"If that post is what this resource published before, adopt it: add an import block whose `to` is "+
+			"this resource's address (shown above):\n\n"+
+			"  import {\n    to = instagram_media.NAME\n    id = "+strconv.Quote(dup.ID)+"\n  }\n\n"+
+			"or run `terraform import instagram_media.NAME "+dup.ID+"`. "+duplicateOnPurpose)
+}
+
+// duplicateInStateError is duplicateError for a resource already in the
+// state: a scheduled post whose time came, or a post being republished
+// (held is the post it holds). An import block cannot replace what the
+// state holds, so the advice is to forget it first.
+func duplicateInStateError(dup *graph.Media, held string) diag.Diagnostic {
+	finish := "This resource is a scheduled post: if that post is the one it was to publish, record it in its place:"
+	after := ""
+	if held != "" {
+		finish = fmt.Sprintf("This resource still holds post %s, which the change was to replace: if that post is the one "+
+			"this change published, record it in place of post %s:", held, held)
+		after = fmt.Sprintf(" Post %s then is no longer managed by Terraform: delete it in the Instagram app, or keep it.", held)
+	}
+	return diag.NewAttributeErrorDiagnostic(path.Root("allow_duplicate"), "An identical post already exists",
+		duplicateFound(dup)+finish+"\n\n"+
+			"  terraform state rm instagram_media.NAME\n"+
+			"  terraform import instagram_media.NAME "+dup.ID+"\n\n"+
+			"(NAME is this resource's address, shown above)."+after+" "+duplicateOnPurpose)
+}
+
+// duplicateFound names the post the duplicate guard found.
+func duplicateFound(dup *graph.Media) string {
 	where := dup.Permalink
 	if where == "" {
 		where = "a story, which has no permalink"
 	}
-	return diag.NewAttributeErrorDiagnostic(path.Root("allow_duplicate"), "An identical post already exists",
-		fmt.Sprintf("Post %s (%s), published at %s, is what this resource would publish (same type, caption and items), "+
-			"and this apply did not publish it: most likely an earlier run was stopped while publishing it. Publishing "+
-			"again would post it twice, so nothing is published.\n\n"+
-			"If that post is what this resource published before, adopt it: add an import block whose `to` is this "+
-			"resource's address (shown above):\n\n"+
-			"  import {\n    to = instagram_media.NAME\n    id = %q\n  }\n\n"+
-			"or run `terraform import instagram_media.NAME %s`. If another resource of your configuration already holds "+
-			"that post (an identical post published on purpose), do not import it twice: set allow_duplicate = true "+
-			"to publish a second, identical post.", dup.ID, where, common.GraphTime(dup.Timestamp).ValueString(), dup.ID, dup.ID))
+	return fmt.Sprintf("Post %s (%s), published at %s, is what this resource would publish (same type, caption and items), "+
+		"and this apply did not publish it: most likely an earlier run was stopped while publishing it. Publishing "+
+		"again would post it twice, so nothing is published.\n\n", dup.ID, where, common.GraphTime(dup.Timestamp).ValueString())
 }
+
+const duplicateOnPurpose = "If another resource of your configuration already holds that post (an identical post " +
+	"published on purpose), do not import it twice: set allow_duplicate = true to publish a second, identical post."

@@ -36,7 +36,7 @@ func (r *mediaResource) republish(ctx context.Context, plan, state *mediaModel, 
 	// The old post is this resource's, not a leftover the duplicate guard
 	// should stop at: the new post may well look like it.
 	r.Data.AccountFor(old)
-	if !r.publishPlanned(ctx, plan, "", diags) {
+	if !r.publishPlanned(ctx, plan, "", true, old, diags) {
 		return false
 	}
 	if plan.DeletionPolicy.ValueString() == deletionPolicyRetain {

@@ -2,6 +2,7 @@ package media
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
@@ -84,7 +86,7 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 	plan.AccountID = types.StringValue(account)
 	switch {
 	case plan.Status.ValueString() == statusPublished:
-		ok = r.publishPlanned(ctx, &plan, "", &resp.Diagnostics)
+		ok = r.publishPlanned(ctx, &plan, "", false, "", &resp.Diagnostics)
 	case plan.ContainerID.IsUnknown():
 		ok = r.stage(ctx, &plan, &resp.Diagnostics)
 	}
@@ -128,6 +130,7 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	applyMedia(&state, media)
 	state.Status = types.StringValue(statusPublished)
+	r.readCollaborators(ctx, &state)
 	if state.DeletionPolicy.IsNull() {
 		state.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, state.DeletionPolicy))
 	}
@@ -214,8 +217,9 @@ func createTimeout(ctx context.Context, plan mediaModel, diags *diag.Diagnostics
 
 // publishPlanned publishes the planned post — from its staged container
 // when it has one — and records in plan what Instagram gave it. It reports
-// false when nothing was published.
-func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, staged string, diags *diag.Diagnostics) bool {
+// false when nothing was published. inState: the resource is in the state
+// already (a scheduled post, or held, the post it republishes).
+func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, staged string, inState bool, held string, diags *diag.Diagnostics) bool {
 	if diags.Append(videoFilesAsPlanned(ctx, &r.Data.Files, plan)...); diags.HasError() {
 		return false
 	}
@@ -231,7 +235,12 @@ func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, st
 	} else {
 		res, err = pub.Publish(ctx, post)
 	}
-	if err != nil {
+	var dup *workflow.DuplicateError
+	switch {
+	case errors.As(err, &dup) && inState:
+		diags.Append(duplicateInStateError(dup.Post, held))
+		return false
+	case err != nil:
 		addPublishError(diags, path.Empty(), err)
 		return false
 	}
@@ -250,7 +259,32 @@ func (r *mediaResource) publishPlanned(ctx context.Context, plan *mediaModel, st
 		setUnknownsNull(plan)
 		publishedUnreadable(diags, res.MediaID, res.ReadErr)
 	}
+	r.readCollaborators(ctx, plan)
 	return true
+}
+
+// readCollaborators reads the invited collaborators' answers
+// (GET /{ig-media-id}/collaborators, Facebook login) into
+// collaborator_invites: null without collaborators or with Instagram login.
+// A failed read keeps what was known: it is a courtesy, not the post.
+func (r *mediaResource) readCollaborators(ctx context.Context, m *mediaModel) {
+	if m.Collaborators.IsNull() || r.Data.Login == common.LoginInstagram {
+		m.CollaboratorInvites = types.MapNull(types.StringType)
+		return
+	}
+	list, _, err := r.Data.Client.Collaboration.Collaborators(ctx, m.ID.ValueString())
+	if err != nil {
+		tflog.Warn(ctx, "cannot read the post's collaborators", map[string]any{"media_id": m.ID.ValueString(), "error": err.Error()})
+		if m.CollaboratorInvites.IsUnknown() {
+			m.CollaboratorInvites = types.MapNull(types.StringType)
+		}
+		return
+	}
+	answers := make(map[string]attr.Value, len(list))
+	for _, c := range list {
+		answers[c.Username] = types.StringValue(graph.InviteAnswer(c.InviteStatus))
+	}
+	m.CollaboratorInvites = types.MapValueMust(types.StringType, answers)
 }
 
 // publishScheduled publishes a scheduled post whose time has come, unless
@@ -262,7 +296,7 @@ func (r *mediaResource) publishScheduled(ctx context.Context, plan, state *media
 			"closed before the apply ran. Nothing was published; the post stays scheduled, and the next plan shows it as missed.")
 		return false
 	}
-	return r.publishPlanned(ctx, plan, state.ContainerID.ValueString(), diags)
+	return r.publishPlanned(ctx, plan, state.ContainerID.ValueString(), true, "", diags)
 }
 
 // stage creates and uploads a scheduled video's containers and waits until
@@ -340,6 +374,9 @@ func setUnknownsNull(m *mediaModel) {
 	}
 	if m.ChildrenIDs.IsUnknown() {
 		m.ChildrenIDs = types.ListNull(types.StringType)
+	}
+	if m.CollaboratorInvites.IsUnknown() {
+		m.CollaboratorInvites = types.MapNull(types.StringType)
 	}
 }
 

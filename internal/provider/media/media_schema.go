@@ -2,6 +2,7 @@ package media
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -45,16 +46,22 @@ type mediaModel struct {
 	Children      types.List   `tfsdk:"children"`
 	TrialParams   types.Object `tfsdk:"trial_params"`
 	// Paid partnership (branded content) and the AI label.
-	BrandedContentSponsorIDs types.List     `tfsdk:"branded_content_sponsor_ids"`
-	IsPaidPartnership        types.Bool     `tfsdk:"is_paid_partnership"`
-	IsAIGenerated            types.Bool     `tfsdk:"is_ai_generated"`
-	DeletionPolicy           types.String   `tfsdk:"deletion_policy"`
-	AllowDuplicate           types.Bool     `tfsdk:"allow_duplicate"`
-	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
+	BrandedContentSponsorIDs types.List `tfsdk:"branded_content_sponsor_ids"`
+	IsPaidPartnership        types.Bool `tfsdk:"is_paid_partnership"`
+	IsAIGenerated            types.Bool `tfsdk:"is_ai_generated"`
+	// Caption add-ons and licensed audio.
+	Poll           types.Object   `tfsdk:"poll"`
+	CommentPrompt  types.Bool     `tfsdk:"comment_prompt"`
+	Audio          types.Object   `tfsdk:"audio"`
+	DeletionPolicy types.String   `tfsdk:"deletion_policy"`
+	AllowDuplicate types.Bool     `tfsdk:"allow_duplicate"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 	// When to publish (media_schedule.go) and where the post stands.
 	PublishAt     types.String `tfsdk:"publish_at"`
 	PublishWindow types.String `tfsdk:"publish_window"`
 	Status        types.String `tfsdk:"status"`
+	// CollaboratorInvites: the invited collaborators' answers, by username.
+	CollaboratorInvites types.Map `tfsdk:"collaborator_invites"`
 	// ReplacedID is the post this one replaced while it still has to be
 	// deleted (media_republish.go).
 	ReplacedID types.String `tfsdk:"replaced_id"`
@@ -268,6 +275,60 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"(a carousel carries it for all its items)."),
 				Optional: true,
 			},
+			"poll": schema.SingleNestedAttribute{
+				MarkdownDescription: inputDoc("poll", "A poll under the post (a caption add-on): the caption is its question, and followers "+
+					"vote for one of 2 to 4 `options`. It runs 3 days, or until closed with `duration_extended = true`. One add-on "+
+					"per post (a poll or `comment_prompt`); a caption is required; Facebook login only; on a carousel it belongs to the "+
+					"carousel, not to an item. Instagram cannot add, change or remove an add-on after publishing. The vote shares are "+
+					"in the `instagram_media` data source's `poll`. The request's encoding of the options is uncertain (Meta's guide "+
+					"gives no Instagram sample)."),
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"options": schema.ListAttribute{
+						MarkdownDescription: fmt.Sprintf("The answers, 2 to 4, each at most %d characters.", rules.MaxPollOptionLength),
+						ElementType:         types.StringType,
+						Required:            true,
+						Validators: []validator.List{
+							listvalidator.SizeBetween(rules.MinPollOptions, rules.MaxPollOptions),
+							listvalidator.UniqueValues(),
+							listvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, rules.MaxPollOptionLength)),
+						},
+					},
+					"duration_extended": schema.BoolAttribute{
+						MarkdownDescription: "Keep the poll open until it is closed in the app, instead of 3 days.",
+						Optional:            true,
+					},
+				},
+			},
+			"comment_prompt": schema.BoolAttribute{
+				MarkdownDescription: inputDoc("comment_prompt", "Turns the caption into a prompt that followers answer in the comments "+
+					"(a caption add-on). One add-on per post (a prompt or a `poll`); a caption is required; Facebook login only."),
+				Optional: true,
+			},
+			"audio": schema.SingleNestedAttribute{
+				MarkdownDescription: inputDoc("audio", "Licensed music or an original sound on the reel, from the `instagram_audio` "+
+					"data source (Meta's Audio API, Facebook login only): `audio_id`, and the volumes of the track and of the "+
+					"video's own sound, 0–100 (Meta's default 100 each). A track that is no longer available when the reel is "+
+					"published fails the apply, and nothing is published."),
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"audio_id": schema.StringAttribute{
+						MarkdownDescription: "Id of the track (`instagram_audio`'s `id`).",
+						Required:            true,
+						Validators:          []validator.String{common.NumericID("audio id")},
+					},
+					"audio_volume": schema.Int64Attribute{
+						MarkdownDescription: "Volume of the track, 0 (muted) to 100.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.Between(0, 100)},
+					},
+					"video_volume": schema.Int64Attribute{
+						MarkdownDescription: "Volume of the video's own sound, 0 (muted) to 100.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.Between(0, 100)},
+					},
+				},
+			},
 			"allow_duplicate": schema.BoolAttribute{
 				MarkdownDescription: "Publish even when the account already has an identical post (same type, caption and carousel " +
 					"items) that this run did not publish: one with a caption from the last 24 hours, or one without a caption (every " +
@@ -306,6 +367,13 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"(`publish_at` + `publish_window` passed before a run could publish it).",
 				Computed: true,
 			},
+			"collaborator_invites": schema.MapAttribute{
+				MarkdownDescription: "The answer of each account invited in `collaborators`, by username: `pending`, `accepted` " +
+					"or `declined` (read from the post's collaborators edge on every refresh, Facebook login only; null otherwise). " +
+					"A plan shows who has not accepted yet.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
 			"replaced_id": schema.StringAttribute{
 				MarkdownDescription: "Media id of the post this one replaced, while it is still to be deleted: the apply that " +
 					"published this post could not delete it (an error, or a stop). The next apply deletes it. Null otherwise.",
@@ -327,8 +395,8 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		},
 		Blocks: map[string]schema.Block{
 			"children": schema.ListNestedBlock{
+				// The 2–10 rule is ValidateConfig's (one error, with the count).
 				MarkdownDescription: "`CAROUSEL`: the 2–10 items, in order, each an image (`image_url`) or a video (`video_url` or `video_file`)." + replaceNote,
-				Validators:          []validator.List{listvalidator.SizeAtMost(rules.MaxCarouselItems)},
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"image_url": schema.StringAttribute{
 						MarkdownDescription: "Public https URL of a JPEG image (images cannot be uploaded from a file).",

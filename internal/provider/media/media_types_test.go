@@ -62,7 +62,7 @@ func TestAccMedia_reel(t *testing.T) {
 				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			acctest.ImportStep(reelAddr, "video_url", "cover_url", "share_to_feed", "thumb_offset", "audio_name",
-				"collaborators", "user_tags", "container_id"),
+				"collaborators", "collaborator_invites", "user_tags", "container_id"),
 			{
 				Config:           reelConfig("A new cut"),
 				ConfigPlanChecks: acctest.Republishes(reelAddr),
@@ -130,7 +130,7 @@ func TestAccMedia_carouselOfTen(t *testing.T) {
 				},
 				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			acctest.ImportStep(carouselAddr, "children", "location_id", "collaborators", "container_id"),
+			acctest.ImportStep(carouselAddr, "children", "location_id", "collaborators", "collaborator_invites", "container_id"),
 			// The imported carousel adopts the children blocks in place.
 			acctest.ImportBlockUpdatesInPlace(carouselAddr),
 		},

@@ -65,6 +65,7 @@ func (r *mediaResource) ValidateConfig(ctx context.Context, req resource.Validat
 			"branded_content_sponsor_ids gives the post the \"Paid partnership\" label: remove is_paid_partnership = false, or the sponsors.")
 	}
 
+	validateAddOns(m, &resp.Diagnostics)
 	if !m.Caption.IsNull() && !m.Caption.IsUnknown() {
 		for _, p := range rules.TextProblems("caption", m.Caption.ValueString()) {
 			resp.Diagnostics.AddAttributeError(path.Root("caption"), "Caption exceeds Instagram's limits", p)
@@ -170,4 +171,23 @@ func hostedURL(video bool) validator.String {
 		}
 		common.CheckHTTPSURL(at, raw, diags)
 	})
+}
+
+// validateAddOns checks a post's caption add-ons: one per post, and a
+// caption, which is the poll's question or the prompt
+// (https://developers.facebook.com/documentation/instagram-platform/content-publishing/caption-add-ons).
+func validateAddOns(m mediaModel, diags *diag.Diagnostics) {
+	poll, prompt := !m.Poll.IsNull() && !m.Poll.IsUnknown(), m.CommentPrompt.ValueBool()
+	if poll && prompt {
+		diags.AddAttributeError(path.Root("comment_prompt"), "One caption add-on per post",
+			"A post takes a poll or a comment prompt, not both: remove poll or comment_prompt.")
+	}
+	if (poll || prompt) && m.Caption.IsNull() {
+		what := "the poll's question"
+		if prompt {
+			what = "the prompt followers answer in the comments"
+		}
+		diags.AddAttributeError(path.Root("caption"), "A caption add-on needs a caption",
+			fmt.Sprintf("The caption is %s: set caption.", what))
+	}
 }

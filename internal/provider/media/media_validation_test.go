@@ -25,7 +25,7 @@ func TestAccMedia_validation(t *testing.T) {
 		{"caption hashtags", image + "\n  caption = \"" + tags("#t", 31) + "\"", `caption has 31 hashtags; Instagram allows at most 30`},
 		{"caption mentions", image + "\n  caption = \"" + tags("@u", 21) + "\"", `caption has 21 @mentions; Instagram allows at most 20`},
 		{"carousel too small", `type = "CAROUSEL"` + child(1), `A carousel holds 2 to 10 children blocks; this one has 1`},
-		{"carousel too large", `type = "CAROUSEL"` + child(11), `children.*(at most 10|10 elements)`},
+		{"carousel too large", `type = "CAROUSEL"` + child(11), `Carousel needs 2 to 10 items.*this one has 11`},
 		{"tag x out of range", image + "\n  user_tags = [{ username = \"a\", x = 1.5, y = 0.5 }]", `user_tags\[0\]\.x.*between 0\.000000 and 1\.000000`},
 		{"tag position missing", image + "\n  user_tags = [{ username = \"a\" }]", `user tag "a" on an image needs both x and y`},
 		{"http url", `type = "IMAGE"` + "\n  image_url = \"http://cdn.example.com/a.jpg\"", `image_url must be an absolute https URL`},

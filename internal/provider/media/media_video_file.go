@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -50,8 +52,7 @@ func videoFileProblem(name, kind string) string {
 	info, err := os.Stat(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("%s does not exist. A relative path starts in the directory Terraform runs in: "+
-			"for a file next to the configuration use \"${path.module}/...\".", name)
+		return missingFile(name)
 	case err != nil:
 		return fmt.Sprintf("Cannot read %s: %v.", name, err)
 	case !info.Mode().IsRegular():
@@ -77,6 +78,26 @@ func videoFileProblem(name, kind string) string {
 			"Instagram accepts MP4 and MOV videos (H.264 or HEVC video, AAC audio).", name)
 	}
 	return ""
+}
+
+// missingFile says that name does not exist, and where it was looked for.
+// A bare relative path ("clip.mp4", "videos/clip.mp4") starts in the
+// directory Terraform runs in, which is rarely what was meant: the hint to
+// use path.module is for those, not for paths that already start with it
+// ("./clip.mp4" is what "${path.module}/clip.mp4" gives in the root module)
+// or are absolute.
+func missingFile(name string) string {
+	msg := name + " does not exist"
+	abs, err := filepath.Abs(name)
+	if err != nil || abs == name {
+		return msg + "."
+	}
+	msg += " (looked for at " + abs + ")."
+	if strings.HasPrefix(name, "./") || strings.HasPrefix(name, "../") {
+		return msg
+	}
+	return msg + " A relative path starts in the directory Terraform runs in: for a file next to the configuration, " +
+		"write \"${path.module}/" + filepath.ToSlash(name) + "\"."
 }
 
 // isImage recognises JPEG and PNG files by their signature.
