@@ -4,7 +4,10 @@
 #   1. build the provider and the emulator into a temp dir
 #   2. start the emulator on 127.0.0.1 (random port), with an account that
 #      already has posts of every kind, and wait until it is ready
-#   3. apply examples/demo, show its outputs, check a second plan is empty
+#   3. plan examples/demo and preview the plan as a pull request would
+#      (instagram-preview: the Markdown comment, the HTML page and a
+#      screenshot of it, in demo-output/ or $DEMO_OUT), apply that plan, show
+#      its outputs, check a second plan is empty
 #   4. (Terraform >= 1.14) adopt the existing account: `terraform query` lists
 #      its posts, -generate-config-out writes their configuration in a second
 #      workspace, whose plan imports them all and publishes nothing
@@ -25,6 +28,8 @@ cd "$root"
 
 # The emulator's seeded Facebook-login user token (see internal/emulator).
 DEMO_ACCESS_TOKEN="EAAEmulatorFacebookUserToken0001"
+# The emulator's seeded account (its posts are the preview's profile grid).
+DEMO_ACCOUNT_ID="17841400000000001"
 EMULATOR_START_TIMEOUT="${EMULATOR_START_TIMEOUT:-30}" # seconds
 # Posts the account already has before Terraform (images, reels, carousels, stories).
 DEMO_SEEDED_POSTS=8
@@ -62,6 +67,7 @@ step "building the provider and the emulator"
 mkdir -p "$tmp/bin"
 go build -o "$tmp/bin/terraform-provider-${PROVIDER_TYPE}" .
 go build -o "$tmp/instagram-emulator" ./internal/emulator/cmd/instagram-emulator
+go build -o "$tmp/instagram-preview" ./internal/preview/cmd/instagram-preview
 
 step "starting the emulator on 127.0.0.1"
 "$tmp/instagram-emulator" -listen 127.0.0.1:0 -addr-file "$tmp/emulator.addr" -seed-posts "$DEMO_SEEDED_POSTS" >"$tmp/emulator.log" 2>&1 &
@@ -98,8 +104,36 @@ tf() { (cd "$tmp/work" && "$cli" "$@"); }
 
 # No `init`: with dev_overrides the CLI loads the provider straight from
 # $tmp/bin, and `init` would still query the registry for it and fail offline.
-step "$kind apply  ($cli)"
-tf apply -auto-approve -input=false -no-color >"$tmp/apply.log" 2>&1 || {
+step "$kind plan -out  ($cli), and the plan's preview for a pull request (instagram-preview)"
+tf plan -input=false -no-color -out=demo.tfplan >"$tmp/plan-first.log" 2>&1 || {
+	cat "$tmp/plan-first.log" >&2
+	die "plan failed"
+}
+tf show -json demo.tfplan >"$tmp/plan.json"
+preview_dir="${DEMO_OUT:-$root/demo-output}"
+mkdir -p "$preview_dir"
+# --account: the grid shows the account's current posts, read from the emulator.
+"$tmp/instagram-preview" --account "$DEMO_ACCOUNT_ID" --dir "$tmp/work" --markdown "$preview_dir/preview.md" --html "$preview_dir/preview.html" "$tmp/plan.json"
+rm -f "$tmp/plan.json" # it holds the token in clear
+cat "$preview_dir/preview.md" >&2
+# A screenshot of the page in headless Chromium (installed when missing). The
+# demo's image URLs are not reachable from here: every host name is made to
+# fail at once, so the page shows its placeholders and nothing leaves the machine.
+if chromium="$(scripts/chromium.sh)"; then
+	timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --user-data-dir="$tmp/chromium" \
+		--host-resolver-rules='MAP * ~NOTFOUND' --hide-scrollbars --window-size=1280,1400 \
+		--screenshot="$preview_dir/preview.png" "file://$preview_dir/preview.html" >"$tmp/chromium.log" 2>&1 ||
+		warn "no screenshot: chromium failed (see $tmp/chromium.log)"
+else
+	warn "no screenshot: no chromium"
+fi
+ok "the pull-request comment: $preview_dir/preview.md"
+ok "the HTML page:            $preview_dir/preview.html"
+[ -s "$preview_dir/preview.png" ] && ok "its screenshot:           $preview_dir/preview.png"
+
+step "$kind apply demo.tfplan"
+tf apply -auto-approve -input=false -no-color demo.tfplan >"$tmp/apply.log" 2>&1 || {
 	cat "$tmp/apply.log" >&2
 	die "apply failed"
 }
@@ -151,9 +185,11 @@ if cli_has_query "$cli"; then
 		die "the plan of the generated configuration failed"
 	}
 	grep -E '^Plan: ' "$tmp/adopt-plan.log" >&2
-	grep -qE '^Plan: [0-9]+ to import, 0 to add, 0 to change, 0 to destroy' "$tmp/adopt-plan.log" ||
+	# Each adopted post is imported and gets deletion_policy = "retain" (a
+	# change of the state only): N to import and N to change, nothing else.
+	grep -qE '^Plan: ([0-9]+) to import, 0 to add, \1 to change, 0 to destroy' "$tmp/adopt-plan.log" ||
 		die "the generated configuration does not plan imports only (see $tmp/adopt-plan.log)"
-	ok "adopting the account imports every post and publishes nothing"
+	ok "adopting the account imports every post, keeps them on destroy (deletion_policy = \"retain\") and publishes nothing"
 else
 	warn "$kind has no list resources (terraform query needs Terraform >= 1.14): skipping the adoption demo"
 fi

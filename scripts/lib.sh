@@ -16,6 +16,7 @@ TERRAFORM_VERSION="1.16.4"
 TERRAFORM_STUB_BACKENDS="azure consul cos gcs kubernetes oss pg s3 oci"
 GOLANGCI_LINT_VERSION="v2.15.0"
 GORELEASER_VERSION="v2.16.0"
+ACTIONLINT_VERSION="v1.7.12"
 
 # Provider addresses: the one users write, under each CLI's default registry.
 PROVIDER_NAMESPACE="terraform-instagram"

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -70,8 +69,12 @@ func (e *Env) WithEcho() *Env {
 
 // Factories are the ProtoV6ProviderFactories for resource.TestCase.
 func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	// One provider for every server the harness starts, as before; each
+	// server is the one main serves (provider.Server), so that tests see
+	// what users see (secrets redacted).
+	p := e.provider()()
 	f := map[string]func() (tfprotov6.ProviderServer, error){
-		"instagram": providerserver.NewProtocol6WithError(e.provider()()),
+		"instagram": func() (tfprotov6.ProviderServer, error) { return provider.Server(p), nil },
 	}
 	if e.echo {
 		f["echo"] = echoprovider.NewProviderServer()

@@ -14,8 +14,10 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider"
 )
 
 // Workdir runs the real CLI (TF_ACC_TERRAFORM_PATH) in a directory of its
@@ -32,13 +34,6 @@ type Workdir struct {
 	// OnReplaced deletes a post "in the app" when a refusal's advice says to
 	// (Adopt); nil → the post is kept.
 	OnReplaced func(mediaID string)
-}
-
-// providerBuild is the provider binary shared by the test process.
-var providerBuild struct {
-	once sync.Once
-	dir  string
-	err  error
 }
 
 // Workdir prepares a directory whose configuration requires this provider
@@ -60,7 +55,8 @@ func (e *Env) InProcessWorkdir(t *testing.T) *Workdir {
 	w := e.workdir(t, "")
 	ctx, cancel := context.WithCancel(context.Background())
 	configCh, closeCh := make(chan *plugin.ReattachConfig, 1), make(chan struct{})
-	server := providerserver.NewProtocol6(e.provider()())
+	p := e.provider()()
+	server := func() tfprotov6.ProviderServer { return provider.Server(p) } // as main serves it: secrets redacted
 	go func() {
 		if err := tf6server.Serve("registry.terraform.io/terraform-instagram/instagram", server,
 			tf6server.WithDebug(ctx, configCh, closeCh), tf6server.WithLoggingSink(t),
@@ -132,30 +128,61 @@ func (e *Env) workdir(t *testing.T, bin string) *Workdir {
 // the directory holding it.
 func buildProvider(t *testing.T) string {
 	t.Helper()
-	providerBuild.once.Do(func() {
-		// Shared by every test of the process: no test's context or TempDir.
-		root, err := exec.CommandContext(context.Background(), "go", "list", "-m", "-f", "{{.Dir}}").Output()
-		if err != nil {
-			providerBuild.err = fmt.Errorf("finding the module root: %w", err)
-			return
-		}
-		dir, err := os.MkdirTemp("", "terraform-provider-instagram-test-") //nolint:usetesting // outlives the first test
-		if err != nil {
-			providerBuild.err = err
-			return
-		}
-		cmd := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(dir, "terraform-provider-instagram"), ".")
-		cmd.Dir = strings.TrimSpace(string(root))
-		if out, err := cmd.CombinedOutput(); err != nil {
-			providerBuild.err = fmt.Errorf("go build: %w\n%s", err, out)
-			return
-		}
-		providerBuild.dir = dir
-	})
-	if providerBuild.err != nil {
-		t.Fatal(providerBuild.err)
+	return filepath.Dir(Program(t, ".", "terraform-provider-instagram"))
+}
+
+// builds are the programs Program built, by package, shared by the test
+// process.
+var builds struct {
+	sync.Mutex
+	byPkg map[string]*build
+}
+
+type build struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// Program builds the main package pkg (a path relative to the module root,
+// e.g. "./internal/emulator/cmd/instagram-emulator") once per test process,
+// as a binary called name, and returns its path.
+func Program(t *testing.T, pkg, name string) string {
+	t.Helper()
+	builds.Lock()
+	if builds.byPkg == nil {
+		builds.byPkg = map[string]*build{}
 	}
-	return providerBuild.dir
+	b := builds.byPkg[pkg]
+	if b == nil {
+		b = &build{}
+		builds.byPkg[pkg] = b
+	}
+	builds.Unlock()
+	b.once.Do(func() { b.path, b.err = goBuild(pkg, name) })
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.path
+}
+
+func goBuild(pkg, name string) (string, error) {
+	// Shared by every test of the process: no test's context or TempDir.
+	root, err := exec.CommandContext(context.Background(), "go", "list", "-m", "-f", "{{.Dir}}").Output()
+	if err != nil {
+		return "", fmt.Errorf("finding the module root: %w", err)
+	}
+	dir, err := os.MkdirTemp("", "terraform-provider-instagram-test-") //nolint:usetesting // outlives the first test
+	if err != nil {
+		return "", err
+	}
+	out := filepath.Join(dir, name)
+	cmd := exec.CommandContext(context.Background(), "go", "build", "-o", out, pkg)
+	cmd.Dir = strings.TrimSpace(string(root))
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %w\n%s", pkg, err, b)
+	}
+	return out, nil
 }
 
 // Write writes a file of the configuration (or a .tfquery.hcl).

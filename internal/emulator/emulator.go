@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"crypto/tls"
 	"net/http"
 	"sync"
 	"time"
@@ -181,10 +182,17 @@ type Options struct {
 	WebhookAllowedHosts []string
 	// WebhookHTTPClient replaces the client for handshakes and deliveries
 	// (e.g. an httptest TLS server's Client()); hosts are still checked.
-	WebhookHTTPClient  *http.Client
-	WebhookTimeout     time.Duration // per handshake or delivery request; default 5s
-	WebhookMaxAttempts int           // delivery attempts per event; default 3
-	WebhookRetryWait   time.Duration // real-time wait before the 2nd attempt, growing linearly; default 200ms
+	WebhookHTTPClient *http.Client
+	// WebhookTLS is the TLS configuration of the default client for
+	// handshakes and deliveries (not of WebhookHTTPClient): e.g. RootCAs
+	// that trust a test callback's own certificate. nil → the system's roots.
+	// WebhookInsecureLoopback accepts any certificate from a callback at a
+	// loopback address (self-signed test servers); others are verified.
+	WebhookTLS              *tls.Config
+	WebhookInsecureLoopback bool
+	WebhookTimeout          time.Duration // per handshake or delivery request; default 5s
+	WebhookMaxAttempts      int           // delivery attempts per event; default 3
+	WebhookRetryWait        time.Duration // real-time wait before the 2nd attempt, growing linearly; default 200ms
 	// SubscribedFieldsMerge makes POST subscribed_apps add fields; by default
 	// it replaces the set, as the community reports (uncertain).
 	SubscribedFieldsMerge bool

@@ -63,6 +63,14 @@ type Options struct {
 
 	Logger  Logger   // optional; nil → no logging
 	Limiter *Limiter // optional; nil → a private one. Share one per process.
+
+	// OnSecret, when set, is told every secret value the client sends or is
+	// given, before it is used: its access token, the app secret, every
+	// appsecret_proof, the app token and Page tokens it authenticates with,
+	// and the tokens the exchange and refresh endpoints return. The caller
+	// can then keep them out of what it shows (Meta's messages may quote
+	// them). It must be safe for concurrent use and must not log them.
+	OnSecret func(values ...string)
 }
 
 // Logger receives structured log lines. Fields never contain the token, the
@@ -111,6 +119,7 @@ type Client struct {
 	waitMin    time.Duration
 	waitMax    time.Duration
 	appID      string // for app-level edges; never sent by Do itself
+	onSecret   func(values ...string)
 
 	// Time hooks; tests replace them so nothing really sleeps.
 	now   func() time.Time
@@ -165,6 +174,8 @@ func New(opts Options) (*Client, error) {
 		c.proof = appSecretProof(opts.AppSecret, opts.AccessToken)
 	}
 	c.appSecret = opts.AppSecret
+	c.onSecret = opts.OnSecret
+	c.secrets(opts.AccessToken, opts.AppSecret, c.proof)
 	if c.limiter == nil {
 		c.limiter = NewLimiter()
 	}
@@ -261,6 +272,13 @@ func appSecretProof(secret, token string) string {
 	m := hmac.New(sha256.New, []byte(secret))
 	m.Write([]byte(token))
 	return hex.EncodeToString(m.Sum(nil))
+}
+
+// secrets reports secret values to Options.OnSecret.
+func (c *Client) secrets(values ...string) {
+	if c.onSecret != nil {
+		c.onSecret(values...)
+	}
 }
 
 func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {

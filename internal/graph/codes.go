@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -189,4 +190,25 @@ func isActivityRestricted(e *Error) bool {
 // https://developers.facebook.com/docs/graph-api/webhooks/getting-started
 func IsWebhookVerificationFailed(err error) bool {
 	return is(err, CodeWebhookVerification, 0) || is(err, CodeWebhookChallenge, 0)
+}
+
+// nodeTypeRE finds the object type in Graph's answer to a field its type
+// lacks: "(#100) Tried accessing nonexisting field (media_count) on node
+// type (Page)".
+var nodeTypeRE = regexp.MustCompile(`nonexisting field \(\w+\) on node type \((\w+)\)`)
+
+// WrongNodeType reports Graph's refusal of a field the object does not have
+// (code 100, "… on node type (Page)") and names the object's type: asked of
+// an id the caller took for another kind of object (a Page id given as an
+// Instagram account id), it says what the id really is.
+func WrongNodeType(err error) (nodeType string, ok bool) {
+	e, isGraph := asError(err)
+	if !isGraph || e.Code != 100 {
+		return "", false
+	}
+	m := nodeTypeRE.FindStringSubmatch(e.Message)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }

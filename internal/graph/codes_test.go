@@ -95,3 +95,21 @@ func TestSubcodeInStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestWrongNodeType(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&Error{Code: 100, Message: "(#100) Tried accessing nonexisting field (media_count) on node type (Page)"}, "Page"},
+		{fmt.Errorf("wrapped: %w", &Error{Code: 100, Message: "(#100) Tried accessing nonexisting field (username) on node type (IGMedia)"}), "IGMedia"},
+		{&Error{Code: 100, Subcode: 33, Message: "Unsupported get request. Object with ID '1' does not exist"}, ""},
+		{&Error{Code: 190, Message: "nonexisting field (x) on node type (User)"}, ""},
+		{errors.New("(#100) Tried accessing nonexisting field (x) on node type (Page)"), ""},
+	} {
+		got, ok := WrongNodeType(tc.err)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("WrongNodeType(%v) = %q, %t; want %q", tc.err, got, ok, tc.want)
+		}
+	}
+}

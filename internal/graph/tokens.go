@@ -69,6 +69,7 @@ func (s *TokensService) ExchangeFacebookToken(ctx context.Context, token string)
 	if token == "" {
 		token = c.token
 	}
+	c.secrets(token)
 	return s.get(ctx, c.withToken(c.appToken()), &Request{Method: http.MethodGet, Path: "/oauth/access_token",
 		Params: url.Values{
 			"grant_type":        {"fb_exchange_token"},
@@ -87,6 +88,7 @@ func (s *TokensService) get(ctx context.Context, c *Client, req *Request) (*Acce
 	if out.AccessToken == "" {
 		return nil, resp, errors.New("graph: " + req.Path + " answered without an access_token")
 	}
+	c.secrets(out.AccessToken)
 	return out, resp, nil
 }
 
@@ -131,6 +133,7 @@ func (s *TokensService) Debug(ctx context.Context, inputToken string) (*TokenDeb
 	if inputToken == "" {
 		inputToken = c.token
 	}
+	c.secrets(inputToken)
 	var out struct {
 		Data TokenDebug `json:"data"`
 	}

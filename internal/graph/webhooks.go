@@ -123,6 +123,7 @@ func (s *WebhooksService) FindLinkedPage(ctx context.Context, igUserID string) (
 		if err != nil {
 			return nil, err
 		}
+		s.client.secrets(p.AccessToken)
 		if p.IG != nil && p.IG.ID == igUserID {
 			if p.AccessToken == "" {
 				return nil, fmt.Errorf("graph: Page %s of Instagram account %s came without an access token (the user needs a task on the Page)", p.ID, igUserID)
@@ -198,5 +199,6 @@ func (c *Client) withToken(token string) *Client {
 	if c.appSecret != "" {
 		cp.proof = appSecretProof(c.appSecret, token)
 	}
+	c.secrets(token, cp.proof)
 	return &cp
 }

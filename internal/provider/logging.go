@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 )
 
 // logSubsystem is the tflog subsystem of the Graph client; TF_LOG_PROVIDER_INSTAGRAM_GRAPH
@@ -49,25 +51,20 @@ func QuietLogEnv(environ []string) map[string]string {
 }
 
 // tflogLogger adapts the Graph client's Logger to tflog. The client never
-// logs secrets; masking here is a second line of defence.
+// logs secrets; masking every secret the process knows at the time of each
+// line (the set grows: tokens an exchange returns, verify tokens) is a
+// second line of defence, for Meta's messages above all.
 type tflogLogger struct {
-	secrets []string
+	secrets *common.Secrets
 }
 
-func newLogger(secrets ...string) *tflogLogger {
-	l := &tflogLogger{}
-	for _, s := range secrets {
-		if s != "" {
-			l.secrets = append(l.secrets, s)
-		}
-	}
-	return l
-}
+func newLogger(secrets *common.Secrets) *tflogLogger { return &tflogLogger{secrets: secrets} }
 
 func (l *tflogLogger) ctx(ctx context.Context) context.Context {
 	ctx = tflog.NewSubsystem(ctx, logSubsystem, tflog.WithLevelFromEnv(providerLogEnv, logSubsystem))
-	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, l.secrets...)
-	return tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, l.secrets...)
+	values := l.secrets.Values()
+	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, values...)
+	return tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, values...)
 }
 
 func (l *tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {

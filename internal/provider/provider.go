@@ -56,6 +56,9 @@ type instagramProvider struct {
 	// retryWaitMin and retryWaitMax bound the backoff between retries (0 →
 	// the client's defaults); tests make them milliseconds.
 	retryWaitMin, retryWaitMax time.Duration
+	// secrets are the secret values this provider has seen, which its
+	// protocol server (Server) removes from every message.
+	secrets *common.Secrets
 }
 
 // Option customises a provider instance; used by main and by tests.
@@ -97,6 +100,7 @@ func New(version string, opts ...Option) func() provider.Provider {
 			pollInterval: time.Second,
 			now:          time.Now,
 			limiter:      graph.NewLimiter(),
+			secrets:      common.NewSecrets(),
 		}
 		for _, o := range opts {
 			o(p)
@@ -203,7 +207,7 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 	data := common.NewProviderData(common.ProviderDataOptions{
 		Client: client, AppClient: appClient, PublicClient: publicClient, Login: s.Login, AppID: s.AppID,
 		DefaultAccount: s.AccountID, PollInterval: p.pollInterval, Now: p.now,
-		Logger: newLogger(s.AccessToken, s.AppSecret),
+		Logger: newLogger(p.secrets), Secrets: p.secrets,
 	})
 	resp.DataSourceData = data
 	resp.ResourceData = data
@@ -234,8 +238,9 @@ func (p *instagramProvider) clientOptions(s settings) graph.Options {
 		MaxRateLimitWait: maxWait,
 		RetryWaitMin:     p.retryWaitMin,
 		RetryWaitMax:     p.retryWaitMax,
-		Logger:           newLogger(s.AccessToken, s.AppSecret),
+		Logger:           newLogger(p.secrets),
 		Limiter:          p.limiter,
+		OnSecret:         p.secrets.Add,
 	}
 }
 
@@ -246,7 +251,6 @@ func (p *instagramProvider) appClientOptions(s settings) graph.Options {
 	o := p.clientOptions(s)
 	o.BaseURL = s.AppBaseURL
 	o.AccessToken = s.AppID + "|" + s.AppSecret
-	o.Logger = newLogger(s.AccessToken, s.AppSecret, o.AccessToken)
 	return o
 }
 

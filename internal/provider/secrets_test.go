@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,10 +33,16 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 	secrets := map[string]string{
 		"access token":    emulator.DefaultFacebookToken,
 		"app secret":      emulator.DefaultAppSecret,
+		"app token":       appToken,
+		"appsecret_proof": proof(emulator.DefaultFacebookToken),
 		"verify_token":    verifyToken,
 		"a minted token":  "EmulatorIssuedToken", // every token the emulator mints has it
 		"token in a path": "access_token=",
 	}
+	// What Meta answers in the second step: a message that quotes every
+	// secret the provider knows, as is or escaped in a URL.
+	metaEcho := "Meta echoed " + strings.Join([]string{emulator.DefaultFacebookToken, emulator.DefaultAppSecret, appToken,
+		url.QueryEscape(appToken), proof(emulator.DefaultFacebookToken), "hub.verify_token=" + url.QueryEscape(verifyToken)}, " ")
 
 	dir := t.TempDir()
 	logPath := filepath.Join(dir, "terraform.log")
@@ -62,45 +69,28 @@ func TestAccSecretsNeverLeak(t *testing.T) {
 	t.Cleanup(callback.Close)
 	env := acctest.New(t, emulator.Options{WebhookHTTPClient: callback.Client()}).WithAppCredentials()
 
+	vars := config.Variables{"verify_token": config.StringVariable(verifyToken)}
 	env.Test(t, resource.TestCase{
 		TerraformVersionChecks: acctest.Needs(acctest.EphemeralResources, acctest.WriteOnlyAttributes),
 		Steps: []resource.TestStep{{
-			ConfigVariables: config.Variables{"verify_token": config.StringVariable(verifyToken)},
-			Config: fmt.Sprintf(`
-variable "verify_token" {
-  type      = string
-  sensitive = true
-  ephemeral = true
-}
-
-resource "instagram_webhook_subscription" "s" {
-  callback_url         = %q
-  fields               = ["comments"]
-  verify_token         = var.verify_token
-  verify_token_version = 1
-}
-
-data "instagram_token" "t" {}
-
-# A long-lived token minted during the run, used by a second provider.
-ephemeral "instagram_long_lived_token" "t" {
-  mode = "exchange"
-}
-
-provider "instagram" {
-  alias        = "long_lived"
-  access_token = ephemeral.instagram_long_lived_token.t.access_token
-}
-
-data "instagram_account" "a" {
-  provider = instagram.long_lived
-}
-`, callback.URL),
+			ConfigVariables: vars,
+			Config:          neverLeakConfig(callback.URL),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply:             []plancheck.PlanCheck{noSecretsIn{secrets, "plan"}},
 				PostApplyPostRefresh: []plancheck.PlanCheck{noSecretsIn{secrets, "plan after apply"}, plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{noSecretsIn{secrets, "state (show -json)"}},
+		}, {
+			// Meta's answer to the account's read quotes every secret: the
+			// error shows Meta's message with each one replaced, and the
+			// log (checked below) has none of them.
+			PreConfig: func() {
+				env.Emulator.InjectFault(emulator.Fault{Route: "GET /{ig-user-id}", Times: 1,
+					Error: &emulator.ErrorBody{Code: 190, Type: "OAuthException", Message: metaEcho}})
+			},
+			ConfigVariables: vars,
+			Config:          neverLeakConfig(callback.URL),
+			ExpectError:     acctest.ExpectError(`Meta echoed \*\*\* \*\*\* \*\*\* \*\*\* \*\*\* hub.verify_token=\*\*\*`),
 		}},
 	})
 
@@ -147,6 +137,42 @@ data "instagram_account" "a" {
 	if states == 0 {
 		t.Error("no state file found under TF_ACC_TEMP_DIR")
 	}
+}
+
+// neverLeakConfig handles every kind of secret: a write-only verify_token
+// from an ephemeral variable, the app's credentials, a token minted during
+// the run and used by a second provider.
+func neverLeakConfig(callbackURL string) string {
+	return fmt.Sprintf(`
+variable "verify_token" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+resource "instagram_webhook_subscription" "s" {
+  callback_url         = %q
+  fields               = ["comments"]
+  verify_token         = var.verify_token
+  verify_token_version = 1
+}
+
+data "instagram_token" "t" {}
+
+# A long-lived token minted during the run, used by a second provider.
+ephemeral "instagram_long_lived_token" "t" {
+  mode = "exchange"
+}
+
+provider "instagram" {
+  alias        = "long_lived"
+  access_token = ephemeral.instagram_long_lived_token.t.access_token
+}
+
+data "instagram_account" "a" {
+  provider = instagram.long_lived
+}
+`, callbackURL)
 }
 
 func assertNoSecrets(t *testing.T, where, text string, secrets map[string]string) {

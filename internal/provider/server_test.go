@@ -18,7 +18,7 @@ import (
 //nolint:staticcheck // SA1019: see above
 func TestNewServer_keepsOptionalServers(t *testing.T) {
 	s := NewProtocol6("test")()
-	if _, ok := s.(releasingServer); !ok {
+	if _, ok := s.(server); !ok {
 		t.Fatalf("the framework's server was not wrapped: %T", s)
 	}
 	if _, ok := s.(tfprotov6.ProviderServerWithListResource); !ok {

@@ -28,7 +28,7 @@ func Length(text string) int { return utf8.RuneCountInString(text) }
 // "abc#def" and "#" alone are not. Punctuation ends a hashtag: "#sale!" is
 // "sale", "#don't" is "don".
 func Hashtags(text string) []string {
-	return distinct(scan(text, '#', hashtagBody))
+	return distinct(names(text, false))
 }
 
 // Mentions are the distinct @mentions of text, without their @, in the
@@ -40,20 +40,45 @@ func Hashtags(text string) []string {
 // character ends it ("@ana's" mentions "ana"). Usernames are
 // case-insensitive.
 func Mentions(text string) []string {
-	return distinct(scan(text, '@', mentionBody))
+	return distinct(names(text, true))
 }
 
-// scan finds every sigil-led token of text whose body body accepts.
-func scan(text string, sigil rune, body func(string) (string, bool)) []string {
-	var out []string
+// Token is a hashtag or an @mention found in a text: text[Start:End] is the
+// token with its sigil ("#summer", "@ana").
+type Token struct {
+	Start, End int  // byte offsets into the text
+	Mention    bool // an @mention; otherwise a hashtag
+}
+
+// Tokens are the hashtags and @mentions of text where they occur, in order,
+// every occurrence (Hashtags and Mentions keep the distinct ones): what a
+// preview highlights as Instagram does.
+func Tokens(text string) []Token {
+	var out []Token
 	prev := rune(-1)
 	for i, r := range text {
-		if r == sigil && !joinsWord(prev, sigil) {
-			if tok, ok := body(text[i+utf8.RuneLen(r):]); ok {
-				out = append(out, tok)
+		if (r == '#' || r == '@') && !joinsWord(prev, r) {
+			body := hashtagBody
+			if r == '@' {
+				body = mentionBody
+			}
+			if name, ok := body(text[i+1:]); ok {
+				out = append(out, Token{Start: i, End: i + 1 + len(name), Mention: r == '@'})
 			}
 		}
 		prev = r
+	}
+	return out
+}
+
+// names are the names (without sigil) of the mentions (mention) or the
+// hashtags of text.
+func names(text string, mention bool) []string {
+	var out []string
+	for _, t := range Tokens(text) {
+		if t.Mention == mention {
+			out = append(out, text[t.Start+1:t.End])
+		}
 	}
 	return out
 }

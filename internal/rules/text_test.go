@@ -137,3 +137,27 @@ func TestCaption(t *testing.T) {
 		t.Errorf("Caption = %+v", s)
 	}
 }
+
+func TestTokens(t *testing.T) {
+	text := "Hi @ana.b, #sale! ana@example.com abc#def #2026 @ana again #café."
+	var got []string
+	for _, tok := range Tokens(text) {
+		got = append(got, text[tok.Start:tok.End]+fmt.Sprint(tok.Mention))
+	}
+	want := []string{"@ana.btrue", "#salefalse", "@anatrue", "#caféfalse"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Tokens = %q, want %q", got, want)
+	}
+	// The same rule as Hashtags and Mentions, every occurrence kept.
+	var tags, mentions []string
+	for _, tok := range Tokens(text) {
+		if tok.Mention {
+			mentions = append(mentions, text[tok.Start+1:tok.End])
+		} else {
+			tags = append(tags, text[tok.Start+1:tok.End])
+		}
+	}
+	if !reflect.DeepEqual(distinct(tags), Hashtags(text)) || !reflect.DeepEqual(distinct(mentions), Mentions(text)) {
+		t.Errorf("Tokens disagree with Hashtags/Mentions: %q %q vs %q %q", tags, mentions, Hashtags(text), Mentions(text))
+	}
+}

@@ -3,8 +3,9 @@
 #
 #   terraform query -generate-config-out=adopted.tf
 #
-# to write a resource and an import block per post, then `terraform plan`
-# shows them all as imports, nothing to publish.
+# to write a resource and an import block per post, each with
+# deletion_policy = "retain" (destroying the workspace keeps the posts), then
+# `terraform plan` shows them all as imports, nothing to publish.
 list "instagram_media" "all" {
   provider = instagram
   limit    = 1000

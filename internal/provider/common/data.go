@@ -56,6 +56,10 @@ type ProviderData struct {
 	PlanQuota *PlanQuota
 	// Files hashes local video files, each once per run (file_hashes.go).
 	Files FileHashes
+	// Secrets are the run's secret values, kept out of every message the
+	// provider emits (secrets.go). A resource that sends a secret of its
+	// own (a verify_token) adds it before sending it. May be nil in tests.
+	Secrets *Secrets
 
 	mu             sync.Mutex
 	defaultAccount string // configured, or discovered once per process on first use
@@ -73,6 +77,8 @@ type ProviderData struct {
 
 	budgetsMu sync.Mutex
 	budgets   map[string]*RollingBudget // see Budget
+
+	accountChecks accountChecks // see CheckAccount
 }
 
 // ProviderDataOptions are what NewProviderData needs; zero values are the
@@ -85,6 +91,7 @@ type ProviderDataOptions struct {
 	PollInterval                    time.Duration // default 1s
 	Now                             func() time.Time
 	Logger                          graph.Logger
+	Secrets                         *Secrets
 }
 
 // NewProviderData builds the per-process provider data.
@@ -100,7 +107,7 @@ func NewProviderData(o ProviderDataOptions) *ProviderData {
 	}
 	d := &ProviderData{
 		Client: o.Client, AppClient: o.AppClient, PublicClient: o.PublicClient, Login: o.Login, AppID: o.AppID,
-		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, defaultAccount: o.DefaultAccount,
+		PollInterval: o.PollInterval, Now: o.Now, Logger: o.Logger, Secrets: o.Secrets, defaultAccount: o.DefaultAccount,
 		mediaReaders: map[string]*MediaReader{},
 		accounted:    map[string]bool{},
 		exclusive:    map[string]*sync.Mutex{},
@@ -170,6 +177,7 @@ func (d *ProviderData) AccountID(ctx context.Context, override string, attr path
 		return "", diags
 	}
 	d.defaultAccount = id
+	d.accountChecks.reachable(id)
 	return id, diags
 }
 
@@ -194,41 +202,61 @@ func (d *ProviderData) OwnerOf(ctx context.Context, media *graph.Media, diags *d
 }
 
 func (d *ProviderData) discoverAccount(ctx context.Context) (string, error) {
+	found, err := d.reachableAccounts(ctx)
+	switch {
+	case err != nil:
+		return "", err
+	case len(found) == 1:
+		return found[0].id, nil
+	case len(found) == 0:
+		return "", fmt.Errorf("the token reaches no Facebook Page with a linked Instagram professional account. " +
+			"Link the Instagram account to a Page the token's user can manage, or set account_id")
+	}
+	return "", fmt.Errorf("the token reaches %d Instagram accounts; set account_id in the provider or on the resource to one of:\n%s",
+		len(found), listAccounts(found))
+}
+
+// reachableAccount is an Instagram account the token can act for.
+type reachableAccount struct{ id, username, page string }
+
+// reachableAccounts lists the Instagram accounts the token can act for: with
+// Instagram login its own (/me), with Facebook login those linked to the
+// Facebook Pages its user manages (/me/accounts).
+func (d *ProviderData) reachableAccounts(ctx context.Context) ([]reachableAccount, error) {
 	if d.Login == LoginInstagram {
 		me, _, err := d.Client.Users.Me(ctx, []string{"user_id", "username"})
 		if err != nil {
-			return "", fmt.Errorf("reading /me with the Instagram User token failed: %s", DescribeError(err))
+			return nil, fmt.Errorf("reading /me with the Instagram User token failed: %s", DescribeError(err))
 		}
 		if me.UserID != "" {
-			return me.UserID, nil
+			return []reachableAccount{{id: me.UserID, username: me.Username}}, nil
 		}
-		return me.ID, nil
+		return []reachableAccount{{id: me.ID, username: me.Username}}, nil
 	}
-
-	type candidate struct{ id, username, page string }
-	var found []candidate
+	var found []reachableAccount
 	for page, err := range d.Client.Pages.ListAccounts(ctx) {
 		if err != nil {
-			return "", fmt.Errorf("listing the Facebook Pages of the token (/me/accounts) failed: %s", DescribeError(err))
+			return nil, fmt.Errorf("listing the Facebook Pages of the token (/me/accounts) failed: %s", DescribeError(err))
 		}
-		if page.InstagramBusinessAccount != nil && page.InstagramBusinessAccount.ID != "" {
-			found = append(found, candidate{page.InstagramBusinessAccount.ID, page.InstagramBusinessAccount.Username, page.Name})
+		if ig := page.InstagramBusinessAccount; ig != nil && ig.ID != "" {
+			found = append(found, reachableAccount{ig.ID, ig.Username, page.Name})
 		}
 	}
-	switch len(found) {
-	case 0:
-		return "", fmt.Errorf("the token reaches no Facebook Page with a linked Instagram professional account. " +
-			"Link the Instagram account to a Page the token's user can manage, or set account_id")
-	case 1:
-		return found[0].id, nil
-	}
-	lines := make([]string, 0, len(found))
-	for _, c := range found {
-		lines = append(lines, fmt.Sprintf("  - %s (@%s, Page %q)", c.id, c.username, c.page))
+	return found, nil
+}
+
+// listAccounts is one line per account, sorted.
+func listAccounts(accounts []reachableAccount) string {
+	lines := make([]string, 0, len(accounts))
+	for _, a := range accounts {
+		line := fmt.Sprintf("  - %s (@%s", a.id, a.username)
+		if a.page != "" {
+			line += fmt.Sprintf(", Page %q", a.page)
+		}
+		lines = append(lines, line+")")
 	}
 	sort.Strings(lines)
-	return "", fmt.Errorf("the token reaches %d Instagram accounts; set account_id in the provider or on the resource to one of:\n%s",
-		len(found), strings.Join(lines, "\n"))
+	return strings.Join(lines, "\n")
 }
 
 // RequireFacebookLogin reports a plan-time error, before any API call, for

@@ -23,8 +23,8 @@ type AttributeGetter interface {
 
 // DecodeWithAccount decodes a configuration or plan into a model of type T
 // and resolves its account_id attribute: the id given, else the provider's
-// account (discovered from the token on first use). ok is false when either
-// failed; diags says why.
+// account (discovered from the token on first use), which the token must
+// reach (ReachableAccount). ok is false when either failed; diags says why.
 func DecodeWithAccount[T any](ctx context.Context, d *ProviderData, from AttributeGetter, diags *diag.Diagnostics) (m T, account string, ok bool) {
 	if m, ok = Decode[T](ctx, from, diags); !ok {
 		return m, "", false
@@ -33,7 +33,7 @@ func DecodeWithAccount[T any](ctx context.Context, d *ProviderData, from Attribu
 	if diags.Append(from.GetAttribute(ctx, path.Root("account_id"), &given)...); diags.HasError() {
 		return m, "", false
 	}
-	account, ok = d.ResolveAccount(ctx, given, diags)
+	account, ok = d.ReachableAccount(ctx, given, diags)
 	return m, account, ok
 }
 

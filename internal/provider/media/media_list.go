@@ -46,6 +46,8 @@ func (l *mediaList) ListResourceConfigSchema(_ context.Context, _ list.ListResou
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds the account's existing posts (feed posts, reels, carousels and the stories of the last 24 hours), " +
 			"newest first, so that `terraform query -generate-config-out` can write their resource and import blocks. " +
+			"The generated resources keep their posts on Instagram when destroyed (`deletion_policy = \"retain\"`): " +
+			"set `deletion_policy = \"delete\"` on a post to let Terraform delete it. " +
 			"Costs one call per 100 posts plus one for stories; stops at the query's `limit`.",
 		Attributes: map[string]schema.Attribute{
 			"account_id": common.ListAccountID("Instagram user id whose posts to list. Defaults to the provider's account."),
@@ -133,13 +135,15 @@ func (l *mediaList) List(ctx context.Context, req list.ListRequest, stream *list
 
 // adoptedModel is the instagram_media a listed post becomes: what Instagram
 // returns, and nothing it cannot (the media URLs, tags, location stay null:
-// an adopted post needs none of them, see missingMedia). empty is
-// nullModel's.
+// an adopted post needs none of them, see missingMedia). Its deletion_policy
+// is "retain" whatever the login: the post existed before Terraform, so
+// destroying the workspace that adopted it must not delete it; deleting is
+// the user's explicit choice. empty is nullModel's.
 func (l *mediaList) adoptedModel(empty mediaModel, account string, media *graph.Media) mediaModel {
 	m := empty
 	m.AccountID = types.StringValue(account)
 	m.Type = types.StringValue(resourceTypeOf(media))
-	m.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(l.Data, types.StringNull()))
+	m.DeletionPolicy = types.StringValue(deletionPolicyRetain)
 	applyMedia(&m, media)
 	return m
 }

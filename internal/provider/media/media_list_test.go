@@ -15,8 +15,10 @@ const publishRoute = "POST /{ig-user-id}/media_publish"
 // Adopting an existing account: an account with posts of every kind, some
 // published by Terraform from another workspace and some in the app; then in
 // a new workspace `terraform query -generate-config-out` writes their
-// configuration, which plans N to import and nothing else, applies without
-// publishing anything, and re-plans empty.
+// configuration, with deletion_policy = "retain" on every post, which plans N
+// to import (and deletion_policy set on each) and nothing else, applies
+// without publishing anything, and re-plans empty. Destroying the adoption
+// workspace deletes nothing.
 func TestAccMedia_queryAdoptsAnAccount(t *testing.T) {
 	t.Parallel()
 	acctest.SkipUnless(t, acctest.ListResources)
@@ -77,8 +79,16 @@ list "instagram_media" "all" {
 	if n := strings.Count(generated, "identity = {"); n != posts {
 		t.Fatalf("generated %d import blocks, want %d:\n%s", n, posts, generated)
 	}
+	if n := len(regexp.MustCompile(`(?m)^\s*deletion_policy\s*=\s*"retain"$`).FindAllString(generated, -1)); n != posts {
+		t.Fatalf("generated %d deletion_policy = \"retain\", want one per post (%d):\n%s", n, posts, generated)
+	}
 	out = adopt.MustRun("plan", "-no-color")
-	if !regexp.MustCompile(`Plan: 7 to import, 0 to add, 0 to change, 0 to destroy`).MatchString(out) {
+	// The import reads deletion_policy as the login's default ("delete"); the
+	// configuration's "retain" is the only change, and changes nothing on
+	// Instagram.
+	if !regexp.MustCompile(`Plan: 7 to import, 0 to add, 7 to change, 0 to destroy`).MatchString(out) ||
+		len(regexp.MustCompile(`~ deletion_policy\s+= "delete" -> "retain"`).FindAllString(out, -1)) != posts ||
+		strings.Count(out, " -> ") != posts {
 		t.Fatalf("plan of the generated configuration:\n%s", out)
 	}
 	adopt.MustRun("apply", "-auto-approve", "-no-color")
@@ -90,6 +100,17 @@ list "instagram_media" "all" {
 	}
 	if _, err := adopt.Run("plan", "-detailed-exitcode", "-no-color"); err != nil {
 		t.Fatalf("the re-plan after adoption is not empty: %v", err)
+	}
+
+	out = adopt.MustRun("destroy", "-auto-approve", "-no-color")
+	if !strings.Contains(out, "Destroy keeps the post on Instagram") {
+		t.Errorf("destroy does not say the posts stay on Instagram:\n%s", out)
+	}
+	if n := env.Emulator.CallCount("DELETE /{ig-media-id}"); n != 0 {
+		t.Fatalf("destroying the adoption workspace deleted %d posts", n)
+	}
+	if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != posts {
+		t.Fatalf("the account has %d posts after destroying the adoption workspace, want %d", n, posts)
 	}
 }
 

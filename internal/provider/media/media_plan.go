@@ -134,6 +134,9 @@ func (r *mediaResource) planCommon(ctx context.Context, req resource.ModifyPlanR
 // planCreate: a new post is published by the apply, or waits for its
 // publish_at (scheduled), or has missed it already.
 func (r *mediaResource) planCreate(ctx context.Context, plan *mediaModel, diags *diag.Diagnostics) {
+	if !r.accountReachable(ctx, plan, diags) {
+		return
+	}
 	now, s := r.Data.Now(), scheduleOf(plan)
 	switch plan.Status = types.StringValue(s.statusAt(now)); plan.Status.ValueString() {
 	case statusPublished:
@@ -161,7 +164,7 @@ func (r *mediaResource) planScheduledUpdate(ctx context.Context, plan, state *me
 	plan.Status = types.StringValue(s.statusAt(now))
 	switch plan.Status.ValueString() {
 	case statusPublished:
-		if diags.Append(missingMedia(*plan, "")...); diags.HasError() {
+		if diags.Append(missingMedia(*plan, "")...); diags.HasError() || !r.accountReachable(ctx, plan, diags) {
 			return
 		}
 		publishing(plan)
@@ -200,7 +203,7 @@ func (r *mediaResource) planPublishedUpdate(ctx context.Context, plan, state *me
 	changed := replacedInputs(*plan, *state, imported)
 	switch {
 	case len(changed) > 0:
-		if diags.Append(missingMedia(*plan, describePaths(changed))...); diags.HasError() {
+		if diags.Append(missingMedia(*plan, describePaths(changed))...); diags.HasError() || !r.accountReachable(ctx, plan, diags) {
 			return
 		}
 		publishing(plan)
@@ -213,6 +216,18 @@ func (r *mediaResource) planPublishedUpdate(ctx context.Context, plan, state *me
 				fmt.Sprintf("Post %s replaced post %s, which could not be deleted then; this apply deletes it.", state.ID.ValueString(), state.ReplacedID.ValueString()))
 		}
 	}
+}
+
+// accountReachable checks, before a post is planned to be published, that
+// its account_id is an Instagram account this token reaches: an unknown or
+// unreachable id is an error on account_id, not a failure at apply
+// (common.CheckAccount reads it once per account and run). An account_id
+// known only at apply is checked then.
+func (r *mediaResource) accountReachable(ctx context.Context, plan *mediaModel, diags *diag.Diagnostics) bool {
+	if plan.AccountID.IsUnknown() || plan.AccountID.IsNull() {
+		return true
+	}
+	return r.Data.CheckAccount(ctx, plan.AccountID.ValueString(), path.Root("account_id"), diags)
 }
 
 // notePost adds the post to the plan's publishing calendar

@@ -79,7 +79,8 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	defer cancel()
-	account, ok := r.Data.ResolveAccount(ctx, plan.AccountID, &resp.Diagnostics)
+	// Checked in the plan already (planCreate): free here.
+	account, ok := r.Data.ReachableAccount(ctx, plan.AccountID, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
@@ -145,7 +146,11 @@ func (r *subscriptionResource) requireApp(diags *diag.Diagnostics) bool {
 }
 
 func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !r.requireApp(&resp.Diagnostics) || req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+	if !r.requireApp(&resp.Diagnostics) || req.Plan.Raw.IsNull() {
+		return
+	}
+	r.learnVerifyToken(ctx, req.Config)
+	if req.State.Raw.IsNull() {
 		return
 	}
 	var state subscriptionModel
@@ -176,9 +181,20 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	common.Save(ctx, &resp.State, resp.Identity, &plan, &resp.Diagnostics)
 }
 
+// learnVerifyToken tells the provider's redactor the configured
+// verify_token (write-only, so only the configuration has it): Meta's
+// answer to a failed verification may quote it (common.Secrets).
+func (r *subscriptionResource) learnVerifyToken(ctx context.Context, config tfsdk.Config) {
+	var token types.String
+	if r.Data != nil && !config.GetAttribute(ctx, path.Root("verify_token"), &token).HasError() {
+		r.Data.Secrets.Add(token.ValueString())
+	}
+}
+
 // subscribe POSTs the whole field set; verify_token comes from the
 // configuration only (write-only: null in plan and state).
 func (r *subscriptionResource) subscribe(ctx context.Context, m subscriptionModel, token string, diags *diag.Diagnostics) bool {
+	r.Data.Secrets.Add(token)
 	fields := setStrings(m.Fields)
 	_, err := r.Data.AppClient.Webhooks.Subscribe(ctx, r.Data.AppID, graph.SubscribeParams{
 		Object: m.Object.ValueString(), CallbackURL: m.CallbackURL.ValueString(), Fields: fields,

@@ -2,6 +2,11 @@
 // loopback address, for demos and for testing Terraform code offline.
 //
 //	instagram-emulator -listen 127.0.0.1:8080 -addr-file /tmp/emu.addr -seed-posts 20
+//
+// Webhook callbacks it may call: loopback addresses, and https hosts named by
+// -webhook-allowed-hosts. For an https callback with a self-signed
+// certificate, trust that certificate with -webhook-ca-file (or, for tests,
+// accept any certificate on loopback with -webhook-insecure-loopback).
 package main
 
 import (
@@ -39,6 +44,10 @@ func run(args []string) error {
 	fixedClock := fs.Bool("fixed-clock", false, "start the clock at 2026-11-01T12:00:00Z (moved only by /_emulator/clock/advance) instead of the wall clock")
 	legacyApp := fs.Bool("legacy-app", false, "behave as a Meta app created before 2026-11-04: accept multi-ID reads (GET /?ids=) and the other legacy Graph features that newer apps are refused")
 	verbose := fs.Bool("v", false, "log every request (paths only, never tokens)")
+	var allowedHosts hostList
+	fs.Var(&allowedHosts, "webhook-allowed-hosts", "comma-separated hosts besides loopback addresses that webhook handshakes and deliveries may call (https only)")
+	caFile := fs.String("webhook-ca-file", "", "PEM file of certificates to trust, besides the system's, when calling https webhook callbacks (a test CA, or a callback's self-signed certificate)")
+	insecureLoopback := fs.Bool("webhook-insecure-loopback", false, "accept any certificate from https webhook callbacks on loopback addresses (self-signed test servers)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -50,8 +59,14 @@ func run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	opts := emulator.Options{QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls,
-		FaultSeed: *faultSeed, LegacyApp: *legacyApp}
+	hookTLS, err := webhookTLS(*caFile)
+	if err != nil {
+		return err
+	}
+	opts := emulator.Options{
+		QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls, FaultSeed: *faultSeed,
+		LegacyApp: *legacyApp, WebhookAllowedHosts: allowedHosts, WebhookTLS: hookTLS, WebhookInsecureLoopback: *insecureLoopback,
+	}
 	if !*fixedClock {
 		// The provider it serves runs on the wall clock (story expiry, the
 		// time windows of moderation and of the duplicate check): agree with it.
@@ -111,11 +126,7 @@ func checkLoopback(addr string) error {
 	if err != nil {
 		return fmt.Errorf("invalid -listen %q: %w", addr, err)
 	}
-	if host == "localhost" {
-		return nil
-	}
-	ip := net.ParseIP(host)
-	if ip == nil || !ip.IsLoopback() {
+	if !isLoopback(host) {
 		return fmt.Errorf("-listen %q is not a loopback address (use 127.0.0.1 or [::1])", addr)
 	}
 	return nil
