@@ -132,7 +132,12 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	applyMedia(&state, media)
 	state.Status = types.StringValue(statusPublished)
 	r.readCollaborators(ctx, &state)
-	if state.DeletionPolicy.IsNull() {
+	switch {
+	case state.DeletionPolicy.IsNull() && imported:
+		// A post that existed before Terraform is kept unless the
+		// configuration says to delete it: a plan shows that change.
+		state.DeletionPolicy = types.StringValue(deletionPolicyRetain)
+	case state.DeletionPolicy.IsNull():
 		state.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, state.DeletionPolicy))
 	}
 	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
