@@ -34,7 +34,8 @@ type Cell struct {
 }
 
 // buildGrid places the new posts, latest first, before the account's
-// current ones, less the posts the plan replaces or deletes. Stories are
+// current ones, less the posts the plan deletes (a retained or forgotten
+// post stays on the grid). Stories are
 // not on the grid.
 func buildGrid(cards []*Card, existing []Existing, source string) *Grid {
 	type newPost struct {
@@ -47,8 +48,8 @@ func buildGrid(cards []*Card, existing []Existing, source string) *Grid {
 		if c.Post == nil {
 			continue
 		}
-		if c.Post.OldID != "" {
-			gone[c.Post.OldID] = true
+		if c.Post.Deletes != "" {
+			gone[c.Post.Deletes] = true
 		}
 		if c.Post.Type == "STORIES" || (c.Verb != VerbPublish && c.Verb != VerbSchedule && c.Verb != VerbReplace) {
 			continue

@@ -199,8 +199,12 @@ func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
 		}
 		if len(p.Collaborators) > 0 {
 			var s []string
-			for _, t := range p.Collaborators {
-				s = append(s, mdUsername(t))
+			for _, col := range p.Collaborators {
+				name := mdUsername(col.Username)
+				if col.Invite != "" {
+					name += " (" + mdText(col.Invite) + ")"
+				}
+				s = append(s, name)
 			}
 			facts = append(facts, "**Collaborators:** "+strings.Join(s, ", "))
 		}
@@ -212,6 +216,9 @@ func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
 		}
 		if p.AudioName.Present() {
 			facts = append(facts, "**Audio:** "+mdOr(p.AudioName))
+		}
+		if p.AudioTrack.Present() {
+			facts = append(facts, "**Licensed audio:** "+mdOr(p.AudioTrack))
 		}
 		if len(p.Labels) > 0 {
 			var s []string
