@@ -42,7 +42,6 @@ func New(t testing.TB, opts emulator.Options) *Env {
 		Vars: map[string]string{
 			"INSTAGRAM_BASE_URL":     srv.URL,
 			"INSTAGRAM_ACCESS_TOKEN": emulator.DefaultFacebookToken,
-			"INSTAGRAM_API_VERSION":  "v25.0",
 		},
 	}
 }

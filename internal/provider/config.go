@@ -173,6 +173,26 @@ func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics
 	return s, diags
 }
 
+// retiredVersionWarning warns at plan time of an api_version Meta no longer
+// serves (graph.Versions): it still works until Meta stops upgrading its
+// calls, so it is a warning naming the date and the replacement, not an error.
+func retiredVersionWarning(version string, now time.Time) diag.Diagnostics {
+	var diags diag.Diagnostics
+	retired, since := graph.Retired(version, now)
+	if !retired {
+		return diags
+	}
+	when := "on " + since.Format(time.DateOnly)
+	if since.IsZero() {
+		when = "before " + graph.Versions[len(graph.Versions)-1].Until.Format(time.DateOnly)
+	}
+	diags.AddAttributeWarning(path.Root("api_version"), "Retired Graph API version",
+		fmt.Sprintf("Meta retired Graph API %s %s: its calls are served by the oldest version Meta still runs, or fail. "+
+			"Set api_version to %q (the provider's default) or remove it (https://developers.facebook.com/docs/graph-api/changelog/versions).",
+			version, when, DefaultAPIVersion))
+	return diags
+}
+
 // inferLogin picks the login from the token prefix: Instagram User tokens
 // start with IG (IGQV…, IGAA…); everything else is treated as Facebook login.
 func inferLogin(token string) string {
