@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 // changeOf is a resource change with its values as nodes.
@@ -136,7 +138,7 @@ func (c changeOf) mediaCard() *Card {
 		return scheduled(append([]Span{{Text: "schedules a post for " + formatTime(at)}}, c.waits("nothing is published before then")...)...)
 	case c.actions == "create" && !at.IsZero():
 		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + formatTime(at) + ", has come)"})
-	case c.actions == "create" && card.Post.Type == "STORIES":
+	case c.actions == "create" && card.Post.Type == graph.MediaTypeStories:
 		return now(Span{Text: "publishes a new story", Strong: true}, Span{Text: " (visible for 24 hours)"})
 	case c.actions == "create":
 		return now(Span{Text: "publishes a new post", Strong: true})
@@ -362,7 +364,7 @@ func (c changeOf) post(n node) *Post {
 		}
 		p.Collaborators = append(p.Collaborators, col)
 	}
-	if p.Type == "CAROUSEL" {
+	if p.Type == graph.MediaTypeCarousel {
 		for _, child := range n.get("children").items() {
 			p.Items = append(p.Items, c.item(child, child.get("image_url")))
 		}
@@ -430,10 +432,10 @@ func labels(n node, typ string) []string {
 	if s := n.get("trial_params").get("graduation_strategy"); !s.isNull() {
 		out = append(out, "Trial reel ("+display(s.text())+")")
 	}
-	if typ == "REELS" && n.get("share_to_feed").v == false {
+	if typ == graph.MediaTypeReels && n.get("share_to_feed").v == false {
 		out = append(out, "Reels tab only")
 	}
-	if typ == "STORIES" {
+	if typ == graph.MediaTypeStories {
 		out = append(out, "Story (visible 24 hours, not on the grid)")
 	}
 	if poll := n.get("poll"); !poll.isNull() {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 )
 
@@ -436,11 +437,11 @@ func icon(c *Card) string {
 	case typeMedia:
 		if c.Post != nil {
 			switch c.Post.Type {
-			case "REELS":
+			case graph.MediaTypeReels:
 				return "🎬"
-			case "CAROUSEL":
+			case graph.MediaTypeCarousel:
 				return "🎠"
-			case "STORIES":
+			case graph.MediaTypeStories:
 				return "⏱️"
 			}
 		}

@@ -18,12 +18,13 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
-// Media types a user can publish (the `type` attribute).
+// Media types a user can publish (the `type` attribute): Graph's container
+// media types.
 const (
-	mediaTypeImage    = "IMAGE"
-	mediaTypeReels    = "REELS"
-	mediaTypeCarousel = "CAROUSEL"
-	mediaTypeStories  = "STORIES"
+	mediaTypeImage    = graph.MediaTypeImage
+	mediaTypeReels    = graph.MediaTypeReels
+	mediaTypeCarousel = graph.MediaTypeCarousel
+	mediaTypeStories  = graph.MediaTypeStories
 )
 
 const (
@@ -386,19 +387,8 @@ func setUnknownsNull(m *mediaModel) {
 	}
 }
 
-// resourceTypeOf maps Instagram's media_type/media_product_type to `type`.
-func resourceTypeOf(m *graph.Media) string {
-	switch {
-	case m.MediaType == "CAROUSEL_ALBUM":
-		return mediaTypeCarousel
-	case m.MediaProductType == "STORY":
-		return mediaTypeStories
-	case m.MediaType == "VIDEO" || m.MediaProductType == "REELS":
-		return mediaTypeReels
-	default:
-		return mediaTypeImage
-	}
-}
+// resourceTypeOf is the `type` of a published post (graph.ContainerType).
+func resourceTypeOf(m *graph.Media) string { return graph.ContainerType(m.MediaType, m.MediaProductType) }
 
 func storyExpired(m mediaModel, now time.Time) bool {
 	if m.Type.ValueString() != mediaTypeStories {
