@@ -388,7 +388,9 @@ func setUnknownsNull(m *mediaModel) {
 }
 
 // resourceTypeOf is the `type` of a published post (graph.ContainerType).
-func resourceTypeOf(m *graph.Media) string { return graph.ContainerType(m.MediaType, m.MediaProductType) }
+func resourceTypeOf(m *graph.Media) string {
+	return graph.ContainerType(m.MediaType, m.MediaProductType)
+}
 
 func storyExpired(m mediaModel, now time.Time) bool {
 	if m.Type.ValueString() != mediaTypeStories {
