@@ -8,13 +8,16 @@
 #      (instagram-preview: the Markdown comment, the HTML page and a
 #      screenshot of it, in demo-output/ or $DEMO_OUT), apply that plan, show
 #      its outputs, check a second plan is empty
-#   4. (Terraform >= 1.14) adopt the existing account: `terraform query` lists
+#   4. a content calendar: a post scheduled a few seconds ahead (publish_at)
+#      is recorded as scheduled and not published; the plan before its time
+#      is empty; the apply after its time publishes it
+#   5. (Terraform >= 1.14) adopt the existing account: `terraform query` lists
 #      its posts, -generate-config-out writes their configuration in a second
 #      workspace, whose plan imports them all and publishes nothing
-#   5. (Terraform >= 1.14) community management: comments from other users
+#   6. (Terraform >= 1.14) community management: comments from other users
 #      arrive on the new post; a dry run of a moderation sweep, then the sweep
 #      (`apply -invoke`), which hides the spam and lists what it did
-#   6. destroy
+#   7. destroy
 #
 # Uses the CLI from scripts/tf-cli.sh (terraform, or TF_CLI_KIND=tofu). The
 # emulator is stopped on exit, success or failure. Set DEMO_KEEP=1 to keep the
@@ -33,6 +36,8 @@ DEMO_ACCOUNT_ID="17841400000000001"
 EMULATOR_START_TIMEOUT="${EMULATOR_START_TIMEOUT:-30}" # seconds
 # Posts the account already has before Terraform (images, reels, carousels, stories).
 DEMO_SEEDED_POSTS=8
+# How far ahead the calendar step schedules its post.
+DEMO_SCHEDULE_SECONDS="${DEMO_SCHEDULE_SECONDS:-15}"
 
 [ -d examples/demo ] || die "examples/demo does not exist"
 
@@ -164,6 +169,44 @@ case "$plan_rc" in
 	;;
 esac
 
+step "a content calendar: a post scheduled ${DEMO_SCHEDULE_SECONDS}s ahead (publish_at)"
+publish_at="$(date -u -d "+${DEMO_SCHEDULE_SECONDS} seconds" +%Y-%m-%dT%H:%M:%SZ)"
+cat >"$tmp/work/scheduled.tf" <<HCL
+resource "instagram_media" "scheduled" {
+  type       = "IMAGE"
+  image_url  = "https://cdn.example.com/campaigns/spring/teaser.jpg"
+  caption    = "Scheduled with Terraform: out at ${publish_at}. #contentcalendar"
+  publish_at = "${publish_at}"
+}
+HCL
+tf apply -auto-approve -input=false -no-color >"$tmp/schedule.log" 2>&1 || {
+	cat "$tmp/schedule.log" >&2
+	die "the apply that schedules the post failed"
+}
+grep -q 'Warning: Post scheduled for' "$tmp/schedule.log" || die "the apply did not say when the post goes out (see $tmp/schedule.log)"
+status="$(tf state show -no-color instagram_media.scheduled | sed -n 's/^ *status *= "\(.*\)"/\1/p')"
+[ "$status" = scheduled ] || die "the post is $status, not scheduled"
+ok "recorded as scheduled for $publish_at; nothing published"
+set +e
+tf plan -detailed-exitcode -input=false -no-color >"$tmp/plan-before.log" 2>&1
+plan_rc=$?
+set -e
+[ "$plan_rc" -eq 0 ] || {
+	cat "$tmp/plan-before.log" >&2
+	die "the plan before the post's time is not empty (exit $plan_rc)"
+}
+ok "the plan before its time is empty (exit 0)"
+wait_s=$(($(date -u -d "$publish_at" +%s) - $(date -u +%s) + 1))
+[ "$wait_s" -gt 0 ] && { step "waiting ${wait_s}s for its time"; sleep "$wait_s"; }
+tf apply -auto-approve -input=false -no-color >"$tmp/publish.log" 2>&1 || {
+	cat "$tmp/publish.log" >&2
+	die "the apply at the post's time failed"
+}
+grep -E 'Warning: Scheduled post publishes now|Modifications complete' "$tmp/publish.log" >&2 || true
+status="$(tf state show -no-color instagram_media.scheduled | sed -n 's/^ *status *= "\(.*\)"/\1/p')"
+[ "$status" = published ] || die "the post is $status after its time, not published"
+ok "published by the first apply at its time: $(tf state show -no-color instagram_media.scheduled | sed -n 's/^ *permalink *= "\(.*\)"/\1/p')"
+
 if cli_has_query "$cli"; then
 	step "$kind query  (the account's existing posts, found through the instagram_media list resource)"
 	tf query -no-color >"$tmp/query.log" 2>&1 || {
@@ -185,9 +228,9 @@ if cli_has_query "$cli"; then
 		die "the plan of the generated configuration failed"
 	}
 	grep -E '^Plan: ' "$tmp/adopt-plan.log" >&2
-	# Each adopted post is imported and gets deletion_policy = "retain" (a
-	# change of the state only): N to import and N to change, nothing else.
-	grep -qE '^Plan: ([0-9]+) to import, 0 to add, \1 to change, 0 to destroy' "$tmp/adopt-plan.log" ||
+	# Each adopted post is imported, kept on destroy (deletion_policy =
+	# "retain", as imported posts are): imports only.
+	grep -qE '^Plan: [0-9]+ to import, 0 to add, 0 to change, 0 to destroy' "$tmp/adopt-plan.log" ||
 		die "the generated configuration does not plan imports only (see $tmp/adopt-plan.log)"
 	ok "adopting the account imports every post, keeps them on destroy (deletion_policy = \"retain\") and publishes nothing"
 else
@@ -227,4 +270,4 @@ tf destroy -auto-approve -input=false -no-color >"$tmp/destroy.log" 2>&1 || {
 }
 grep -E ': Destruction complete|^Destroy complete' "$tmp/destroy.log" >&2 || true
 
-ok "demo finished: apply, empty plan, destroy"
+ok "demo finished: apply, empty plan, a scheduled post published at its time, destroy"

@@ -31,7 +31,7 @@ type Env struct {
 
 // New starts an emulator for the test (stopped at cleanup) and returns an
 // Env using the seeded Facebook-login token.
-func New(t *testing.T, opts emulator.Options) *Env {
+func New(t testing.TB, opts emulator.Options) *Env {
 	t.Helper()
 	emu := emulator.New(opts)
 	srv := httptest.NewServer(emu.Handler())
@@ -42,7 +42,6 @@ func New(t *testing.T, opts emulator.Options) *Env {
 		Vars: map[string]string{
 			"INSTAGRAM_BASE_URL":     srv.URL,
 			"INSTAGRAM_ACCESS_TOKEN": emulator.DefaultFacebookToken,
-			"INSTAGRAM_API_VERSION":  "v25.0",
 		},
 	}
 }

@@ -46,7 +46,6 @@ type Feature struct {
 
 // Features the tests use. A nil version means the CLI lacks the feature.
 var (
-	CheckBlocks         = Feature{"check blocks", version.Must(version.NewVersion("1.5.0")), version.Must(version.NewVersion("1.6.0"))}
 	ImportBlocks        = Feature{"import blocks", version.Must(version.NewVersion("1.5.0")), version.Must(version.NewVersion("1.6.0"))}
 	EphemeralResources  = Feature{"ephemeral resources", tfversion.Version1_10_0, version.Must(version.NewVersion("1.11.0"))}
 	WriteOnlyAttributes = Feature{"write-only attributes", tfversion.Version1_11_0, version.Must(version.NewVersion("1.11.0"))}

@@ -20,7 +20,7 @@ import (
 func (e *Env) PublishImageOutOfBand(t *testing.T, caption string) string {
 	t.Helper()
 	post := func(path string, params url.Values) string {
-		req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, e.URL+"/v25.0"+path, strings.NewReader(params.Encode()))
+		req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, e.URL+"/v26.0"+path, strings.NewReader(params.Encode()))
 		if err != nil {
 			t.Fatal(err)
 		}

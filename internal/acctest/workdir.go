@@ -27,7 +27,7 @@ import (
 // -generate-config-out`, `apply -invoke`, and interrupting or killing a run
 // while a request is in flight.
 type Workdir struct {
-	t   *testing.T
+	t   testing.TB
 	Dir string
 	cli string
 	env []string
@@ -43,7 +43,7 @@ type Workdir struct {
 // (providers.tf); write the rest with Write. The emulator should run on the
 // wall clock (emulator.Options{Now: time.Now}): the provider process has no
 // other clock.
-func (e *Env) Workdir(t *testing.T) *Workdir {
+func (e *Env) Workdir(t testing.TB) *Workdir {
 	t.Helper()
 	return e.workdir(t, buildProvider(t))
 }
@@ -53,7 +53,7 @@ func (e *Env) Workdir(t *testing.T) *Workdir {
 // does), so that a test can move time and still read the CLI's own output
 // (warnings, exit codes). The CLI cannot kill this provider: interruption
 // tests use Workdir.
-func (e *Env) InProcessWorkdir(t *testing.T) *Workdir {
+func (e *Env) InProcessWorkdir(t testing.TB) *Workdir {
 	t.Helper()
 	w := e.workdir(t, "")
 	ctx, cancel := context.WithCancel(context.Background())
@@ -62,7 +62,7 @@ func (e *Env) InProcessWorkdir(t *testing.T) *Workdir {
 	server := func() tfprotov6.ProviderServer { return provider.Server(p) } // as main serves it: secrets redacted
 	go func() {
 		if err := tf6server.Serve("registry.terraform.io/terraform-instagram/instagram", server,
-			tf6server.WithDebug(ctx, configCh, closeCh), tf6server.WithLoggingSink(t),
+			tf6server.WithDebug(ctx, configCh, closeCh), tf6server.WithLoggingSink(sinkT{t}),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger())); err != nil {
 			t.Errorf("serving the provider in process: %v", err)
 			close(configCh)
@@ -91,7 +91,7 @@ func (e *Env) InProcessWorkdir(t *testing.T) *Workdir {
 }
 
 // workdir prepares the directory, with dev_overrides pointing at bin.
-func (e *Env) workdir(t *testing.T, bin string) *Workdir {
+func (e *Env) workdir(t testing.TB, bin string) *Workdir {
 	t.Helper()
 	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if cli == "" {
@@ -129,7 +129,7 @@ func (e *Env) workdir(t *testing.T, bin string) *Workdir {
 
 // buildProvider builds the provider binary once per test process and returns
 // the directory holding it.
-func buildProvider(t *testing.T) string {
+func buildProvider(t testing.TB) string {
 	t.Helper()
 	return filepath.Dir(Program(t, ".", "terraform-provider-instagram"))
 }
@@ -150,7 +150,7 @@ type build struct {
 // Program builds the main package pkg (a path relative to the module root,
 // e.g. "./internal/emulator/cmd/instagram-emulator") once per test process,
 // as a binary called name, and returns its path.
-func Program(t *testing.T, pkg, name string) string {
+func Program(t testing.TB, pkg, name string) string {
 	t.Helper()
 	builds.Lock()
 	if builds.byPkg == nil {
@@ -238,9 +238,15 @@ func (w *Workdir) Command(ctx context.Context, args ...string) *exec.Cmd {
 	return cmd
 }
 
-func writeFile(t *testing.T, path, content string) {
+func writeFile(t testing.TB, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
 	}
 }
+
+// sinkT is t as tf6server's logging sink takes it (go-testing-interface's T,
+// which also has Parallel: benchmarks use the sink too).
+type sinkT struct{ testing.TB }
+
+func (sinkT) Parallel() {}

@@ -101,7 +101,7 @@ func (s *Server) readAudioConfiguration(_ *request, c *container, v string) *api
 	bad := func(why string) *apiError {
 		return errParam(`Param audio_configuration must be a JSON object {"audio_id":"…","audio_volume":0-100,"video_volume":0-100}: %s`, why)
 	}
-	if c.kind != "REELS" {
+	if c.kind != containerReels {
 		return errParam("audio_configuration is only supported for REELS")
 	}
 	dec := json.NewDecoder(strings.NewReader(v))
@@ -157,7 +157,7 @@ func checkAddons(c *container) *apiError {
 		return errParam("A media can carry at most one caption add-on: poll_attachment and is_comment_prompt_used cannot be combined")
 	case c.isCarouselItem:
 		return errParam("Caption add-ons go on the carousel container, not on its items")
-	case c.kind == "STORIES":
+	case c.kind == containerStories:
 		return errParam("Caption add-ons are not supported on stories")
 	case strings.TrimSpace(c.caption) == "":
 		return errParam("A caption add-on needs a caption: the caption is the poll question or the prompt")

@@ -31,7 +31,13 @@ func TestPoll_publishAndRead(t *testing.T) {
 	if b["expiration_timestamp"] != "2026-11-04T12:00:00+0000" {
 		t.Fatalf("expiration = %v", b["expiration_timestamp"])
 	}
-	if u := h.get("/v25.0/"+mid+"/poll_attachment", fbl, "date_format", "U").mustOK(t); num(u["expiration_timestamp"]) != float64(time.Date(2026, 11, 4, 12, 0, 0, 0, time.UTC).Unix()) {
+	// date_format is refused to an app created today (legacy.go); an older
+	// app gets the expiration as a Unix time.
+	h.get("/v25.0/"+mid+"/poll_attachment", fbl, "date_format", "U").wantError(t, http.StatusBadRequest, 3, 0)
+	old := newHarness(t, Options{LegacyApp: true})
+	oldPoll := old.publish(old.createImage(fbl, "https://example.com/a.jpg", "caption", "Flat white or cortado?",
+		"poll_attachment", `{"option_a":"Flat white","option_b":"Cortado"}`))
+	if u := old.get("/v25.0/"+oldPoll+"/poll_attachment", fbl, "date_format", "U").mustOK(t); num(u["expiration_timestamp"]) != float64(time.Date(2026, 11, 4, 12, 0, 0, 0, time.UTC).Unix()) {
 		t.Fatalf("unix expiration = %v", u["expiration_timestamp"])
 	}
 	m := h.get("/v25.0/"+mid, fbl, "fields", "has_poll,is_ai_generated").mustOK(t)

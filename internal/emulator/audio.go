@@ -72,14 +72,12 @@ func (s *Server) errAudioUnavailable(id string) *apiError {
 		"The selected audio is not available for third-party use (any more). Choose another track.")
 }
 
-// resolveAudioSearch: the search root has no edges, is read-only and exists
-// for Facebook login only (like ig_hashtag_search).
-func (s *Server) resolveAudioSearch(req *request, id, edge string) (*target, *apiError) {
-	return s.resolveHashtagSearch(req, id, edge)
-}
-
-// audioSearch is GET /ig_audio.
+// audioSearch is GET /ig_audio, with Facebook login only (like
+// ig_hashtag_search).
 func (s *Server) audioSearch(req *request, _ *target) (any, *apiError) {
+	if err := facebookLoginRoot(req); err != nil {
+		return nil, err
+	}
 	if _, err := s.hashtagUser(req); err != nil {
 		return nil, err
 	}
@@ -133,7 +131,7 @@ func (a audioTrack) render() map[string]any {
 	}
 	if a.owner != "" {
 		out["ig_username"] = a.owner
-		out["profile_picture_url"] = "https://scontent.cdninstagram.com/emulator/world/profile/" + a.owner + ".jpg"
+		out["profile_picture_url"] = "https://scontent.cdninstagram.com/emulator/others/profile/" + a.owner + ".jpg"
 	}
 	return out
 }

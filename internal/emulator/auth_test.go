@@ -71,6 +71,8 @@ func TestVersionHeader(t *testing.T) {
 		"/me":       DefaultAPIVersion,
 		"/v19.0/me": "v21.0", // expired on the emulator clock → oldest live version
 		"/v26.0/me": "v26.0",
+		"/v27.0/me": "v27.0",
+		"/v20.0/me": "v21.0", // expired 2026-09-24
 	} {
 		r := h.get(path, igl)
 		r.mustOK(t)
@@ -80,6 +82,13 @@ func TestVersionHeader(t *testing.T) {
 		if r.hdr.Get("x-fb-trace-id") == "" {
 			t.Errorf("%s: no x-fb-trace-id", path)
 		}
+	}
+}
+
+func TestVersionHeader_afterV21Expires(t *testing.T) {
+	h := newHarness(t, Options{Now: func() time.Time { return time.Date(2027, 1, 21, 0, 0, 0, 0, time.UTC) }})
+	if got := h.get("/v21.0/me", igl).hdr.Get("facebook-api-version"); got != "v22.0" {
+		t.Errorf("v21.0 on 2027-01-21 served as %q, want v22.0", got)
 	}
 }
 

@@ -48,7 +48,7 @@ func (p mentionedPost) collaborators() []string {
 	if p.own != nil {
 		return p.own.collaborators
 	}
-	return p.world.collaborators
+	return p.other.collaborators
 }
 
 // invited reports whether the post invites username.
@@ -61,7 +61,7 @@ func (p mentionedPost) statuses() *map[string]string {
 	if p.own != nil {
 		return &p.own.collabStatus
 	}
-	return &p.world.collabStatus
+	return &p.other.collabStatus
 }
 
 // inviteStatus is username's answer to the post's invite.
@@ -84,17 +84,17 @@ func (s *Server) postOwner(p mentionedPost) string {
 	if p.own != nil {
 		return s.st.accounts[p.own.accountID].Username
 	}
-	return p.world.owner.username
+	return p.other.owner.username
 }
 
 func (s *Server) postMediaURL(p mentionedPost) string {
 	if p.own == nil {
-		if p.world.mediaType == "CAROUSEL_ALBUM" && len(p.world.children) > 0 {
-			return p.world.children[0].mediaURL()
+		if p.other.mediaType == mediaCarouselAlbum && len(p.other.children) > 0 {
+			return p.other.children[0].mediaURL()
 		}
-		return p.world.mediaURL()
+		return p.other.mediaURL()
 	}
-	if p.own.mediaType == "CAROUSEL_ALBUM" && len(p.own.children) > 0 {
+	if p.own.mediaType == mediaCarouselAlbum && len(p.own.children) > 0 {
 		return s.st.media[p.own.children[0]].mediaURL()
 	}
 	return p.own.mediaURL()
@@ -104,7 +104,7 @@ func (p mentionedPost) timestamp() time.Time {
 	if p.own != nil {
 		return p.own.timestamp
 	}
-	return p.world.timestamp
+	return p.other.timestamp
 }
 
 // collaborations lists, newest first, the posts by others (other users, or
@@ -112,8 +112,8 @@ func (p mentionedPost) timestamp() time.Time {
 // answered with status.
 func (s *Server) collaborations(a *Account, status string) []mentionedPost {
 	var out []mentionedPost
-	for _, w := range s.world().media {
-		p := mentionedPost{world: w}
+	for _, w := range s.others().media {
+		p := mentionedPost{other: w}
 		if p.invited(a.Username) && p.inviteStatus(a.Username) == status {
 			out = append(out, p)
 		}
@@ -229,7 +229,7 @@ func (s *Server) listCollaborativeMedia(req *request, t *target) (any, *apiError
 		if p.own != nil {
 			node, err = s.renderAllowedMedia(req, p.own, fs, collaborativeMediaFields)
 		} else {
-			node, err = renderWorldMedia(p.world, fs, collaborativeMediaFields)
+			node, err = renderOtherMedia(p.other, fs, collaborativeMediaFields)
 		}
 		if err != nil {
 			return nil, err
@@ -273,7 +273,7 @@ func (s *Server) userIDOf(username string) string {
 			return a.ID
 		}
 	}
-	if u := s.world().byUsername[strings.ToLower(username)]; u != nil {
+	if u := s.others().byUsername[strings.ToLower(username)]; u != nil {
 		return u.id
 	}
 	return strconv.FormatInt(legacyID("collab:"+username), 10)

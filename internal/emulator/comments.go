@@ -79,15 +79,19 @@ func (s *Server) commentsCount(mediaID string) int {
 // listMediaComments is GET /{ig-media-id}/comments: top-level comments,
 // newest first (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media/comments).
 func (s *Server) listMediaComments(req *request, t *target) (any, *apiError) {
-	m := t.media
+	return s.listComments(req, s.commentsOf(t.media), req.prefixlessPath())
+}
+
+// commentsOf lists a media's live top-level comments, newest first (v3.2+).
+func (s *Server) commentsOf(m *media) []*comment {
 	var items []*comment
-	for i := len(s.st.comments.all) - 1; i >= 0; i-- { // reverse-chronological (v3.2+)
+	for i := len(s.st.comments.all) - 1; i >= 0; i-- {
 		c := s.st.comments.all[i]
 		if c.mediaID == m.id && c.parentID == "" && !c.deleted {
 			items = append(items, c)
 		}
 	}
-	return s.listComments(req, items, req.prefixlessPath())
+	return items
 }
 
 // createComment is POST /{ig-media-id}/comments?message=… by the account.
@@ -217,11 +221,9 @@ func (s *Server) renderComment(req *request, c *comment, fs []field, listItem bo
 		case "hidden":
 			out["hidden"] = c.hidden
 		case "media":
-			node := map[string]any{"id": c.mediaID}
-			for _, sf := range f.Sub {
-				if sf.Name == "media_product_type" {
-					node["media_product_type"] = s.productTypeOf(c.mediaID)
-				}
+			node, err := s.commentMedia(req, c, f.Sub)
+			if err != nil {
+				return nil, err
 			}
 			out["media"] = node
 		case "parent_id":
@@ -238,7 +240,7 @@ func (s *Server) renderComment(req *request, c *comment, fs []field, listItem bo
 			if c.parentID != "" {
 				continue
 			}
-			page, err := s.nestedReplies(req, c, f)
+			page, err := s.nestedComments(req, s.repliesOf(c), f, "/"+c.id+"/replies")
 			if err != nil {
 				return nil, err
 			}
@@ -250,15 +252,32 @@ func (s *Server) renderComment(req *request, c *comment, fs []field, listItem bo
 	return out, nil
 }
 
-// nestedReplies serves `replies.limit(n){…}` inside a comment: the first
-// page of its replies (25 without a limit, like any Graph page; uncertain for
-// nested edges), with paging that continues on GET /{comment-id}/replies.
-func (s *Server) nestedReplies(req *request, c *comment, f field) (any, *apiError) {
+// commentMedia is a comment's media{…} field: the media id and, expanded,
+// the media's fields as GET /{ig-media-id} gives them (for a post of
+// another user, what its comment's author may read: the product type).
+func (s *Server) commentMedia(req *request, c *comment, fs []field) (map[string]any, *apiError) {
+	if m := s.st.media[c.mediaID]; m != nil {
+		return s.renderMedia(req, m, fs)
+	}
+	node := map[string]any{"id": c.mediaID}
+	for _, sf := range fs {
+		if sf.Name == "media_product_type" {
+			node["media_product_type"] = s.productTypeOf(c.mediaID)
+		}
+	}
+	return node, nil
+}
+
+// nestedComments serves a comment edge as a field of its node:
+// `replies.limit(n){…}` inside a comment, `comments.limit(n){…}` inside a
+// media. It is the first page of the edge (25 without a limit, like any
+// Graph page; uncertain for nested edges), with paging that continues on
+// the edge itself (path).
+func (s *Server) nestedComments(req *request, items []*comment, f field, path string) (any, *apiError) {
 	pr, err := pageReqFromParams(f.mod, s.opts.MaxCommentPageSize)
 	if err != nil {
 		return nil, err
 	}
-	items := s.repliesOf(c)
 	keys := make([]int64, len(items))
 	for i, r := range items {
 		keys[i] = r.seq
@@ -272,7 +291,7 @@ func (s *Server) nestedReplies(req *request, c *comment, f field) (any, *apiErro
 		}
 		data = append(data, node)
 	}
-	// The paging URLs are the replies edge's own (never the parent's query).
+	// The paging URLs are the edge's own (never the parent's query).
 	q := url.Values{"limit": {strconv.Itoa(pr.limit)}}
 	if f.Sub != nil {
 		q.Set("fields", fieldsString(f.Sub))
@@ -280,7 +299,7 @@ func (s *Server) nestedReplies(req *request, c *comment, f field) (any, *apiErro
 	nreq := *req
 	nreq.r = req.r.Clone(req.r.Context())
 	nreq.r.URL.RawQuery = q.Encode()
-	return pageResponse(&nreq, data, keys[start:end], hasPrev, hasNext, "/"+c.id+"/replies"), nil
+	return pageResponse(&nreq, data, keys[start:end], hasPrev, hasNext, path), nil
 }
 
 // resolveComment: a live comment on a visible media is visible to tokens
@@ -306,7 +325,7 @@ func (s *Server) resolveComment(req *request, id, edge string) (*target, *apiErr
 // a seeded account that the request's token does not reach.
 func (s *Server) onOthersPost(c *comment) bool {
 	m := s.st.media[c.mediaID]
-	return m == nil && s.world().byID[c.mediaID] != nil || m != nil && s.visible(m)
+	return m == nil && s.others().byID[c.mediaID] != nil || m != nil && s.visible(m)
 }
 
 // productTypeOf is media_product_type of a media of the emulator's accounts
@@ -315,7 +334,7 @@ func (s *Server) productTypeOf(mediaID string) string {
 	if m := s.st.media[mediaID]; m != nil {
 		return m.productType
 	}
-	if w := s.world().byID[mediaID]; w != nil {
+	if w := s.others().byID[mediaID]; w != nil {
 		return w.productType
 	}
 	return ""

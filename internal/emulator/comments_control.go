@@ -25,7 +25,7 @@ func (s *Server) AddCommentFromUser(mediaID, parentID, username, text string) (s
 
 func (s *Server) commentFromUser(mediaID, parentID, username, text string) (string, error) {
 	m := s.st.media[mediaID]
-	w := s.world().byID[mediaID]
+	w := s.others().byID[mediaID]
 	switch {
 	case m != nil && (!s.visible(m) || m.parentID != ""), m == nil && (w == nil || w.isChild):
 		return "", fmt.Errorf("no commentable media %s", mediaID)
@@ -84,7 +84,7 @@ func (s *Server) AddCommentsFromUsers(b CommentBatch) ([]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, id := range b.MediaIDs {
-		m, w := s.st.media[id], s.world().byID[id]
+		m, w := s.st.media[id], s.others().byID[id]
 		if m == nil && w == nil || m != nil && (!m.commentsEnabled || !s.visible(m)) || w != nil && w.commentsDisabled {
 			return nil, fmt.Errorf("no media %s that takes comments", id)
 		}

@@ -143,3 +143,45 @@ func TestComments_nestedRepliesPage(t *testing.T) {
 		}
 	}
 }
+
+// Edges as fields: a media's first page of comments (with their replies)
+// and a comment's media, expanded, each in the node's own read.
+func TestComments_nestedInTheirNodes(t *testing.T) {
+	h := newHarness(t, Options{})
+	mid := h.publishImage("nested")
+	empty := h.get("/v25.0/"+mid, fbl, "fields", "id,comments.limit(2){id}").mustOK(t)
+	if _, ok := empty["comments"]; ok {
+		t.Fatalf("a post without comments has a comments field: %v", empty)
+	}
+	var ids []string
+	for i := range 3 {
+		id, err := h.emu.AddCommentFromUser(mid, "", "fan", "comment "+string(rune('a'+i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	reply, _ := h.emu.AddCommentFromUser(mid, ids[2], "fan", "a reply")
+	node := h.get("/v25.0/"+mid, fbl, "fields", "id,username,comments.limit(2){id,text,replies{id}}").mustOK(t)
+	page := asMap(node["comments"])
+	data := asList(page["data"])
+	if node["username"] != DefaultUsername || len(data) != 2 || asMap(data[0])["id"] != ids[2] ||
+		asMap(asList(asMap(asMap(data[0])["replies"])["data"])[0])["id"] != reply {
+		t.Fatalf("nested comments = %v", node)
+	}
+	// The nested page continues on the edge itself.
+	after := str(asMap(asMap(page["paging"])["cursors"])["after"])
+	rest := h.get("/v25.0/"+mid+"/comments", fbl, "fields", "id", "after", after).mustOK(t)
+	if d := asList(rest["data"]); len(d) != 1 || asMap(d[0])["id"] != ids[0] {
+		t.Fatalf("the rest = %v", rest)
+	}
+	if next := str(asMap(page["paging"])["next"]); !strings.Contains(next, "/"+mid+"/comments?") {
+		t.Fatalf("paging.next = %q", next)
+	}
+	// A comment's media, expanded like GET /{ig-media-id}.
+	c := h.get("/v25.0/"+ids[0], fbl, "fields", "id,media{id,username,media_type}").mustOK(t)
+	if m := asMap(c["media"]); m["id"] != mid || m["username"] != DefaultUsername || m["media_type"] != "IMAGE" {
+		t.Fatalf("comment media = %v", c)
+	}
+	h.get("/v25.0/"+ids[0], fbl, "fields", "media{nonexisting}").wantError(t, 400, 100, 0)
+}

@@ -142,8 +142,8 @@ func flagParam(name string, dst func(*container) *bool) containerParam {
 
 func readMediaType(_ *Server, _ *request, c *container, v string) *apiError {
 	switch v = strings.ToUpper(v); v {
-	case "IMAGE", "REELS", "STORIES", "CAROUSEL":
-	case "VIDEO":
+	case containerImage, containerReels, containerStories, containerCarousel:
+	case containerVideo:
 		if !c.isCarouselItem {
 			return errMediaType("The VIDEO media type is no longer supported for single feed videos. Use REELS instead.")
 		}
@@ -177,12 +177,12 @@ func readLocationID(_ *Server, _ *request, c *container, v string) *apiError {
 }
 
 func readUserTags(_ *Server, _ *request, c *container, v string) *apiError {
-	if c.kind == "VIDEO" {
+	if c.kind == containerVideo {
 		// The IG User Media reference: user_tags are for images, reels and
 		// stories, not carousel videos.
 		return errParam("user_tags are not supported on carousel video items")
 	}
-	tags, err := parseUserTags(v, c.kind == "IMAGE")
+	tags, err := parseUserTags(v, c.kind == containerImage)
 	if err != nil {
 		return err
 	}
@@ -193,7 +193,7 @@ func readUserTags(_ *Server, _ *request, c *container, v string) *apiError {
 func (s *Server) readCollaborators(_ *request, c *container, v string) *apiError {
 	// Collaborators go on a carousel's parent, never on its items, and not
 	// on stories (same reference).
-	if c.isCarouselItem || c.kind == "STORIES" {
+	if c.isCarouselItem || c.kind == containerStories {
 		return errParam("collaborators are not supported on %s", kindName(c))
 	}
 	c.collaborators = parseList(v)

@@ -44,7 +44,7 @@ func (s *Server) status(c *container, poll bool) (code string, subcode int) {
 	if now.Sub(c.created) >= containerTTL {
 		return "EXPIRED", 0
 	}
-	if c.kind == "CAROUSEL" {
+	if c.kind == containerCarousel {
 		// A carousel parent is ready when all its children are; reading the
 		// parent advances the children too.
 		code = "FINISHED"
@@ -191,7 +191,7 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 			"Container limit reached", "Too many media containers were created in the last 24 hours. Please try again later.")
 	}
 
-	c := &container{accountID: a.ID, created: now, kind: "IMAGE", params: map[string]string{}} // no media_type: a single image
+	c := &container{accountID: a.ID, created: now, kind: containerImage, params: map[string]string{}} // no media_type: a single image
 	if err := s.readContainerParams(req, c); err != nil {
 		return nil, err
 	}
@@ -212,28 +212,28 @@ func (s *Server) createContainer(req *request, t *target) (any, *apiError) {
 // checkContainer applies the rules between parameters, once all are read
 // (container_params.go), and settles what processing will do.
 func (s *Server) checkContainer(c *container) *apiError {
-	if c.isCarouselItem && c.kind != "IMAGE" && c.kind != "VIDEO" {
+	if c.isCarouselItem && c.kind != containerImage && c.kind != containerVideo {
 		return errMediaType("Only IMAGE and VIDEO media can be carousel items.")
 	}
 	switch c.kind {
-	case "IMAGE":
+	case containerImage:
 		if c.imageURL == "" {
 			return errMissingParam("image_url")
 		}
 		c.videoURL = ""
-	case "VIDEO", "REELS":
+	case containerVideo, containerReels:
 		if !c.isVideo() {
 			return errMissingParam("video_url")
 		}
 		c.imageURL = ""
-	case "STORIES":
+	case containerStories:
 		if c.imageURL == "" && !c.isVideo() {
 			return errMissingParam("image_url or video_url")
 		}
 		if c.isVideo() {
 			c.imageURL = ""
 		}
-	case "CAROUSEL":
+	case containerCarousel:
 		c.imageURL, c.videoURL = "", ""
 	}
 	// Images are fetched while the POST runs; videos (and reel covers) are
@@ -249,16 +249,16 @@ func (s *Server) checkContainer(c *container) *apiError {
 	if err := validateCaption(c.caption); err != nil {
 		return err
 	}
-	if c.kind != "IMAGE" {
+	if c.kind != containerImage {
 		c.altText = "" // alt text applies to images only; Meta's handling of it elsewhere is undocumented
 	}
 	if _, set := c.params["share_to_feed"]; !set {
-		c.shareToFeed = c.kind == "REELS" // reels default to feed + Reels tab (uncertain default)
+		c.shareToFeed = c.kind == containerReels // reels default to feed + Reels tab (uncertain default)
 	}
 	if err := checkAddons(c); err != nil {
 		return err
 	}
-	if c.kind == "CAROUSEL" {
+	if c.kind == containerCarousel {
 		return s.validateChildren(c)
 	}
 	return nil

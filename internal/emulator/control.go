@@ -33,7 +33,7 @@ var controlRoutes = []controlRoute{
 	{"", "comments/", (*Server).controlCommentByID},                                              // DELETE, or POST ?hidden=… (comments_control.go)
 	{"POST", "webhooks/subscriptions/", (*Server).controlSubscription},                           // JSON SubscriptionChange (webhooks_control.go)
 	{"GET", "webhooks/deliveries", (*Server).controlDeliveries},                                  // Deliveries (webhooks_control.go)
-	{"POST", "world/posts", (*Server).controlOthersPost},                                         // JSON OtherPost: PostByOtherUser (mentions.go)
+	{"POST", "others/posts", (*Server).controlOthersPost},                                        // JSON OtherPost: PostByOtherUser (mentions.go)
 	{"POST", "collaborators", (*Server).controlCollaborator},                                     // JSON CollaboratorStatus: SetCollaboratorStatus (collaboration.go)
 	{"POST", "audio/", (*Server).controlAudio},                                                   // ?available=false|true: SetAudioAvailable (audio.go)
 }

@@ -65,7 +65,6 @@
 //	GET /{ig-hashtag-id}/recent_media
 //
 //	GET /ig_audio
-//	GET /instagram_oembed
 //
 //	GET /{app-id}/subscriptions
 //	POST /{app-id}/subscriptions
@@ -76,20 +75,25 @@
 //	GET /refresh_access_token
 //	GET /oauth/access_token
 //	GET /debug_token
+//	GET /instagram_oembed
 //
 //	POST /ig-api-upload/{container-id}
 //	GET /ig-api-upload/{container-id}
 //
 // /me is the IG user with an Instagram-login token, the Page with a Page
 // token, the Facebook user otherwise; its route keys keep "me" (e.g.
-// "GET /me/accounts"). GET / is the multi-id read GET /?ids=a,b, each id
-// metered as a call (multiid.go); the token endpoints (oauth.go)
-// authenticate themselves. Business discovery and the mentioned_media and
-// mentioned_comment reads of @mentions are fields of GET /{ig-user-id}.
-// The last two are the video upload host (rupload.facebook.com at Meta),
-// served under UploadPrefix (uploads.go).
-// Ids the emulator does not know count as "{unknown}", and an edge that does
-// not exist keeps its literal name (e.g. "GET /{ig-user-id}/live_media").
+// "GET /me/accounts"). Literal roots (ig_hashtag_search, ig_audio, the
+// token endpoints, instagram_oembed) are their own kind: a row of the route
+// table is all they need. GET / is the multi-id read GET /?ids=a,b, each id
+// metered as a call (multiid.go), which apps created since 2026-11-04 may
+// not use (legacy.go); the token endpoints (oauth.go) and oEmbed, which
+// needs no token (oembed.go), authenticate themselves.
+// Business discovery and the mentioned_media and mentioned_comment reads of
+// @mentions are fields of GET /{ig-user-id}. The last two are the video
+// upload host (rupload.facebook.com at Meta), served under UploadPrefix
+// (uploads.go). Ids the emulator does not know count as "{unknown}", and an
+// edge that does not exist keeps its literal name (e.g.
+// "GET /{ig-user-id}/live_media").
 //
 // The control plane (ControlPrefix, control.go) changes the state behind the
 // API's back and injects faults; it is never counted.

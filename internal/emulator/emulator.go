@@ -21,7 +21,7 @@ const (
 	ControlPrefix                = "/_emulator"
 
 	// DefaultAPIVersion is echoed in facebook-api-version when a request has no version prefix.
-	DefaultAPIVersion = "v25.0"
+	DefaultAPIVersion = "v26.0"
 )
 
 // defaultStart is the emulator clock's origin when Options.Now is nil.
@@ -135,10 +135,19 @@ type Options struct {
 	// 0 → the header shows the budget spent with no estimate.
 	ThrottleFaultRegain time.Duration
 
-	// Multi-id reads GET /?ids=a,b (multiid.go). MaxIDs: 50 by default (uncertain).
-	// By default an id that fails (e.g. deleted) fails the whole request with
-	// its error, as the docs say (uncertain); MultiIDOmitFailed leaves such
-	// ids out of the answer instead.
+	// LegacyApp makes the emulator an app created before 2026-11-04, which
+	// may still make multi-ID requests and use the other legacy features
+	// (legacy.go). By default it is an app created today: a request using
+	// one of them is refused, with LegacyFeatureError when set (Meta does not
+	// document its error; uncertain) or the capability error (#3).
+	// https://developers.facebook.com/blog/post/2026/11/04/introducing-graph-api-v27-and-marketing-api-v27/
+	LegacyApp          bool
+	LegacyFeatureError *ErrorBody
+
+	// Multi-id reads GET /?ids=a,b of a LegacyApp (multiid.go). MaxIDs: 50
+	// by default (uncertain). By default an id that fails (e.g. deleted)
+	// fails the whole request with its error, as the docs say (uncertain);
+	// MultiIDOmitFailed leaves such ids out of the answer instead.
 	MaxIDs            int
 	MultiIDOmitFailed bool
 

@@ -33,7 +33,7 @@ const (
 )
 
 // hashtagID returns the global id of a hashtag name, registering it.
-func (w *world) hashtagID(name string) string {
+func (w *others) hashtagID(name string) string {
 	if id, ok := w.hashtagIDs[name]; ok {
 		return id
 	}
@@ -46,7 +46,7 @@ func (w *world) hashtagID(name string) string {
 
 // isHashtagID reports whether id names a known hashtag.
 func (s *Server) isHashtagID(id string) bool {
-	_, ok := s.world().hashtagNames[id]
+	_, ok := s.others().hashtagNames[id]
 	return ok
 }
 
@@ -80,7 +80,7 @@ func (s *Server) hashtagUser(req *request) (*Account, *apiError) {
 
 // useHashtag counts a hashtag query against the account's 30-per-7-days budget.
 func (s *Server) useHashtag(accountID, hashtagID string) *apiError {
-	w := s.world()
+	w := s.others()
 	now := s.now()
 	var live []hashtagUse
 	for _, u := range w.searches[accountID] {
@@ -112,20 +112,21 @@ func (s *Server) hashtagLimitError(limit int) *apiError {
 		"You have searched the maximum number of unique hashtags allowed in a 7-day period.")
 }
 
-// resolveHashtagSearch: the search root has no edges and exists for
-// Facebook login only.
-func (s *Server) resolveHashtagSearch(req *request, id, edge string) (*target, *apiError) {
-	if edge != "" || req.tok.kind == tokenInstagram {
-		return nil, errUnsupported(req.method, id)
+// facebookLoginRoot refuses an Instagram-login token on a literal root that
+// exists with Facebook login only (ig_hashtag_search, ig_audio).
+func facebookLoginRoot(req *request) *apiError {
+	if req.tok.kind == tokenInstagram {
+		return errUnsupported(req.method, req.segs[0])
 	}
-	if req.method != "GET" {
-		return nil, errMethodNotAllowed(req.method)
-	}
-	return &target{}, nil
+	return nil
 }
 
-// hashtagSearch is GET /ig_hashtag_search?user_id=…&q=….
+// hashtagSearch is GET /ig_hashtag_search?user_id=…&q=…, with Facebook
+// login only.
 func (s *Server) hashtagSearch(req *request, _ *target) (any, *apiError) {
+	if err := facebookLoginRoot(req); err != nil {
+		return nil, err
+	}
 	a, err := s.hashtagUser(req)
 	if err != nil {
 		return nil, err
@@ -139,7 +140,7 @@ func (s *Server) hashtagSearch(req *request, _ *target) (any, *apiError) {
 		return nil, userErr(100, 0, "(#100) Invalid parameter", "Hashtag not supported",
 			"Hashtags with spaces, emoji or punctuation cannot be searched.")
 	}
-	id := s.world().hashtagID(name)
+	id := s.others().hashtagID(name)
 	if err := s.useHashtag(a.ID, id); err != nil {
 		return nil, err
 	}
@@ -166,7 +167,7 @@ func (s *Server) getHashtag(req *request, t *target) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	return renderHashtag(t.hashtagID, s.world().hashtagNames[t.hashtagID], fs)
+	return renderHashtag(t.hashtagID, s.others().hashtagNames[t.hashtagID], fs)
 }
 
 // topMedia is GET /{ig-hashtag-id}/top_media.
@@ -199,7 +200,7 @@ func renderHashtag(id, name string, fs []field) (map[string]any, *apiError) {
 // Meta's cursor reportedly repeats the same value on every page; ours
 // encodes the offset (clients must not care either way).
 func (s *Server) hashtagMedia(req *request, id string, recent bool) (any, *apiError) {
-	name := s.world().hashtagNames[id]
+	name := s.others().hashtagNames[id]
 	a, err := s.hashtagUser(req)
 	if err != nil {
 		return nil, err
@@ -212,8 +213,8 @@ func (s *Server) hashtagMedia(req *request, id string, recent bool) (any, *apiEr
 		return nil, err
 	}
 	now := s.now()
-	var items []*worldMedia
-	for _, m := range s.world().media {
+	var items []*otherMedia
+	for _, m := range s.others().media {
 		if m.owner.accountType == "PERSONAL" || !m.hasHashtag(name) || m.timestamp.After(now) {
 			continue
 		}
@@ -232,7 +233,7 @@ func (s *Server) hashtagMedia(req *request, id string, recent bool) (any, *apiEr
 	end := min(start+pr.limit, len(items))
 	data := []any{}
 	for _, m := range items[start:end] {
-		node, err := renderWorldMedia(m, fs, hashtagMediaFields)
+		node, err := renderOtherMedia(m, fs, hashtagMediaFields)
 		if err != nil {
 			return nil, err
 		}
@@ -262,7 +263,7 @@ func (s *Server) recentlySearchedHashtags(req *request, t *target) (any, *apiErr
 	if err != nil {
 		return nil, err
 	}
-	w := s.world()
+	w := s.others()
 	now := s.now()
 	var uses []hashtagUse
 	var keys []int64 // position in the account's search log: unique, descending
@@ -290,7 +291,7 @@ func (s *Server) recentlySearchedHashtags(req *request, t *target) (any, *apiErr
 func (s *Server) SearchedHashtags(accountID string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w := s.world()
+	w := s.others()
 	now := s.now()
 	out := []string{}
 	for _, u := range w.searches[accountID] {
@@ -305,5 +306,5 @@ func (s *Server) SearchedHashtags(accountID string) []string {
 func (s *Server) HashtagID(name string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.world().hashtagID(name)
+	return s.others().hashtagID(name)
 }

@@ -35,7 +35,7 @@ var (
 // accountInsightMetrics are the metrics of GET /{ig-user-id}/insights (v25 reference).
 var accountInsightMetrics = map[string]insightMetric{
 	"reach":                 {title: "Accounts reached", description: "The number of unique accounts that have seen your content, at least once, including in ads.", period: "day", metricTypes: tsOrTotal, breakdowns: []string{"media_product_type", "follow_type"}, scale: 5000},
-	"views":                 {title: "Views", description: "The number of times your content was played or displayed.", period: "day", metricTypes: totalOnly, breakdowns: []string{"follow_type", "follower_type", "media_product_type"}, scale: 12000},
+	"views":                 {title: "Views", description: "The number of times your content was played or displayed.", period: "day", metricTypes: totalOnly, breakdowns: []string{"follow_type", "media_product_type"}, scale: 12000},
 	"follower_count":        {title: "Follower count", description: "The number of accounts that started following you.", period: "day", metricTypes: tsOnly, minFollowers: true, scale: 40},
 	"accounts_engaged":      {title: "Accounts engaged", description: "The number of accounts that have interacted with your content.", period: "day", metricTypes: totalOnly, scale: 800},
 	"total_interactions":    {title: "Content interactions", description: "The total number of post interactions, story interactions, reels interactions and live video interactions.", period: "day", metricTypes: totalOnly, breakdowns: []string{"media_product_type"}, scale: 1500},
@@ -69,11 +69,11 @@ type mediaInsightMetric struct {
 }
 
 var (
-	feedReelsStory = []string{"FEED", "REELS", "STORY"}
-	feedReels      = []string{"FEED", "REELS"}
-	feedStory      = []string{"FEED", "STORY"}
-	reelsOnly      = []string{"REELS"}
-	storyOnly      = []string{"STORY"}
+	feedReelsStory = []string{productFeed, productReels, productStory}
+	feedReels      = []string{productFeed, productReels}
+	feedStory      = []string{productFeed, productStory}
+	reelsOnly      = []string{productReels}
+	storyOnly      = []string{productStory}
 )
 
 var mediaInsightMetrics = map[string]mediaInsightMetric{
@@ -110,9 +110,8 @@ var impressionsCutoff = time.Date(2024, 7, 2, 0, 0, 0, 0, time.UTC)
 // breakdown tables of both insights references).
 // story_navigation_action_type is lower case as in Meta's sample response.
 var insightDimensions = map[string][]string{
-	"media_product_type":           {"AD", "FEED", "REELS", "STORY"},
+	"media_product_type":           {productAd, productFeed, productReels, productStory},
 	"follow_type":                  {"FOLLOWER", "NON_FOLLOWER", "UNKNOWN"},
-	"follower_type":                {"FOLLOWER", "NON_FOLLOWER", "UNKNOWN"},
 	"contact_button_type":          {"BOOK_NOW", "CALL", "DIRECTION", "EMAIL", "INSTANT_EXPERIENCE", "TEXT", "UNDEFINED"},
 	"age":                          {"13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"},
 	"gender":                       {"F", "M", "U"},

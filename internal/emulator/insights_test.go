@@ -143,6 +143,9 @@ func TestAccountInsights_errors(t *testing.T) {
 			"(#100) The following metrics (views, likes) should be specified with parameter metric_type=total_value"},
 		{"unsupported breakdown", []string{"metric", "reach,accounts_engaged", "period", "day", "metric_type", "total_value", "breakdown", "media_product_type"}, 1,
 			"An unknown error has occurred."},
+		// Meta's reference prose says follower_type; the API's breakdown is follow_type.
+		{"follower_type", []string{"metric", "views", "period", "day", "metric_type", "total_value", "breakdown", "follower_type"}, 1,
+			"An unknown error has occurred."},
 		{"range too long", []string{"metric", "reach", "period", "day", "since", unix(day(10, 1)), "until", unix(day(10, 12))}, 100,
 			"There cannot be more than 10 days (864000 s) between since and until"},
 		{"since too old", []string{"metric", "reach", "period", "day", "since", unix(day(7, 1)), "until", unix(day(7, 3))}, 100,

@@ -73,7 +73,7 @@ type MediaSnapshot struct {
 
 const timeLayout = "2006-01-02T15:04:05-0700" // Graph: 2019-09-26T22:36:43+0000
 
-func (m *media) isStory() bool { return m.productType == "STORY" }
+func (m *media) isStory() bool { return m.productType == productStory }
 
 // visible reports whether the media can be read by id.
 func (s *Server) visible(m *media) bool {
@@ -90,7 +90,7 @@ func (m *media) permalink(username string) string {
 	switch {
 	case m.parentID != "":
 		return "" // carousel children have no permalink
-	case m.productType == "REELS":
+	case m.productType == productReels:
 		return "https://www.instagram.com/reel/" + m.shortcode + "/"
 	case m.isStory():
 		return "https://www.instagram.com/stories/" + username + "/" + m.id + "/"
@@ -99,7 +99,7 @@ func (m *media) permalink(username string) string {
 }
 
 func (m *media) mediaURL() string {
-	if m.mediaType == "VIDEO" {
+	if m.mediaType == mediaVideo {
 		return "https://scontent.cdninstagram.com/emulator/" + m.id + ".mp4"
 	}
 	return "https://scontent.cdninstagram.com/emulator/" + m.id + ".jpg"
@@ -176,112 +176,140 @@ func (s *Server) renderMediaItems(req *request, items []*media, fs []field) ([]a
 }
 
 // renderMedia projects an IG Media node
-// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media). Fields that
-// do not apply (thumbnail_url on images, permalink on children…) are omitted,
-// as Graph does.
+// (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media):
+// the edges read as fields here, the other fields from mediaFields. Fields
+// that do not apply (thumbnail_url on images, permalink on children…) are
+// omitted, as Graph does.
 func (s *Server) renderMedia(req *request, m *media, fs []field) (map[string]any, *apiError) {
-	a := s.st.accounts[m.accountID]
-	child := m.parentID != ""
 	out := map[string]any{"id": m.id}
 	for _, f := range fs {
-		switch f.Name {
-		case "id":
-		case "caption":
-			if m.caption != "" && !child {
-				out["caption"] = m.caption
-			}
-		case "media_type":
-			out["media_type"] = m.mediaType
-		case "media_product_type":
-			out["media_product_type"] = m.productType
-		case "media_url":
-			if m.mediaType == "CAROUSEL_ALBUM" {
-				if len(m.children) > 0 {
-					out["media_url"] = s.st.media[m.children[0]].mediaURL()
-				}
-			} else {
-				out["media_url"] = m.mediaURL()
-			}
-		case "thumbnail_url":
-			if m.mediaType == "VIDEO" {
-				out["thumbnail_url"] = "https://scontent.cdninstagram.com/emulator/" + m.id + "_thumb.jpg"
-			}
-		case "media_audio_type":
-			if m.mediaType == "VIDEO" {
-				out["media_audio_type"] = "ORIGINAL_SOUND"
-				if a := m.attachedAudio(); a != nil && a.audioType == "music" {
-					out["media_audio_type"] = "MUSIC"
-				}
-			}
-		case "is_ai_generated":
-			if !child {
-				out["is_ai_generated"] = m.aiGenerated
-			}
-		case "has_poll", "reposts_count", "saved_count", "shares_count", "total_like_count", "total_comments_count", "total_views_count":
-			// Facebook login only (changelog 2026-04-22; has_poll is in
-			// Meta's Python SDK field list, not in the reference: uncertain).
-			if req.tok.kind == tokenInstagram {
-				return nil, errNonexistingField(f.Name, "IGMedia")
-			}
-			if v, ok := s.engagementField(m, f.Name); ok {
-				out[f.Name] = v
-			}
-		case "permalink":
-			if p := m.permalink(a.Username); p != "" {
-				out["permalink"] = p
-			}
-		case "shortcode":
-			out["shortcode"] = m.shortcode
-		case "timestamp":
-			out["timestamp"] = m.timestamp.UTC().Format(timeLayout)
-		case "username":
-			out["username"] = a.Username
-		case "owner":
+		var node any
+		var err *apiError
+		switch render := mediaFields[f.Name]; {
+		case f.Name == "id":
+			continue
+		case facebookLoginMediaFields[f.Name] && req.tok.kind == tokenInstagram:
+			return nil, errNonexistingField(f.Name, "IGMedia")
+		case f.Name == "owner":
 			// Meta returns owner only to the app that created the post: not
 			// for posts made in the Instagram app (no container here).
 			if m.containerID == "" {
 				continue
 			}
-			node, err := s.renderUser(req, a, a.ID, f.Sub)
-			if err != nil {
-				return nil, err
+			a := s.st.accounts[m.accountID]
+			node, err = s.renderUser(req, a, a.ID, f.Sub)
+		case f.Name == "children":
+			if m.mediaType != mediaCarouselAlbum {
+				continue
 			}
-			out["owner"] = node
-		case "comments_count":
-			if !child {
-				out["comments_count"] = s.commentsCount(m.id)
+			var data []any
+			data, err = s.childrenData(req, m, f)
+			node = map[string]any{"data": data}
+		case f.Name == "comments":
+			// The comments edge as a field (comments.limit(n){…}); Graph
+			// leaves an empty edge out.
+			items := s.commentsOf(m)
+			if m.parentID != "" || len(items) == 0 {
+				continue
 			}
-		case "like_count":
-			if !child {
-				out["like_count"] = likeCount(m.id)
+			node, err = s.nestedComments(req, items, f, "/"+m.id+"/comments")
+		case render != nil:
+			v, ok := render(s, m)
+			if !ok {
+				continue
 			}
-		case "is_comment_enabled":
-			if !child {
-				out["is_comment_enabled"] = m.commentsEnabled
-			}
-		case "is_shared_to_feed":
-			if m.productType == "REELS" {
-				out["is_shared_to_feed"] = m.shareToFeed
-			}
-		case "alt_text":
-			if m.mediaType == "IMAGE" && m.altText != "" {
-				out["alt_text"] = m.altText
-			}
-		case "ig_id", "legacy_instagram_media_id":
-			out[f.Name] = strconv.FormatInt(legacyID(m.id), 10)
-		case "children":
-			if m.mediaType == "CAROUSEL_ALBUM" {
-				data, err := s.childrenData(req, m, f)
-				if err != nil {
-					return nil, err
-				}
-				out["children"] = map[string]any{"data": data}
-			}
+			node = v
 		default:
 			return nil, errNonexistingField(f.Name, "IGMedia")
 		}
+		if err != nil {
+			return nil, err
+		}
+		out[f.Name] = node
 	}
 	return out, nil
+}
+
+// mediaFields render the fields of a published media; a field whose render
+// answers false is left out. child: a carousel item.
+var mediaFields = map[string]func(s *Server, m *media) (any, bool){
+	"caption":            func(_ *Server, m *media) (any, bool) { return m.caption, m.caption != "" && !m.child() },
+	"media_type":         func(_ *Server, m *media) (any, bool) { return m.mediaType, true },
+	"media_product_type": func(_ *Server, m *media) (any, bool) { return m.productType, true },
+	"media_url": func(s *Server, m *media) (any, bool) {
+		if m.mediaType != mediaCarouselAlbum {
+			return m.mediaURL(), true
+		}
+		if len(m.children) == 0 {
+			return nil, false
+		}
+		return s.st.media[m.children[0]].mediaURL(), true // an album shows its first item
+	},
+	"thumbnail_url": func(_ *Server, m *media) (any, bool) {
+		return "https://scontent.cdninstagram.com/emulator/" + m.id + "_thumb.jpg", m.mediaType == mediaVideo
+	},
+	"media_audio_type": func(_ *Server, m *media) (any, bool) {
+		if a := m.attachedAudio(); a != nil && a.audioType == "music" {
+			return "MUSIC", m.mediaType == mediaVideo
+		}
+		return "ORIGINAL_SOUND", m.mediaType == mediaVideo
+	},
+	"is_ai_generated": func(_ *Server, m *media) (any, bool) { return m.aiGenerated, !m.child() },
+	"permalink": func(s *Server, m *media) (any, bool) {
+		p := m.permalink(s.st.accounts[m.accountID].Username)
+		return p, p != ""
+	},
+	"shortcode":          func(_ *Server, m *media) (any, bool) { return m.shortcode, true },
+	"timestamp":          func(_ *Server, m *media) (any, bool) { return m.timestamp.UTC().Format(timeLayout), true },
+	"username":           func(s *Server, m *media) (any, bool) { return s.st.accounts[m.accountID].Username, true },
+	"comments_count":     func(s *Server, m *media) (any, bool) { return s.commentsCount(m.id), !m.child() },
+	"like_count":         func(_ *Server, m *media) (any, bool) { return likeCount(m.id), !m.child() },
+	"is_comment_enabled": func(_ *Server, m *media) (any, bool) { return m.commentsEnabled, !m.child() },
+	"is_shared_to_feed":  func(_ *Server, m *media) (any, bool) { return m.shareToFeed, m.productType == productReels },
+	"alt_text": func(_ *Server, m *media) (any, bool) {
+		return m.altText, m.mediaType == mediaImage && m.altText != ""
+	},
+	"ig_id":                     legacyMediaID,
+	"legacy_instagram_media_id": legacyMediaID,
+
+	// Facebook login only (facebookLoginMediaFields). Carousel items and
+	// stories have none of them, but for views.
+	"has_poll": func(_ *Server, m *media) (any, bool) { return m.poll != nil, !m.child() && !m.isStory() },
+	"total_views_count": func(_ *Server, m *media) (any, bool) {
+		return likeCount(m.id)*40 + extraCount(m.id, "total_views_count", 5000), !m.child() && m.mediaType == mediaVideo
+	},
+	"total_like_count": engagementCount("total_like_count", 200, func(_ *Server, m *media) int { return likeCount(m.id) }),
+	"total_comments_count": engagementCount("total_comments_count", 20, func(s *Server, m *media) int {
+		return s.commentsCount(m.id)
+	}),
+	"reposts_count": engagementCount("reposts_count", 100, nil),
+	"saved_count":   engagementCount("saved_count", 100, nil),
+	"shares_count":  engagementCount("shares_count", 100, nil),
+}
+
+// facebookLoginMediaFields are the fields of 2026 that exist with Facebook
+// login only (changelog 2026-04-22; has_poll is in Meta's Python SDK field
+// list, not in the reference: uncertain). With Instagram login they are
+// unknown fields.
+var facebookLoginMediaFields = fieldSet("has_poll", "reposts_count", "saved_count", "shares_count",
+	"total_like_count", "total_comments_count", "total_views_count")
+
+// engagementCount renders a 2026 count of a post (not of a carousel item or
+// a story): base, if any, plus a deterministic, plausible extra
+// (engagement is volatile anyway).
+func engagementCount(name string, scale int, base func(s *Server, m *media) int) func(*Server, *media) (any, bool) {
+	return func(s *Server, m *media) (any, bool) {
+		n := extraCount(m.id, name, scale)
+		if base != nil {
+			n += base(s, m)
+		}
+		return n, !m.child() && !m.isStory()
+	}
+}
+
+// extraCount is a deterministic, plausible count.
+func extraCount(id, name string, scale int) int {
+	return int(insightHash(id, name) % uint64(scale))
 }
 
 // attachedAudio is the track of the media's audio_configuration, or nil.
@@ -292,35 +320,12 @@ func (m *media) attachedAudio() *audioTrack {
 	return findAudio(m.audio.AudioID)
 }
 
-// engagementField is one of the 2026 counts of an own media, or false
-// where Meta leaves it out: carousel items, stories (but for views), and
-// views on anything but video.
-func (s *Server) engagementField(m *media, name string) (any, bool) {
-	if m.parentID != "" {
-		return nil, false
-	}
-	if name == "has_poll" {
-		return m.poll != nil, !m.isStory()
-	}
-	if name == "total_views_count" {
-		return likeCount(m.id)*40 + extraCount(m.id, name, 5000), m.mediaType == "VIDEO"
-	}
-	if m.isStory() {
-		return nil, false
-	}
-	switch name {
-	case "total_like_count":
-		return likeCount(m.id) + extraCount(m.id, name, 200), true
-	case "total_comments_count":
-		return s.commentsCount(m.id) + extraCount(m.id, name, 20), true
-	}
-	return extraCount(m.id, name, 100), true
+func legacyMediaID(_ *Server, m *media) (any, bool) {
+	return strconv.FormatInt(legacyID(m.id), 10), true
 }
 
-// extraCount is a deterministic, plausible count (engagement is volatile anyway).
-func extraCount(id, name string, scale int) int {
-	return int(insightHash(id, name) % uint64(scale))
-}
+// child reports a carousel item.
+func (m *media) child() bool { return m.parentID != "" }
 
 func (s *Server) childrenData(req *request, m *media, f field) ([]any, *apiError) {
 	var kids []*media

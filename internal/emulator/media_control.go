@@ -49,7 +49,7 @@ func (s *Server) DeleteMediaOutOfBand(id string) bool {
 // post of a seeded account or of another user (PostByOtherUser).
 func (s *Server) SetCommentsEnabledOutOfBand(id string, enabled bool) bool {
 	return s.editPost(id, func(m *media) { m.commentsEnabled = enabled }) ||
-		s.editOthersPost(id, func(w *worldMedia) { w.commentsDisabled = !enabled })
+		s.editOthersPost(id, func(w *otherMedia) { w.commentsDisabled = !enabled })
 }
 
 // SetCaptionOutOfBand edits the caption as if done in the app (the API cannot).

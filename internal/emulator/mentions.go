@@ -50,18 +50,18 @@ type OtherPost struct {
 func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w := s.world()
-	product, mediaType := "FEED", "IMAGE"
+	w := s.others()
+	product, mediaType := productFeed, mediaImage
 	switch strings.ToUpper(p.Type) {
-	case "", "FEED":
-	case "REELS":
-		product, mediaType = "REELS", "VIDEO"
-	case "STORY":
-		product = "STORY"
+	case "", productFeed:
+	case productReels:
+		product, mediaType = productReels, mediaVideo
+	case productStory:
+		product = productStory
 	default:
 		return "", fmt.Errorf("type must be FEED, REELS or STORY, not %q", p.Type)
 	}
-	if product == "STORY" && len(p.Collaborators) > 0 {
+	if product == productStory && len(p.Collaborators) > 0 {
 		return "", fmt.Errorf("stories take no collaborators")
 	}
 	name := strings.ToLower(strings.TrimPrefix(p.Username, "@"))
@@ -70,27 +70,27 @@ func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 	}
 	u := w.byUsername[name]
 	if u == nil {
-		u = &worldUser{id: fmt.Sprintf("178414019%08d", len(w.users)+1), username: name, name: name, accountType: "PERSONAL"}
+		u = &otherUser{id: fmt.Sprintf("178414019%08d", len(w.users)+1), username: name, name: name, accountType: "PERSONAL"}
 		w.users = append(w.users, u)
 		w.byUsername[name] = u
 	}
 	u.private, u.embedsDisabled = p.Private, p.EmbedsDisabled
-	m := &worldMedia{
+	m := &otherMedia{
 		id: w.newID(), owner: u, mediaType: mediaType, productType: product, caption: p.Caption,
 		timestamp: s.now(), tagged: p.Tagged, hashtags: captionHashtags(p.Caption), commentsDisabled: p.CommentsDisabled,
 		collaborators: p.Collaborators, ageRestricted: p.AgeRestricted,
 	}
 	w.byID[m.id] = m
-	if product != "STORY" {
+	if product != productStory {
 		// Newest first, as hashtag search, discovery and /tags list them.
-		w.media = append([]*worldMedia{m}, w.media...)
-		u.media = append([]*worldMedia{m}, u.media...)
+		w.media = append([]*otherMedia{m}, w.media...)
+		u.media = append([]*otherMedia{m}, u.media...)
 		for _, h := range m.hashtags {
 			w.hashtagID(h)
 		}
 	}
 	for _, id := range s.mentionedAccounts(m.caption, "") {
-		if product != "STORY" && !u.private {
+		if product != productStory && !u.private {
 			s.emit(id, "mentions", map[string]any{"media_id": m.id})
 		}
 	}
@@ -99,10 +99,10 @@ func (s *Server) PostByOtherUser(p OtherPost) (string, error) {
 
 // editOthersPost applies edit to another user's top-level post and reports
 // whether there was one.
-func (s *Server) editOthersPost(id string, edit func(*worldMedia)) bool {
+func (s *Server) editOthersPost(id string, edit func(*otherMedia)) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w := s.world().byID[id]
+	w := s.others().byID[id]
 	if w == nil || w.isChild {
 		return false
 	}
@@ -112,7 +112,7 @@ func (s *Server) editOthersPost(id string, edit func(*worldMedia)) bool {
 
 // addOthersComment stores a comment on another user's post and sends
 // `mentions` to the seeded accounts it @mentions (but not to its author).
-func (s *Server) addOthersComment(w *worldMedia, parentID, text string, author *Account, otherUser string) *comment {
+func (s *Server) addOthersComment(w *otherMedia, parentID, text string, author *Account, otherUser string) *comment {
 	c := s.storeComment(w.id, parentID, text, author, otherUser)
 	self := ""
 	if author != nil {
@@ -127,9 +127,9 @@ func (s *Server) addOthersComment(w *worldMedia, parentID, text string, author *
 }
 
 // mentionedPost is a post as the mentions endpoints see it: another user's
-// (world) or one of another seeded account (own).
+// (other) or one of another seeded account (own).
 type mentionedPost struct {
-	world *worldMedia
+	other *otherMedia
 	own   *media
 }
 
@@ -139,8 +139,8 @@ func (s *Server) findPost(id string) (mentionedPost, bool) {
 	if m := s.st.media[id]; m != nil && s.visible(m) && m.parentID == "" {
 		return mentionedPost{own: m}, true
 	}
-	if w := s.world().byID[id]; w != nil && !w.isChild {
-		return mentionedPost{world: w}, true
+	if w := s.others().byID[id]; w != nil && !w.isChild {
+		return mentionedPost{other: w}, true
 	}
 	return mentionedPost{}, false
 }
@@ -149,31 +149,31 @@ func (p mentionedPost) id() string {
 	if p.own != nil {
 		return p.own.id
 	}
-	return p.world.id
+	return p.other.id
 }
 
 func (p mentionedPost) caption() string {
 	if p.own != nil {
 		return p.own.caption
 	}
-	return p.world.caption
+	return p.other.caption
 }
 
 func (p mentionedPost) story() bool {
 	if p.own != nil {
 		return p.own.isStory()
 	}
-	return p.world.productType == "STORY"
+	return p.other.productType == productStory
 }
 
 func (p mentionedPost) commentsOff() bool {
 	if p.own != nil {
 		return !p.own.commentsEnabled
 	}
-	return p.world.commentsDisabled
+	return p.other.commentsDisabled
 }
 
-func (p mentionedPost) private() bool { return p.world != nil && p.world.owner.private }
+func (p mentionedPost) private() bool { return p.other != nil && p.other.owner.private }
 
 func (p mentionedPost) tags(username string) bool {
 	if p.own != nil {
@@ -184,7 +184,7 @@ func (p mentionedPost) tags(username string) bool {
 		}
 		return false
 	}
-	for _, t := range p.world.tagged {
+	for _, t := range p.other.tagged {
 		if strings.EqualFold(t, username) {
 			return true
 		}
@@ -308,7 +308,7 @@ func (s *Server) renderMentionedPost(req *request, p mentionedPost, fs []field) 
 			if p.own != nil {
 				node, err = s.renderMedia(req, p.own, []field{f})
 			} else {
-				node, err = renderWorldMedia(p.world, []field{f}, mentionedMediaFields)
+				node, err = renderOtherMedia(p.other, []field{f}, mentionedMediaFields)
 			}
 			if err != nil {
 				return nil, err
@@ -327,7 +327,7 @@ func (s *Server) othersCommentsCount(p mentionedPost) int {
 	if p.own != nil {
 		return s.commentsCount(p.own.id)
 	}
-	return p.world.comments + s.commentsCount(p.world.id)
+	return p.other.comments + s.commentsCount(p.other.id)
 }
 
 // mentionedComment renders mentioned_comment.comment_id(id){fields}.
@@ -424,12 +424,12 @@ func (s *Server) replyToMention(req *request, t *target) (any, *apiError) {
 	if p.own != nil {
 		c = s.addComment(p.own, parentID, text, a, "")
 	} else {
-		c = s.addOthersComment(p.world, parentID, text, a, "")
+		c = s.addOthersComment(p.other, parentID, text, a, "")
 	}
 	return map[string]any{"id": c.id}, nil
 }
 
-// controlOthersPost is POST /_emulator/world/posts, JSON OtherPost:
+// controlOthersPost is POST /_emulator/others/posts, JSON OtherPost:
 // PostByOtherUser.
 func (s *Server) controlOthersPost(w http.ResponseWriter, r *http.Request, _ string) {
 	var p OtherPost

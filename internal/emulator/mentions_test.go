@@ -224,7 +224,7 @@ func TestComments_bulkFromOtherUsers(t *testing.T) {
 
 func TestMentions_controlPlanePost(t *testing.T) {
 	h := newHarness(t, Options{})
-	id := str(h.ctl(http.MethodPost, "/_emulator/world/posts", `{"username":"fan","caption":"hey @emulator_brand","type":"REELS"}`)["id"])
+	id := str(h.ctl(http.MethodPost, "/_emulator/others/posts", `{"username":"fan","caption":"hey @emulator_brand","type":"REELS"}`)["id"])
 	mm := asMap(h.get("/v25.0/"+DefaultAccountID, fbl, "fields", mentionedMedia(id, "media_type,caption")).mustOK(t)["mentioned_media"])
 	if mm["media_type"] != "VIDEO" || mm["caption"] != "hey emulator_brand" {
 		t.Fatalf("mentioned_media = %v", mm)

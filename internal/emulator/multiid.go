@@ -1,19 +1,14 @@
 package emulator
 
-// resolveRoot: the path without an object only serves multi-id reads.
-func (s *Server) resolveRoot(req *request, _, _ string) (*target, *apiError) {
-	if raw, _ := req.param("ids"); req.method != "GET" || raw == "" {
-		return nil, errUnknownPath("/")
-	}
-	return &target{}, nil
-}
-
 // multiIDRead serves GET /?ids=a,b&fields=… ("Multiple ID Read Requests" in
 // https://developers.facebook.com/docs/graph-api/advanced): an object keyed
 // by id, each rendered as GET /{id} would. The request was
 // metered for every id (usage.go). Called with s.mu held.
 func (s *Server) multiIDRead(req *request, _ *target) (any, *apiError) {
 	raw, _ := req.param("ids")
+	if raw == "" { // the root serves nothing else
+		return nil, errUnknownPath("/")
+	}
 	var ids []string
 	seen := map[string]bool{}
 	for _, id := range parseList(raw) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -23,10 +22,6 @@ import (
 // Minted tokens are real emulator tokens: they reach the same accounts as the
 // token they came from, and after their lifetime on the emulator clock every
 // call with them fails with 190/463.
-
-// oauthRoots are the first path segments of the token endpoints (route keys
-// keep them literally, e.g. "GET /oauth/access_token").
-var oauthRoots = map[string]bool{"access_token": true, "refresh_access_token": true, "oauth": true, "debug_token": true}
 
 const (
 	// dataAccessLifetime: data access expires 90 days after the user was last active.
@@ -109,27 +104,6 @@ func errTokenExpired(at, now time.Time) *apiError {
 	const layout = "Monday, 02-Jan-06 15:04:05 MST"
 	return oauthErr(190, 463, fmt.Sprintf("Error validating access token: Session has expired on %s. The current time is %s.",
 		at.Format(layout), now.Format(layout)))
-}
-
-// resolveTokenEndpoint checks the path and method of a token endpoint. They
-// authenticate themselves, each its own way, and answer a wrong path before
-// a wrong method.
-func (s *Server) resolveTokenEndpoint(req *request, _, edge string) (*target, *apiError) {
-	if perr := req.parseErr; perr != nil {
-		return nil, perr
-	}
-	kind := objectKind(req.segs[0])
-	path := "/" + strings.Join(req.segs[:min(2, len(req.segs))], "/")
-	if len(req.segs) > 2 || (kind == kindOAuth) != (edge != "") {
-		return nil, errUnknownPath(path)
-	}
-	if req.method != http.MethodGet {
-		return nil, errMethodNotAllowed(req.method)
-	}
-	if !knownEdges[kindEdge{kind, edge}] {
-		return nil, errUnknownPath(path)
-	}
-	return &target{}, nil
 }
 
 // userToken authenticates the Instagram-login endpoints, whose subject is the

@@ -38,26 +38,14 @@ const (
 	oembedMaxWidth = 658
 )
 
-// resolveOEmbed: a GET root without edges, with or without a token.
-func (s *Server) resolveOEmbed(req *request, id, edge string) (*target, *apiError) {
-	if edge != "" {
-		return nil, errUnknownPath("/" + id + "/" + edge)
-	}
+// oembed is GET /instagram_oembed, a row of selfAuthRoutes: a token is
+// optional, and checked (and metered) when sent.
+func (s *Server) oembed(req *request, _ *target) (any, *apiError) {
 	if req.token != "" {
 		if err := s.authenticate(req); err != nil {
 			return nil, err
 		}
-	} else if req.parseErr != nil {
-		return nil, req.parseErr
 	}
-	if req.method != http.MethodGet {
-		return nil, errUnsupported(req.method, id)
-	}
-	return &target{}, nil
-}
-
-// oembed is GET /instagram_oembed.
-func (s *Server) oembed(req *request, _ *target) (any, *apiError) {
 	now := s.now()
 	s.st.oembedCalls = pruneWindow(s.st.oembedCalls, now, time.Hour)
 	if len(s.st.oembedCalls) >= s.opts.OEmbedHourlyLimit {
@@ -144,7 +132,7 @@ func (s *Server) embeddable(raw string) (permalink, caption string, _ *apiError)
 	switch {
 	case len(segs) == 2 && (segs[0] == "p" || segs[0] == "reel"):
 		p, ok := s.postByShortcode(segs[1])
-		if !ok || p.story() || p.private() || p.world != nil && (p.world.ageRestricted || p.world.owner.embedsDisabled) {
+		if !ok || p.story() || p.private() || p.other != nil && (p.other.ageRestricted || p.other.owner.embedsDisabled) {
 			return refuse()
 		}
 		return s.permalinkOf(p), p.caption(), nil
@@ -155,7 +143,7 @@ func (s *Server) embeddable(raw string) (permalink, caption string, _ *apiError)
 				return "https://www.instagram.com/" + a.Username + "/", "", nil
 			}
 		}
-		if w := s.world().byUsername[name]; w != nil && !w.private && !w.embedsDisabled {
+		if w := s.others().byUsername[name]; w != nil && !w.private && !w.embedsDisabled {
 			return "https://www.instagram.com/" + w.username + "/", "", nil
 		}
 	}
@@ -170,9 +158,9 @@ func (s *Server) postByShortcode(code string) (mentionedPost, bool) {
 			return mentionedPost{own: m}, true
 		}
 	}
-	for _, w := range s.world().byID {
+	for _, w := range s.others().byID {
 		if !w.isChild && shortcodeFor(w.id) == code {
-			return mentionedPost{world: w}, true
+			return mentionedPost{other: w}, true
 		}
 	}
 	return mentionedPost{}, false
@@ -182,7 +170,7 @@ func (s *Server) permalinkOf(p mentionedPost) string {
 	if p.own != nil {
 		return p.own.permalink(s.st.accounts[p.own.accountID].Username)
 	}
-	return p.world.permalink()
+	return p.other.permalink()
 }
 
 // errOEmbedRefused answers a URL Meta does not embed; Options.OEmbedRefusedError replaces it.

@@ -38,8 +38,8 @@ func TestOEmbed_post(t *testing.T) {
 
 func TestOEmbed_reelProfileAndRefusals(t *testing.T) {
 	h := newHarness(t, Options{})
-	world := h.emu.BusinessDiscoveryUsernames()
-	if world["bluebottle"] == "" {
+	discoverable := h.emu.BusinessDiscoveryUsernames()
+	if discoverable["bluebottle"] == "" {
 		t.Fatal("no bluebottle")
 	}
 	reel, _ := h.emu.PostByOtherUser(OtherPost{Username: "bluebottle", Type: "REELS", Caption: "slow pour"})
@@ -52,7 +52,7 @@ func TestOEmbed_reelProfileAndRefusals(t *testing.T) {
 	permalink := func(id string) string {
 		h.emu.mu.Lock()
 		defer h.emu.mu.Unlock()
-		return h.emu.world().byID[id].permalink()
+		return h.emu.others().byID[id].permalink()
 	}
 	b := h.get("/v25.0/instagram_oembed", "", "url", permalink(reel)).mustOK(t)
 	if !strings.Contains(str(b["html"]), "/reel/") {

@@ -84,21 +84,7 @@ func (s *Server) newMedia(c *container, parentID string, now time.Time) *media {
 	if c.upload != nil {
 		m.uploadedBytes = c.upload.fileSize
 	}
-	switch {
-	case c.kind == "CAROUSEL":
-		m.mediaType, m.productType = "CAROUSEL_ALBUM", "FEED"
-	case c.kind == "REELS":
-		m.mediaType, m.productType = "VIDEO", "REELS"
-	case c.kind == "STORIES":
-		m.mediaType, m.productType = "IMAGE", "STORY"
-		if c.isVideo() {
-			m.mediaType = "VIDEO"
-		}
-	case c.isVideo():
-		m.mediaType, m.productType = "VIDEO", "FEED"
-	default:
-		m.mediaType, m.productType = "IMAGE", "FEED"
-	}
+	m.mediaType, m.productType = publishedType(c.kind, c.isVideo())
 	if parentID != "" {
 		m.caption = "" // album children carry no caption
 	}

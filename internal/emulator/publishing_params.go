@@ -28,12 +28,12 @@ var graduationStrategies = []string{"MANUAL", "SS_PERFORMANCE"}
 // feedOrReel: the labels' parameters are for feed posts, reels and
 // carousels (on the parent).
 func feedOrReel(c *container) bool {
-	return !c.isCarouselItem && (c.kind == "IMAGE" || c.kind == "REELS" || c.kind == "CAROUSEL")
+	return !c.isCarouselItem && (c.kind == containerImage || c.kind == containerReels || c.kind == containerCarousel)
 }
 
 // readTrialParams reads trial_params (a row of containerParams).
 func (s *Server) readTrialParams(_ *request, c *container, v string) *apiError {
-	if c.kind != "REELS" {
+	if c.kind != containerReels {
 		return errParam("trial_params is only supported for REELS")
 	}
 	var tp struct {

@@ -21,7 +21,7 @@ type request struct {
 	r        *http.Request
 	method   string
 	version  string   // echoed in facebook-api-version
-	prefix   string   // "/v25.0" or "" as the client sent it (for paging URLs)
+	prefix   string   // "/v26.0" or "" as the client sent it (for paging URLs)
 	segs     []string // path segments after the version
 	params   url.Values
 	token    string

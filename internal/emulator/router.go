@@ -3,7 +3,6 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -141,12 +140,15 @@ func (s *Server) routeKey(req *request) string {
 	return routeKeyOf(req.method, s.kindOf(req.segs[0]), req.segs[1:]...)
 }
 
-// kindOf is the kind of object an id names (the first match wins).
+// kindOf is the kind of object an id names (the first match wins): a
+// literal root of the route table names itself.
 func (s *Server) kindOf(id string) objectKind {
 	st := s.st
 	switch {
 	case id == "me":
 		return kindMe
+	case literalRoots[id]:
+		return objectKind(id)
 	case st.accounts[id] != nil || st.scoped[id] != "":
 		return kindIGUser
 	case st.pages[id] != "":
@@ -157,8 +159,6 @@ func (s *Server) kindOf(id string) objectKind {
 		return kindContainer
 	case st.media[id] != nil:
 		return kindMedia
-	case id == string(kindHashtagSearch) || id == string(kindAudioSearch) || id == string(kindOEmbed) || oauthRoots[id]:
-		return objectKind(id)
 	case s.isHashtagID(id):
 		return kindHashtag
 	case st.comments.byID[id] != nil:
@@ -167,50 +167,6 @@ func (s *Server) kindOf(id string) objectKind {
 		return kindApp
 	}
 	return kindUnknown
-}
-
-// versionExpiry lists when Graph versions stop working
-// (https://developers.facebook.com/docs/graph-api/changelog/versions).
-// Calls to an expired version are served by the oldest available one.
-var versionExpiry = []struct {
-	v   string
-	end time.Time
-}{
-	{"v18.0", time.Date(2026, 1, 26, 0, 0, 0, 0, time.UTC)},
-	{"v19.0", time.Date(2026, 5, 21, 0, 0, 0, 0, time.UTC)},
-	{"v20.0", time.Date(2026, 9, 24, 0, 0, 0, 0, time.UTC)},
-	{"v21.0", time.Date(2027, 1, 21, 0, 0, 0, 0, time.UTC)},
-	{"v22.0", time.Date(2027, 5, 20, 0, 0, 0, 0, time.UTC)},
-	{"v23.0", time.Date(2027, 10, 8, 0, 0, 0, 0, time.UTC)},
-	{"v24.0", time.Date(2028, 2, 18, 0, 0, 0, 0, time.UTC)},
-	{"v25.0", time.Date(2028, 7, 29, 0, 0, 0, 0, time.UTC)},
-}
-
-func (s *Server) effectiveVersion(v string) string {
-	now := s.now()
-	var major, minor int
-	if _, err := fmt.Sscanf(v, "v%d.%d", &major, &minor); err != nil {
-		return v
-	}
-	if major >= 18 {
-		// Versions older than v18 are certainly expired; v18+ per the table.
-		for _, e := range versionExpiry {
-			if e.v == v && !now.Before(e.end) {
-				return s.oldestLiveVersion(now)
-			}
-		}
-		return v
-	}
-	return s.oldestLiveVersion(now)
-}
-
-func (s *Server) oldestLiveVersion(now time.Time) string {
-	for _, e := range versionExpiry {
-		if now.Before(e.end) {
-			return e.v
-		}
-	}
-	return "v26.0"
 }
 
 // handle authenticates a Graph request and dispatches it from the route
@@ -223,21 +179,28 @@ func (s *Server) handle(req *request) (any, *apiError) {
 	if len(req.segs) > 1 {
 		edge = req.segs[1]
 	}
-	if !objectKinds[kind].ownAuth {
-		if err := s.authenticate(req); err != nil {
+	if selfAuth[kind] {
+		if req.parseErr != nil {
+			return nil, req.parseErr
+		}
+	} else if err := s.authenticate(req); err != nil {
+		return nil, err
+	}
+	if err := s.refuseLegacyFeatures(req); err != nil {
+		return nil, err
+	}
+	if len(req.segs) > 2 {
+		return nil, errUnknownPath("/" + strings.Join(req.segs[2:], "/"))
+	}
+	t := &target{}
+	if kind == kindMe {
+		kind, id = s.meKind(req)
+	}
+	if !kind.literal() {
+		var err *apiError
+		if t, err = objectKinds[kind](s, req, id, edge); err != nil {
 			return nil, err
 		}
-		if len(req.segs) > 2 {
-			return nil, errUnknownPath("/" + strings.Join(req.segs[2:], "/"))
-		}
-	}
-	objectID := id
-	if kind == kindMe {
-		kind, objectID = s.meKind(req)
-	}
-	t, err := objectKinds[kind].resolve(s, req, objectID, edge)
-	if err != nil {
-		return nil, err
 	}
 	t.kind = kind
 	if check := edgeChecks[kindEdge{kind, edge}]; check != nil {
@@ -249,10 +212,12 @@ func (s *Server) handle(req *request) (any, *apiError) {
 		return h(s, req, t)
 	}
 	switch {
-	case edge == "":
-		return nil, errUnsupported(req.method, id)
-	case knownEdges[kindEdge{kind, edge}]:
+	case knownEdges[kindEdge{kind, edge}] && (edge != "" || kind.literal()):
 		return nil, errMethodNotAllowed(req.method)
+	case kind.literal():
+		return nil, errUnknownPath("/" + strings.Join(req.segs, "/"))
+	case edge == "":
+		return nil, errUnsupported(req.method, req.segs[0])
 	}
 	return nil, errUnknownPath("/" + edge)
 }

@@ -1,13 +1,23 @@
 package emulator
 
+import "strings"
+
 // The Graph API routes a request by the kind of object its first path
 // segment names (an IG user, a media, a comment…), which only the state
 // knows; the second segment is the edge. routes is the whole API surface:
-// (method, object kind, edge) → handler. router.go resolves the kind,
-// checks access (objectKinds) and dispatches from this table. The route key
-// of a request (CallCount) is "METHOD /{kind}/edge", e.g.
-// "POST /{ig-user-id}/media_publish". The package comment (doc.go) lists
-// these keys; TestRouteTableDocumented keeps the two equal.
+// (method, kind, edge) → handler. A kind is either an object kind
+// ("{ig-user-id}", resolved from the id by the state, access-checked by its
+// resolver in objectKinds) or a literal root: the path segment itself
+// ("ig_hashtag_search", "oauth"; "" is the root, GET /), which needs
+// nothing but its rows. router.go dispatches from this table. The route key
+// of a request (CallCount) is "METHOD /kind/edge", e.g.
+// "POST /{ig-user-id}/media_publish" or "GET /oauth/access_token". The
+// package comment (doc.go) lists these keys; TestRouteTableDocumented keeps
+// the two equal.
+//
+// A new endpoint is a row here and a handler in the file of its concern;
+// one whose requests carry no user token (the token endpoints, which
+// authenticate themselves) goes in selfAuthRoutes instead.
 var routes = []route{
 	// Facebook login: the user behind the token (/me with a user token) and its Pages.
 	{"GET", kindFBUser, "", (*Server).getFBUser},
@@ -55,27 +65,34 @@ var routes = []route{
 	{"POST", kindComment, "replies", (*Server).createReply},
 
 	// Hashtag search (Facebook login).
-	{"GET", kindHashtagSearch, "", (*Server).hashtagSearch},
+	{"GET", "ig_hashtag_search", "", (*Server).hashtagSearch},
 	{"GET", kindHashtag, "", (*Server).getHashtag},
 	{"GET", kindHashtag, "top_media", (*Server).topMedia},
 	{"GET", kindHashtag, "recent_media", (*Server).recentMedia},
 
-	// Licensed audio search (Facebook login) and oEmbed (no token needed).
-	{"GET", kindAudioSearch, "", (*Server).audioSearch},
-	{"GET", kindOEmbed, "", (*Server).oembed},
+	// Licensed audio search (Facebook login).
+	{"GET", "ig_audio", "", (*Server).audioSearch},
 
 	// App-level webhooks (app access token).
 	{"GET", kindApp, "subscriptions", (*Server).listSubscriptions},
 	{"POST", kindApp, "subscriptions", (*Server).subscribe},
 	{"DELETE", kindApp, "subscriptions", (*Server).unsubscribe},
 
-	// Multi-id read GET /?ids=a,b, and the token endpoints (no Graph object:
-	// the kind is the literal path segment).
+	// The multi-id read GET /?ids=a,b, for apps created before 2026-11-04
+	// only (legacy.go).
 	{"GET", kindRoot, "", (*Server).multiIDRead},
-	{"GET", kindAccessToken, "", (*Server).exchangeInstagram},
-	{"GET", kindRefreshToken, "", (*Server).refreshInstagram},
-	{"GET", kindOAuth, "access_token", (*Server).exchangeFacebook},
-	{"GET", kindDebugToken, "", (*Server).debugToken},
+}
+
+// selfAuthRoutes are the endpoints the router does not authenticate: their
+// handlers check what they were sent themselves (the token endpoints,
+// oauth.go: an Instagram-login token, client_secret, input_token; oEmbed,
+// oembed.go: a token only when one is sent).
+var selfAuthRoutes = []route{
+	{"GET", "access_token", "", (*Server).exchangeInstagram},
+	{"GET", "refresh_access_token", "", (*Server).refreshInstagram},
+	{"GET", "oauth", "access_token", (*Server).exchangeFacebook},
+	{"GET", "debug_token", "", (*Server).debugToken},
+	{"GET", "instagram_oembed", "", (*Server).oembed},
 }
 
 // uploadRoutes are the upload host's (uploads.go), served under
@@ -99,59 +116,45 @@ func uploadRouteFor(method string) func(*Server, *uploadRequest) {
 }
 
 // objectKind names what a path's first segment is. Its text is the one route
-// keys use.
+// keys use: "{…}" for an object found by its id, the segment itself for a
+// literal root.
 type objectKind string
 
+// Object kinds, and the root.
 const (
-	kindRoot          objectKind = ""                // no path: GET /?ids=a,b
-	kindMe            objectKind = "me"              // resolved by token to kindIGUser, kindPage or kindFBUser
-	kindFBUser        objectKind = "{user-id}"       // Facebook user (Facebook login)
-	kindPage          objectKind = "{page-id}"       // Facebook Page linked to an IG account
-	kindIGUser        objectKind = "{ig-user-id}"    // IG professional account (its id or, Instagram login, its app-scoped id)
-	kindContainer     objectKind = "{container-id}"  // media container (not yet published)
-	kindMedia         objectKind = "{ig-media-id}"   // published media or carousel child
-	kindComment       objectKind = "{ig-comment-id}" // comment or reply
-	kindHashtagSearch objectKind = "ig_hashtag_search"
-	kindHashtag       objectKind = "{ig-hashtag-id}"
-	kindAudioSearch   objectKind = "ig_audio"
-	kindOEmbed        objectKind = "instagram_oembed"
-	kindApp           objectKind = "{app-id}" // the seeded app
-	kindUnknown       objectKind = "{unknown}"
-
-	// Token endpoints (oauth.go).
-	kindAccessToken  objectKind = "access_token"
-	kindRefreshToken objectKind = "refresh_access_token"
-	kindOAuth        objectKind = "oauth"
-	kindDebugToken   objectKind = "debug_token"
+	kindRoot      objectKind = ""                // no path: GET /?ids=a,b
+	kindMe        objectKind = "me"              // resolved by token to kindIGUser, kindPage or kindFBUser
+	kindFBUser    objectKind = "{user-id}"       // Facebook user (Facebook login)
+	kindPage      objectKind = "{page-id}"       // Facebook Page linked to an IG account
+	kindIGUser    objectKind = "{ig-user-id}"    // IG professional account (its id or, Instagram login, its app-scoped id)
+	kindContainer objectKind = "{container-id}"  // media container (not yet published)
+	kindMedia     objectKind = "{ig-media-id}"   // published media or carousel child
+	kindComment   objectKind = "{ig-comment-id}" // comment or reply
+	kindHashtag   objectKind = "{ig-hashtag-id}"
+	kindApp       objectKind = "{app-id}" // the seeded app
+	kindUnknown   objectKind = "{unknown}"
 
 	// The upload host (uploads.go).
 	kindUpload objectKind = "ig-api-upload/{container-id}"
 )
 
-// objectKinds says, per kind, how a request reaches its object: resolve
+// literal reports a literal root (or the root itself): a kind that names no
+// object, so there is nothing to find or access-check before its handler.
+func (k objectKind) literal() bool { return !strings.HasPrefix(string(k), "{") }
+
+// objectKinds resolve an object kind's id: resolve finds the object and
 // checks that the token may see it (and any rule the kind applies before it
-// looks at the edge); ownAuth kinds authenticate themselves (token endpoints).
-var objectKinds = map[objectKind]struct {
-	resolve func(s *Server, req *request, id, edge string) (*target, *apiError)
-	ownAuth bool
-}{
-	kindRoot:          {resolve: (*Server).resolveRoot},
-	kindFBUser:        {resolve: (*Server).resolveFBUser},
-	kindPage:          {resolve: (*Server).resolvePage},
-	kindIGUser:        {resolve: (*Server).resolveIGUser},
-	kindContainer:     {resolve: (*Server).resolveContainer},
-	kindMedia:         {resolve: (*Server).resolveMedia},
-	kindComment:       {resolve: (*Server).resolveComment},
-	kindHashtagSearch: {resolve: (*Server).resolveHashtagSearch},
-	kindHashtag:       {resolve: (*Server).resolveHashtag},
-	kindAudioSearch:   {resolve: (*Server).resolveAudioSearch},
-	kindOEmbed:        {resolve: (*Server).resolveOEmbed, ownAuth: true}, // a token is optional
-	kindApp:           {resolve: (*Server).resolveApp},
-	kindUnknown:       {resolve: (*Server).resolveUnknown},
-	kindAccessToken:   {resolve: (*Server).resolveTokenEndpoint, ownAuth: true},
-	kindRefreshToken:  {resolve: (*Server).resolveTokenEndpoint, ownAuth: true},
-	kindOAuth:         {resolve: (*Server).resolveTokenEndpoint, ownAuth: true},
-	kindDebugToken:    {resolve: (*Server).resolveTokenEndpoint, ownAuth: true},
+// looks at the edge). kindOf (router.go) tells the kind of an id.
+var objectKinds = map[objectKind]func(s *Server, req *request, id, edge string) (*target, *apiError){
+	kindFBUser:    (*Server).resolveFBUser,
+	kindPage:      (*Server).resolvePage,
+	kindIGUser:    (*Server).resolveIGUser,
+	kindContainer: (*Server).resolveContainer,
+	kindMedia:     (*Server).resolveMedia,
+	kindComment:   (*Server).resolveComment,
+	kindHashtag:   (*Server).resolveHashtag,
+	kindApp:       (*Server).resolveApp,
+	kindUnknown:   (*Server).resolveUnknown,
 }
 
 // edgeChecks run on a known edge before its method is looked at, because
@@ -196,24 +199,47 @@ func routeKeyOf(method string, kind objectKind, rest ...string) string {
 	return key
 }
 
-// routeIndex and knownEdges index routes for dispatch. They are built once
-// by init (handlers refer back to the dispatcher, so they cannot be
-// initialized in their declaration) and never change.
+// routeIndex, knownEdges, literalRoots and selfAuth index the tables for
+// dispatch. They are built once by init (handlers refer back to the
+// dispatcher, so they cannot be initialized in their declaration) and never
+// change.
 var (
-	routeIndex map[string]handler
-	knownEdges map[kindEdge]bool
+	routeIndex   map[string]handler
+	knownEdges   map[kindEdge]bool
+	literalRoots map[string]bool     // first path segments that are literal roots
+	selfAuth     map[objectKind]bool // kinds of selfAuthRoutes
 )
 
 func init() {
 	routeIndex, knownEdges = map[string]handler{}, map[kindEdge]bool{}
+	literalRoots, selfAuth = map[string]bool{}, map[objectKind]bool{}
+	for _, r := range selfAuthRoutes {
+		selfAuth[r.kind] = true
+	}
 	for _, r := range routes {
+		if selfAuth[r.kind] {
+			panic("emulator: " + r.key() + " is a route of a self-authenticating root")
+		}
+	}
+	for _, r := range allRoutes() {
 		if routeIndex[r.key()] != nil {
 			panic("emulator: duplicate route " + r.key())
 		}
 		routeIndex[r.key()] = r.handle
 		knownEdges[kindEdge{r.kind, r.edge}] = true
+		switch {
+		case r.kind.literal():
+			literalRoots[string(r.kind)] = r.kind != kindRoot
+		case selfAuth[r.kind]:
+			panic("emulator: self-authenticating routes are literal roots: " + r.key())
+		case objectKinds[r.kind] == nil:
+			panic("emulator: no resolver in objectKinds for " + r.key())
+		}
 	}
 }
+
+// allRoutes is the route table in the order doc.go lists it.
+func allRoutes() []route { return append(append([]route(nil), routes...), selfAuthRoutes...) }
 
 // target is the object a request's path names, found and access-checked by
 // its kind's resolve. Only the members of its kind are set.

@@ -10,7 +10,7 @@ import (
 // key a line.
 func routeList() []string {
 	var out []string
-	for _, r := range routes {
+	for _, r := range allRoutes() {
 		out = append(out, r.key())
 	}
 	for _, r := range uploadRoutes {

@@ -66,11 +66,11 @@ func (s *Server) SeedPosts(accountID string, n int) ([]string, error) {
 		p := Post{Caption: fmt.Sprintf("Seeded post %d #emulator", i)}
 		switch (i - 1) % 4 {
 		case 1:
-			p.Type = "REELS"
+			p.Type = productReels
 		case 2:
-			p.Type, p.Children = "CAROUSEL", 2+(i/4)%2
+			p.Type, p.Children = containerCarousel, 2+(i/4)%2
 		case 3:
-			p.Type, p.Video, p.Caption = "STORY", (i/4)%2 == 1, ""
+			p.Type, p.Video, p.Caption = productStory, (i/4)%2 == 1, ""
 			age = time.Duration(n-i+1) * 24 * time.Hour / time.Duration(n+1)
 		}
 		return p, now.Add(-age)
@@ -103,32 +103,32 @@ func (s *Server) seed(accountID string, n int, post func(i int, now time.Time) (
 // it. Called with s.mu held.
 func (s *Server) addPost(accountID string, p Post, at time.Time) *media {
 	m := s.addMedia(accountID, "", at)
-	m.mediaType, m.productType = "IMAGE", "FEED"
+	m.mediaType, m.productType = mediaImage, productFeed
 	m.caption, m.altText, m.poll, m.aiGenerated = p.Caption, p.AltText, p.Poll, p.AIGenerated
 	if p.AudioID != "" {
 		m.audio = &audioConfig{AudioID: p.AudioID, AudioVolume: 100, VideoVolume: 100}
 	}
 	switch p.Type {
-	case "REELS":
-		m.mediaType, m.productType = "VIDEO", "REELS"
-	case "STORY":
-		m.productType = "STORY"
-	case "CAROUSEL":
-		m.mediaType = "CAROUSEL_ALBUM"
+	case productReels:
+		m.mediaType, m.productType = mediaVideo, productReels
+	case productStory:
+		m.productType = productStory
+	case containerCarousel:
+		m.mediaType = mediaCarouselAlbum
 		for i := range max(p.Children, 2) {
 			c := s.addMedia(accountID, m.id, at)
-			c.mediaType, c.productType = "IMAGE", "FEED"
+			c.mediaType, c.productType = mediaImage, productFeed
 			c.imageURL = "https://example.com/emulator/" + c.id + ".jpg"
 			if i == 1 {
-				c.mediaType, c.imageURL, c.videoURL = "VIDEO", "", "https://example.com/emulator/"+c.id+".mp4"
+				c.mediaType, c.imageURL, c.videoURL = mediaVideo, "", "https://example.com/emulator/"+c.id+".mp4"
 			}
 			m.children = append(m.children, c.id)
 		}
 	}
-	if p.Video && (p.Type == "" || p.Type == "FEED" || p.Type == "STORY") {
-		m.mediaType = "VIDEO"
+	if p.Video && (p.Type == "" || p.Type == productFeed || p.Type == productStory) {
+		m.mediaType = mediaVideo
 	}
-	if m.mediaType == "VIDEO" {
+	if m.mediaType == mediaVideo {
 		m.videoURL = "https://example.com/emulator/" + m.id + ".mp4"
 	} else {
 		m.imageURL = cmp.Or(p.ImageURL, "https://example.com/emulator/"+m.id+".jpg")

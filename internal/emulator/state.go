@@ -131,7 +131,7 @@ type state struct {
 	inviteResponses map[string][]time.Time // account id → POST collaboration_invites times
 	oembedCalls     []time.Time            // oEmbed requests of the last hour (oembed.go)
 
-	world *world // public accounts, hashtags, tagged media (discovery.go); built on first use
+	others *others // other users' public accounts and posts, and the hashtags (others.go); built on first use
 
 	nextToken int64 // tokens minted by the OAuth endpoints (oauth.go)
 }

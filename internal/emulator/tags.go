@@ -14,8 +14,8 @@ func (s *Server) listTagged(req *request, t *target) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	var items []*worldMedia
-	for _, m := range s.world().media {
+	var items []*otherMedia
+	for _, m := range s.others().media {
 		if m.owner.accountType == "PERSONAL" || !slices.Contains(m.tagged, a.Username) {
 			continue
 		}
@@ -31,7 +31,7 @@ func (s *Server) listTagged(req *request, t *target) (any, *apiError) {
 	start, end, hasPrev, hasNext := paginate(keys, pr)
 	data := []any{}
 	for _, m := range items[start:end] {
-		node, err := renderWorldMedia(m, fs, taggedMediaFields)
+		node, err := renderOtherMedia(m, fs, taggedMediaFields)
 		if err != nil {
 			return nil, err
 		}

@@ -30,7 +30,7 @@ const uploadReadSize = 64 << 10
 // reels 300 MB, story videos 100 MB. Carousel videos follow the video
 // specification of feed videos, 100 MB (uncertain since feed videos became
 // reels).
-var maxUploadBytes = map[string]int64{"REELS": 300 << 20, "STORIES": 100 << 20, "VIDEO": 100 << 20}
+var maxUploadBytes = map[string]int64{containerReels: 300 << 20, containerStories: 100 << 20, containerVideo: 100 << 20}
 
 // upload is a resumable container's video as it arrives.
 type upload struct {
@@ -65,7 +65,7 @@ func (s *Server) readUploadType(req *request, c *container, v string) *apiError 
 	if v != "resumable" {
 		return errParam("Param upload_type must be one of {resumable}")
 	}
-	if c.kind != "REELS" && c.kind != "STORIES" && c.kind != "VIDEO" {
+	if c.kind != containerReels && c.kind != containerStories && c.kind != containerVideo {
 		// Images have no upload path: Meta fetches them from image_url.
 		return errParam("upload_type=resumable is only supported for REELS, STORIES and VIDEO (carousel item) containers")
 	}

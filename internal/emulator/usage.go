@@ -19,7 +19,8 @@ import (
 //     and hashtag media);
 //     throttled with code 4; reported in X-App-Usage.
 //
-// Each id of a multi-id read (GET /?ids=) counts as one call. Calls made
+// Each id of a multi-id read (GET /?ids=, legacy apps only) counts as one
+// call. Calls made
 // while throttled are counted too, so they push the regain time further out,
 // as Meta warns they do.
 
@@ -42,7 +43,7 @@ func (s *Server) throttled(req *request) *apiError {
 		return nil // an id of GET /?ids=, metered with the whole request
 	}
 	m := meter{key: s.meteredAccount(req), units: 1}
-	if len(req.segs) == 0 {
+	if len(req.segs) == 0 && s.opts.LegacyApp {
 		if ids, _ := req.param("ids"); ids != "" {
 			m.units = max(1, len(parseList(ids)))
 		}

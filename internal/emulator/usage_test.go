@@ -3,7 +3,6 @@ package emulator
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -115,51 +114,6 @@ func TestThrottleFaultCarriesHeaders(t *testing.T) {
 	if !strings.Contains(r.hdr.Get("X-App-Usage"), `"call_count":100`) {
 		t.Fatalf("X-App-Usage = %q", r.hdr.Get("X-App-Usage"))
 	}
-}
-
-func TestMultiIDRead(t *testing.T) {
-	h := newHarness(t, Options{})
-	ids, err := h.emu.SeedImagePosts(DefaultAccountID, "https://cdn.example.com/%d.jpg", 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := h.get("/v25.0/", fbl, "ids", strings.Join(ids, ","), "fields", "id,caption,media_type").mustOK(t)
-	if len(b) != 3 || asMap(b[ids[1]])["caption"] != "Seeded post 2" || asMap(b[ids[2]])["media_type"] != "IMAGE" {
-		t.Fatalf("body = %v", b)
-	}
-	if h.emu.TotalCalls() != 1 || h.emu.MeteredCalls() != 3 || h.emu.CallCount("GET /") != 1 {
-		t.Errorf("round trips = %d, metered = %d", h.emu.TotalCalls(), h.emu.MeteredCalls())
-	}
-	// One deleted id fails the whole request with its own error (the docs' reading).
-	h.emu.DeleteMediaOutOfBand(ids[0])
-	h.get("/v25.0/", fbl, "ids", strings.Join(ids, ","), "fields", "id").wantError(t, 400, 100, 33)
-	// Too many ids.
-	var many []string
-	for i := range 51 {
-		many = append(many, strconv.Itoa(1000+i))
-	}
-	h.get("/", fbl, "ids", strings.Join(many, ",")).wantError(t, 400, 100, 0)
-	// Without ids the root is no node.
-	h.get("/", fbl).wantError(t, 400, 2500, 0)
-}
-
-func TestMultiIDReadOmitFailed(t *testing.T) {
-	h := newHarness(t, Options{MultiIDOmitFailed: true})
-	ids, _ := h.emu.SeedImagePosts(DefaultAccountID, "https://cdn.example.com/%d.jpg", 2)
-	h.emu.DeleteMediaOutOfBand(ids[0])
-	b := h.get("/v25.0/", fbl, "ids", strings.Join(ids, ",")+",999", "fields", "id").mustOK(t)
-	if len(b) != 1 || b[ids[1]] == nil {
-		t.Fatalf("body = %v", b)
-	}
-}
-
-func TestMultiIDReadThrottledAsAWhole(t *testing.T) {
-	h := newHarness(t, Options{AccountCallBudget: 2})
-	ids, _ := h.emu.SeedImagePosts(DefaultAccountID, "https://cdn.example.com/%d.jpg", 3)
-	// Three ids cost three calls: the first request spends the budget of two
-	// (it was not spent when it arrived), the next is throttled.
-	h.get("/", fbl, "ids", strings.Join(ids, ","), "fields", "id").mustOK(t)
-	h.get("/", fbl, "ids", ids[0], "fields", "id").wantError(t, 400, 80002, 0)
 }
 
 func TestRouteLatency(t *testing.T) {

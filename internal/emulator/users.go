@@ -153,7 +153,7 @@ func (s *Server) getIGUser(req *request, t *target) (any, *apiError) {
 }
 
 // publicProfile is what anyone may read of an IG User (all that business
-// discovery reads): the emulator's accounts and the world's render it alike.
+// discovery reads): the emulator's accounts and others' render it alike.
 type publicProfile struct {
 	username, name, biography, website, pictureURL string
 	followers, follows, media                      int
@@ -162,25 +162,26 @@ type publicProfile struct {
 // render puts the profile field name into out; false when name is not a
 // profile field. Graph leaves out a field the profile has no value for.
 func (p publicProfile) render(name string, out map[string]any) bool {
-	switch name {
-	case "username":
-		out[name] = p.username
-	case "name", "biography", "website":
-		if v := map[string]string{"name": p.name, "biography": p.biography, "website": p.website}[name]; v != "" {
-			out[name] = v
-		}
-	case "profile_picture_url":
-		out[name] = p.pictureURL
-	case "followers_count":
-		out[name] = p.followers
-	case "follows_count":
-		out[name] = p.follows
-	case "media_count":
-		out[name] = p.media
-	default:
+	render := profileFields[name]
+	if render == nil {
 		return false
 	}
+	if v, ok := render(p); ok {
+		out[name] = v
+	}
 	return true
+}
+
+// profileFields render the public profile's fields; false leaves one out.
+var profileFields = map[string]func(p publicProfile) (any, bool){
+	"username":            func(p publicProfile) (any, bool) { return p.username, true },
+	"name":                func(p publicProfile) (any, bool) { return p.name, p.name != "" },
+	"biography":           func(p publicProfile) (any, bool) { return p.biography, p.biography != "" },
+	"website":             func(p publicProfile) (any, bool) { return p.website, p.website != "" },
+	"profile_picture_url": func(p publicProfile) (any, bool) { return p.pictureURL, true },
+	"followers_count":     func(p publicProfile) (any, bool) { return p.followers, true },
+	"follows_count":       func(p publicProfile) (any, bool) { return p.follows, true },
+	"media_count":         func(p publicProfile) (any, bool) { return p.media, true },
 }
 
 // renderUser projects an IG user node. The field sets differ per login

@@ -19,11 +19,11 @@ func TestAbsentFieldsStayAbsent(t *testing.T) {
 	answer := func(body string) http.HandlerFunc {
 		return func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, body) }
 	}
-	mux.HandleFunc("/v25.0/17841405822304914", answer(
+	mux.HandleFunc("/v26.0/17841405822304914", answer(
 		`{"biography":"Dino data crunching app","id":"17841405822304914","username":"metricsaurus"}`))
-	mux.HandleFunc("/v25.0/17895695668004550", answer(
+	mux.HandleFunc("/v26.0/17895695668004550", answer(
 		`{"id":"17895695668004550","media_type":"CAROUSEL_ALBUM","comments_count":5}`))
-	mux.HandleFunc("/v25.0/17881770991003328", answer(
+	mux.HandleFunc("/v26.0/17881770991003328", answer(
 		`{"media":{"id":"17856134461174448"},"timestamp":"2017-05-19T23:27:28+0000","id":"17881770991003328"}`))
 	ctx := context.Background()
 

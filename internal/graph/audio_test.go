@@ -7,13 +7,13 @@ import (
 
 func TestAudioService_Search(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/ig_audio", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/ig_audio", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		switch r.URL.Query().Get("after") {
 		case "":
 			testParams(t, r, map[string]string{"audio_type": "music", "user_id": testIGUser, "search_query": "wish", "limit": "3"})
 			writeJSON(w, 200, `{"audio":[{"audio_id":"587784541076604","audio_type":"music","title":"Birthday Wish","display_artist":"Shuba","duration_in_ms":153760,"on_platform_audio_preview_link":"https://www.instagram.com/reels/audio/587784541076604/"}],
-				"paging":{"cursors":{"after":"C1"},"next":"https://graph.facebook.com/v25.0/ig_audio?after=C1"}}`)
+				"paging":{"cursors":{"after":"C1"},"next":"https://graph.facebook.com/v26.0/ig_audio?after=C1"}}`)
 		default:
 			// One client reads the list under "data": both are accepted.
 			writeJSON(w, 200, `{"data":[{"audio_id":"2","audio_type":"music","title":"Two"}]}`)

@@ -24,7 +24,6 @@ import (
 
 // Defaults applied by New when an Options field is zero.
 const (
-	DefaultAPIVersion       = "v25.0"
 	DefaultMaxRetries       = 4
 	DefaultRequestTimeout   = 60 * time.Second
 	DefaultMaxRateLimitWait = 5 * time.Minute
@@ -46,7 +45,7 @@ var versionRE = regexp.MustCompile(`^v[0-9]{1,3}\.[0-9]{1,3}$`)
 // Options configures a Client. Only BaseURL is required.
 type Options struct {
 	BaseURL     string // e.g. "https://graph.facebook.com" or an emulator "http://127.0.0.1:1234"
-	APIVersion  string // "v25.0" by default; sent as the first path segment
+	APIVersion  string // DefaultAPIVersion by default; sent as the first path segment
 	AccessToken string // sent only as "Authorization: Bearer <token>"
 
 	// AppSecret, when set, adds appsecret_proof to every call. AppID is kept
@@ -228,7 +227,8 @@ func (c *Client) AppID() string { return c.appID }
 // Limiter returns the limiter the client waits on.
 func (c *Client) Limiter() *Limiter { return c.limiter }
 
-// ValidateAPIVersion checks a Graph version such as "v25.0".
+// ValidateAPIVersion checks the form of a Graph version such as "v26.0"
+// (Retired tells whether Meta still serves it).
 func ValidateAPIVersion(v string) error {
 	if !versionRE.MatchString(v) {
 		return fmt.Errorf("graph: invalid API version %q: want the form vNN.N, e.g. %s", v, DefaultAPIVersion)
@@ -308,10 +308,14 @@ func nodePath(id string, edges ...string) (string, error) {
 
 // fieldsParam is the explicit fields= list; Graph's defaults are just {id}.
 func fieldsParam(fields, defaults []string) string {
+	return strings.Join(fieldsOrDefault(fields, defaults), ",")
+}
+
+func fieldsOrDefault(fields, defaults []string) []string {
 	if len(fields) == 0 {
-		fields = defaults
+		return defaults
 	}
-	return strings.Join(fields, ",")
+	return fields
 }
 
 // Sleep waits for d, or until ctx ends, whose error it then returns.

@@ -43,7 +43,7 @@ func TestNew_defaults(t *testing.T) {
 		if strings.HasSuffix(c.BaseURL(), "/") {
 			t.Errorf("BaseURL() = %q keeps a trailing slash", c.BaseURL())
 		}
-		if c.APIVersion() != "v25.0" || c.maxRetries != 4 || c.maxRLWait != DefaultMaxRateLimitWait ||
+		if c.APIVersion() != "v26.0" || c.maxRetries != 4 || c.maxRLWait != DefaultMaxRateLimitWait ||
 			c.waitMin != DefaultRetryWaitMin || c.waitMax != DefaultRetryWaitMax || c.httpClient.Timeout != DefaultRequestTimeout {
 			t.Errorf("defaults not applied: %+v", c)
 		}
@@ -59,14 +59,14 @@ func TestNew_defaults(t *testing.T) {
 
 func TestDo_requestShape(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/123/edge", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/123/edge", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "a,b", "x": "1"})
 		if ua := r.Header.Get("User-Agent"); ua != DefaultUserAgent {
 			t.Errorf("User-Agent = %q", ua)
 		}
 		w.Header().Set("x-fb-trace-id", "TRACE")
-		w.Header().Set("facebook-api-version", "v25.0")
+		w.Header().Set("facebook-api-version", "v26.0")
 		writeJSON(w, 200, `{"ok":true}`)
 	})
 	var out struct{ OK bool }
@@ -78,7 +78,7 @@ func TestDo_requestShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !out.OK || resp.StatusCode != 200 || resp.FBTraceID != "TRACE" || resp.APIVersion != "v25.0" {
+	if !out.OK || resp.StatusCode != 200 || resp.FBTraceID != "TRACE" || resp.APIVersion != "v26.0" {
 		t.Errorf("out=%+v resp=%+v", out, resp)
 	}
 }
@@ -121,8 +121,8 @@ func TestDo_rejectsBadRequests(t *testing.T) {
 
 func TestDo_idEscaped(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/", func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.RawPath != "/v25.0/1%2F..%2Fme" && r.URL.EscapedPath() != "/v25.0/1%2F..%2Fme" {
+	mux.HandleFunc("/v26.0/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.RawPath != "/v26.0/1%2F..%2Fme" && r.URL.EscapedPath() != "/v26.0/1%2F..%2Fme" {
 			t.Errorf("escaped path = %q", r.URL.EscapedPath())
 		}
 		writeJSON(w, 200, `{"id":"1"}`)
@@ -134,7 +134,7 @@ func TestDo_idEscaped(t *testing.T) {
 
 func TestDo_decodeError(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `not json`)
 	})
 	var out struct{}
@@ -147,7 +147,7 @@ func TestDo_decodeError(t *testing.T) {
 
 func TestDo_logsEachAttempt(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/1", sequence(
+	e.mux.HandleFunc("/v26.0/1", sequence(
 		respond(400, graphError(17, 0, "(#17) User request limit reached"), "x-app-usage", `{"call_count":100,"total_time":40,"total_cputime":30}`),
 		respond(200, `{"id":"1"}`, "x-fb-trace-id", "OKTRACE", "x-app-usage", `{"call_count":85,"total_time":40,"total_cputime":30}`),
 	))

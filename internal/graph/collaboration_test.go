@@ -9,7 +9,7 @@ import (
 func TestCollaborationService(t *testing.T) {
 	e := setupEnv(t)
 	client, mux := e.client, e.mux
-	mux.HandleFunc("/v25.0/"+testIGUser+"/collaboration_invites", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/collaboration_invites", func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case "GET":
 			if r.URL.Query().Get("after") == "" {
@@ -23,11 +23,11 @@ func TestCollaborationService(t *testing.T) {
 			writeJSON(w, 200, `{"success":true}`)
 		}
 	})
-	mux.HandleFunc("/v25.0/"+testIGUser+"/collaborative_media", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/collaborative_media", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"fields": "id,caption", "limit": "5"})
 		writeJSON(w, 200, `{"data":[{"id":"3","caption":"Ours"}]}`)
 	})
-	mux.HandleFunc("/v25.0/17900000000000001/collaborators", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17900000000000001/collaborators", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"fields": "id,username,invite_status"})
 		writeJSON(w, 200, `{"data":[{"id":"9","username":"katrina","invite_status":"Accepted"}]}`)
 	})
@@ -51,12 +51,12 @@ func TestCollaborationService(t *testing.T) {
 // A response whose answer is lost is never resent: the caller settles it.
 func TestCollaborationService_RespondSentOnce(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/collaboration_invites", func(w http.ResponseWriter, _ *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/collaboration_invites", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, 500, graphError(1, 0, "An unknown error occurred"))
 	})
 	_, err := e.client.Collaboration.Respond(t.Context(), testIGUser, "1", true)
 	var amb *AmbiguousError
-	if !errors.As(err, &amb) || e.hitCount("POST", "/v25.0/"+testIGUser+"/collaboration_invites") != 1 {
-		t.Fatalf("err = %v, %d sent", err, e.hitCount("POST", "/v25.0/"+testIGUser+"/collaboration_invites"))
+	if !errors.As(err, &amb) || e.hitCount("POST", "/v26.0/"+testIGUser+"/collaboration_invites") != 1 {
+		t.Fatalf("err = %v, %d sent", err, e.hitCount("POST", "/v26.0/"+testIGUser+"/collaboration_invites"))
 	}
 }

@@ -28,22 +28,32 @@ type Comment struct {
 	User      *MediaOwner   `json:"user,omitempty"`      // only when the app user wrote it
 	// Replies is the nested replies{…} field of a top-level comment, present
 	// only when requested (CommentListOptions.ReplyFields).
-	Replies *CommentReplies `json:"replies,omitempty"`
+	Replies *NestedComments `json:"replies,omitempty"`
 }
 
 // IsHidden reports whether the account hid the comment (absent = shown).
 func (c *Comment) IsHidden() bool { return c.Hidden != nil && *c.Hidden }
 
-// CommentReplies is the nested {data, paging} of a comment's replies field.
-type CommentReplies struct {
+// NestedComments is the first page of a comment edge read as a field of its
+// node ({data, paging}): a comment's replies{…}, a media's comments{…}.
+type NestedComments struct {
 	Data   []*Comment `json:"data"`
 	Paging *Paging    `json:"paging,omitempty"`
 }
 
-// HasMore reports whether Graph has more replies than the nested page holds,
-// so GET /{comment-id}/replies is needed for the rest.
-func (r *CommentReplies) HasMore() bool {
+// HasMore reports whether Graph has more comments than the nested page
+// holds, so the edge itself (GET /{comment-id}/replies,
+// GET /{media-id}/comments) is read from After for the rest.
+func (r *NestedComments) HasMore() bool {
 	return r != nil && r.Paging != nil && r.Paging.Next != "" && r.Paging.Cursors.After != ""
+}
+
+// After is the cursor the edge continues from ("" when there is no more).
+func (r *NestedComments) After() string {
+	if !r.HasMore() {
+		return ""
+	}
+	return r.Paging.Cursors.After
 }
 
 // CommentFrom is the author of a comment.
@@ -52,10 +62,13 @@ type CommentFrom struct {
 	Username string `json:"username"`
 }
 
-// CommentMedia is the media a comment is on.
+// CommentMedia is the media a comment is on, with what the nested
+// media{…} field asked for.
 type CommentMedia struct {
-	ID               string `json:"id"`
-	MediaProductType string `json:"media_product_type,omitempty"`
+	ID               string      `json:"id"`
+	MediaProductType string      `json:"media_product_type,omitempty"`
+	Username         string      `json:"username,omitempty"`
+	Owner            *MediaOwner `json:"owner,omitempty"`
 }
 
 // CommentFields are the fields read when none are given.
@@ -118,22 +131,39 @@ type CommentListOptions struct {
 }
 
 func (o CommentListOptions) params() url.Values {
+	v := url.Values{"fields": {o.fields()}}
+	if o.After != "" {
+		v.Set("after", o.After)
+	}
+	if size := o.pageSize(); size > 0 {
+		v.Set("limit", strconv.Itoa(size))
+	}
+	return v
+}
+
+func (o CommentListOptions) fields() string {
 	fields := fieldsParam(o.Fields, CommentFields)
 	if len(o.ReplyFields) > 0 {
 		fields += ",replies{" + strings.Join(o.ReplyFields, ",") + "}"
 	}
-	v := url.Values{"fields": {fields}}
-	if o.After != "" {
-		v.Set("after", o.After)
+	return fields
+}
+
+func (o CommentListOptions) pageSize() int {
+	if o.PageSize == 0 && o.Limit > 0 {
+		return min(o.Limit, 50)
 	}
-	size := o.PageSize
-	if size == 0 && o.Limit > 0 {
-		size = min(o.Limit, 50)
+	return o.PageSize
+}
+
+// nested is the comments edge as a field of its media:
+// comments.limit(n){fields,replies{…}}.
+func (o CommentListOptions) nested() string {
+	f := "comments"
+	if size := o.pageSize(); size > 0 {
+		f += ".limit(" + strconv.Itoa(size) + ")"
 	}
-	if size > 0 {
-		v.Set("limit", strconv.Itoa(size))
-	}
-	return v
+	return f + "{" + o.fields() + "}"
 }
 
 // CommentPage is one page of a comment list, newest first; After is the
@@ -149,12 +179,6 @@ func (s *CommentsService) ListPage(ctx context.Context, mediaID string, opts Com
 		return nil, nil, err
 	}
 	return getPage[*Comment](ctx, s.client, &Request{Method: http.MethodGet, Path: path, Params: opts.params()}, "")
-}
-
-// GetMany reads several comments in one round trip (GET /?ids=a,b; see
-// MediaService.GetMany); nil fields → CommentFields.
-func (s *CommentsService) GetMany(ctx context.Context, ids []string, fields []string) (map[string]*Comment, *Response, error) {
-	return getMany[Comment](ctx, s.client, ids, fieldsParam(fields, CommentFields))
 }
 
 // List iterates GET /{media-id}/comments: top-level comments, newest first.

@@ -8,17 +8,17 @@ import (
 
 func TestCommentsService_CreateReplyHideDelete(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "POST")
 		testParams(t, r, map[string]string{"message": "Thanks!"})
 		writeJSON(w, 200, `{"id":"17870913679156914"}`)
 	})
-	mux.HandleFunc("/v25.0/17870913679156914/replies", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17870913679156914/replies", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "POST")
 		testParams(t, r, map[string]string{"message": "Reply"})
 		writeJSON(w, 200, `{"id":"17873440459141021"}`)
 	})
-	mux.HandleFunc("/v25.0/17873440459141021", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17873440459141021", func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case "POST":
 			testParams(t, r, map[string]string{"hide": "true"})
@@ -51,12 +51,12 @@ func TestCommentsService_CreateReplyHideDelete(t *testing.T) {
 
 func TestCommentsService_GetAndList(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17881770991003328", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17881770991003328", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "hidden,media,timestamp"})
 		writeJSON(w, 200, `{"hidden":true,"media":{"id":"17856134461174448"},"timestamp":"2017-05-19T23:27:28+0000","id":"17881770991003328"}`)
 	})
-	mux.HandleFunc("/v25.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Query().Get("after") {
 		case "":
 			testParams(t, r, map[string]string{"fields": "id,text", "limit": "2"})
@@ -78,7 +78,7 @@ func TestCommentsService_GetAndList(t *testing.T) {
 
 func TestCommentsService_ListNestedReplies(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,text,replies{id,text,parent_id}", "limit": "5"})
 		writeJSON(w, 200, `{"data":[
@@ -86,7 +86,7 @@ func TestCommentsService_ListNestedReplies(t *testing.T) {
 			{"id":"2","text":"b","replies":{"data":[]}},
 			{"id":"3","text":"c"}]}`)
 	})
-	mux.HandleFunc("/v25.0/1/replies", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1/replies", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,text,parent_id", "after": "R1"})
 		writeJSON(w, 200, `{"data":[{"id":"12","text":"s","parent_id":"1"}]}`)

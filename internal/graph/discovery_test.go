@@ -15,7 +15,7 @@ const discoveryMediaFieldList = "id,caption,media_type,media_product_type,media_
 func TestDiscoveryService_GetPagesNestedMedia(t *testing.T) {
 	e := setupEnv(t)
 	calls := 0
-	e.mux.HandleFunc("/v25.0/"+testIGUser, func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser, func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		calls++
 		switch calls {
@@ -24,7 +24,7 @@ func TestDiscoveryService_GetPagesNestedMedia(t *testing.T) {
 				",media.limit(5){" + discoveryMediaFieldList + "}}"})
 			// A page shorter than asked, with next: the server capped the page size.
 			writeJSON(w, 200, `{"business_discovery":{"id":"17841401441775531","username":"bluebottle","followers_count":267793,"media_count":1205,
-				"media":{"data":[{"id":"1","like_count":5841},{"id":"2"},{"id":"3","view_count":10}],"paging":{"cursors":{"after":"QVFIa"},"next":"https://graph.facebook.com/v25.0/x"}}},
+				"media":{"data":[{"id":"1","like_count":5841},{"id":"2"},{"id":"3","view_count":10}],"paging":{"cursors":{"after":"QVFIa"},"next":"https://graph.facebook.com/v26.0/x"}}},
 				"id":"`+testIGUser+`"}`)
 		case 2:
 			testParams(t, r, map[string]string{"fields": "business_discovery.username(bluebottle){media.limit(2).after(QVFIa){" + discoveryMediaFieldList + "}}"})
@@ -51,7 +51,7 @@ func TestDiscoveryService_GetPagesNestedMedia(t *testing.T) {
 
 func TestDiscoveryService_GetStopsAtLimitAndWithoutMedia(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser, func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser, func(w http.ResponseWriter, r *http.Request) {
 		f := r.URL.Query().Get("fields")
 		if strings.Contains(f, "media.limit") {
 			testParams(t, r, map[string]string{"fields": "business_discovery.username(a.b_c){" + discoveryUserFieldList + ",media.limit(2){" + discoveryMediaFieldList + "}}"})
@@ -69,14 +69,14 @@ func TestDiscoveryService_GetStopsAtLimitAndWithoutMedia(t *testing.T) {
 	if err != nil || u.ID != "9" || len(u.Media) != 0 {
 		t.Fatalf("u = %+v, err = %v", u, err)
 	}
-	if n := e.hitCount("GET", "/v25.0/"+testIGUser); n != 2 {
+	if n := e.hitCount("GET", "/v26.0/"+testIGUser); n != 2 {
 		t.Fatalf("calls = %d", n)
 	}
 }
 
 func TestDiscoveryService_Errors(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser, func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 400, graphError(110, 2207013, "Invalid user id"))
 	})
 	_, _, err := e.client.Discovery.Get(context.Background(), testIGUser, "nobody", 0)
@@ -91,7 +91,7 @@ func TestDiscoveryService_Errors(t *testing.T) {
 			t.Errorf("username %q accepted", bad)
 		}
 	}
-	if n := e.hitCount("GET", "/v25.0/"+testIGUser); n != 1 {
+	if n := e.hitCount("GET", "/v26.0/"+testIGUser); n != 1 {
 		t.Fatalf("invalid usernames were sent: %d calls", n)
 	}
 }

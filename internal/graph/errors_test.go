@@ -12,7 +12,7 @@ import (
 
 func TestErrorDecoding(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("x-fb-trace-id", "HEADER-TRACE")
 		writeJSON(w, 400, `{"error":{"message":"The image size is too large.","type":"OAuthException","code":36000,"error_subcode":2207004,"is_transient":false,
            "error_user_title":"Image size too large","error_user_msg":"The image is too large to download. It should be less than 8 MiB.",
@@ -43,7 +43,7 @@ func TestErrorDecoding(t *testing.T) {
 
 func TestErrorDecoding_traceFromHeaderAndNonJSON(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("x-fb-trace-id", "HDR123")
 		w.Header().Set("Content-Type", "text/html")
 		w.WriteHeader(404)

@@ -24,7 +24,7 @@ func TestNormalizeHashtag(t *testing.T) {
 
 func TestHashtagsService_Search(t *testing.T) {
 	c, mux := setup(t)
-	mux.HandleFunc("/v25.0/ig_hashtag_search", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/ig_hashtag_search", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"user_id": testIGUser, "q": "bluebottle"})
 		writeJSON(w, 200, `{"data":[{"id":"17843857450040591"}]}`)
@@ -37,11 +37,11 @@ func TestHashtagsService_Search(t *testing.T) {
 
 func TestHashtagsService_GetAndRecentlySearched(t *testing.T) {
 	c, mux := setup(t)
-	mux.HandleFunc("/v25.0/17841593698074073", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17841593698074073", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"fields": "id,name"})
 		writeJSON(w, 200, `{"id":"17841593698074073","name":"coke"}`)
 	})
-	mux.HandleFunc("/v25.0/"+testIGUser+"/recently_searched_hashtags", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/recently_searched_hashtags", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"fields": "id,name", "limit": "30"})
 		writeJSON(w, 200, `{"data":[{"id":"17841562906103814","name":"a"},{"id":"17841563587120501","name":"b"}]}`)
 	})
@@ -58,7 +58,7 @@ func TestHashtagsService_GetAndRecentlySearched(t *testing.T) {
 func TestHashtagsService_MediaPagesWithRepeatedCursor(t *testing.T) {
 	c, mux := setup(t)
 	calls := 0
-	mux.HandleFunc("/v25.0/17873440459141021/recent_media", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17873440459141021/recent_media", func(w http.ResponseWriter, r *http.Request) {
 		calls++
 		want := map[string]string{
 			"user_id": testIGUser, "limit": "50",
@@ -70,9 +70,9 @@ func TestHashtagsService_MediaPagesWithRepeatedCursor(t *testing.T) {
 		testParams(t, r, want)
 		switch calls {
 		case 1:
-			writeJSON(w, 200, `{"data":[{"id":"1","like_count":3},{"id":"2"}],"paging":{"cursors":{"after":"NTAZD"},"next":"https://graph.facebook.com/v25.0/x?after=NTAZD"}}`)
+			writeJSON(w, 200, `{"data":[{"id":"1","like_count":3},{"id":"2"}],"paging":{"cursors":{"after":"NTAZD"},"next":"https://graph.facebook.com/v26.0/x?after=NTAZD"}}`)
 		case 2:
-			writeJSON(w, 200, `{"data":[{"id":"3"}],"paging":{"cursors":{"after":"NTAZD"},"next":"https://graph.facebook.com/v25.0/x?after=NTAZD"}}`)
+			writeJSON(w, 200, `{"data":[{"id":"3"}],"paging":{"cursors":{"after":"NTAZD"},"next":"https://graph.facebook.com/v26.0/x?after=NTAZD"}}`)
 		default:
 			writeJSON(w, 200, `{"data":[]}`)
 		}
@@ -88,7 +88,7 @@ func TestHashtagsService_MediaPagesWithRepeatedCursor(t *testing.T) {
 
 func TestHashtagsService_MediaTopLimitAndBadEdge(t *testing.T) {
 	c, mux := setup(t)
-	mux.HandleFunc("/v25.0/1/top_media", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1/top_media", func(w http.ResponseWriter, r *http.Request) {
 		if got := r.URL.Query().Get("limit"); got != "2" {
 			t.Errorf("limit = %s", got)
 		}

@@ -184,8 +184,8 @@ func checkWire(t *testing.T, r *http.Request) {
 	if strings.Contains(r.URL.String(), testToken) || strings.Contains(string(body), testToken) {
 		t.Errorf("%s %s: token in URL or body", r.Method, r.URL.Path)
 	}
-	if !strings.HasPrefix(r.URL.Path, "/v25.0/") {
-		t.Errorf("path %q lacks the /v25.0/ prefix", r.URL.Path)
+	if !strings.HasPrefix(r.URL.Path, "/v26.0/") {
+		t.Errorf("path %q lacks the /v26.0/ prefix", r.URL.Path)
 	}
 	var params url.Values
 	if r.Method == http.MethodPost {

@@ -14,7 +14,7 @@ func TestInsightsService_Account_totalValue(t *testing.T) {
 	client, mux := setup(t)
 	since := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	until := since.Add(7 * 24 * time.Hour)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{
 			"metric": "reach,views", "period": "day", "metric_type": "total_value",
@@ -41,7 +41,7 @@ func TestInsightsService_Account_totalValue(t *testing.T) {
 
 func TestInsightsService_Account_demographics(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{
 			"metric": "follower_demographics", "period": "lifetime", "metric_type": "total_value",
 			"timeframe": "this_month", "breakdown": "country",
@@ -69,7 +69,7 @@ func TestInsightsService_Account_windows(t *testing.T) {
 	until := since.Add(75 * 24 * time.Hour)
 	var mu sync.Mutex
 	var windows [][2]string
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		testParams(t, r, map[string]string{
 			"metric": "reach,follower_count", "period": "day", "metric_type": "time_series",
@@ -121,7 +121,7 @@ func TestInsightsService_Account_windows(t *testing.T) {
 
 func TestInsightsService_Account_noSplitForTotalValueOrNoRange(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"data":[]}`)
 	})
 	since := time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)
@@ -136,14 +136,14 @@ func TestInsightsService_Account_noSplitForTotalValueOrNoRange(t *testing.T) {
 	if _, _, err := e.client.Insights.Account(ctx, testIGUser, AccountInsightsOptions{Metrics: []string{"reach"}, Period: "day"}); err != nil {
 		t.Fatal(err)
 	}
-	if n := e.hitCount("GET", "/v25.0/"+testIGUser+"/insights"); n != 2 {
+	if n := e.hitCount("GET", "/v26.0/"+testIGUser+"/insights"); n != 2 {
 		t.Errorf("requests = %d, want 2", n)
 	}
 }
 
 func TestInsightsService_Account_hourlyValues(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"metric": "online_followers", "period": "lifetime"})
 		writeJSON(w, 200, `{"data":[{"name":"online_followers","period":"lifetime","values":[{"value":{"0":12,"1":7},"end_time":"2026-10-02T07:00:00+0000"}]}]}`)
 	})
@@ -158,7 +158,7 @@ func TestInsightsService_Account_hourlyValues(t *testing.T) {
 
 func TestInsightsService_Account_error(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/insights", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 400, graphError(100, 0, "(#100) The following metrics (views) should be specified with parameter metric_type=total_value"))
 	})
 	_, _, err := client.Insights.Account(context.Background(), testIGUser, AccountInsightsOptions{Metrics: []string{"views"}, Period: "day"})
@@ -169,7 +169,7 @@ func TestInsightsService_Account_error(t *testing.T) {
 
 func TestInsightsService_Media(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17969782069736348/insights", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17969782069736348/insights", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"metric": "navigation,reach", "breakdown": "story_navigation_action_type"})
 		writeJSON(w, 200, `{"data":[{"name":"navigation","period":"lifetime","values":[{"value":25}],"title":"Navigation",
@@ -188,7 +188,7 @@ func TestInsightsService_Media(t *testing.T) {
 
 func TestInsightsService_Media_noBreakdown(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17932174733377207/insights", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17932174733377207/insights", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"metric": "views,reach,saved"})
 		writeJSON(w, 200, `{"data":[{"name":"views","period":"lifetime","values":[{"value":1508}]}]}`)
 	})

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,44 @@ const (
 	ProductStory           = "STORY"
 	MediaTypeCarouselAlbum = "CAROUSEL_ALBUM"
 )
+
+// PublishedType is what a post made from a container becomes: its
+// media_type (IMAGE, VIDEO, CAROUSEL_ALBUM) and media_product_type (FEED,
+// REELS, STORY). containerType is the container's media_type ("" or
+// MediaTypeImage for a single image, MediaTypeVideo for a carousel item);
+// video says the container holds a video (a story, a carousel item). The
+// emulator's publishedType is tested equal to it.
+func PublishedType(containerType string, video bool) (mediaType, productType string) {
+	switch {
+	case containerType == MediaTypeCarousel:
+		return MediaTypeCarouselAlbum, ProductFeed
+	case containerType == MediaTypeReels:
+		return MediaTypeVideo, ProductReels
+	case containerType == MediaTypeStories && video:
+		return MediaTypeVideo, ProductStory
+	case containerType == MediaTypeStories:
+		return MediaTypeImage, ProductStory
+	case video || containerType == MediaTypeVideo:
+		return MediaTypeVideo, ProductFeed
+	}
+	return MediaTypeImage, ProductFeed
+}
+
+// ContainerType is the container media_type a published post was made
+// from, as PublishedType maps it the other way (a video in the feed, which
+// only older posts are, counts as a reel): MediaTypeImage for a single
+// image, MediaTypeReels, MediaTypeStories or MediaTypeCarousel.
+func ContainerType(mediaType, productType string) string {
+	switch {
+	case mediaType == MediaTypeCarouselAlbum:
+		return MediaTypeCarousel
+	case productType == ProductStory:
+		return MediaTypeStories
+	case mediaType == MediaTypeVideo || productType == ProductReels:
+		return MediaTypeReels
+	}
+	return MediaTypeImage
+}
 
 // TimeLayout is Graph's timestamp format, e.g. "2026-05-01T10:00:00+0000".
 const TimeLayout = "2006-01-02T15:04:05-0700"
@@ -81,6 +120,9 @@ type Media struct {
 	IsCommentEnabled *bool          `json:"is_comment_enabled,omitempty"`
 	IsSharedToFeed   *bool          `json:"is_shared_to_feed,omitempty"`
 	Children         *MediaChildren `json:"children,omitempty"`
+	// Comments is the first page of the nested comments{…} field
+	// (GetWithComments).
+	Comments *NestedComments `json:"comments,omitempty"`
 
 	// Fields of 2026 (https://developers.facebook.com/docs/instagram-platform/changelog).
 	// MediaAudioType is MUSIC or ORIGINAL_SOUND (video only); IsAIGenerated
@@ -171,6 +213,15 @@ func (s *MediaService) Get(ctx context.Context, id string, fields []string) (*Me
 		return nil, resp, err
 	}
 	return m, resp, nil
+}
+
+// GetWithComments reads a media and the first page of its comments in one
+// call: GET /{media-id}?fields=…,comments.limit(n){…}. Media.Comments holds
+// the page; its After continues on GET /{media-id}/comments
+// (CommentsService.ListPage). opts.After and opts.Limit are not used.
+func (s *MediaService) GetWithComments(ctx context.Context, id string, fields []string, comments CommentListOptions) (*Media, *Response, error) {
+	comments.Limit, comments.After = 0, ""
+	return s.Get(ctx, id, append(slices.Clip(fieldsOrDefault(fields, MediaFields)), comments.nested()))
 }
 
 // ListOptions filters and bounds a media list.

@@ -20,7 +20,7 @@ func TestMediaService_ListPage(t *testing.T) {
 			opts:   ListOptions{Fields: []string{"id", "timestamp"}, PageSize: 2},
 			params: map[string]string{"fields": "id,timestamp", "limit": "2"},
 			body: `{"data":[{"id":"1"},{"id":"2"}],"paging":{"cursors":{"before":"b","after":"QVFIUmx"},` +
-				`"next":"https://graph.facebook.com/v25.0/x/media?after=QVFIUmx"}}`,
+				`"next":"https://graph.facebook.com/v26.0/x/media?after=QVFIUmx"}}`,
 			wantIDs: 2, wantAfter: "QVFIUmx",
 		},
 		{
@@ -40,7 +40,7 @@ func TestMediaService_ListPage(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			client, mux := setup(t)
-			mux.HandleFunc("/v25.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
+			mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 				testMethod(t, r, "GET")
 				testParams(t, r, tc.params)
 				writeJSON(w, 200, tc.body)
@@ -58,7 +58,7 @@ func TestMediaService_ListPage(t *testing.T) {
 
 func TestMediaService_ListStoriesPage(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/stories", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/stories", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,media_type"})
 		writeJSON(w, 200, `{"data":[{"id":"1","media_type":"VIDEO"}]}`)
@@ -72,7 +72,7 @@ func TestMediaService_ListStoriesPage(t *testing.T) {
 // List is ListPage in a loop: it follows the cursors and honours Limit.
 func TestMediaService_ListFollowsPages(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Query().Get("after") {
 		case "":
 			testParams(t, r, map[string]string{"fields": "id", "limit": "2"})

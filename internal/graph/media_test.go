@@ -47,7 +47,7 @@ func TestMediaService_CreateContainer(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := setupEnv(t)
-			e.mux.HandleFunc("/v25.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
+			e.mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 				testMethod(t, r, "POST")
 				testParams(t, r, tc.want)
 				if _, sent := r.Form["alt_text"]; sent {
@@ -120,7 +120,7 @@ func TestContainerParams_captionHashEncoded(t *testing.T) {
 
 func TestMediaService_GetContainer(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17889615691921648", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17889615691921648", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,status_code,status"})
 		writeJSON(w, 200, `{"status_code":"ERROR","status":"Error: 2207026","id":"17889615691921648"}`)
@@ -136,7 +136,7 @@ func TestMediaService_GetContainer(t *testing.T) {
 
 func TestMediaService_Publish(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/media_publish", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/media_publish", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "POST")
 		testParams(t, r, map[string]string{"creation_id": "17889455560051444"})
 		writeJSON(w, 200, `{"id":"17920238422030506"}`)
@@ -152,7 +152,7 @@ func TestMediaService_Publish(t *testing.T) {
 
 func TestMediaService_Get(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17900000000000001", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17900000000000001", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,media_type,owner,timestamp,is_comment_enabled,children{id,media_type,media_url}"})
 		writeJSON(w, 200, `{"id":"17900000000000001","media_type":"CAROUSEL_ALBUM","owner":{"id":"17841405309211844"},
@@ -178,7 +178,7 @@ func TestMediaService_Get(t *testing.T) {
 
 func TestMediaService_Get_defaultFields(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"fields": "id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,shortcode,timestamp,username,owner,comments_count,like_count,is_comment_enabled,is_shared_to_feed,alt_text,children{id,media_type,media_url,thumbnail_url,timestamp}"})
 		writeJSON(w, 200, `{"id":"1","comments_count":4,"like_count":10}`)
 	})
@@ -205,7 +205,7 @@ func TestMediaService_List(t *testing.T) {
 	client, mux := setup(t)
 	since := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 	until := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,caption", "limit": "10", "since": "1775001600", "until": "1777593600"})
 		writeJSON(w, 200, `{"data":[{"id":"17895695668004550","caption":"Hello #world"}],"paging":{"cursors":{"before":"a","after":"b"}}}`)
@@ -223,7 +223,7 @@ func TestMediaService_List(t *testing.T) {
 
 func TestMediaService_ListStories(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/stories", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/stories", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,media_product_type", "limit": "5"})
 		writeJSON(w, 200, `{"data":[{"id":"1","media_product_type":"STORY"},{"id":"2","media_product_type":"STORY"}]}`)
@@ -237,7 +237,7 @@ func TestMediaService_ListStories(t *testing.T) {
 func TestMediaService_SetCommentEnabled(t *testing.T) {
 	for _, enabled := range []bool{true, false} {
 		client, mux := setup(t)
-		mux.HandleFunc("/v25.0/17918920912340654", func(w http.ResponseWriter, r *http.Request) {
+		mux.HandleFunc("/v26.0/17918920912340654", func(w http.ResponseWriter, r *http.Request) {
 			testMethod(t, r, "POST")
 			want := "false"
 			if enabled {
@@ -254,7 +254,7 @@ func TestMediaService_SetCommentEnabled(t *testing.T) {
 
 func TestMediaService_SetCommentEnabled_successFalse(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"success":false}`)
 	})
 	if _, err := client.Media.SetCommentEnabled(context.Background(), "1", true); err == nil {
@@ -264,7 +264,7 @@ func TestMediaService_SetCommentEnabled_successFalse(t *testing.T) {
 
 func TestMediaService_Delete(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17918920912340654", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17918920912340654", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "DELETE")
 		testParams(t, r, map[string]string{})
 		writeJSON(w, 200, `{"success":true,"deleted_id":"17918920912340654"}`)
@@ -276,11 +276,36 @@ func TestMediaService_Delete(t *testing.T) {
 
 func TestMediaService_Delete_bareTrue(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `true`)
 	})
 	if _, err := client.Media.Delete(context.Background(), "1"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestPublishedTypeAndBack(t *testing.T) {
+	for _, tc := range []struct {
+		container          string
+		video              bool
+		mediaType, product string
+		back               string
+	}{
+		{"", false, MediaTypeImage, ProductFeed, MediaTypeImage},
+		{MediaTypeImage, false, MediaTypeImage, ProductFeed, MediaTypeImage},
+		{MediaTypeReels, true, MediaTypeVideo, ProductReels, MediaTypeReels},
+		{MediaTypeStories, false, MediaTypeImage, ProductStory, MediaTypeStories},
+		{MediaTypeStories, true, MediaTypeVideo, ProductStory, MediaTypeStories},
+		{MediaTypeCarousel, false, MediaTypeCarouselAlbum, ProductFeed, MediaTypeCarousel},
+		{MediaTypeVideo, true, MediaTypeVideo, ProductFeed, MediaTypeReels}, // a carousel item; an old feed video reads as a reel
+	} {
+		mt, pt := PublishedType(tc.container, tc.video)
+		if mt != tc.mediaType || pt != tc.product {
+			t.Errorf("PublishedType(%q, %v) = %s, %s; want %s, %s", tc.container, tc.video, mt, pt, tc.mediaType, tc.product)
+		}
+		if back := ContainerType(mt, pt); back != tc.back {
+			t.Errorf("ContainerType(%s, %s) = %s, want %s", mt, pt, back, tc.back)
+		}
 	}
 }
 

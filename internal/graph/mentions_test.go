@@ -29,7 +29,7 @@ func TestMentionsService(t *testing.T) {
 				}
 				return m.ID + " " + m.Caption, nil
 			},
-			method: "GET", path: "/v25.0/" + user,
+			method: "GET", path: "/v26.0/" + user,
 			params: map[string]string{"fields": "mentioned_media.media_id(17873440459141021){caption,media_type}"},
 			answer: `{"mentioned_media":{"caption":"metricsaurus headquarters!","media_type":"IMAGE","id":"17873440459141021"},"id":"` + user + `"}`,
 			want:   "17873440459141021 metricsaurus headquarters!", wantCalled: true,
@@ -43,7 +43,7 @@ func TestMentionsService(t *testing.T) {
 				}
 				return m.ID + " " + m.Text + " " + m.Media.ID, nil
 			},
-			method: "GET", path: "/v25.0/" + user,
+			method: "GET", path: "/v26.0/" + user,
 			params: map[string]string{"fields": "mentioned_comment.comment_id(17873440459141022){id,text,timestamp,like_count,media{id,media_url}}"},
 			answer: `{"mentioned_comment":{"timestamp":"2017-05-03T16:09:08+0000","like_count":185,"text":"Shout out to @metricsaurus","id":"17873440459141022","media":{"id":"1789"}},"id":"` + user + `"}`,
 			want:   "17873440459141022 Shout out to @metricsaurus 1789", wantCalled: true,
@@ -54,7 +54,7 @@ func TestMentionsService(t *testing.T) {
 				id, _, err := c.Mentions.Reply(context.Background(), user, "17918195224117851", "17894227972186120", "Thanks")
 				return id, err
 			},
-			method: "POST", path: "/v25.0/" + user + "/mentions",
+			method: "POST", path: "/v26.0/" + user + "/mentions",
 			params: map[string]string{"media_id": "17918195224117851", "comment_id": "17894227972186120", "message": "Thanks"},
 			answer: `{"id":"17846319838228163"}`, want: "17846319838228163", wantCalled: true,
 		},
@@ -64,7 +64,7 @@ func TestMentionsService(t *testing.T) {
 				id, _, err := c.Mentions.Reply(context.Background(), user, "17918195224117851", "", "Thanks")
 				return id, err
 			},
-			method: "POST", path: "/v25.0/" + user + "/mentions",
+			method: "POST", path: "/v26.0/" + user + "/mentions",
 			params: map[string]string{"media_id": "17918195224117851", "message": "Thanks"},
 			answer: `{"id":"17846319838228164"}`, want: "17846319838228164", wantCalled: true,
 		},
@@ -112,17 +112,12 @@ func TestMentionsService(t *testing.T) {
 	}
 }
 
-func TestCommentsService_ListPageAndGetMany(t *testing.T) {
+func TestCommentsService_ListPage(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/17895695668004550/comments", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "id,text,replies{id}", "limit": "50", "after": "X"})
 		writeJSON(w, 200, `{"data":[{"id":"3","text":"c","replies":{"data":[{"id":"4"}]}}],"paging":{"cursors":{"after":"Y"},"next":"https://graph.facebook.com/n"}}`)
-	})
-	e.mux.HandleFunc("/v25.0/", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, "GET")
-		testParams(t, r, map[string]string{"ids": "1,2", "fields": "id,media"})
-		writeJSON(w, 200, `{"1":{"id":"1","media":{"id":"9"}},"2":{"id":"2","media":{"id":"8"}}}`)
 	})
 	ctx := context.Background()
 	p, _, err := e.client.Comments.ListPage(ctx, "17895695668004550", CommentListOptions{
@@ -131,10 +126,6 @@ func TestCommentsService_ListPageAndGetMany(t *testing.T) {
 	if err != nil || len(p.Items) != 1 || p.After != "Y" || p.Items[0].Replies.Data[0].ID != "4" {
 		t.Fatalf("ListPage = %+v, %v", p, err)
 	}
-	many, _, err := e.client.Comments.GetMany(ctx, []string{"1", "2"}, []string{"id", "media"})
-	if err != nil || len(many) != 2 || many["2"].Media.ID != "8" {
-		t.Fatalf("GetMany = %+v, %v", many, err)
-	}
 }
 
 // Delete is resent after a lost answer (the second DELETE tells nothing);
@@ -142,7 +133,7 @@ func TestCommentsService_ListPageAndGetMany(t *testing.T) {
 func TestCommentsService_DeleteOnceIsNotResent(t *testing.T) {
 	for _, once := range []bool{false, true} {
 		e := setupEnv(t)
-		e.mux.HandleFunc("/v25.0/17873440459141021", func(w http.ResponseWriter, r *http.Request) {
+		e.mux.HandleFunc("/v26.0/17873440459141021", func(w http.ResponseWriter, r *http.Request) {
 			testMethod(t, r, "DELETE")
 			if e.hitCount("DELETE", r.URL.Path) > 1 {
 				writeJSON(w, 400, graphError(100, 33, "Unsupported delete request."))
@@ -163,7 +154,7 @@ func TestCommentsService_DeleteOnceIsNotResent(t *testing.T) {
 			_, err = e.client.Comments.Delete(context.Background(), "17873440459141021")
 		}
 		var amb *AmbiguousError
-		sent := e.hitCount("DELETE", "/v25.0/17873440459141021")
+		sent := e.hitCount("DELETE", "/v26.0/17873440459141021")
 		switch {
 		case once && (!errors.As(err, &amb) || sent != 1):
 			t.Errorf("DeleteOnce: err = %v, sent %d times; want *AmbiguousError after 1", err, sent)

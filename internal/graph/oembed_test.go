@@ -9,7 +9,7 @@ import (
 // oEmbed needs no token: a client made without one sends no Authorization.
 func TestOEmbedService_Get(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/v25.0/instagram_oembed" || r.Header.Get("Authorization") != "" {
+		if r.URL.Path != "/v26.0/instagram_oembed" || r.Header.Get("Authorization") != "" {
 			t.Errorf("%s, Authorization %q", r.URL.Path, r.Header.Get("Authorization"))
 		}
 		testParams(t, r, map[string]string{"url": "https://www.instagram.com/p/fA9uwTtkSN/", "maxwidth": "400", "omitscript": "true",

@@ -8,13 +8,13 @@ import (
 
 func TestPagesService_ListAccounts(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/me/accounts", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/me/accounts", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		switch r.URL.Query().Get("after") {
 		case "":
 			testParams(t, r, map[string]string{"fields": "id,name,instagram_business_account{id,username}"})
 			writeJSON(w, 200, `{"data":[{"id":"1353269864728879","name":"Ash Cat Page","instagram_business_account":{"id":"17841405822304914","username":"ashcat"}}],
-				"paging":{"cursors":{"before":"A","after":"B"},"next":"https://graph.facebook.com/v25.0/me/accounts?after=B"}}`)
+				"paging":{"cursors":{"before":"A","after":"B"},"next":"https://graph.facebook.com/v26.0/me/accounts?after=B"}}`)
 		case "B":
 			testParams(t, r, map[string]string{"fields": "id,name,instagram_business_account{id,username}", "after": "B"})
 			writeJSON(w, 200, `{"data":[{"id":"2","name":"No IG"}],"paging":{"cursors":{"before":"B","after":"C"}}}`)

@@ -13,7 +13,7 @@ import (
 // threePages serves ids 1..6, two per page, with next URLs that must never be
 // followed (another host, a token in the query).
 func threePages(t *testing.T, mux *http.ServeMux) *[]url.Values {
-	path := "/v25.0/" + testIGUser + "/media"
+	path := "/v26.0/" + testIGUser + "/media"
 	var mu sync.Mutex
 	var seen []url.Values
 	mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
@@ -104,7 +104,7 @@ func TestPaginate_consumerStops(t *testing.T) {
 
 func TestPaginate_errorYieldedOnce(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/x/media", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/x/media", func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("after") == "" {
 			writeJSON(w, 200, `{"data":[{"id":"1"}],"paging":{"cursors":{"after":"c1"},"next":"n"}}`)
 			return
@@ -134,7 +134,7 @@ func TestPaginate_repeatedCursorStillAdvances(t *testing.T) {
 	e := setupEnv(t)
 	var mu sync.Mutex
 	n := 0
-	e.mux.HandleFunc("/v25.0/h/recent_media", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/h/recent_media", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		n++
 		i := n

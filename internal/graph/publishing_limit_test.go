@@ -8,7 +8,7 @@ import (
 
 func TestMediaService_PublishingLimit(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/content_publishing_limit", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/content_publishing_limit", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "quota_usage,config"})
 		writeJSON(w, 200, `{"data":[{"quota_usage":2,"config":{"quota_total":50,"quota_duration":86400}}]}`)
@@ -24,7 +24,7 @@ func TestMediaService_PublishingLimit(t *testing.T) {
 
 func TestMediaService_PublishingLimit_empty(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/content_publishing_limit", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/content_publishing_limit", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"data":[]}`)
 	})
 	if _, _, err := client.Media.PublishingLimit(context.Background(), testIGUser); err == nil {

@@ -144,7 +144,7 @@ func validateRequest(req *Request) error {
 	if !strings.HasPrefix(req.Path, "/") || strings.ContainsAny(req.Path, "?#") {
 		return fmt.Errorf("graph: invalid path %q: want /node[/edge], parameters in Params", req.Path)
 	}
-	return nil
+	return checkLegacy(req)
 }
 
 // newHTTPRequest builds the wire request: version prefix, parameters in the

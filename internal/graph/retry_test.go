@@ -39,7 +39,7 @@ func bucUsage(minutes int) string {
 
 func TestRetry_GETon500ThenSuccess(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/1", sequence(
+	e.mux.HandleFunc("/v26.0/1", sequence(
 		respond(500, `{"error":{"message":"An unknown error occurred","type":"OAuthException","code":1,"is_transient":true}}`),
 		respond(200, `{"id":"1","username":"a"}`),
 	))
@@ -47,8 +47,8 @@ func TestRetry_GETon500ThenSuccess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u.Username != "a" || resp.StatusCode != 200 || e.hitCount("GET", "/v25.0/1") != 2 {
-		t.Errorf("u=%+v hits=%d", u, e.hitCount("GET", "/v25.0/1"))
+	if u.Username != "a" || resp.StatusCode != 200 || e.hitCount("GET", "/v26.0/1") != 2 {
+		t.Errorf("u=%+v hits=%d", u, e.hitCount("GET", "/v26.0/1"))
 	}
 	s := e.clock.sleeps()
 	if len(s) != 1 || s[0] < DefaultRetryWaitMin || s[0] > DefaultRetryWaitMax {
@@ -61,14 +61,14 @@ func TestRetry_GETon500ThenSuccess(t *testing.T) {
 
 func TestRetry_GETonCode2ThenSuccess(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/1", sequence(
+	e.mux.HandleFunc("/v26.0/1", sequence(
 		respond(400, graphError(2, 0, "Service temporarily unavailable")),
 		respond(200, `{"id":"1"}`),
 	))
 	if _, _, err := e.client.Users.Get(context.Background(), "1", nil); err != nil {
 		t.Fatal(err)
 	}
-	if n := e.hitCount("GET", "/v25.0/1"); n != 2 {
+	if n := e.hitCount("GET", "/v26.0/1"); n != 2 {
 		t.Errorf("hits = %d, want 2", n)
 	}
 }
@@ -90,7 +90,7 @@ func TestRetry_neverRetried(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := setupEnv(t)
-			e.mux.HandleFunc("/v25.0/1", respond(tc.status, tc.body))
+			e.mux.HandleFunc("/v26.0/1", respond(tc.status, tc.body))
 			_, resp, err := e.client.Users.Get(context.Background(), "1", nil)
 			var ge *Error
 			if !errors.As(err, &ge) || ge.HTTPStatus != tc.status || !tc.is(err) {
@@ -99,7 +99,7 @@ func TestRetry_neverRetried(t *testing.T) {
 			if resp == nil || resp.StatusCode != tc.status {
 				t.Errorf("resp = %+v", resp)
 			}
-			if n := e.hitCount("GET", "/v25.0/1"); n != 1 {
+			if n := e.hitCount("GET", "/v26.0/1"); n != 1 {
 				t.Errorf("hits = %d, want 1", n)
 			}
 			if len(e.clock.sleeps()) != 0 {
@@ -111,13 +111,13 @@ func TestRetry_neverRetried(t *testing.T) {
 
 func TestRetry_GETgivesUpAfterMaxRetries(t *testing.T) {
 	e := setupEnv(t, func(o *Options) { o.MaxRetries = 2 })
-	e.mux.HandleFunc("/v25.0/1", respond(503, `<html>busy</html>`, "x-fb-trace-id", "HDR"))
+	e.mux.HandleFunc("/v26.0/1", respond(503, `<html>busy</html>`, "x-fb-trace-id", "HDR"))
 	_, _, err := e.client.Users.Get(context.Background(), "1", nil)
 	var ge *Error
 	if !errors.As(err, &ge) || ge.HTTPStatus != 503 || ge.FBTraceID != "HDR" || !strings.Contains(ge.Message, "busy") {
 		t.Fatalf("err = %v", err)
 	}
-	if n := e.hitCount("GET", "/v25.0/1"); n != 3 {
+	if n := e.hitCount("GET", "/v26.0/1"); n != 3 {
 		t.Errorf("hits = %d, want 3", n)
 	}
 	// Exponential: the second wait's range starts where the first one's ends.
@@ -128,21 +128,21 @@ func TestRetry_GETgivesUpAfterMaxRetries(t *testing.T) {
 
 func TestRetry_idempotentPOSTretried(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/1", sequence(
+	e.mux.HandleFunc("/v26.0/1", sequence(
 		respond(502, `bad gateway`),
 		respond(200, `{"success":true}`),
 	))
 	if _, err := e.client.Media.SetCommentEnabled(context.Background(), "1", false); err != nil {
 		t.Fatal(err)
 	}
-	if n := e.hitCount("POST", "/v25.0/1"); n != 2 {
+	if n := e.hitCount("POST", "/v26.0/1"); n != 2 {
 		t.Errorf("hits = %d, want 2", n)
 	}
 }
 
 func TestRetry_publishNotResentAfter500(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media_publish", respond(500,
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media_publish", respond(500,
 		`{"error":{"message":"An unexpected error has occurred.","type":"OAuthException","code":2,"is_transient":true,"fbtrace_id":"T500"}}`))
 	id, _, err := e.client.Media.Publish(context.Background(), testIGUser, "17889455560051444")
 	var amb *AmbiguousError
@@ -156,14 +156,14 @@ func TestRetry_publishNotResentAfter500(t *testing.T) {
 	if IsTransient(err) {
 		t.Error("an ambiguous write must not look transient")
 	}
-	if n := e.hitCount("POST", "/v25.0/"+testIGUser+"/media_publish"); n != 1 {
+	if n := e.hitCount("POST", "/v26.0/"+testIGUser+"/media_publish"); n != 1 {
 		t.Errorf("hits = %d, want exactly 1", n)
 	}
 }
 
 func TestRetry_publishNotResentAfterConnectionDrop(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media_publish", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media_publish", func(w http.ResponseWriter, r *http.Request) {
 		// The request was received (and perhaps acted upon); the answer is lost.
 		hj, ok := w.(http.Hijacker)
 		if !ok {
@@ -185,7 +185,7 @@ func TestRetry_publishNotResentAfterConnectionDrop(t *testing.T) {
 	if strings.Contains(err.Error(), "appsecret_proof") || strings.Contains(err.Error(), "http://") {
 		t.Errorf("error leaks the URL: %v", err)
 	}
-	if n := e.hitCount("POST", "/v25.0/"+testIGUser+"/media_publish"); n != 1 {
+	if n := e.hitCount("POST", "/v26.0/"+testIGUser+"/media_publish"); n != 1 {
 		t.Errorf("hits = %d, want exactly 1", n)
 	}
 }
@@ -195,7 +195,7 @@ func TestRetry_publishNotResentAfterConnectionDrop(t *testing.T) {
 func TestRetry_containerCreateTimeoutIsRetried(t *testing.T) {
 	e := setupEnv(t, func(o *Options) { o.RequestTimeout = 50 * time.Millisecond })
 	var calls atomic.Int32
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) == 1 {
 			<-r.Context().Done() // the first answer never comes; released when the client gives up
 			return
@@ -206,7 +206,7 @@ func TestRetry_containerCreateTimeoutIsRetried(t *testing.T) {
 	if err != nil || id != "17880000000000002" {
 		t.Fatalf("id = %q, err = %v: want the retried container", id, err)
 	}
-	if n := e.hitCount("POST", "/v25.0/"+testIGUser+"/media"); n != 2 {
+	if n := e.hitCount("POST", "/v26.0/"+testIGUser+"/media"); n != 2 {
 		t.Errorf("hits = %d, want 2", n)
 	}
 }
@@ -242,7 +242,7 @@ func TestRetry_POSTretriedWhenNothingWasSent(t *testing.T) {
 
 func TestRetry_POSTretriedAfterThrottle(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media", sequence(
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media", sequence(
 		respond(400, graphError(80002, 0, "(#80002) There have been too many calls to this Instagram account."), bucHeader, bucUsage(2)),
 		respond(200, `{"id":"17889455560051444"}`),
 	))
@@ -250,7 +250,7 @@ func TestRetry_POSTretriedAfterThrottle(t *testing.T) {
 	if err != nil || id != "17889455560051444" {
 		t.Fatalf("id=%q err=%v", id, err)
 	}
-	if n := e.hitCount("POST", "/v25.0/"+testIGUser+"/media"); n != 2 {
+	if n := e.hitCount("POST", "/v26.0/"+testIGUser+"/media"); n != 2 {
 		t.Errorf("hits = %d, want 2", n)
 	}
 	if s := e.clock.sleeps(); len(s) == 0 || s[0] < 2*time.Minute {
@@ -263,7 +263,7 @@ func TestRetry_POSTretriedAfterThrottle(t *testing.T) {
 
 func TestRetry_throttleLongerThanMaxWait(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media_publish", respond(400,
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media_publish", respond(400,
 		graphError(80002, 0, "(#80002) There have been too many calls to this Instagram account."), bucHeader, bucUsage(10)))
 	_, _, err := e.client.Media.Publish(context.Background(), testIGUser, "1")
 	var rl *RateLimitError
@@ -276,15 +276,15 @@ func TestRetry_throttleLongerThanMaxWait(t *testing.T) {
 	if !IsRateLimited(err) || !strings.Contains(err.Error(), "instagram business use case") {
 		t.Errorf("err = %v", err)
 	}
-	if len(e.clock.sleeps()) != 0 || e.hitCount("POST", "/v25.0/"+testIGUser+"/media_publish") != 1 {
-		t.Errorf("sleeps=%v hits=%d", e.clock.sleeps(), e.hitCount("POST", "/v25.0/"+testIGUser+"/media_publish"))
+	if len(e.clock.sleeps()) != 0 || e.hitCount("POST", "/v26.0/"+testIGUser+"/media_publish") != 1 {
+		t.Errorf("sleeps=%v hits=%d", e.clock.sleeps(), e.hitCount("POST", "/v26.0/"+testIGUser+"/media_publish"))
 	}
 
 	// The shared limiter now refuses to send anything until access returns.
-	e.mux.HandleFunc("/v25.0/1", respond(200, `{"id":"1"}`))
+	e.mux.HandleFunc("/v26.0/1", respond(200, `{"id":"1"}`))
 	_, _, err = e.client.Users.Get(context.Background(), "1", nil)
-	if !errors.As(err, &rl) || rl.Wait != 10*time.Minute || e.hitCount("GET", "/v25.0/1") != 0 {
-		t.Fatalf("err = %v, hits = %d: want a refusal without a request", err, e.hitCount("GET", "/v25.0/1"))
+	if !errors.As(err, &rl) || rl.Wait != 10*time.Minute || e.hitCount("GET", "/v26.0/1") != 0 {
+		t.Fatalf("err = %v, hits = %d: want a refusal without a request", err, e.hitCount("GET", "/v26.0/1"))
 	}
 	// Once the time has passed, calls go through again.
 	if err := e.clock.sleep(context.Background(), 10*time.Minute); err != nil {
@@ -297,30 +297,30 @@ func TestRetry_throttleLongerThanMaxWait(t *testing.T) {
 
 func TestRetry_throttleWithoutHeaderBacksOff(t *testing.T) {
 	e := setupEnv(t, func(o *Options) { o.MaxRetries = 1 })
-	e.mux.HandleFunc("/v25.0/1", respond(400, `{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","is_transient":true,"code":4,"fbtrace_id":"FlQgl+5U8pF"}}`))
+	e.mux.HandleFunc("/v26.0/1", respond(400, `{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","is_transient":true,"code":4,"fbtrace_id":"FlQgl+5U8pF"}}`))
 	_, _, err := e.client.Users.Get(context.Background(), "1", nil)
 	var ge *Error
 	if !IsRateLimited(err) || !errors.As(err, &ge) || ge.FBTraceID != "FlQgl+5U8pF" {
 		t.Fatalf("err = %v", err)
 	}
-	if n := e.hitCount("GET", "/v25.0/1"); n != 2 {
+	if n := e.hitCount("GET", "/v26.0/1"); n != 2 {
 		t.Errorf("hits = %d, want 2", n)
 	}
 }
 
 func TestRetry_spamRestrictionOnPublishIsAmbiguous(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media_publish", respond(400, graphError(4, 2207051, "Application request limit reached")))
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media_publish", respond(400, graphError(4, 2207051, "Application request limit reached")))
 	_, _, err := e.client.Media.Publish(context.Background(), testIGUser, "1")
 	var amb *AmbiguousError
-	if !errors.As(err, &amb) || IsRateLimited(err) || e.hitCount("POST", "/v25.0/"+testIGUser+"/media_publish") != 1 {
+	if !errors.As(err, &amb) || IsRateLimited(err) || e.hitCount("POST", "/v26.0/"+testIGUser+"/media_publish") != 1 {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestRetry_nonIdempotent4xxNotRetried(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media_publish", respond(400,
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media_publish", respond(400,
 		`{"error":{"message":"Media ID is not available","type":"OAuthException","code":9007,"error_subcode":2207027,"is_transient":true,"fbtrace_id":"AbC123"}}`))
 	_, _, err := e.client.Media.Publish(context.Background(), testIGUser, "1")
 	var ge *Error
@@ -328,14 +328,14 @@ func TestRetry_nonIdempotent4xxNotRetried(t *testing.T) {
 	if !errors.As(err, &ge) || errors.As(err, &amb) || ge.Code != 9007 || ge.Subcode != 2207027 {
 		t.Fatalf("err = %v", err)
 	}
-	if n := e.hitCount("POST", "/v25.0/"+testIGUser+"/media_publish"); n != 1 {
+	if n := e.hitCount("POST", "/v26.0/"+testIGUser+"/media_publish"); n != 1 {
 		t.Errorf("hits = %d", n)
 	}
 }
 
 func TestRetry_honoursRetryAfter(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/1", sequence(
+	e.mux.HandleFunc("/v26.0/1", sequence(
 		respond(503, `busy`, "Retry-After", "7"),
 		respond(200, `{"id":"1"}`),
 	))
@@ -349,7 +349,7 @@ func TestRetry_honoursRetryAfter(t *testing.T) {
 
 func TestRetry_retryAfterLongerThanMaxWait(t *testing.T) {
 	e := setupEnv(t, func(o *Options) { o.MaxRateLimitWait = time.Minute })
-	e.mux.HandleFunc("/v25.0/1", respond(429, `slow down`, "Retry-After", "3600"))
+	e.mux.HandleFunc("/v26.0/1", respond(429, `slow down`, "Retry-After", "3600"))
 	_, _, err := e.client.Users.Get(context.Background(), "1", nil)
 	var rl *RateLimitError
 	if !errors.As(err, &rl) || rl.Wait != time.Hour || rl.Err == nil || rl.Err.HTTPStatus != 429 {
@@ -363,7 +363,7 @@ func TestRetry_retryAfterLongerThanMaxWait(t *testing.T) {
 func TestRetry_contextCanceledDuringBackoff(t *testing.T) {
 	e := setupEnv(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	e.mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		cancel() // the caller gives up while we would back off
 		writeJSON(w, 500, `oops`)
 	})
@@ -371,7 +371,7 @@ func TestRetry_contextCanceledDuringBackoff(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	if n := e.hitCount("GET", "/v25.0/1"); n != 1 {
+	if n := e.hitCount("GET", "/v26.0/1"); n != 1 {
 		t.Errorf("hits = %d", n)
 	}
 }
@@ -412,11 +412,11 @@ func TestRetry_throttlesDoNotUseUpRetries(t *testing.T) {
 	// more than MaxRetries attempts, all within MaxRateLimitWait.
 	e := setupEnv(t, func(o *Options) { o.MaxRetries = 2 })
 	throttled := respond(400, graphError(80002, 0, "(#80002) There have been too many calls to this Instagram account."), bucHeader, bucUsage(1))
-	e.mux.HandleFunc("/v25.0/1", sequence(throttled, throttled, throttled, throttled, throttled, respond(200, `{"id":"1"}`)))
+	e.mux.HandleFunc("/v26.0/1", sequence(throttled, throttled, throttled, throttled, throttled, respond(200, `{"id":"1"}`)))
 	if _, _, err := e.client.Users.Get(context.Background(), "1", nil); err != nil {
 		t.Fatal(err)
 	}
-	if n := e.hitCount("GET", "/v25.0/1"); n != 6 {
+	if n := e.hitCount("GET", "/v26.0/1"); n != 6 {
 		t.Errorf("hits = %d, want 6", n)
 	}
 }
@@ -424,37 +424,37 @@ func TestRetry_throttlesDoNotUseUpRetries(t *testing.T) {
 func TestRetry_throttleWaitsCappedInTotal(t *testing.T) {
 	// Each wait (2m) is under the 5m cap, but the third would pass it.
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(2)))
+	e.mux.HandleFunc("/v26.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(2)))
 	_, _, err := e.client.Users.Get(context.Background(), "1", nil)
 	var rl *RateLimitError
 	if !errors.As(err, &rl) || rl.Budget != "instagram business use case" || rl.Wait != 6*time.Minute {
 		t.Fatalf("err = %v", err)
 	}
-	if n := e.hitCount("GET", "/v25.0/1"); n != 3 {
+	if n := e.hitCount("GET", "/v26.0/1"); n != 3 {
 		t.Errorf("hits = %d, want 3", n)
 	}
 }
 
 func TestRetry_noRetriesMeansNone(t *testing.T) {
 	e := setupEnv(t, func(o *Options) { o.MaxRetries = -1 })
-	e.mux.HandleFunc("/v25.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(1)))
+	e.mux.HandleFunc("/v26.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(1)))
 	if _, _, err := e.client.Users.Get(context.Background(), "1", nil); !IsRateLimited(err) {
 		t.Fatalf("err = %v", err)
 	}
-	if n := e.hitCount("GET", "/v25.0/1"); n != 1 {
+	if n := e.hitCount("GET", "/v26.0/1"); n != 1 {
 		t.Errorf("hits = %d, want 1", n)
 	}
 }
 
 func TestRetry_negativeMaxWaitNeverWaits(t *testing.T) {
 	e := setupEnv(t, func(o *Options) { o.MaxRateLimitWait = -1 })
-	e.mux.HandleFunc("/v25.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(1)))
+	e.mux.HandleFunc("/v26.0/1", respond(400, graphError(80002, 0, "(#80002) too many calls"), bucHeader, bucUsage(1)))
 	_, _, err := e.client.Users.Get(context.Background(), "1", nil)
 	var rl *RateLimitError
 	if !errors.As(err, &rl) || rl.Wait != time.Minute {
 		t.Fatalf("err = %v, want a *RateLimitError for the 1m regain time", err)
 	}
-	if len(e.clock.sleeps()) != 0 || e.hitCount("GET", "/v25.0/1") != 1 {
-		t.Errorf("sleeps=%v hits=%d: a negative MaxRateLimitWait must not wait", e.clock.sleeps(), e.hitCount("GET", "/v25.0/1"))
+	if len(e.clock.sleeps()) != 0 || e.hitCount("GET", "/v26.0/1") != 1 {
+		t.Errorf("sleeps=%v hits=%d: a negative MaxRateLimitWait must not wait", e.clock.sleeps(), e.hitCount("GET", "/v26.0/1"))
 	}
 }

@@ -16,9 +16,9 @@ import (
 func TestOnSecret(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
-		case "/v25.0/me/accounts":
+		case "/v26.0/me/accounts":
 			writeJSON(w, http.StatusOK, `{"data":[{"id":"104","access_token":"EAApageTOKEN","instagram_business_account":{"id":"`+testIGUser+`"}}]}`)
-		case "/v25.0/104/subscribed_apps":
+		case "/v26.0/104/subscribed_apps":
 			writeJSON(w, http.StatusOK, `{"data":[]}`)
 		default:
 			writeJSON(w, http.StatusOK, `{"access_token":"EAAlongLIVED","token_type":"bearer"}`)

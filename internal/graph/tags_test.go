@@ -30,7 +30,7 @@ func TestMediaService_ListTagged(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mux := setup(t)
 			calls := 0
-			mux.HandleFunc("/v25.0/"+testIGUser+"/tags", func(w http.ResponseWriter, r *http.Request) {
+			mux.HandleFunc("/v26.0/"+testIGUser+"/tags", func(w http.ResponseWriter, r *http.Request) {
 				calls++
 				want := map[string]string{
 					"fields": "id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,username,like_count,comments_count",

@@ -113,7 +113,7 @@ func TestTokensExchangeFacebook(t *testing.T) {
 		t.Errorf("token = %+v", tok)
 	}
 	// Versioned, authenticated as the app; the subject where Meta documents it.
-	wantRequest(t, e.only(t), "/v25.0/oauth/access_token", testAppID+"|"+testAppSecret, map[string]string{
+	wantRequest(t, e.only(t), "/v26.0/oauth/access_token", testAppID+"|"+testAppSecret, map[string]string{
 		"grant_type": "fb_exchange_token", "client_id": testAppID, "client_secret": testAppSecret, "fb_exchange_token": testToken,
 	})
 }
@@ -131,7 +131,7 @@ func TestTokensDebug(t *testing.T) {
 		d.UserID != "10211998223264288" || len(d.Scopes) != 2 || len(d.GranularScopes) != 1 || d.GranularScopes[0].TargetIDs[0] != "17841405822304914" {
 		t.Errorf("debug = %+v", d)
 	}
-	wantRequest(t, e.only(t), "/v25.0/debug_token", testAppID+"|"+testAppSecret, map[string]string{"input_token": testToken})
+	wantRequest(t, e.only(t), "/v26.0/debug_token", testAppID+"|"+testAppSecret, map[string]string{"input_token": testToken})
 }
 
 func TestTokensNeedAppCredentials(t *testing.T) {

@@ -58,7 +58,7 @@ func (h *ruploadHost) got() ([]byte, []int64) {
 	return bytes.Clone(h.file), slices.Clone(h.offsets)
 }
 
-func (h *ruploadHost) uri() string { return h.server.URL + "/ig-api-upload/v25.0/" + testContainer }
+func (h *ruploadHost) uri() string { return h.server.URL + "/ig-api-upload/v26.0/" + testContainer }
 
 func (h *ruploadHost) serve(w http.ResponseWriter, r *http.Request) {
 	t := h.t
@@ -68,7 +68,7 @@ func (h *ruploadHost) serve(w http.ResponseWriter, r *http.Request) {
 	if strings.Contains(r.URL.String(), testToken) {
 		t.Errorf("%s upload: token in the URL", r.Method)
 	}
-	if r.URL.Path != "/ig-api-upload/v25.0/"+testContainer {
+	if r.URL.Path != "/ig-api-upload/v26.0/"+testContainer {
 		t.Errorf("%s upload: path %q", r.Method, r.URL.Path)
 	}
 	h.mu.Lock()
@@ -156,7 +156,7 @@ func TestUploads_Upload_resumesFromTheReportedOffset(t *testing.T) {
 			file := video(3 << 20)
 			const kept = 1<<20 + 12345
 			h.dropAfter = kept
-			e.mux.HandleFunc("/v25.0/"+testContainer, func(w http.ResponseWriter, r *http.Request) {
+			e.mux.HandleFunc("/v26.0/"+testContainer, func(w http.ResponseWriter, r *http.Request) {
 				testMethod(t, r, "GET")
 				testParams(t, r, map[string]string{"fields": "id,status_code,video_status"})
 				if tc.offsetGET {
@@ -194,7 +194,7 @@ func TestUploads_Upload_lostAnswerOfACompleteUpload(t *testing.T) {
 	e, h := setupEnv(t), newRuploadHost(t)
 	file := video(4096)
 	h.dropAfter = int64(len(file))
-	e.mux.HandleFunc("/v25.0/"+testContainer, func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testContainer, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"id":"`+testContainer+`","video_status":{"uploading_phase":{"status":"complete","bytes_transferred":4096}}}`)
 	})
 	if err := upload(e, h, file); err != nil {
@@ -250,20 +250,20 @@ func TestUploads_Upload_refusesForeignHosts(t *testing.T) {
 
 func TestMediaService_CreateUploadContainer(t *testing.T) {
 	e := setupEnv(t)
-	e.mux.HandleFunc("/v25.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
+	e.mux.HandleFunc("/v26.0/"+testIGUser+"/media", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "POST")
 		testParams(t, r, map[string]string{"media_type": "REELS", "upload_type": "resumable", "caption": "Reel!"})
 		if r.Form.Has("video_url") {
 			t.Error("video_url sent with an upload")
 		}
-		writeJSON(w, 200, `{"id":"`+testContainer+`","uri":"https://rupload.facebook.com/ig-api-upload/v25.0/`+testContainer+`"}`)
+		writeJSON(w, 200, `{"id":"`+testContainer+`","uri":"https://rupload.facebook.com/ig-api-upload/v26.0/`+testContainer+`"}`)
 	})
 	c, _, err := e.client.Media.CreateUploadContainer(context.Background(), testIGUser,
 		ContainerParams{MediaType: MediaTypeReels, Params: map[string]string{"caption": "Reel!", "video_url": "https://ignored.example.com/v.mp4"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *c != (UploadContainer{ID: testContainer, URI: "https://rupload.facebook.com/ig-api-upload/v25.0/" + testContainer}) {
+	if *c != (UploadContainer{ID: testContainer, URI: "https://rupload.facebook.com/ig-api-upload/v26.0/" + testContainer}) {
 		t.Fatalf("container = %+v", c)
 	}
 }

@@ -53,7 +53,7 @@ func TestParseUsage_absentOrMalformed(t *testing.T) {
 
 func TestResponseCarriesUsage(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("x-app-usage", `{"call_count":28,"total_time":25,"total_cputime":25}`)
 		w.Header().Set("x-business-use-case-usage", `{"1":[{"type":"instagram","call_count":3,"total_cputime":1,"total_time":2,"estimated_time_to_regain_access":0}]}`)
 		writeJSON(w, 200, `{"id":"1"}`)

@@ -8,7 +8,7 @@ import (
 
 func TestUsersService_Get(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/17841405822304914", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/17841405822304914", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "biography,id,username,website"})
 		writeJSON(w, 200, `{"biography":"Dino data crunching app","id":"17841405822304914","username":"metricsaurus","website":"http://www.metricsaurus.com/"}`)
@@ -24,7 +24,7 @@ func TestUsersService_Get(t *testing.T) {
 
 func TestUsersService_Get_defaultFields(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/1", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/1", func(w http.ResponseWriter, r *http.Request) {
 		testParams(t, r, map[string]string{"fields": "id,username,name,biography,website,profile_picture_url,followers_count,follows_count,media_count"})
 		writeJSON(w, 200, `{"id":"1","followers_count":267793,"follows_count":3,"media_count":1205}`)
 	})
@@ -39,7 +39,7 @@ func TestUsersService_Get_defaultFields(t *testing.T) {
 
 func TestUsersService_Me(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/me", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/me", func(w http.ResponseWriter, r *http.Request) {
 		testMethod(t, r, "GET")
 		testParams(t, r, map[string]string{"fields": "user_id,username,account_type"})
 		writeJSON(w, 200, `{"user_id":"17841405822304914","username":"metricsaurus","account_type":"Business","id":"7364512345678901"}`)
@@ -56,7 +56,7 @@ func TestUsersService_Me(t *testing.T) {
 
 func TestUsersService_Get_notFound(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/404", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/404", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 400, `{"error":{"message":"Unsupported get request. Object with ID '404' does not exist","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"AVC3Nu1l63jSFWW365nqv4D"}}`)
 	})
 	u, resp, err := client.Users.Get(context.Background(), "404", nil)

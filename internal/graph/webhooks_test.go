@@ -9,7 +9,7 @@ import (
 
 func TestWebhooksService_Subscriptions(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/188559381496048/subscriptions", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/188559381496048/subscriptions", func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case "POST":
 			testParams(t, r, map[string]string{"object": "instagram", "callback_url": "https://hooks.example.com/ig",
@@ -43,7 +43,7 @@ func TestWebhooksService_Subscriptions(t *testing.T) {
 
 func TestWebhooksService_SubscribedAppsWithUserToken(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("/v25.0/"+testIGUser+"/subscribed_apps", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/v26.0/"+testIGUser+"/subscribed_apps", func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case "POST":
 			testParams(t, r, map[string]string{"subscribed_fields": "comments,messages"})
@@ -74,12 +74,12 @@ func TestWebhooksService_PageToken(t *testing.T) {
 	var gotAuth, gotProof string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
-		case "/v25.0/me/accounts":
+		case "/v26.0/me/accounts":
 			if r.Header.Get("Authorization") != "Bearer "+testToken || r.URL.Query().Get("fields") != "id,access_token,instagram_business_account" {
 				t.Errorf("accounts: %v %v", r.Header, r.URL.Query())
 			}
 			writeJSON(w, 200, `{"data":[{"id":"1","access_token":"x"},{"id":"104","access_token":"`+pageTok+`","instagram_business_account":{"id":"`+testIGUser+`"}}]}`)
-		case "/v25.0/104/subscribed_apps":
+		case "/v26.0/104/subscribed_apps":
 			_ = r.ParseForm()
 			gotAuth, gotProof = r.Header.Get("Authorization"), r.PostForm.Get("appsecret_proof")
 			writeJSON(w, 200, `{"success":true}`)

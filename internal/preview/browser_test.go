@@ -32,12 +32,16 @@ func TestBrowser_preview(t *testing.T) {
 	chromium := installChromium(t)
 	srv, hits := imageServer(t)
 
-	// The golden plan of new posts, its images on the test server.
-	golden, err := os.ReadFile(filepath.Join("testdata", "plans", "create.json"))
-	if err != nil {
-		t.Fatal(err)
+	// The golden plans of new posts, of a calendar and of a lifecycle, their
+	// images on the test server.
+	pages := map[string][]byte{}
+	for page, plan := range map[string]string{"/preview.html": "create", "/scheduled.html": "scheduled", "/lifecycle.html": "lifecycle"} {
+		golden, err := os.ReadFile(filepath.Join("testdata", "plans", plan+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[page] = renderHTML(t, onServer(golden, srv.URL))
 	}
-	pages := map[string][]byte{"/preview.html": renderHTML(t, onServer(golden, srv.URL))}
 	// Posts whose captions and alt texts try to run a script or load a URL.
 	attack := srv.URL + "/pwned"
 	hostilePosts := []testPost{
@@ -56,7 +60,9 @@ func TestBrowser_preview(t *testing.T) {
 	srv.Config.Handler = withPages(srv.Config.Handler, pages)
 
 	ctx := browser(t, chromium)
-	for _, name := range []string{"/preview.html", "/hostile.html"} {
+	// The days over the publishing quota the calendar marks, by page.
+	overQuota := map[string]int{"/scheduled.html": 1}
+	for _, name := range []string{"/preview.html", "/scheduled.html", "/lifecycle.html", "/hostile.html"} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+name)); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -64,6 +70,7 @@ func TestBrowser_preview(t *testing.T) {
 			images: Array.from(document.images).map(i => ({src: i.src, loaded: i.complete && i.naturalWidth > 0,
 				where: (i.closest('[data-address]') || {dataset: {address: 'grid'}}).dataset.address})),
 			cards: document.querySelectorAll('article.card').length,
+			overQuota: document.querySelectorAll('table.calendar td.over').length,
 			scripts: document.scripts.length,
 			injected: document.getElementById('injected') !== null,
 			title: document.title,
@@ -86,6 +93,9 @@ func TestBrowser_preview(t *testing.T) {
 				t.Errorf("%s: an image from elsewhere than the posts: %s", name, img.Src)
 			}
 		}
+		if state.OverQuota != overQuota[name] {
+			t.Errorf("%s: %d calendar entries over the quota, want %d", name, state.OverQuota, overQuota[name])
+		}
 		if state.Scripts != 0 || state.Injected || state.Title != "Instagram: what this plan publishes" {
 			t.Errorf("%s: a caption changed the page: %d scripts, injected element %v, title %q", name, state.Scripts, state.Injected, state.Title)
 		}
@@ -106,10 +116,11 @@ type pageState struct {
 		Loaded bool   `json:"loaded"`
 		Where  string `json:"where"`
 	} `json:"images"`
-	Cards    int    `json:"cards"`
-	Scripts  int    `json:"scripts"`
-	Injected bool   `json:"injected"`
-	Title    string `json:"title"`
+	Cards     int    `json:"cards"`
+	OverQuota int    `json:"overQuota"`
+	Scripts   int    `json:"scripts"`
+	Injected  bool   `json:"injected"`
+	Title     string `json:"title"`
 }
 
 // installChromium runs scripts/chromium.sh, which prints the browser's

@@ -58,12 +58,16 @@ type Post struct {
 	Caption       Text
 	AltText       Text
 	LocationID    Text
-	Collaborators []Text
+	Collaborators []Collaborator
 	UserTags      []UserTag
 	Labels        []string
-	AudioName     Text
-	// OldID and OldLink are the published post a change replaces or deletes.
-	OldID, OldLink string
+	// AudioName names a reel's original audio; AudioTrack is its licensed
+	// audio (the audio attribute), in words.
+	AudioName, AudioTrack Text
+	// Deletes is the id of the published post the change deletes from
+	// Instagram (a deletion, or a republish with deletion_policy "delete"),
+	// "" when it deletes none: the grid leaves it out.
+	Deletes string
 }
 
 // Item is one image or video of a post.
@@ -78,6 +82,13 @@ type Item struct {
 	VideoSize                      int64
 	AltText                        Text
 	UserTags                       []UserTag
+}
+
+// Collaborator is an account invited to co-author the post, and its answer
+// to the invite when the plan knows it ("accepted", "declined", …).
+type Collaborator struct {
+	Username Text
+	Invite   string
 }
 
 // UserTag is a person tagged on an image, at x, y (0–1) when given.

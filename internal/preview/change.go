@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 // changeOf is a resource change with its values as nodes.
@@ -17,20 +19,26 @@ type changeOf struct {
 	rc            ResourceChange
 	before, after node
 	actions       string // "create", "delete,create", …
-	now           time.Time
-	refs          func(address, attr string) string
-	dir           string
+	*planContext
 }
 
-func newChange(rc ResourceChange, now time.Time, refs func(string, string) string, dir string) changeOf {
+// planContext is what every change of a plan reads besides its own values.
+type planContext struct {
+	now  time.Time
+	refs func(address, attr string) string
+	dir  string
+	// tracks names the audio tracks the plan's instagram_audio data sources
+	// read, by id ("Morning Pour by The Roasters").
+	tracks map[string]string
+}
+
+func newChange(rc ResourceChange, pc *planContext) changeOf {
 	return changeOf{
-		rc:      rc,
-		before:  node{v: rc.Change.Before, sensitive: rc.Change.BeforeSensitive},
-		after:   node{v: rc.Change.After, sensitive: rc.Change.AfterSensitive, unknown: rc.Change.AfterUnknown},
-		actions: strings.Join(rc.Change.Actions, ","),
-		now:     now,
-		refs:    refs,
-		dir:     dir,
+		rc:          rc,
+		before:      node{v: rc.Change.Before, sensitive: rc.Change.BeforeSensitive},
+		after:       node{v: rc.Change.After, sensitive: rc.Change.AfterSensitive, unknown: rc.Change.AfterUnknown},
+		actions:     strings.Join(rc.Change.Actions, ","),
+		planContext: pc,
 	}
 }
 
@@ -63,92 +71,184 @@ func (c changeOf) card() *Card {
 	return card
 }
 
+// Values of instagram_media's status.
+const (
+	statusScheduled = "scheduled" // waiting for publish_at; nothing on Instagram yet
+	statusPublished = "published"
+	statusMissed    = "missed" // publish_at + publish_window passed; never published
+)
+
+// defaultPublishWindow is instagram_media's publish_window when unset.
+const defaultPublishWindow = "2h"
+
+// mediaCard says what an instagram_media change does on Instagram. A post
+// with status scheduled or missed is not on Instagram: changing or removing
+// it sends nothing. A published post whose input changes is republished in
+// place (an update whose id is unknown): a new post, then the old one
+// deleted or retained.
 func (c changeOf) mediaCard() *Card {
 	status, was := c.after.get("status").str(), c.before.get("status").str()
-	publishAt := parseTime(c.after.get("publish_at").str())
-	if publishAt.IsZero() {
-		publishAt = parseTime(c.before.get("publish_at").str())
+	// waiting names a post not on Instagram yet.
+	waiting, notOnInstagram := map[string]string{statusScheduled: "a scheduled post", statusMissed: "a post that missed its time"}[was]
+	at, wasAt := parseTime(c.after.get("publish_at").str()), parseTime(c.before.get("publish_at").str())
+	if at.IsZero() && c.after.isNull() {
+		at = wasAt
 	}
-	oldID, oldLink := c.before.get("id").str(), instagramLink(c.before.get("permalink").str())
-	old := []Span{{Text: "post " + oldID, Link: oldLink}}
+	oldID := c.before.get("id").str()
+	old := Span{Text: "post " + oldID, Link: instagramLink(c.before.get("permalink").str())}
 	if oldID == "" {
-		old = []Span{{Text: "a post"}}
+		old = Span{Text: "a post"}
 	}
-	retain := c.after.get("deletion_policy").str() == "retain"
+	policy := c.after
 	if c.after.isNull() {
-		retain = c.before.get("deletion_policy").str() == "retain"
+		policy = c.before
 	}
+	retain := policy.get("deletion_policy").str() == "retain"
 	card := &Card{Post: c.post(c.after)}
 	scheduled := func(says ...Span) *Card {
-		card.Verb, card.When, card.Says = VerbSchedule, publishAt, says
-		card.WhenText = "scheduled for " + formatTime(publishAt)
+		card.Verb, card.When, card.Says = VerbSchedule, at, says
+		card.WhenText = "scheduled for " + formatTime(at)
 		return card
 	}
 	now := func(says ...Span) *Card {
 		card.Verb, card.Says, card.WhenText = VerbPublish, says, "now"
 		return card
 	}
-	replace := func() *Card {
-		card.Verb, card.WhenText = VerbReplace, "now"
-		card.Says = append(append([]Span{{Text: "replaces", Strong: true}, {Text: " "}}, old...),
-			Span{Text: " (a new post, a new link; the old post's likes and comments are lost)"})
-		if retain {
-			card.Says = append(card.Says, Span{Text: "; the old post stays on Instagram (deletion_policy \"retain\")"})
-		} else {
-			card.Says = append(card.Says, Span{Text: "; the old post is deleted"})
-		}
-		card.Post.OldID, card.Post.OldLink = oldID, oldLink
+	missed := func() *Card {
+		card.Verb, card.WhenText = VerbMissed, "not published"
+		card.Says = []Span{{Text: "missed its time", Strong: true}, {Text: fmt.Sprintf("; not published (scheduled for %s, and no apply ran within %s of it; change publish_at to reschedule)",
+			formatTime(at), c.window())}}
 		return card
 	}
 	gone := func(verb Verb, says ...Span) *Card {
 		card.Verb, card.Says, card.Post, card.WhenText = verb, says, c.post(c.before), "now"
 		if verb == VerbForget {
 			card.WhenText = "—"
+		} else {
+			card.Post.Deletes = oldID
 		}
-		card.Post.OldID, card.Post.OldLink = oldID, oldLink
 		return card
 	}
-	futureAt := !publishAt.IsZero() && (c.now.IsZero() || publishAt.After(c.now))
+	futureAt := !at.IsZero() && (c.now.IsZero() || at.After(c.now))
 
 	switch {
-	case c.actions == "create" && (status == "scheduled" || status == "" && futureAt):
-		return scheduled(Span{Text: "schedules a post for " + formatTime(publishAt)}, Span{Text: " (nothing is published before then)"})
-	case c.actions == "create" && !publishAt.IsZero():
-		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + formatTime(publishAt) + ", has come)"})
-	case c.actions == "create" && card.Post.Type == "STORIES":
+	case c.actions == "create" && status == statusMissed:
+		return missed()
+	case c.actions == "create" && (status == statusScheduled || status == "" && futureAt):
+		return scheduled(append([]Span{{Text: "schedules a post for " + formatTime(at)}}, c.waits("nothing is published before then")...)...)
+	case c.actions == "create" && !at.IsZero():
+		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + formatTime(at) + ", has come)"})
+	case c.actions == "create" && card.Post.Type == graph.MediaTypeStories:
 		return now(Span{Text: "publishes a new story", Strong: true}, Span{Text: " (visible for 24 hours)"})
 	case c.actions == "create":
 		return now(Span{Text: "publishes a new post", Strong: true})
-	case c.actions == "update" && status == "missed":
-		card.Verb, card.WhenText = VerbMissed, "not published"
-		card.Says = []Span{{Text: "missed its time", Strong: true}, {Text: fmt.Sprintf("; not published (scheduled for %s; change publish_at to reschedule)", formatTime(publishAt))}}
-		return card
-	case c.actions == "update" && was == "scheduled" && (status == "published" || c.after.get("id").isUnknown()):
-		return now(Span{Text: "publishes now", Strong: true}, Span{Text: ", scheduled for " + formatTime(publishAt)})
-	case c.actions == "update" && was == "scheduled":
-		return scheduled(Span{Text: "changes a scheduled post"}, Span{Text: " (nothing is published yet); goes out " + formatTime(publishAt)})
+	case c.actions == "update" && status == statusMissed:
+		return missed()
+	case c.actions == "update" && notOnInstagram && status != statusScheduled:
+		switch {
+		case at.IsZero():
+			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + " (publish_at removed)"})
+		case was == statusMissed:
+			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + ", rescheduled for " + formatTime(at)})
+		}
+		return now(Span{Text: "publishes now", Strong: true}, Span{Text: ", scheduled for " + formatTime(at)})
+	case c.actions == "update" && was == statusMissed:
+		return scheduled(append([]Span{{Text: "reschedules " + waiting}, {Text: " for " + formatTime(at)}},
+			c.waits("nothing was published")...)...)
+	case c.actions == "update" && notOnInstagram && !wasAt.Equal(at):
+		return scheduled(append([]Span{{Text: "moves a scheduled post"}, {Text: " from " + formatTime(wasAt) + " to " + formatTime(at)}},
+			c.waits("nothing is published yet")...)...)
+	case c.actions == "update" && notOnInstagram:
+		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + formatTime(at)}}, c.waits("nothing is published yet")...)...)
 	case c.actions == "update" && c.after.get("id").isUnknown() && oldID != "":
-		return replace()
+		return c.republish(card, old, oldID, retain)
+	case c.actions == "update" && c.before.get("replaced_id").str() != "" && c.after.get("replaced_id").isNull():
+		// The apply that republished this post could not delete the old
+		// one (media_republish.go): this one does, or lets it go.
+		replaced := c.before.get("replaced_id").str()
+		if retain {
+			card.Verb, card.WhenText = VerbForget, "—"
+			card.Says = []Span{{Text: "keeps", Strong: true}, {Text: " post " + replaced + ", which " + oldID + " replaced, on Instagram and forgets it (deletion_policy \"retain\")"}}
+			return card
+		}
+		card.Verb, card.WhenText, card.Post.Deletes = VerbDelete, "now", replaced
+		card.Says = []Span{{Text: "deletes", Strong: true}, {Text: " post " + replaced + ", which "}, old,
+			{Text: " replaced (an earlier apply published the new post but could not delete the old one)"}}
+		return card
 	case c.actions == "update":
 		card.Verb, card.WhenText = VerbUnchanged, "—"
 		card.Says = []Span{{Text: "changes Terraform settings only"}, {Text: " (" + strings.Join(changedAttributes(c.before, c.after), ", ") + "); nothing changes on Instagram"}}
 		return card
-	case c.replaces() && was == "scheduled":
-		return scheduled(Span{Text: "changes a scheduled post"}, Span{Text: " (nothing was published); goes out " + formatTime(publishAt)})
+	case c.replaces() && notOnInstagram:
+		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + formatTime(at)}}, c.waits("nothing was published")...)...)
 	case c.replaces():
-		return replace()
-	case c.forgets() && was == "scheduled", c.actions == "delete" && was == "scheduled":
-		return gone(VerbForget, Span{Text: "removes a scheduled post"}, Span{Text: " (nothing was published)"})
+		return c.republish(card, old, oldID, retain)
+	case (c.forgets() || c.actions == "delete") && notOnInstagram:
+		return gone(VerbForget, Span{Text: "removes " + waiting}, Span{Text: " (nothing was published; nothing changes on Instagram)"})
 	case c.forgets():
-		return gone(VerbForget, Span{Text: "keeps", Strong: true}, Span{Text: " "}, old[0], Span{Text: " on Instagram, forgets it"})
+		return gone(VerbForget, Span{Text: "keeps", Strong: true}, Span{Text: " "}, old, Span{Text: " on Instagram, forgets it"})
 	case c.actions == "delete" && retain:
-		return gone(VerbForget, Span{Text: "keeps", Strong: true}, Span{Text: " "}, old[0], Span{Text: " on Instagram, forgets it (deletion_policy \"retain\")"})
+		return gone(VerbForget, Span{Text: "keeps", Strong: true}, Span{Text: " "}, old, Span{Text: " on Instagram, forgets it (deletion_policy \"retain\")"})
 	case c.actions == "delete" && c.rc.Deposed != "":
-		return gone(VerbDelete, Span{Text: "deletes", Strong: true}, Span{Text: " "}, old[0], Span{Text: ", left over from an earlier replacement"})
+		return gone(VerbDelete, Span{Text: "deletes", Strong: true}, Span{Text: " "}, old, Span{Text: ", left over from an earlier replacement"})
 	case c.actions == "delete":
-		return gone(VerbDelete, Span{Text: "deletes", Strong: true}, Span{Text: " "}, old[0], Span{Text: " from Instagram"})
+		return gone(VerbDelete, Span{Text: "deletes", Strong: true}, Span{Text: " "}, old, Span{Text: " from Instagram"})
 	}
 	return c.otherCardInto(card)
+}
+
+// republish is a published post replaced by a new one: an update that
+// publishes the new post first (or, with terraform apply -replace, a
+// delete then a create).
+func (c changeOf) republish(card *Card, old Span, oldID string, retain bool) *Card {
+	card.Verb, card.WhenText = VerbReplace, "now"
+	card.Says = []Span{{Text: "replaces", Strong: true}, {Text: " "}, old,
+		{Text: " (a new post, a new link; the old post's likes and comments are lost)"}}
+	if !retain {
+		card.Post.Deletes = oldID
+	}
+	switch {
+	case retain:
+		card.Says = append(card.Says, Span{Text: "; the old post stays on Instagram (deletion_policy \"retain\")"})
+	case c.actions == "delete,create":
+		card.Says = append(card.Says, Span{Text: "; the old post is deleted first (terraform apply -replace)"})
+	default:
+		card.Says = append(card.Says, Span{Text: "; the old post is deleted once the new one is out"})
+	}
+	// The new post invites its collaborators again.
+	answers := c.before.get("collaborator_invites")
+	for i, col := range card.Post.Collaborators {
+		if col.Invite == "" {
+			card.Post.Collaborators[i].Invite = "invited again"
+			if a := answers.get(col.Username.S).str(); a != "" && col.Username.Visible() {
+				card.Post.Collaborators[i].Invite += "; the old post's invite: " + a
+			}
+		}
+	}
+	return card
+}
+
+// waits ends the words of a post not yet published: why nothing happens on
+// Instagram now, how late the post may still go out, and a video the apply
+// uploads ahead of its time.
+func (c changeOf) waits(nothing string) []Span {
+	s := " (" + nothing + "; an apply within " + c.window() + " of that time publishes it"
+	if c.after.get("container_id").isUnknown() {
+		s += "; this apply uploads its video so that Instagram has processed it by then"
+	}
+	return []Span{{Text: s + ")"}}
+}
+
+// window is the post's publish_window, in words.
+func (c changeOf) window() string {
+	n := c.after
+	if n.isNull() {
+		n = c.before
+	}
+	if w := n.get("publish_window"); !w.isNull() {
+		return display(w.text())
+	}
+	return defaultPublishWindow
 }
 
 func (c changeOf) commentCard() *Card {
@@ -169,10 +269,10 @@ func (c changeOf) commentCard() *Card {
 		}
 	case c.actions == "delete":
 		card.Message = c.before.get("message").text()
-		card.Verb, card.Says = VerbDelete, []Span{{Text: "deletes", Strong: true}, {Text: " comment " + oldID}}
+		card.Verb, card.Says, card.WhenText = VerbDelete, []Span{{Text: "deletes", Strong: true}, {Text: " comment " + oldID}}, "now"
 	case c.forgets():
 		card.Message = c.before.get("message").text()
-		card.Verb, card.Says = VerbForget, []Span{{Text: "keeps", Strong: true}, {Text: " comment " + oldID + " on Instagram, forgets it"}}
+		card.Verb, card.Says, card.WhenText = VerbForget, []Span{{Text: "keeps", Strong: true}, {Text: " comment " + oldID + " on Instagram, forgets it"}}, "—"
 	default:
 		card.Verb, card.WhenText = VerbUnchanged, "—"
 		card.Says = []Span{{Text: "changes Terraform settings only"}, {Text: " (" + strings.Join(changedAttributes(c.before, c.after), ", ") + ")"}}
@@ -249,12 +349,22 @@ func (c changeOf) post(n node) *Post {
 		AltText:    n.get("alt_text").text(),
 		LocationID: n.get("location_id").text(),
 		AudioName:  n.get("audio_name").text(),
+		AudioTrack: c.audioTrack(n.get("audio")),
 		UserTags:   userTags(n.get("user_tags")),
 	}
+	answers := n.get("collaborator_invites")
 	for _, v := range n.get("collaborators").items() {
-		p.Collaborators = append(p.Collaborators, v.text())
+		col := Collaborator{Username: v.text()}
+		switch a := answers.get(v.str()).str(); a {
+		case "pending":
+			col.Invite = "has not answered the invite yet"
+		case "":
+		default:
+			col.Invite = a
+		}
+		p.Collaborators = append(p.Collaborators, col)
 	}
-	if p.Type == "CAROUSEL" {
+	if p.Type == graph.MediaTypeCarousel {
 		for _, child := range n.get("children").items() {
 			p.Items = append(p.Items, c.item(child, child.get("image_url")))
 		}
@@ -322,26 +432,51 @@ func labels(n node, typ string) []string {
 	if s := n.get("trial_params").get("graduation_strategy"); !s.isNull() {
 		out = append(out, "Trial reel ("+display(s.text())+")")
 	}
-	if typ == "REELS" && n.get("share_to_feed").v == false {
+	if typ == graph.MediaTypeReels && n.get("share_to_feed").v == false {
 		out = append(out, "Reels tab only")
 	}
-	if typ == "STORIES" {
+	if typ == graph.MediaTypeStories {
 		out = append(out, "Story (visible 24 hours, not on the grid)")
 	}
-	if opts := n.get("poll").get("options").items(); len(opts) > 0 {
+	if poll := n.get("poll"); !poll.isNull() {
 		var s []string
-		for _, o := range opts {
+		for _, o := range poll.get("options").items() {
 			s = append(s, display(o.text()))
 		}
-		out = append(out, "Poll: "+strings.Join(s, " / "))
+		open := "open 3 days"
+		if poll.get("duration_extended").isTrue() {
+			open = "open until closed in the app"
+		}
+		out = append(out, "Poll: "+strings.Join(s, " / ")+" ("+open+")")
 	}
 	if n.get("comment_prompt").isTrue() {
 		out = append(out, "Comment prompt")
 	}
-	if id := n.get("audio").get("id"); !id.isNull() {
-		out = append(out, "Audio "+display(id.text()))
-	}
 	return out
+}
+
+// audioTrack is the licensed audio of a reel in words: the track's title
+// and artist when an instagram_audio data source of the plan read it, its
+// id, and the volumes.
+func (c changeOf) audioTrack(audio node) Text {
+	id := audio.get("audio_id")
+	if audio.isNull() || !id.text().Visible() {
+		return id.text()
+	}
+	s := "audio " + id.str()
+	if title := c.tracks[id.str()]; title != "" {
+		s = title + " (audio " + id.str() + ")"
+	}
+	var volumes []string
+	for _, v := range []struct{ attr, what string }{{"audio_volume", "volume"}, {"video_volume", "the video's own sound"}} {
+		if n, ok := audio.get(v.attr).number(); ok {
+			volumes = append(volumes, fmt.Sprintf("%s %s %%", v.what, scalar(n)))
+		}
+	}
+	if len(volumes) > 0 {
+		s += "; " + strings.Join(volumes, ", ")
+	}
+	return Text{S: s}
 }
 
 // changedAttributes are the top-level attributes whose values differ, by

@@ -1,6 +1,9 @@
 package preview
 
-import "github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
+import (
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
+)
 
 // textChecks are the limits of a caption or comment, by the provider's own
 // rules: length, hashtags, mentions.
@@ -20,7 +23,7 @@ func textChecks(t Text) []Check {
 // postChecks are the limits of a post that a reviewer would count by hand.
 func postChecks(p *Post) []Check {
 	out := textChecks(p.Caption)
-	if p.Type == "CAROUSEL" {
+	if p.Type == graph.MediaTypeCarousel {
 		out = append(out, Check{Name: "carousel items", Value: len(p.Items), Min: rules.MinCarouselItems, Limit: rules.MaxCarouselItems})
 	}
 	if len(p.Collaborators) > 0 {

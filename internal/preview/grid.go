@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"slices"
 	"time"
 )
@@ -34,7 +35,8 @@ type Cell struct {
 }
 
 // buildGrid places the new posts, latest first, before the account's
-// current ones, less the posts the plan replaces or deletes. Stories are
+// current ones, less the posts the plan deletes (a retained or forgotten
+// post stays on the grid). Stories are
 // not on the grid.
 func buildGrid(cards []*Card, existing []Existing, source string) *Grid {
 	type newPost struct {
@@ -47,13 +49,13 @@ func buildGrid(cards []*Card, existing []Existing, source string) *Grid {
 		if c.Post == nil {
 			continue
 		}
-		if c.Post.OldID != "" {
-			gone[c.Post.OldID] = true
+		if c.Post.Deletes != "" {
+			gone[c.Post.Deletes] = true
 		}
-		if c.Post.Type == "STORIES" || (c.Verb != VerbPublish && c.Verb != VerbSchedule && c.Verb != VerbReplace) {
+		if c.Post.Type == graph.MediaTypeStories || (c.Verb != VerbPublish && c.Verb != VerbSchedule && c.Verb != VerbReplace) {
 			continue
 		}
-		cell := Cell{New: true, Address: c.Address, When: c.WhenText, Carousel: c.Post.Type == "CAROUSEL"}
+		cell := Cell{New: true, Address: c.Address, When: c.WhenText, Carousel: c.Post.Type == graph.MediaTypeCarousel}
 		if len(c.Post.Items) > 0 {
 			cell.Image, cell.Video = c.Post.Items[0].Image, c.Post.Items[0].Video
 		}
@@ -70,7 +72,7 @@ func buildGrid(cards []*Card, existing []Existing, source string) *Grid {
 		if shown == GridExisting {
 			break
 		}
-		if gone[e.ID] || e.ProductType == "STORY" {
+		if gone[e.ID] || e.ProductType == graph.ProductStory {
 			continue
 		}
 		g.Cells = append(g.Cells, Cell{Image: e.Image, Video: e.Video, Carousel: e.Carousel, Link: e.Permalink})

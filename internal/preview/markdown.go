@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/rules"
 )
 
@@ -199,8 +200,12 @@ func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
 		}
 		if len(p.Collaborators) > 0 {
 			var s []string
-			for _, t := range p.Collaborators {
-				s = append(s, mdUsername(t))
+			for _, col := range p.Collaborators {
+				name := mdUsername(col.Username)
+				if col.Invite != "" {
+					name += " (" + mdText(col.Invite) + ")"
+				}
+				s = append(s, name)
 			}
 			facts = append(facts, "**Collaborators:** "+strings.Join(s, ", "))
 		}
@@ -212,6 +217,9 @@ func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
 		}
 		if p.AudioName.Present() {
 			facts = append(facts, "**Audio:** "+mdOr(p.AudioName))
+		}
+		if p.AudioTrack.Present() {
+			facts = append(facts, "**Licensed audio:** "+mdOr(p.AudioTrack))
 		}
 		if len(p.Labels) > 0 {
 			var s []string
@@ -429,11 +437,11 @@ func icon(c *Card) string {
 	case typeMedia:
 		if c.Post != nil {
 			switch c.Post.Type {
-			case "REELS":
+			case graph.MediaTypeReels:
 				return "🎬"
-			case "CAROUSEL":
+			case graph.MediaTypeCarousel:
 				return "🎠"
-			case "STORIES":
+			case graph.MediaTypeStories:
 				return "⏱️"
 			}
 		}

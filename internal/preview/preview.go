@@ -43,7 +43,7 @@ type Preview struct {
 // Build makes the preview of a plan.
 func Build(p *Plan, opts Options) *Preview {
 	pv := &Preview{TerraformVersion: p.TerraformVersion, Now: p.Now()}
-	refs := configRefs(p)
+	pc := &planContext{now: pv.Now, refs: configRefs(p), dir: opts.Dir, tracks: audioTracks(p)}
 	for _, rc := range p.ResourceChanges {
 		if rc.Mode == "data" {
 			continue
@@ -54,7 +54,7 @@ func Build(p *Plan, opts Options) *Preview {
 			}
 			continue
 		}
-		card := newChange(rc, pv.Now, refs, opts.Dir).card()
+		card := newChange(rc, pc).card()
 		if card == nil {
 			continue
 		}
@@ -113,6 +113,29 @@ func quotaFromPlan(p *Plan) (int, string) {
 		}
 	}
 	return DefaultQuota, "assumed"
+}
+
+// audioTracks names the tracks the plan's instagram_audio data sources
+// read, by id: "Morning Pour by The Roasters".
+func audioTracks(p *Plan) map[string]string {
+	out := map[string]string{}
+	for _, r := range p.stateResources() {
+		if r.Mode != "data" || r.Type != "instagram_audio" {
+			continue
+		}
+		n := node{v: r.Values, sensitive: r.SensitiveValues}
+		for _, t := range n.get("tracks").items() {
+			id, title := t.get("id").str(), t.get("title").str()
+			if id == "" || title == "" {
+				continue
+			}
+			if artist := t.get("artist").str(); artist != "" {
+				title += " by " + artist
+			}
+			out[id] = title
+		}
+	}
+	return out
 }
 
 // configRefs answers which resource an attribute of a root-module resource

@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -57,12 +58,18 @@ func compareGolden(t *testing.T, path, got string) {
 	}
 }
 
-// The words a reviewer reads for each change (spec-*.json are hand-made
-// in the shape of the coming publish_at/status attributes).
+// The words a reviewer reads for each change of the golden plans, which
+// the real CLI made: every shape instagram_media plans (published now,
+// scheduled, its time come, missed, moved, removed while scheduled,
+// republished with deletion_policy delete and retain, replaced with -replace,
+// a replaced post deleted at last, retained, forgotten, settings only).
 func TestPreview_whatChangesMean(t *testing.T) {
-	says := map[string]string{}
-	verbs := map[string]Verb{}
-	for _, name := range []string{"create", "changes", "spec-scheduled", "spec-lifecycle"} {
+	type said struct {
+		verb Verb
+		says string // the card's words, then " | " and when
+	}
+	got := map[string]said{}
+	for _, name := range []string{"create", "changes", "scheduled", "lifecycle"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "plans", name+".json"))
 		if err != nil {
 			t.Fatal(err)
@@ -72,49 +79,154 @@ func TestPreview_whatChangesMean(t *testing.T) {
 			for _, sp := range c.Says {
 				s.WriteString(sp.Text)
 			}
-			says[c.Address], verbs[c.Address] = s.String()+" | "+c.WhenText, c.Verb
+			if _, dup := got[c.Address]; dup {
+				t.Fatalf("two golden plans change %s: give it another name", c.Address)
+			}
+			got[c.Address] = said{c.Verb, s.String() + " | " + c.WhenText}
 		}
 	}
-	for address, want := range map[string]string{
-		"instagram_media.launch":            "publishes a new post | now",
-		"instagram_comment.first":           "comments on the new post instagram_media.launch | now",
-		"instagram_comment_settings.teaser": "turns comments off for the new post instagram_media.teaser",
-		"instagram_media.summer":            "replaces post 179",
-		"instagram_media.old_promo":         "deletes post 179",
-		"instagram_media.archive":           "keeps post 179",
-		"instagram_media.forgotten":         "keeps post 179",
-		"instagram_media.policy":            "changes Terraform settings only (deletion_policy)",
-		"instagram_comment.promo":           "deletes comment 178",
-		"instagram_comment_settings.policy": "turns comments on for post 179",
-		"instagram_media.monday_launch":     "schedules a post for Mon 2 Nov 2026 09:00 UTC+01:00",
-		"instagram_media.now":               "publishes a new post | now",
-		"instagram_media.due":               "publishes now, scheduled for Sun 1 Nov 2026 11:30 UTC | now",
-		"instagram_media.edited":            "replaces post 17900000000000042 (a new post, a new link; the old post's likes and comments are lost); the old post is deleted",
-		"instagram_media.edited_kept":       "the old post stays on Instagram",
-		"instagram_media.late":              "missed its time; not published",
-		"instagram_media.rescheduled":       "changes a scheduled post (nothing is published yet); goes out Fri 6 Nov 2026 09:00 UTC+01:00",
-		"instagram_media.cancelled":         "removes a scheduled post (nothing was published)",
-		"instagram_media.replaced":          "replaces post 17900000000000044",
-		"instagram_media.retired":           "keeps post 17900000000000045 on Instagram, forgets it",
-		"instagram_media.settings":          "changes Terraform settings only (deletion_policy); nothing changes on Instagram",
-		"instagram_media.secret":            "publishes a new post",
-		"instagram_media.behind_the_scenes": "publishes a new post",
-		"instagram_media.wednesday_audio":   "schedules a post for Wed 4 Nov 2026 08:15 UTC+01:00",
-		"instagram_media.tuesday_poll":      "schedules a post",
-		"instagram_media.monday_reel":       "schedules a post",
-		"instagram_media.lookbook":          "publishes a new post",
-		"instagram_media.story":             "publishes a new story (visible for 24 hours)",
-		"instagram_media.teaser":            "publishes a new post",
+	const (
+		lost    = " (a new post, a new link; the old post's likes and comments are lost)"
+		retain  = ` (deletion_policy "retain")`
+		waiting = " (nothing is published before then; an apply within 2h of that time publishes it) | scheduled for "
+	)
+	want := map[string]said{
+		// create.json: new posts, published by the apply.
+		"instagram_media.launch":            {VerbPublish, "publishes a new post | now"},
+		"instagram_media.teaser":            {VerbPublish, "publishes a new post | now"},
+		"instagram_media.behind_the_scenes": {VerbPublish, "publishes a new post | now"},
+		"instagram_media.lookbook":          {VerbPublish, "publishes a new post | now"},
+		"instagram_media.secret":            {VerbPublish, "publishes a new post | now"},
+		"instagram_media.story":             {VerbPublish, "publishes a new story (visible for 24 hours) | now"},
+		"instagram_comment.first":           {VerbPublish, "comments on the new post instagram_media.launch | now"},
+		"instagram_comment_settings.teaser": {VerbUpdate, "turns comments off for the new post instagram_media.teaser | now"},
+		// changes.json: after an apply.
+		"instagram_media.summer":            {VerbReplace, "replaces post 17900000000000009" + lost + "; the old post is deleted once the new one is out | now"},
+		"instagram_media.old_promo":         {VerbDelete, "deletes post 17900000000000010 from Instagram | now"},
+		"instagram_media.archive":           {VerbForget, "keeps post 17900000000000011 on Instagram, forgets it" + retain + " | —"},
+		"instagram_media.forgotten":         {VerbForget, "keeps post 17900000000000012 on Instagram, forgets it | —"},
+		"instagram_media.policy":            {VerbUnchanged, "changes Terraform settings only (deletion_policy); nothing changes on Instagram | —"},
+		"instagram_comment.promo":           {VerbDelete, "deletes comment 17850000000000001 | now"},
+		"instagram_comment_settings.policy": {VerbUpdate, "turns comments on for post 17900000000000013 | now"},
+		// scheduled.json: a content calendar.
+		"instagram_media.now":               {VerbPublish, "publishes a new post | now"},
+		"instagram_media.monday_launch":     {VerbSchedule, "schedules a post for Mon 2 Nov 2026 09:00 UTC+01:00" + waiting + "Mon 2 Nov 2026 09:00 UTC+01:00"},
+		"instagram_media.monday_reel":       {VerbSchedule, "schedules a post for Mon 2 Nov 2026 18:30 UTC+01:00" + waiting + "Mon 2 Nov 2026 18:30 UTC+01:00"},
+		"instagram_media.tuesday_poll":      {VerbSchedule, "schedules a post for Tue 3 Nov 2026 12:00 UTC+01:00" + waiting + "Tue 3 Nov 2026 12:00 UTC+01:00"},
+		"instagram_media.tuesday_lookbook":  {VerbSchedule, "schedules a post for Tue 3 Nov 2026 17:00 UTC+01:00" + waiting + "Tue 3 Nov 2026 17:00 UTC+01:00"},
+		"instagram_media.tuesday_prompt":    {VerbSchedule, "schedules a post for Tue 3 Nov 2026 20:00 UTC+01:00" + waiting + "Tue 3 Nov 2026 20:00 UTC+01:00"},
+		"instagram_media.wednesday_morning": {VerbSchedule, "schedules a post for Wed 4 Nov 2026 08:15 UTC+01:00" + waiting + "Wed 4 Nov 2026 08:15 UTC+01:00"},
+		"instagram_media.friday": {VerbSchedule, "schedules a post for Fri 6 Nov 2026 09:00 UTC+01:00 (nothing is published before then; " +
+			"an apply within 30m of that time publishes it) | scheduled for Fri 6 Nov 2026 09:00 UTC+01:00"},
+		// lifecycle.json: four and a half hours later.
+		"instagram_media.due":         {VerbPublish, "publishes now, scheduled for Sun 1 Nov 2026 17:00 UTC+01:00 | now"},
+		"instagram_media.late":        {VerbMissed, "missed its time; not published (scheduled for Sun 1 Nov 2026 14:00 UTC+01:00, and no apply ran within 2h of it; change publish_at to reschedule) | not published"},
+		"instagram_media.rescheduled": {VerbSchedule, "moves a scheduled post from Wed 4 Nov 2026 09:00 UTC+01:00 to Fri 6 Nov 2026 09:00 UTC+01:00 (nothing is published yet; an apply within 2h of that time publishes it) | scheduled for Fri 6 Nov 2026 09:00 UTC+01:00"},
+		"instagram_media.cancelled":   {VerbForget, "removes a scheduled post (nothing was published; nothing changes on Instagram) | —"},
+		"instagram_media.edited":      {VerbReplace, "replaces post 17900000000000009" + lost + "; the old post is deleted once the new one is out | now"},
+		"instagram_media.edited_kept": {VerbReplace, "replaces post 17900000000000010" + lost + "; the old post stays on Instagram" + retain + " | now"},
+		"instagram_media.replaced":    {VerbReplace, "replaces post 17900000000000012" + lost + "; the old post is deleted first (terraform apply -replace) | now"},
+		"instagram_media.leftover":    {VerbDelete, "deletes post 17900000000000011, which post 17900000000000015 replaced (an earlier apply published the new post but could not delete the old one) | now"},
+		"instagram_media.retired":     {VerbForget, "keeps post 17900000000000013 on Instagram, forgets it" + retain + " | —"},
+		"instagram_media.settings":    {VerbUnchanged, "changes Terraform settings only (allow_duplicate, deletion_policy, publish_at); nothing changes on Instagram | —"},
+	}
+	for address, w := range want {
+		if g, ok := got[address]; !ok || g != w {
+			t.Errorf("%s:\n got  %v %q\n want %v %q", address, g.verb, g.says, w.verb, w.says)
+		}
+	}
+	for address := range got {
+		if _, ok := want[address]; !ok {
+			t.Errorf("a card for %s, which no test expects", address)
+		}
+	}
+}
+
+// The shapes the golden plans do not hold, as instagram_media plans them
+// (media_plan.go): a post created past its window, a missed post
+// rescheduled or published now, a missed post removed, a video staged ahead
+// of its time, a replaced post retained at last, collaborators' answers.
+func TestPreview_otherScheduleShapes(t *testing.T) {
+	media := func(name, actions string, before, after map[string]any, unknown map[string]any) map[string]any {
+		image := map[string]any{"type": "IMAGE", "image_url": "https://cdn.example.com/" + name + ".jpg", "caption": name, "deletion_policy": "delete"}
+		for _, v := range []map[string]any{before, after} {
+			if v != nil {
+				for k, x := range image {
+					if _, set := v[k]; !set {
+						v[k] = x
+					}
+				}
+			}
+		}
+		var b, a any
+		if before != nil {
+			b = before
+		}
+		if after != nil {
+			a = after
+		}
+		return map[string]any{
+			"address": "instagram_media." + name, "mode": "managed", "type": "instagram_media", "name": name,
+			"change": map[string]any{"actions": strings.Split(actions, ","), "before": b, "after": a, "after_unknown": unknown,
+				"before_sensitive": map[string]any{}, "after_sensitive": map[string]any{}},
+		}
+	}
+	plan := testPlan(t, nil,
+		media("too_late", "create", nil, map[string]any{"publish_at": "2026-11-01T06:00:00Z", "status": "missed", "id": nil}, map[string]any{}),
+		media("again", "update", map[string]any{"publish_at": "2026-11-01T06:00:00Z", "status": "missed"},
+			map[string]any{"publish_at": "2026-11-03T09:00:00+01:00", "status": "scheduled", "publish_window": "45m"}, map[string]any{}),
+		media("late_now", "update", map[string]any{"publish_at": "2026-11-01T06:00:00Z", "status": "missed"},
+			map[string]any{"publish_at": nil, "status": "published"}, map[string]any{"id": true}),
+		media("late_moved", "update", map[string]any{"publish_at": "2026-11-01T06:00:00Z", "status": "missed"},
+			map[string]any{"publish_at": "2026-11-01T11:30:00Z", "status": "published"}, map[string]any{"id": true}),
+		media("late_gone", "delete", map[string]any{"publish_at": "2026-11-01T06:00:00Z", "status": "missed"}, nil, nil),
+		media("staged", "update", map[string]any{"type": "REELS", "publish_at": "2026-11-01T20:00:00Z", "status": "scheduled", "video_url": "https://cdn.example.com/v.mp4"},
+			map[string]any{"type": "REELS", "publish_at": "2026-11-01T20:00:00Z", "status": "scheduled", "video_url": "https://cdn.example.com/v.mp4"},
+			map[string]any{"container_id": true}),
+		media("kept_old", "update", map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": "17900000000000070", "deletion_policy": "retain"},
+			map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": nil, "deletion_policy": "retain"}, map[string]any{}),
+		media("answers", "update",
+			map[string]any{"id": "17900000000000078", "status": "published", "collaborators": []any{"a.one", "b.two", "c.three"},
+				"collaborator_invites": map[string]any{"a.one": "accepted", "b.two": "pending", "c.three": "declined"}},
+			map[string]any{"id": "17900000000000078", "status": "published", "collaborators": []any{"a.one", "b.two", "c.three"}, "allow_duplicate": true,
+				"collaborator_invites": map[string]any{"a.one": "accepted", "b.two": "pending", "c.three": "declined"}}, map[string]any{}),
+	)
+	pv := mustPreview(t, plan, Options{})
+	says := map[string]string{}
+	for _, c := range pv.Cards {
+		var s strings.Builder
+		for _, sp := range c.Says {
+			s.WriteString(sp.Text)
+		}
+		says[strings.TrimPrefix(c.Address, "instagram_media.")] = string(c.Verb) + ": " + s.String() + " | " + c.WhenText
+	}
+	for name, want := range map[string]string{
+		"too_late":   "missed: missed its time; not published (scheduled for Sun 1 Nov 2026 06:00 UTC, and no apply ran within 2h of it; change publish_at to reschedule) | not published",
+		"again":      "schedule: reschedules a post that missed its time for Tue 3 Nov 2026 09:00 UTC+01:00 (nothing was published; an apply within 45m of that time publishes it) | scheduled for Tue 3 Nov 2026 09:00 UTC+01:00",
+		"late_now":   "publish: publishes now a post that missed its time (publish_at removed) | now",
+		"late_moved": "publish: publishes now a post that missed its time, rescheduled for Sun 1 Nov 2026 11:30 UTC | now",
+		"late_gone":  "forget: removes a post that missed its time (nothing was published; nothing changes on Instagram) | —",
+		"staged":     "schedule: changes a scheduled post for Sun 1 Nov 2026 20:00 UTC (nothing is published yet; an apply within 2h of that time publishes it; this apply uploads its video so that Instagram has processed it by then) | scheduled for Sun 1 Nov 2026 20:00 UTC",
+		"kept_old":   `forget: keeps post 17900000000000070, which 17900000000000077 replaced, on Instagram and forgets it (deletion_policy "retain") | —`,
+		"answers":    "unchanged: changes Terraform settings only (allow_duplicate); nothing changes on Instagram | —",
 	} {
-		if got, ok := says[address]; !ok || !strings.Contains(got, want) {
-			t.Errorf("%s says %q, want it to contain %q", address, got, want)
+		if says[name] != want {
+			t.Errorf("%s:\n got  %q\n want %q", name, says[name], want)
 		}
 	}
-	if len(says) != 29 {
-		t.Errorf("%d cards, want 29: %v", len(says), says)
+	md := pv.Markdown(0)
+	if !strings.Contains(md, "**Collaborators:** @\u2060a.one (accepted), @\u2060b.two (has not answered the invite yet), @\u2060c.three (declined)") {
+		t.Errorf("the collaborators' answers are not shown:\n%s", md)
 	}
-	if verbs["instagram_media.settings"] != VerbUnchanged || verbs["instagram_media.edited"] != VerbReplace || verbs["instagram_media.cancelled"] != VerbForget {
-		t.Errorf("verbs: %v", verbs)
+	// A missed or removed post is not in the calendar; one published now is.
+	var calendar []string
+	for _, d := range pv.Calendar.Days {
+		for _, e := range d.Entries {
+			calendar = append(calendar, d.Date+" "+e.Time+" "+strings.TrimPrefix(e.Address, "instagram_media."))
+		}
+	}
+	if got := strings.Join(calendar, ", "); got != "Sun 1 Nov 2026 12:00 late_now, Sun 1 Nov 2026 12:00 late_moved, Sun 1 Nov 2026 20:00 staged, Tue 3 Nov 2026 08:00 again" {
+		t.Errorf("calendar: %s", got)
 	}
 }
 
@@ -170,13 +282,38 @@ var hostile = []string{
 	"\x00\x07\u2028control characters\u202e",
 }
 
+// hostileAddOns is a published post whose poll options, licensed audio
+// and collaborators' answers (text a plan carries, shown outside the
+// caption) are the hostile strings.
+func hostileAddOns() map[string]any {
+	post := map[string]any{
+		"type": "IMAGE", "id": "17900000000000099", "status": "published", "image_url": "https://cdn.example.com/x.jpg",
+		"poll":          map[string]any{"options": []any{hostile[0], hostile[1], hostile[3], hostile[4]}},
+		"audio":         map[string]any{"audio_id": hostile[2]},
+		"collaborators": []any{"friend"},
+	}
+	after := map[string]any{"allow_duplicate": true, "collaborator_invites": map[string]any{"friend": hostile[5] + hostile[8]}}
+	for k, v := range post {
+		after[k] = v
+	}
+	return map[string]any{
+		"address": "instagram_media.addons", "mode": "managed", "type": "instagram_media", "name": "addons",
+		"change": map[string]any{"actions": []string{"update"}, "before": post, "after": after, "after_unknown": map[string]any{}},
+	}
+}
+
 func TestMarkdown_hostileCaptions(t *testing.T) {
 	var posts []testPost
 	for i, c := range hostile {
 		posts = append(posts, testPost{Address: "instagram_media.h" + string(rune('a'+i)), Caption: c, AltText: c, Image: "https://cdn.example.com/x.jpg"})
 	}
 	posts = append(posts, testPost{Address: `instagram_media.key["</code>|@octocat"]`, Caption: "key", Image: "javascript:alert(1)"})
-	md := mustPreview(t, testPlan(t, posts), Options{}).Markdown(0)
+	md := mustPreview(t, testPlan(t, posts, hostileAddOns()), Options{}).Markdown(0)
+	for _, shown := range []string{"**Labels:** Poll\\: &lt;script&gt;", "**Licensed audio:** audio \\[click me\\]", "**Collaborators:** @\u2060friend ("} {
+		if !strings.Contains(md, shown) {
+			t.Errorf("the Markdown lacks %q", shown)
+		}
+	}
 
 	for _, bad := range []string{"<script", "<img src=x", "<b id=", "</details><details open>", `src="javascript`, "\x00", "\x07"} {
 		if strings.Contains(md, bad) {
@@ -229,7 +366,7 @@ func TestHTML_hostileCaptions(t *testing.T) {
 		posts = append(posts, testPost{Address: "instagram_media.h" + string(rune('a'+i)), Caption: c, AltText: c, Image: "https://cdn.example.com/x.jpg"})
 	}
 	posts = append(posts, testPost{Address: "instagram_media.js", Caption: "x", Image: "javascript:alert(1)"})
-	page := htmlOf(t, mustPreview(t, testPlan(t, posts), Options{}))
+	page := htmlOf(t, mustPreview(t, testPlan(t, posts, hostileAddOns()), Options{}))
 	for _, bad := range []string{"<script", "<img src=x", `<b id="injected"`, `src="javascript`, `href="javascript`, "onerror=\"", "</details><details open>"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("the HTML contains %q", bad)
@@ -249,14 +386,18 @@ func TestPreview_sensitiveValuesAreMasked(t *testing.T) {
 		"change": map[string]any{
 			"actions": []string{"create"}, "before": nil,
 			"after": map[string]any{
-				"type": "CAROUSEL", "caption": "secret-caption", "collaborators": []any{"secret-collab"},
+				"type": "CAROUSEL", "caption": "secret-caption", "collaborators": []any{"secret-collab", "visible.collab"},
+				"collaborator_invites": map[string]any{"visible.collab": "secret-answer"},
+				"poll":                 map[string]any{"options": []any{"secret-option", "b"}},
+				"audio":                map[string]any{"audio_id": "secret-audio", "audio_volume": 50},
 				"children": []any{
 					map[string]any{"image_url": "https://cdn.example.com/secret-child.jpg", "alt_text": "secret-alt"},
 					map[string]any{"image_url": "https://cdn.example.com/b.jpg", "user_tags": []any{map[string]any{"username": "secret-tag", "x": 0.5, "y": 0.5}}},
 				},
 			},
 			"after_unknown": map[string]any{"id": true},
-			"after_sensitive": map[string]any{"caption": true, "collaborators": true,
+			"after_sensitive": map[string]any{"caption": true, "collaborators": []any{true, false}, "collaborator_invites": true,
+				"poll": map[string]any{"options": []any{true, false}}, "audio": map[string]any{"audio_id": true},
 				"children": []any{map[string]any{"image_url": true, "alt_text": true}, map[string]any{"user_tags": true}}},
 		},
 	})
@@ -321,6 +462,73 @@ func TestCalendar_overQuota(t *testing.T) {
 	}
 }
 
+// The calendar of the golden scheduled plan (the real CLI's, planned on
+// Sun 1 Nov 2026 at 13:00 +01:00 for an account whose quota is 3): every
+// post on its day in the posts' own offset, the posts of every rolling 24
+// hours counted with the account's posts of the last 24 hours, and the one
+// window over the quota named with its posts.
+func TestCalendar_scheduledPlan(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "scheduled.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := mustPreview(t, data, Options{})
+	cal := pv.Calendar
+	if cal == nil || cal.Quota != 3 || cal.QuotaSource != "data.instagram_content_publishing_limit.quota" || cal.Zone != "UTC+01:00" {
+		t.Fatalf("calendar %+v", cal)
+	}
+	var days []string
+	for _, d := range cal.Days {
+		var entries []string
+		for _, e := range d.Entries {
+			entries = append(entries, fmt.Sprintf("%s %s %s %d%s", e.Time, strings.TrimPrefix(e.Address, "instagram_media."), e.Type, e.InWindow, map[bool]string{true: "⛔"}[e.Over]))
+		}
+		days = append(days, d.Date+": "+strings.Join(entries, ", "))
+	}
+	want := []string{
+		// Now, with the account's two posts of the last 24 hours (06:00 and
+		// 00:00 UTC; the one of exactly 24 hours ago is out of the window).
+		"Sun 1 Nov 2026: 13:00 now IMAGE 3",
+		"Mon 2 Nov 2026: 09:00 monday_launch IMAGE 2, 18:30 monday_reel REELS 2",
+		"Tue 3 Nov 2026: 12:00 tuesday_poll IMAGE 2, 17:00 tuesday_lookbook CAROUSEL 3, 20:00 tuesday_prompt IMAGE 3",
+		"Wed 4 Nov 2026: 08:15 wednesday_morning IMAGE 4⛔",
+		"Fri 6 Nov 2026: 09:00 friday IMAGE 1",
+	}
+	if strings.Join(days, "\n") != strings.Join(want, "\n") {
+		t.Errorf("calendar days:\n%s\nwant\n%s", strings.Join(days, "\n"), strings.Join(want, "\n"))
+	}
+	if len(cal.Over) != 1 || cal.Over[0].Count != 4 || cal.Over[0].Published != 0 ||
+		strings.Join(cal.Over[0].Addresses, ",") != "instagram_media.tuesday_poll,instagram_media.tuesday_lookbook,instagram_media.tuesday_prompt,instagram_media.wednesday_morning" {
+		t.Errorf("over the quota: %+v", cal.Over)
+	}
+	md := pv.Markdown(0)
+	for _, line := range []string{
+		"1 post published now · 7 posts scheduled",
+		"**Calendar** (times UTC+01\\:00; quota 3 posts per moving 24 hours, from <code>data.instagram_content_publishing_limit.quota</code>)",
+		"| Wed 4 Nov 2026 | 08\\:15 | <code>instagram_media.wednesday_morning</code> IMAGE | 4 / 3 ⛔ |",
+		"⛔ **4 posts from Tue 3 Nov 2026 12\\:00 UTC+01\\:00 to Wed 4 Nov 2026 08\\:15 UTC+01\\:00 exceed the quota of 3 per 24 hours**: " +
+			"<code>instagram_media.tuesday_poll</code>, <code>instagram_media.tuesday_lookbook</code>, <code>instagram_media.tuesday_prompt</code>, " +
+			"<code>instagram_media.wednesday_morning</code>.",
+		"**Licensed audio:** Morning Pour by The Roasters (audio 612345678901234); volume 80 %, the video's own sound 20 %",
+		"**Labels:** Poll\\: Sage / Sand / Sky (open 3 days)",
+		"**Labels:** Comment prompt",
+	} {
+		if !strings.Contains(md, line+"\n") {
+			t.Errorf("the Markdown lacks the line\n%s\n---\n%s", line, md)
+		}
+	}
+	page := htmlOf(t, pv)
+	for _, s := range []string{
+		`<td>Wed 4 Nov 2026</td><td>08:15</td><td><code>instagram_media.wednesday_morning</code> IMAGE</td><td class="over">4 / 3</td>`,
+		`<p class="over">⛔ 4 posts from Tue 3 Nov 2026 12:00 UTC&#43;01:00 to Wed 4 Nov 2026 08:15 UTC&#43;01:00 exceed the quota of 3 per 24 hours:`,
+		`<dt>Licensed audio</dt><dd>Morning Pour by The Roasters (audio 612345678901234); volume 80 %, the video&#39;s own sound 20 %</dd>`,
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("the HTML lacks %s", s)
+		}
+	}
+}
+
 func TestGrid_newPostsOnTopOfCurrentOnes(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "plans", "changes.json"))
 	if err != nil {
@@ -335,10 +543,20 @@ func TestGrid_newPostsOnTopOfCurrentOnes(t *testing.T) {
 			t.Errorf("a second new post: %+v", c)
 		}
 	}
-	// The replaced and the deleted posts are gone from the grid.
+	// The replaced and the deleted posts are gone from the grid; the
+	// retained and the forgotten ones stay on Instagram, and on the grid.
+	onGrid := map[string]bool{}
 	for _, c := range g.Cells {
-		if strings.Contains(c.Image.S, "old-promo") {
-			t.Errorf("a deleted post is still on the grid: %+v", c)
+		onGrid[c.Link] = true
+	}
+	for link, want := range map[string]bool{
+		"https://www.instagram.com/p/D7fN7W72-ne/": false, // summer's old post, republished
+		"https://www.instagram.com/p/D_DipzraTNj/": false, // old_promo, deleted
+		"https://www.instagram.com/p/DgpubIaoPKj/": true,  // archive, retained
+		"https://www.instagram.com/p/DLVVqJUrY9X/": true,  // forgotten
+	} {
+		if onGrid[link] != want {
+			t.Errorf("%s on the grid: %v, want %v", link, onGrid[link], want)
 		}
 	}
 }

@@ -66,111 +66,160 @@ type envLookup func(key string) (string, bool)
 // resolveSettings merges the provider block with INSTAGRAM_* environment
 // variables and validates the result. Every error names the attribute.
 func resolveSettings(m providerModel, env envLookup) (settings, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var s settings
-
-	unknown := func(attr, envKey string) {
-		from := "a variable"
-		if envKey != "" {
-			from += " or " + envKey
-		}
-		diags.AddAttributeError(path.Root(attr), "Unknown provider configuration value",
-			fmt.Sprintf("%s must be known when the provider is configured. Set it from %s, not from a resource that is not created yet.", attr, from))
+	r := &settingsReader{env: env}
+	s, requestTimeout, maxWait := r.read(m)
+	if r.diags.HasError() {
+		return s, r.diags
 	}
-	pick := func(attr string, v types.String, envKey string) string {
-		if v.IsUnknown() {
-			unknown(attr, envKey)
-			return ""
-		}
-		if !v.IsNull() {
-			return v.ValueString()
-		}
-		if envKey != "" {
-			if e, ok := env(envKey); ok {
-				return e
-			}
-		}
-		return ""
-	}
+	r.credentials(&s)
+	r.apiVersion(&s)
+	r.hosts(&s)
+	r.limits(&s, m, requestTimeout, maxWait)
+	return s, r.diags
+}
 
-	s.AccessToken = strings.TrimSpace(pick("access_token", m.AccessToken, "INSTAGRAM_ACCESS_TOKEN"))
-	s.AccountID = strings.TrimSpace(pick("account_id", m.AccountID, "INSTAGRAM_ACCOUNT_ID"))
-	s.Login = strings.TrimSpace(pick("login", m.Login, "INSTAGRAM_LOGIN"))
-	s.AppID = strings.TrimSpace(pick("app_id", m.AppID, "INSTAGRAM_APP_ID"))
-	s.AppSecret = strings.TrimSpace(pick("app_secret", m.AppSecret, "INSTAGRAM_APP_SECRET"))
-	s.APIVersion = strings.TrimSpace(pick("api_version", m.APIVersion, "INSTAGRAM_API_VERSION"))
-	s.BaseURL = strings.TrimSpace(pick("base_url", m.BaseURL, "INSTAGRAM_BASE_URL"))
-	requestTimeout := pick("request_timeout", m.RequestTimeout, "")
-	maxWait := pick("max_rate_limit_wait", m.MaxRateLimitWait, "")
+// settingsReader resolves the provider's settings in steps, collecting
+// their diagnostics.
+type settingsReader struct {
+	env   envLookup
+	diags diag.Diagnostics
+}
+
+// read takes each setting from the configuration, else from its
+// environment variable; an unknown value is an error (the provider is
+// configured before resources exist).
+func (r *settingsReader) read(m providerModel) (s settings, requestTimeout, maxWait string) {
+	s.AccessToken = r.pick("access_token", m.AccessToken, "INSTAGRAM_ACCESS_TOKEN")
+	s.AccountID = r.pick("account_id", m.AccountID, "INSTAGRAM_ACCOUNT_ID")
+	s.Login = r.pick("login", m.Login, "INSTAGRAM_LOGIN")
+	s.AppID = r.pick("app_id", m.AppID, "INSTAGRAM_APP_ID")
+	s.AppSecret = r.pick("app_secret", m.AppSecret, "INSTAGRAM_APP_SECRET")
+	s.APIVersion = r.pick("api_version", m.APIVersion, "INSTAGRAM_API_VERSION")
+	s.BaseURL = r.pick("base_url", m.BaseURL, "INSTAGRAM_BASE_URL")
+	requestTimeout = r.pick("request_timeout", m.RequestTimeout, "")
+	maxWait = r.pick("max_rate_limit_wait", m.MaxRateLimitWait, "")
 	if m.MaxRetries.IsUnknown() {
-		unknown("max_retries", "")
+		r.unknown("max_retries", "")
 	}
-	if diags.HasError() {
-		return s, diags
-	}
+	return s, requestTimeout, maxWait
+}
 
+func (r *settingsReader) pick(attr string, v types.String, envKey string) string {
+	switch {
+	case v.IsUnknown():
+		r.unknown(attr, envKey)
+		return ""
+	case !v.IsNull():
+		return strings.TrimSpace(v.ValueString())
+	case envKey != "":
+		e, _ := r.env(envKey)
+		return strings.TrimSpace(e)
+	}
+	return ""
+}
+
+func (r *settingsReader) unknown(attr, envKey string) {
+	from := "a variable"
+	if envKey != "" {
+		from += " or " + envKey
+	}
+	r.diags.AddAttributeError(path.Root(attr), "Unknown provider configuration value",
+		fmt.Sprintf("%s must be known when the provider is configured. Set it from %s, not from a resource that is not created yet.", attr, from))
+}
+
+// credentials: the token, the login it implies, the account and the app.
+func (r *settingsReader) credentials(s *settings) {
 	if s.AccessToken == "" {
-		diags.AddAttributeError(path.Root("access_token"), "Missing Instagram access token",
+		r.diags.AddAttributeError(path.Root("access_token"), "Missing Instagram access token",
 			"Set access_token in the provider block or the INSTAGRAM_ACCESS_TOKEN environment variable: a Facebook User token (Facebook login) or an Instagram User token (Instagram login, starts with IG).")
 	}
-
 	switch s.Login {
 	case "":
 		s.Login = inferLogin(s.AccessToken)
 	case LoginFacebook, LoginInstagram:
 	default:
-		diags.AddAttributeError(path.Root("login"), "Invalid login",
+		r.diags.AddAttributeError(path.Root("login"), "Invalid login",
 			fmt.Sprintf("login must be %q (graph.facebook.com, Facebook User token) or %q (graph.instagram.com, Instagram User token), got %q.", LoginFacebook, LoginInstagram, s.Login))
 	}
-
 	if s.AccountID != "" && !common.NumericIDPattern.MatchString(s.AccountID) {
-		diags.AddAttributeError(path.Root("account_id"), "Invalid account_id",
+		r.diags.AddAttributeError(path.Root("account_id"), "Invalid account_id",
 			fmt.Sprintf("account_id must be the numeric Instagram user id (e.g. 17841405822304914), got %q.", s.AccountID))
 	}
 	if s.AppID != "" && !common.NumericIDPattern.MatchString(s.AppID) {
-		diags.AddAttributeError(path.Root("app_id"), "Invalid app_id",
+		r.diags.AddAttributeError(path.Root("app_id"), "Invalid app_id",
 			fmt.Sprintf("app_id must be the numeric Meta app id, got %q.", s.AppID))
 	}
 	if s.AppSecret != "" && s.AppID == "" {
-		diags.AddAttributeWarning(path.Root("app_id"), "app_secret without app_id",
+		r.diags.AddAttributeWarning(path.Root("app_id"), "app_secret without app_id",
 			"app_secret enables appsecret_proof on every call; webhook subscriptions also need app_id (INSTAGRAM_APP_ID).")
 	}
+}
 
+// apiVersion: the Graph API version, DefaultAPIVersion unless set.
+func (r *settingsReader) apiVersion(s *settings) {
 	if s.APIVersion == "" {
 		s.APIVersion = DefaultAPIVersion
 	} else if err := graph.ValidateAPIVersion(s.APIVersion); err != nil {
-		diags.AddAttributeError(path.Root("api_version"), "Invalid api_version",
+		r.diags.AddAttributeError(path.Root("api_version"), "Invalid api_version",
 			fmt.Sprintf("api_version must look like %q (vNN.N), got %q.", DefaultAPIVersion, s.APIVersion))
 	}
+}
 
-	// App-level edges (webhook subscriptions, token exchange) live on
-	// graph.facebook.com whatever the login, unless base_url points elsewhere.
+// hosts: where requests go, by login unless base_url says otherwise.
+// App-level edges (webhook subscriptions, token exchange) live on
+// graph.facebook.com whatever the login, unless base_url points elsewhere.
+func (r *settingsReader) hosts(s *settings) {
 	s.AppBaseURL = defaultFacebookBaseURL
 	if s.BaseURL == "" {
 		s.BaseURL = defaultFacebookBaseURL
 		if s.Login == LoginInstagram {
 			s.BaseURL = defaultInstagramBaseURL
 		}
-	} else if normalised, err := graph.ValidateBaseURL(s.BaseURL); err != nil {
-		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url",
+		return
+	}
+	normalised, err := graph.ValidateBaseURL(s.BaseURL)
+	if err != nil {
+		r.diags.AddAttributeError(path.Root("base_url"), "Invalid base_url",
 			fmt.Sprintf("base_url must be an https URL such as %s, or http on a loopback address (127.0.0.1, ::1, localhost) "+
 				"for the emulator, without query or credentials: %s", defaultFacebookBaseURL, strings.TrimPrefix(err.Error(), "graph: ")))
-	} else {
-		s.BaseURL, s.AppBaseURL = normalised, normalised
+		return
 	}
+	s.BaseURL, s.AppBaseURL = normalised, normalised
+}
 
+// limits: the retry budget, the request timeout, the longest throttle wait.
+func (r *settingsReader) limits(s *settings, m providerModel, requestTimeout, maxWait string) {
 	s.MaxRetries = defaultMaxRetries
 	if !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown() {
 		n := m.MaxRetries.ValueInt64()
 		if n < 0 || n > 20 {
-			diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
+			r.diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
 				fmt.Sprintf("max_retries must be between 0 and 20, got %d.", n))
 		}
 		s.MaxRetries = int(n)
 	}
-	s.RequestTimeout = parseDurationAttr(&diags, "request_timeout", requestTimeout, defaultRequestTimeout, time.Second, time.Hour)
-	s.MaxRateLimitWait = parseDurationAttr(&diags, "max_rate_limit_wait", maxWait, defaultMaxRateLimitWait, 0, 24*time.Hour)
-	return s, diags
+	s.RequestTimeout = parseDurationAttr(&r.diags, "request_timeout", requestTimeout, defaultRequestTimeout, time.Second, time.Hour)
+	s.MaxRateLimitWait = parseDurationAttr(&r.diags, "max_rate_limit_wait", maxWait, defaultMaxRateLimitWait, 0, 24*time.Hour)
+}
+
+// retiredVersionWarning warns at plan time of an api_version Meta no longer
+// serves (graph.Versions): it still works until Meta stops upgrading its
+// calls, so it is a warning naming the date and the replacement, not an error.
+func retiredVersionWarning(version string, now time.Time) diag.Diagnostics {
+	var diags diag.Diagnostics
+	retired, since := graph.Retired(version, now)
+	if !retired {
+		return diags
+	}
+	when := "on " + since.Format(time.DateOnly)
+	if since.IsZero() {
+		when = "before " + graph.Versions[len(graph.Versions)-1].Until.Format(time.DateOnly)
+	}
+	diags.AddAttributeWarning(path.Root("api_version"), "Retired Graph API version",
+		fmt.Sprintf("Meta retired Graph API %s %s: its calls are served by the oldest version Meta still runs, or fail. "+
+			"Set api_version to %q (the provider's default) or remove it (https://developers.facebook.com/docs/graph-api/changelog/versions).",
+			version, when, DefaultAPIVersion))
+	return diags
 }
 
 // inferLogin picks the login from the token prefix: Instagram User tokens

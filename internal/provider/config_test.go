@@ -177,3 +177,28 @@ func TestResolveSettings_unknownKnobsNameTheirSource(t *testing.T) {
 		}
 	}
 }
+
+func TestRetiredVersionWarning(t *testing.T) {
+	today := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		version string
+		at      time.Time
+		want    string // "" = no warning
+	}{
+		{DefaultAPIVersion, today, ""},
+		{"v27.0", today, ""},
+		{"v21.0", today, ""},
+		{"v21.0", time.Date(2027, 1, 21, 0, 0, 0, 0, time.UTC), "Meta retired Graph API v21.0 on 2027-01-21"},
+		{"v20.0", today, "Meta retired Graph API v20.0 on 2026-09-24"},
+		{"v9.0", today, "Meta retired Graph API v9.0 before 2024-05-28"},
+	} {
+		diags := retiredVersionWarning(tc.version, tc.at)
+		switch {
+		case tc.want == "" && len(diags) != 0:
+			t.Errorf("%s: %v", tc.version, diags)
+		case tc.want != "" && (len(diags.Warnings()) != 1 || !strings.Contains(diags[0].Detail(), tc.want) ||
+			!strings.Contains(diags[0].Detail(), `"`+DefaultAPIVersion+`"`)):
+			t.Errorf("%s: %v, want a warning with %q and the default", tc.version, diags, tc.want)
+		}
+	}
+}

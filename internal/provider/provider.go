@@ -148,8 +148,10 @@ func (p *instagramProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 				Sensitive:           true,
 			},
 			"api_version": schema.StringAttribute{
-				MarkdownDescription: "Graph API version, `vNN.N`. Defaults to `" + DefaultAPIVersion + "`. Can also be set with `INSTAGRAM_API_VERSION`.",
-				Optional:            true,
+				MarkdownDescription: "Graph API version, `vNN.N`. Defaults to `" + DefaultAPIVersion + "`. A version Meta has retired " +
+					"(v20.0 and older; v21.0 from 2027-01-21) is a plan-time warning naming its date; another form is an error. " +
+					"Can also be set with `INSTAGRAM_API_VERSION`.",
+				Optional: true,
 			},
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "API base URL. Defaults from `login`. Must be https unless it is a loopback address, such as the " +
@@ -183,6 +185,7 @@ func (p *instagramProvider) Configure(ctx context.Context, req provider.Configur
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(retiredVersionWarning(s.APIVersion, p.now())...)
 
 	client, err := graph.New(p.clientOptions(s))
 	if err != nil {

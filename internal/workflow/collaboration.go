@@ -74,8 +74,8 @@ func (r *CollaborationResponder) Respond(ctx context.Context, mediaID string, ac
 	if invite == nil {
 		return nil, &NoInviteError{AccountID: r.AccountID, MediaID: mediaID}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, &CollaborationError{MediaID: mediaID, Err: err}
+	if ctx.Err() != nil {
+		return nil, stoppedAt(ctx, StepAnswerInvite)
 	}
 	if r.Budget != nil {
 		if ok, next := r.Budget.Take(); !ok {

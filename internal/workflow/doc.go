@@ -1,6 +1,6 @@
 // Package workflow does what must never happen twice on Instagram, as plain
 // Go that knows nothing of Terraform and reports every outcome as a typed
-// error, which the provider turns into diagnostics. Its four workflows:
+// error, which the provider turns into diagnostics. Its workflows:
 //
 //   - Publishing a post (publish*.go): quota check, containers (carousel
 //     items concurrently, local video files through Meta's resumable
@@ -11,6 +11,8 @@
 //   - Moderating comments (moderate*.go): hide, show again or delete what a
 //     sweep selects, within a bound, reporting what was done.
 //   - Replying to a comment or an @mention (reply.go).
+//   - Answering an invite to co-author another account's post
+//     (collaboration.go): checked to be pending, within Meta's 50 a day.
 //
 // They share two rules:
 //

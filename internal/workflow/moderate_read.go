@@ -3,7 +3,6 @@ package workflow
 import (
 	"context"
 	"errors"
-	"maps"
 	"slices"
 	"strings"
 
@@ -11,7 +10,19 @@ import (
 )
 
 // Reading what a sweep may touch: the posts, their comments (replies
-// nested), or the comments named by id.
+// nested), or the comments named by id. Posts and comments named by id are
+// read one node each, several at once (graph.ReadEach), with what the sweep
+// needs next nested in the same call: a post's first page of comments, a
+// comment's post. Apps created since 2026-11-04 cannot send the multi-ID
+// read (GET /?ids=a,b) that did this before, and Meta metered each of its
+// ids as a call anyway.
+
+// post is a post a sweep reads, with the first page of its comments when
+// the same call brought it (posts named by id).
+type post struct {
+	*graph.Media
+	first *graph.NestedComments
+}
 
 // readPosts reads the comments (and replies) of the sweep's posts.
 func (m *Moderator) readPosts(ctx context.Context, sw Sweep, r *Report) ([]Comment, error) {
@@ -21,7 +32,7 @@ func (m *Moderator) readPosts(ctx context.Context, sw Sweep, r *Report) ([]Comme
 	}
 	var out []Comment
 	for i, p := range posts {
-		comments, err := m.readPost(ctx, p.ID, username, sw.IncludeReplies)
+		comments, err := m.readPost(ctx, p, username, sw.IncludeReplies)
 		if err != nil {
 			return nil, &SweepReadError{What: "the comments of post " + p.ID, Err: err}
 		}
@@ -42,8 +53,8 @@ var postFields = []string{"id", "owner", "username"}
 
 // posts returns the sweep's posts and the account's username (to know its
 // own comments), refusing posts of other accounts before anything is sent.
-func (m *Moderator) posts(ctx context.Context, sw Sweep) ([]*graph.Media, string, error) {
-	var posts []*graph.Media
+func (m *Moderator) posts(ctx context.Context, sw Sweep) ([]post, string, error) {
+	var posts []post
 	if len(sw.MediaIDs) == 0 {
 		since := clock(m.Now).Add(-cmpOr(sw.Within, DefaultWithin))
 		for media, err := range m.Client.Media.List(ctx, m.AccountID, graph.ListOptions{
@@ -52,24 +63,31 @@ func (m *Moderator) posts(ctx context.Context, sw Sweep) ([]*graph.Media, string
 			if err != nil {
 				return nil, "", &SweepReadError{What: "the account's posts", Err: err}
 			}
-			posts = append(posts, media)
+			posts = append(posts, post{Media: media})
 		}
 	} else {
-		media, err := m.getMedia(ctx, sw.MediaIDs)
+		media, err := readEach(ctx, sw.MediaIDs, "post", func(ctx context.Context, id string) (*graph.Media, error) {
+			p, _, err := m.Client.Media.GetWithComments(ctx, id, postFields, m.commentOptions(sw.IncludeReplies))
+			return p, err
+		})
 		if err != nil {
 			return nil, "", err
 		}
 		var others []string
 		owner := m.ownership()
 		for _, id := range sw.MediaIDs {
-			own, err := owner.owns(ctx, media[id])
+			p := post{Media: media[id], first: media[id].Comments}
+			own, err := owner.owns(ctx, p.Owner, p.Username)
 			if err != nil {
 				return nil, "", err
 			}
 			if !own {
 				others = append(others, id)
 			}
-			posts = append(posts, media[id])
+			if p.first == nil { // Graph leaves an empty edge out
+				p.first = &graph.NestedComments{}
+			}
+			posts = append(posts, p)
 		}
 		if len(others) > 0 {
 			return nil, "", &NotOwnMediaError{AccountID: m.AccountID, MediaIDs: others}
@@ -82,60 +100,48 @@ func (m *Moderator) posts(ctx context.Context, sw Sweep) ([]*graph.Media, string
 	return posts, username, nil
 }
 
-// getMedia reads posts by id, 50 a request; a post that cannot be read
-// fails the sweep, naming it.
-func (m *Moderator) getMedia(ctx context.Context, ids []string) (map[string]*graph.Media, error) {
-	return getAll(ids, "post", func(chunk []string) (map[string]*graph.Media, error) {
-		out, _, err := m.Client.Media.GetMany(ctx, chunk, postFields)
-		return out, err
-	}, func(id string) error {
-		_, _, err := m.Client.Media.Get(ctx, id, []string{"id"})
-		return err
-	})
-}
-
-// getAll reads ids in multi-id requests. When one fails, the ids of that
-// chunk are read one by one to name the one that cannot be read (Meta may
-// fail the whole request for one id).
-func getAll[T any](ids []string, what string, many func([]string) (map[string]*T, error), one func(string) error) (map[string]*T, error) {
-	out := map[string]*T{}
-	for chunk := range slices.Chunk(slices.Compact(slices.Sorted(slices.Values(ids))), graph.MaxIDsPerRequest) {
-		got, err := many(chunk)
-		if err == nil {
-			for _, id := range chunk {
-				if got[id] == nil {
-					return nil, &SweepReadError{What: what + " " + id, Err: errors.New("not returned by Instagram")}
-				}
-			}
-			maps.Copy(out, got)
-			continue
+// readEach reads nodes by id; a node that cannot be read fails the sweep,
+// naming it.
+func readEach[T any](ctx context.Context, ids []string, what string, read func(context.Context, string) (T, error)) (map[string]T, error) {
+	got, failed, err := graph.ReadEach(ctx, ids, read)
+	if err != nil {
+		if failed == "" {
+			return nil, &SweepReadError{What: what + "s", Err: err}
 		}
-		for _, id := range chunk {
-			if e := one(id); e != nil {
-				return nil, &SweepReadError{What: what + " " + id, Err: e}
-			}
-		}
-		return nil, &SweepReadError{What: what + "s " + strings.Join(chunk, ","), Err: err}
+		return nil, &SweepReadError{What: what + " " + failed, Err: err}
 	}
-	return out, nil
+	return got, nil
 }
 
-// readPost reads one post's comments page by page, with each comment's
-// first page of replies nested, and the rest of the replies only for a
-// comment that has more.
-func (m *Moderator) readPost(ctx context.Context, mediaID, username string, replies bool) ([]Comment, error) {
+// commentOptions are a sweep's comment pages: commentPageSize comments, each
+// with its first page of replies when the sweep includes them.
+func (m *Moderator) commentOptions(replies bool) graph.CommentListOptions {
 	opts := graph.CommentListOptions{Fields: commentFields, PageSize: commentPageSize}
 	if replies {
 		opts.ReplyFields = commentFields
 	}
+	return opts
+}
+
+// readPost reads one post's comments page by page (the first may have come
+// with the post), with each comment's first page of replies nested, and the
+// rest of the replies only for a comment that has more.
+func (m *Moderator) readPost(ctx context.Context, p post, username string, replies bool) ([]Comment, error) {
+	opts := m.commentOptions(replies)
 	var out []Comment
 	for {
-		page, _, err := m.Client.Comments.ListPage(ctx, mediaID, opts)
-		if err != nil {
-			return nil, err
+		var page *graph.CommentPage
+		if p.first != nil {
+			page = &graph.CommentPage{Items: p.first.Data, After: p.first.After()}
+			p.first = nil
+		} else {
+			var err error
+			if page, _, err = m.Client.Comments.ListPage(ctx, p.ID, opts); err != nil {
+				return nil, err
+			}
 		}
 		for _, c := range page.Items {
-			out = append(out, m.comment(c, mediaID, username))
+			out = append(out, m.comment(c, p.ID, username))
 			if !replies {
 				continue
 			}
@@ -143,7 +149,7 @@ func (m *Moderator) readPost(ctx context.Context, mediaID, username string, repl
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, m.comment(rc, mediaID, username))
+				out = append(out, m.comment(rc, p.ID, username))
 			}
 		}
 		if page.After == "" {
@@ -153,28 +159,21 @@ func (m *Moderator) readPost(ctx context.Context, mediaID, username string, repl
 	}
 }
 
-// readByID reads the sweep's comments by id and refuses, before anything is
-// sent, comments on posts of other accounts.
+// commentPostFields are what a sweep by comment ids reads of each comment's
+// post, nested in the comment (media{…}): enough to refuse others' posts.
+const commentPostFields = "media{id,owner,username}"
+
+// readByID reads the sweep's comments by id, each with its post, and
+// refuses, before anything is sent, comments on posts of other accounts.
 func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Comment, error) {
-	fields := append(slices.Clone(commentFields), "media")
-	byID, err := getAll(ids, "comment", func(chunk []string) (map[string]*graph.Comment, error) {
-		out, _, err := m.Client.Comments.GetMany(ctx, chunk, fields)
-		return out, err
-	}, func(id string) error {
-		_, _, err := m.Client.Comments.Get(ctx, id, []string{"id"})
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	var mediaIDs []string
-	for _, c := range byID {
-		if c.Media == nil {
-			return nil, &SweepReadError{What: "comment " + c.ID, Err: errors.New("no post given for it by Instagram")}
+	fields := append(slices.Clone(commentFields), commentPostFields)
+	byID, err := readEach(ctx, ids, "comment", func(ctx context.Context, id string) (*graph.Comment, error) {
+		c, _, err := m.Client.Comments.Get(ctx, id, fields)
+		if err == nil && c.Media == nil {
+			err = errors.New("no post given for it by Instagram")
 		}
-		mediaIDs = append(mediaIDs, c.Media.ID)
-	}
-	media, err := m.getMedia(ctx, mediaIDs)
+		return c, err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -183,8 +182,7 @@ func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Co
 	owner := m.ownership()
 	for _, id := range ids {
 		c := byID[id]
-		p := media[c.Media.ID]
-		own, err := owner.owns(ctx, p)
+		own, err := owner.owns(ctx, c.Media.Owner, c.Media.Username)
 		if err != nil {
 			return nil, err
 		}
@@ -193,7 +191,7 @@ func (m *Moderator) readByID(ctx context.Context, ids []string, r *Report) ([]Co
 			continue
 		}
 		if !slices.ContainsFunc(out, func(x Comment) bool { return x.ID == id }) {
-			out = append(out, m.comment(c, p.ID, p.Username))
+			out = append(out, m.comment(c, c.Media.ID, c.Media.Username))
 		}
 	}
 	if len(others) > 0 {
@@ -221,9 +219,9 @@ type ownership struct {
 
 func (m *Moderator) ownership() *ownership { return &ownership{m: m} }
 
-func (o *ownership) owns(ctx context.Context, p *graph.Media) (bool, error) {
-	if p.Owner != nil && p.Owner.ID != "" {
-		return p.Owner.ID == o.m.AccountID, nil
+func (o *ownership) owns(ctx context.Context, owner *graph.MediaOwner, username string) (bool, error) {
+	if owner != nil && owner.ID != "" {
+		return owner.ID == o.m.AccountID, nil
 	}
 	if !o.read {
 		u, _, err := o.m.Client.Users.Get(ctx, o.m.AccountID, []string{"username"})
@@ -232,5 +230,5 @@ func (o *ownership) owns(ctx context.Context, p *graph.Media) (bool, error) {
 		}
 		o.username, o.read = u.Username, true
 	}
-	return p.Username != "" && strings.EqualFold(p.Username, o.username), nil
+	return username != "" && strings.EqualFold(username, o.username), nil
 }

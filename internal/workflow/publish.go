@@ -102,25 +102,19 @@ type Post struct {
 
 // ProductType is the media_product_type the post will have: FEED, REELS or STORY.
 func (p Post) ProductType() string {
-	switch p.Parent.MediaType {
-	case graph.MediaTypeReels:
-		return graph.ProductReels
-	case graph.MediaTypeStories:
-		return graph.ProductStory
-	}
-	return graph.ProductFeed
+	_, product := graph.PublishedType(p.Parent.MediaType, p.video())
+	return product
 }
 
 // MediaType is the media_type the post will have: IMAGE, VIDEO or CAROUSEL_ALBUM.
 func (p Post) MediaType() string {
-	switch {
-	case p.Parent.MediaType == graph.MediaTypeCarousel:
-		return graph.MediaTypeCarouselAlbum
-	case p.Parent.MediaType == graph.MediaTypeReels, p.Parent.Param("video_url") != "", p.Videos[ParentItem] != "":
-		return graph.MediaTypeVideo
-	}
-	return graph.MediaTypeImage
+	mediaType, _ := graph.PublishedType(p.Parent.MediaType, p.video())
+	return mediaType
 }
+
+// video reports a post whose own container holds a video (from a URL or a
+// file): a reel, a video story.
+func (p Post) video() bool { return p.Parent.Param("video_url") != "" || p.Videos[ParentItem] != "" }
 
 // Result is a published post.
 type Result struct {

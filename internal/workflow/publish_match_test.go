@@ -58,8 +58,8 @@ func edgeServer(t *testing.T, media, stories []map[string]any) *graph.Client {
 		}
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/v25.0/"+testAccount+"/media", serve(media))
-	mux.Handle("/v25.0/"+testAccount+"/stories", serve(stories))
+	mux.Handle("/"+graph.DefaultAPIVersion+"/"+testAccount+"/media", serve(media))
+	mux.Handle("/"+graph.DefaultAPIVersion+"/"+testAccount+"/stories", serve(stories))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	c, err := graph.New(graph.Options{BaseURL: srv.URL, AccessToken: "EAAtest", MaxRetries: -1})

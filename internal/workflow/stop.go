@@ -19,6 +19,7 @@ const (
 	StepComment        = "about to write the comment"
 	StepDeleteComment  = "about to delete the comment"
 	StepSweep          = "moderating the comments"
+	StepAnswerInvite   = "about to answer the collaboration invite"
 )
 
 // StoppedError: ctx ended (Terraform asked the provider to stop, or a
@@ -58,6 +59,8 @@ func nothingDone(step string) string {
 		return "nothing was written"
 	case StepDeleteComment:
 		return "nothing was deleted"
+	case StepAnswerInvite:
+		return "nothing was sent"
 	case StepDuplicateCheck:
 		return "nothing was done"
 	}

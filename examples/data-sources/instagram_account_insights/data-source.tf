@@ -21,7 +21,7 @@ data "instagram_account_insights" "october" {
 data "instagram_account_insights" "october_audience" {
   metrics     = ["views"]
   metric_type = "total_value"
-  breakdown   = ["follower_type"]
+  breakdown   = ["follow_type"]
   since       = "2026-10-01T00:00:00Z"
   until       = "2026-10-31T00:00:00Z"
 }

@@ -113,8 +113,11 @@ func addRespondError(diags *diag.Diagnostics, err error) {
 		limit   *workflow.ResponseLimitError
 		unknown *workflow.CollaborationUnknownError
 		refused *workflow.CollaborationError
+		stopped *workflow.StoppedError
 	)
 	switch {
+	case errors.As(err, &stopped):
+		diags.AddError("Stopped before answering the collaboration invite", "Terraform asked the provider to stop before the answer was sent; nothing changed.")
 	case errors.As(err, &none):
 		diags.AddAttributeError(path.Root("media_id"), "No pending collaboration invite", err.Error()+".")
 	case errors.As(err, &limit):

@@ -20,13 +20,12 @@ import (
 //     Read that will ask for it. One call then serves up to 100 posts; Meta
 //     meters it as one call. Pages are fetched only while the scan pays for
 //     itself: at most one page per scanPayback reads asked of it, plus one.
-//  2. Multi-id read (the rest: stories, which the edge omits, posts beyond the
-//     scan, imports without account_id): concurrent reads are merged into
-//     GET /?ids=a,b,… (≤ 50). Meta meters each id as a call, so this saves
-//     round trips, not budget.
-//  3. Single read: ids a multi-id read did not return, or all its ids when
-//     it failed (one bad id may fail the whole request), are read one by one,
-//     so a deleted post still ends in not-found and never fails the others.
+//  2. Single read (the rest: stories, which the edge omits, posts beyond the
+//     scan, imports without account_id): GET /{media-id}, as many at once as
+//     Terraform asks, each through the client's limiter, so a deleted post
+//     ends in not-found and never fails the others. There is no multi-ID
+//     read (GET /?ids=a,b): apps created since 2026-11-04 may not send one
+//     (graph/legacy.go), and Meta metered each of its ids as a call anyway.
 //
 // ProviderData owns the readers (ProviderData.MediaReader), so nothing
 // outlives the provider process (one plan or apply), and a post kept from a
@@ -35,28 +34,22 @@ type MediaReader struct {
 	client *graph.Client
 	fields []string
 	now    func() time.Time
-	// sleep waits out BatchWindow; tests may replace it.
-	sleep func(context.Context, time.Duration)
 
 	// Strategy selects the techniques above (benchmarks compare them).
 	Strategy ReadStrategy
 	// PageSize is the edge page size; Graph's maximum is commonly 100 (uncertain).
 	PageSize int
-	// BatchWindow is how long the first of a multi-id batch waits for others.
-	BatchWindow time.Duration
 
 	mu    sync.Mutex
 	scans map[string]*mediaScan // by account id
-	batch *idBatch              // open multi-id batch, if any
 }
 
 // ReadStrategy selects how a MediaReader reads.
 type ReadStrategy int
 
 const (
-	ReadScan    ReadStrategy = iota // edge scan, then multi-id, then single reads (default)
-	ReadMultiID                     // multi-id, then single reads
-	ReadSingle                      // one GET /{id} per read: no coalescing
+	ReadScan   ReadStrategy = iota // edge scan, then single reads (default)
+	ReadSingle                     // one GET /{id} per read: no coalescing
 )
 
 const (
@@ -76,11 +69,7 @@ func NewMediaReader(client *graph.Client, fields []string, now func() time.Time)
 	if now == nil {
 		now = time.Now
 	}
-	return &MediaReader{
-		client: client, fields: fields, now: now, sleep: func(ctx context.Context, d time.Duration) { _ = graph.Sleep(ctx, d) },
-		PageSize: 100, BatchWindow: 2 * time.Millisecond,
-		scans: map[string]*mediaScan{},
-	}
+	return &MediaReader{client: client, fields: fields, now: now, PageSize: 100, scans: map[string]*mediaScan{}}
 }
 
 // Get reads one media, like client.Media.Get(ctx, id, fields). accountID
@@ -88,11 +77,6 @@ func NewMediaReader(client *graph.Client, fields []string, now func() time.Time)
 func (r *MediaReader) Get(ctx context.Context, accountID, id string) (*graph.Media, error) {
 	if r.Strategy == ReadScan && accountID != "" {
 		if m, err := r.fromScan(ctx, accountID, id); m != nil || err != nil {
-			return m, err
-		}
-	}
-	if r.Strategy != ReadSingle {
-		if m, err, ok := r.fromBatch(ctx, id); ok {
 			return m, err
 		}
 	}
@@ -171,58 +155,6 @@ func (r *MediaReader) fetchPage(ctx context.Context, account, after string) ([]*
 		return nil, "", err
 	}
 	return page.Items, page.After, nil
-}
-
-// idBatch is one multi-id read shared by concurrent readers.
-type idBatch struct {
-	ids  []string
-	done chan struct{}
-	got  map[string]*graph.Media
-	err  error
-}
-
-// fromBatch reads the id within a multi-id read. ok is false when the caller
-// must read the id on its own (the batch failed or left it out); an error
-// that would fail the single read as well (token, rate limit) is returned.
-func (r *MediaReader) fromBatch(ctx context.Context, id string) (m *graph.Media, err error, ok bool) {
-	r.mu.Lock()
-	b := r.batch
-	leader := b == nil
-	if leader {
-		b = &idBatch{done: make(chan struct{})}
-		r.batch = b
-	}
-	b.ids = append(b.ids, id)
-	if len(b.ids) == graph.MaxIDsPerRequest {
-		r.batch = nil // full: the next reader opens a new one
-	}
-	r.mu.Unlock()
-
-	if leader {
-		r.sleep(ctx, r.BatchWindow)
-		r.mu.Lock()
-		if r.batch == b {
-			r.batch = nil
-		}
-		ids := b.ids
-		r.mu.Unlock()
-		if len(ids) > 1 {
-			b.got, _, b.err = r.client.Media.GetMany(ctx, ids, r.fields)
-		}
-		close(b.done)
-	}
-	select {
-	case <-b.done:
-	case <-ctx.Done():
-		return nil, ctx.Err(), true
-	}
-	if shared(b.err) {
-		return nil, b.err, true
-	}
-	if m := b.got[id]; m != nil && b.err == nil {
-		return m, nil, true
-	}
-	return nil, nil, false
 }
 
 // shared reports an error every read of the process would meet: an invalid

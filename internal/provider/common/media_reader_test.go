@@ -14,9 +14,9 @@ import (
 
 var readerFields = []string{"id", "caption", "media_type", "permalink", "timestamp", "owner", "children{id}"}
 
-func newReaderEnv(t *testing.T, opts emulator.Options, posts int) (*emulator.Server, *graph.Client, []string) {
+func newReaderEnv(t *testing.T, posts int) (*emulator.Server, *graph.Client, []string) {
 	t.Helper()
-	emu := emulator.New(opts)
+	emu := emulator.New(emulator.Options{})
 	srv := httptest.NewServer(emu.Handler())
 	t.Cleanup(srv.Close)
 	ids, err := emu.SeedImagePosts(emulator.DefaultAccountID, "https://cdn.example.com/%d.jpg", posts)
@@ -68,15 +68,15 @@ func TestMediaReader_strategies(t *testing.T) {
 		maxMetered    int
 	}{
 		// 250 posts: 3 pages of the edge, all fetched although the oldest
-		// posts are asked first. Multi-id reads meter every id, and
-		// the batch holding the deleted id is read again one by one.
+		// posts are asked first. Without the account, every post is read on
+		// its own (no multi-ID read: the emulator refuses one, as Meta does
+		// for apps created since 2026-11-04).
 		{"scan", common.ReadScan, emulator.DefaultAccountID, 8, 8},
-		{"multi-id", common.ReadMultiID, emulator.DefaultAccountID, 100, 270},
-		{"scan without account falls back to multi-id", common.ReadScan, "", 100, 270},
+		{"scan without account reads one by one", common.ReadScan, "", 250, 250},
 		{"single", common.ReadSingle, emulator.DefaultAccountID, 250, 250},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			emu, client, ids := newReaderEnv(t, emulator.Options{}, 250)
+			emu, client, ids := newReaderEnv(t, 250)
 			gone := ids[17]
 			emu.DeleteMediaOutOfBand(gone)
 			r := common.NewMediaReader(client, readerFields, nil)
@@ -106,22 +106,28 @@ func TestMediaReader_strategies(t *testing.T) {
 	}
 }
 
-func TestMediaReader_partialMultiIDAnswer(t *testing.T) {
-	// The other reading of the docs: Graph leaves a failing id out instead
-	// of failing the request. The missing id is read on its own.
-	emu, client, ids := newReaderEnv(t, emulator.Options{MultiIDOmitFailed: true}, 30)
-	emu.DeleteMediaOutOfBand(ids[3])
+func TestMediaReader_beyondTheScan(t *testing.T) {
+	// A few old posts of a large account: the scan stops paying for itself
+	// and the rest are read one by one, each on its own (a deleted one is
+	// not found, the others are read), never by a multi-ID read.
+	emu, client, ids := newReaderEnv(t, 1000)
+	old := ids[900:930]
+	emu.DeleteMediaOutOfBand(old[3])
 	r := common.NewMediaReader(client, readerFields, nil)
-	got, errs := readAll(t, r, "", ids)
-	if len(got) != 29 || len(errs) != 1 || !graph.IsNotFound(errs[ids[3]]) {
+	got, errs := readAll(t, r, emulator.DefaultAccountID, old)
+	if len(got) != 29 || len(errs) != 1 || !graph.IsNotFound(errs[old[3]]) {
 		t.Fatalf("got %d, errors %v", len(got), errs)
+	}
+	calls := emu.Calls()
+	if calls["GET /"] != 0 || calls["GET /{ig-media-id}"] == 0 || emu.MeteredCalls() > len(old)+1+len(old)/2 {
+		t.Errorf("calls %v, %d metered for %d posts", calls, emu.MeteredCalls(), len(old))
 	}
 }
 
 func TestMediaReader_readsAgainAfterHandingOut(t *testing.T) {
 	// A post kept from a page is handed out once: a second read of the same
 	// id asks Instagram again and sees a change made meanwhile.
-	emu, client, ids := newReaderEnv(t, emulator.Options{}, 3)
+	emu, client, ids := newReaderEnv(t, 3)
 	r := common.NewMediaReader(client, readerFields, nil)
 	if m, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[0]); err != nil || m.Caption != "Seeded post 1" {
 		t.Fatalf("%+v %v", m, err)
@@ -133,7 +139,7 @@ func TestMediaReader_readsAgainAfterHandingOut(t *testing.T) {
 }
 
 func TestProviderData_mediaReaderPerFieldList(t *testing.T) {
-	_, client, _ := newReaderEnv(t, emulator.Options{}, 0)
+	_, client, _ := newReaderEnv(t, 0)
 	d := common.NewProviderData(common.ProviderDataOptions{Client: client})
 	if first := d.MediaReader(readerFields); first != d.MediaReader(readerFields) {
 		t.Error("two readers for one field list")
@@ -149,7 +155,7 @@ func TestProviderData_mediaReaderPerFieldList(t *testing.T) {
 func TestMediaReader_scanExpiresOnTheProviderClock(t *testing.T) {
 	// Posts kept from a page are only handed out within a minute of the scan
 	// on the provider's clock (the emulator's in tests), not the wall clock.
-	emu, client, ids := newReaderEnv(t, emulator.Options{}, 3)
+	emu, client, ids := newReaderEnv(t, 3)
 	r := common.NewMediaReader(client, readerFields, emu.Now)
 	if _, err := r.Get(context.Background(), emulator.DefaultAccountID, ids[0]); err != nil {
 		t.Fatal(err)
@@ -165,7 +171,7 @@ func TestMediaReader_payback(t *testing.T) {
 	// A few old posts of a large account: the scan stops paging when its
 	// pages do not pay for themselves, so reading 4 posts costs at most 1
 	// page plus one page per 2 reads more than reading them one by one.
-	emu, client, ids := newReaderEnv(t, emulator.Options{}, 2000)
+	emu, client, ids := newReaderEnv(t, 2000)
 	r := common.NewMediaReader(client, readerFields, nil)
 	got, errs := readAll(t, r, emulator.DefaultAccountID, ids[:4]) // the oldest: the edge's last page
 	if len(got) != 4 || len(errs) != 0 {

@@ -69,9 +69,9 @@ func (d *accountInsightsDataSource) Schema(_ context.Context, _ datasource.Schem
 				Validators: []validator.String{stringvalidator.OneOf(metricTypeTimeSeries, metricTypeTotalValue)},
 			},
 			"breakdown": breakdownAttribute("Dimensions to split totals by (needs `metric_type = \"total_value\"`): `media_product_type`, `follow_type`, " +
-				"`follower_type`, `contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one. " +
-				"`views` splits by `follower_type` (`follow_type` in older copies of Meta's reference, also accepted) and by " +
-				"`media_product_type`, whose results are the product types the views came from (`AD`, `FEED`, `REELS`, `STORY`)."),
+				"`contact_button_type`, or for demographics `age`, `city`, `country`, `gender`. Every metric must support each one. " +
+				"`views` splits by `follow_type` (followers, non-followers; Meta's reference page calls it `follower_type`, which the API does not take) " +
+				"and by `media_product_type`, whose results are the product types the views came from (`AD`, `FEED`, `REELS`, `STORY`)."),
 			"timeframe": schema.StringAttribute{
 				MarkdownDescription: "Demographics only, and required for them: `this_week` or `this_month`.",
 				Optional:            true,

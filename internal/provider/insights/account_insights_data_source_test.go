@@ -185,6 +185,9 @@ func TestAccAccountInsights_planTimeErrors(t *testing.T) {
 		{`metrics = ["follower_demographics"]
 		  metric_type = "total_value"
 		  timeframe = "this_week"`, `(?s)need a breakdown.*"age"`},
+		{`metrics = ["views"]
+		  metric_type = "total_value"
+		  breakdown = ["follower_type"]`, `(?s)Unknown breakdown.*"follow_type"`},
 		{`metrics = ["reach"]
 		  timeframe = "this_week"`, `timeframe only applies to demographic`},
 		{`metrics = ["reach"]

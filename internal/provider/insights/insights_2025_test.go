@@ -86,12 +86,12 @@ data "instagram_account_insights" "reposts" {
 data "instagram_account_insights" "views" {
   metrics     = ["views"]
   metric_type = "total_value"
-  breakdown   = ["follower_type"]
+  breakdown   = ["follow_type"]
 }`,
 		statecheck.ExpectKnownValue("data.instagram_account_insights.reposts", tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("value"), knownvalue.NotNull()),
 		statecheck.ExpectKnownValue("data.instagram_account_insights.views",
 			tfjsonpath.New("insights").AtSliceIndex(0).AtMapKey("total_value").AtMapKey("breakdowns").AtSliceIndex(0).AtMapKey("dimension_keys"),
-			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("follower_type")})),
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("follow_type")})),
 	)
 }
 

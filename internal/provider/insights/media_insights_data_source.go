@@ -88,12 +88,12 @@ func (d *mediaInsightsDataSource) Read(ctx context.Context, req datasource.ReadR
 	if d.Data.Login == common.LoginInstagram {
 		for i, name := range metrics {
 			mm := mediaMetrics[name]
-			if !mm.facebookOnly {
+			if !mm.FacebookOnly {
 				continue
 			}
 			instead := "Instagram login has no equivalent."
-			if mm.instagramLogin != "" {
-				instead = fmt.Sprintf("With Instagram login use %q (organic only).", mm.instagramLogin)
+			if mm.InstagramLogin != "" {
+				instead = fmt.Sprintf("With Instagram login use %q (organic only).", mm.InstagramLogin)
 			}
 			resp.Diagnostics.AddAttributeError(path.Root("metrics").AtListIndex(i), "Metric needs Facebook login",
 				fmt.Sprintf("%q only exists in the Instagram API with Facebook login. %s", name, instead))

@@ -29,7 +29,7 @@ func checkMetricNames[M, O any](metrics []string, table map[string]M, other map[
 		}
 		if retired {
 			diags.AddAttributeError(p, "Retired insights metric",
-				fmt.Sprintf("Meta removed the %q metric in Graph API %s. Use %s instead.", name, r.version, r.replacement))
+				fmt.Sprintf("Meta removed the %q metric in Graph API %s. Use %s instead.", name, r.Version, r.Replacement))
 			ok = false
 			continue
 		}
@@ -89,7 +89,7 @@ func (q accountQuery) effectivePeriod() string {
 	}
 	p := ""
 	for _, m := range q.metrics {
-		mp := accountMetrics[m].period
+		mp := accountMetrics[m].Period
 		if p != "" && mp != p {
 			return ""
 		}
@@ -100,7 +100,7 @@ func (q accountQuery) effectivePeriod() string {
 
 func (q accountQuery) demographic() bool {
 	for _, m := range q.metrics {
-		if accountMetrics[m].demographic {
+		if accountMetrics[m].Demographic {
 			return true
 		}
 	}
@@ -118,7 +118,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 	// Periods: every current metric has exactly one.
 	if q.period != "" {
 		for _, m := range q.metrics {
-			if want := accountMetrics[m].period; want != q.period {
+			if want := accountMetrics[m].Period; want != q.period {
 				diags.AddAttributeError(path.Root("period"), "Period not supported by metric",
 					fmt.Sprintf("The %q metric only supports period = %q, not %q.", m, want, q.period))
 			}
@@ -126,7 +126,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 	} else if q.effectivePeriod() == "" {
 		var parts []string
 		for _, m := range q.metrics {
-			parts = append(parts, fmt.Sprintf("%s (%s)", m, accountMetrics[m].period))
+			parts = append(parts, fmt.Sprintf("%s (%s)", m, accountMetrics[m].Period))
 		}
 		diags.AddAttributeError(metricsPath, "Metrics need different periods",
 			fmt.Sprintf("These metrics cannot be read in one request: %s. Use one instagram_account_insights data source per period.", strings.Join(parts, ", ")))
@@ -134,7 +134,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 
 	// metric_type.
 	for _, m := range q.metrics {
-		if slices.Contains(accountMetrics[m].metricTypes, q.metricType) {
+		if slices.Contains(accountMetrics[m].MetricTypes, q.metricType) {
 			continue
 		}
 		if q.metricType == metricTypeTotalValue {
@@ -152,8 +152,13 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 			"Meta ignores breakdowns of time series. Set metric_type = \"total_value\" or remove breakdown.")
 	} else {
 		for i, b := range q.breakdown {
+			if b == "follower_type" {
+				diags.AddAttributeError(path.Root("breakdown").AtListIndex(i), "Unknown breakdown",
+					"Meta's reference page names the follower breakdown of views \"follower_type\", but the API's breakdown is \"follow_type\": use that.")
+				continue
+			}
 			for _, m := range q.metrics {
-				if supported := accountMetrics[m].breakdowns; !slices.Contains(supported, b) {
+				if supported := accountMetrics[m].Breakdowns; !slices.Contains(supported, b) {
 					diags.AddAttributeError(path.Root("breakdown").AtListIndex(i), "Breakdown not supported by metric",
 						fmt.Sprintf("The %q metric cannot be broken down by %q (supported: %s). Meta fails the whole request, so read it in a separate data source.",
 							m, b, quoted(supported)))
@@ -179,7 +184,7 @@ func validateAccountQuery(q accountQuery, diags *diag.Diagnostics) {
 	}
 	switch {
 	case q.timeframe == "":
-	case removedTimeframes[q.timeframe]:
+	case slices.Contains(removedTimeframes, q.timeframe):
 		diags.AddAttributeError(path.Root("timeframe"), "Removed timeframe",
 			fmt.Sprintf("Meta removed the %q timeframe in Graph API v20.0. Valid timeframes: %s.", q.timeframe, quoted(timeframes)))
 	case !slices.Contains(timeframes, q.timeframe):
@@ -233,7 +238,7 @@ func validateMediaQuery(metrics, breakdown []string, diags *diag.Diagnostics) {
 	}
 	for i, b := range breakdown {
 		for _, m := range metrics {
-			if supported := mediaMetrics[m].breakdown; supported != b {
+			if supported := mediaMetrics[m].Breakdown; supported != b {
 				detail := fmt.Sprintf("The %q metric cannot be broken down by %q", m, b)
 				if supported != "" {
 					detail += fmt.Sprintf(" (supported: %q)", supported)
@@ -250,7 +255,7 @@ func validateMediaQuery(metrics, breakdown []string, diags *diag.Diagnostics) {
 // ageProblem explains why a metric does not exist for a media created at
 // created (a Graph timestamp), or "".
 func ageProblem(metric, created, mediaID string) string {
-	cutoff := mediaMetrics[metric].createdBefore
+	cutoff := mediaMetrics[metric].CreatedBefore
 	t, err := graph.ParseTime(created)
 	if cutoff.IsZero() || err != nil || t.Before(cutoff) {
 		return ""
@@ -262,19 +267,19 @@ func ageProblem(metric, created, mediaID string) string {
 // productProblem explains why a metric does not exist for a media, or "".
 func productProblem(metric, product, mediaType, mediaID string) string {
 	mm := mediaMetrics[metric]
-	if slices.Contains(mm.products, product) || !slices.Contains(feedReelsStory, product) {
+	if slices.Contains(mm.Products, product) || !slices.Contains(feedReelsStory, product) {
 		return "" // unknown product types (e.g. AD): let Meta decide
 	}
 	label := product
-	if mediaType == "CAROUSEL_ALBUM" {
+	if mediaType == graph.MediaTypeCarouselAlbum {
 		label = "FEED (carousel album)"
 	}
 	var fits []string
 	for _, name := range sortedNames(mediaMetrics) {
-		if slices.Contains(mediaMetrics[name].products, product) {
+		if slices.Contains(mediaMetrics[name].Products, product) {
 			fits = append(fits, name)
 		}
 	}
 	return fmt.Sprintf("The %q metric is not available for %s media (media %s); it exists for %s. Metrics for %s media: %s.",
-		metric, label, mediaID, strings.Join(mm.products, ", "), product, strings.Join(fits, ", "))
+		metric, label, mediaID, strings.Join(mm.Products, ", "), product, strings.Join(fits, ", "))
 }

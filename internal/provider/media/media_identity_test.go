@@ -49,8 +49,9 @@ import {
 }
 
 resource "instagram_media" "adopted" {
-  type    = "IMAGE"
-  caption = "Posted in the app"
+  type            = "IMAGE"
+  caption         = "Posted in the app"
+  deletion_policy = "retain" # as an imported post is, unless configured otherwise
 }`, id)
 	env.Test(t, resource.TestCase{
 		TerraformVersionChecks: acctest.Needs(acctest.ResourceIdentity),
@@ -75,8 +76,9 @@ resource "instagram_media" "adopted" {
 				// which needs its media: a plan-time error, not a request.
 				Config: `
 resource "instagram_media" "adopted" {
-  type    = "IMAGE"
-  caption = "A new caption"
+  type            = "IMAGE"
+  caption         = "A new caption"
+  deletion_policy = "retain"
 }`,
 				PlanOnly:    true,
 				ExpectError: acctest.ExpectError(`Changing caption publishes a new post \(posts cannot be edited\), and a new post of type "IMAGE" needs image_url`),

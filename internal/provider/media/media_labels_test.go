@@ -62,7 +62,7 @@ func TestAccMedia_trialReelInPartnership(t *testing.T) {
 				ResourceName:      reelAddr,
 				ImportState:       true,
 				ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"video_url", "trial_params", "branded_content_sponsor_ids", "is_paid_partnership",
+				ImportStateVerifyIgnore: []string{"deletion_policy", "video_url", "trial_params", "branded_content_sponsor_ids", "is_paid_partnership",
 					"is_ai_generated", "container_id"},
 			},
 			{

@@ -199,10 +199,17 @@ func (r *mediaResource) planScheduledUpdate(ctx context.Context, plan, state *me
 // replaces it, media_republish.go); a replaced post still to be deleted is
 // deleted; anything else changes Terraform-side settings only.
 func (r *mediaResource) planPublishedUpdate(ctx context.Context, plan, state *mediaModel, imported bool, diags *diag.Diagnostics) {
-	plan.Status, plan.ReplacedID, plan.CollaboratorInvites = types.StringValue(statusPublished), state.ReplacedID, state.CollaboratorInvites
+	// A state from before status existed keeps it null until a refresh
+	// reads the post (Read records "published"), so that a -refresh=false
+	// plan of an upgraded workspace changes nothing.
+	plan.Status, plan.ReplacedID, plan.CollaboratorInvites = state.Status, state.ReplacedID, state.CollaboratorInvites
+	if !state.Status.IsNull() {
+		plan.Status = types.StringValue(statusPublished)
+	}
 	changed := replacedInputs(*plan, *state, imported)
 	switch {
 	case len(changed) > 0:
+		plan.Status = types.StringValue(statusPublished)
 		if diags.Append(missingMedia(*plan, describePaths(changed))...); diags.HasError() || !r.accountReachable(ctx, plan, diags) {
 			return
 		}

@@ -18,12 +18,13 @@ import (
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
 )
 
-// Media types a user can publish (the `type` attribute).
+// Media types a user can publish (the `type` attribute): Graph's container
+// media types.
 const (
-	mediaTypeImage    = "IMAGE"
-	mediaTypeReels    = "REELS"
-	mediaTypeCarousel = "CAROUSEL"
-	mediaTypeStories  = "STORIES"
+	mediaTypeImage    = graph.MediaTypeImage
+	mediaTypeReels    = graph.MediaTypeReels
+	mediaTypeCarousel = graph.MediaTypeCarousel
+	mediaTypeStories  = graph.MediaTypeStories
 )
 
 const (
@@ -134,7 +135,12 @@ func (r *mediaResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	applyMedia(&state, media)
 	state.Status = types.StringValue(statusPublished)
 	r.readCollaborators(ctx, &state)
-	if state.DeletionPolicy.IsNull() {
+	switch {
+	case state.DeletionPolicy.IsNull() && imported:
+		// A post that existed before Terraform is kept unless the
+		// configuration says to delete it: a plan shows that change.
+		state.DeletionPolicy = types.StringValue(deletionPolicyRetain)
+	case state.DeletionPolicy.IsNull():
 		state.DeletionPolicy = types.StringValue(effectiveDeletionPolicy(r.Data, state.DeletionPolicy))
 	}
 	common.Save(ctx, &resp.State, resp.Identity, &state, &resp.Diagnostics)
@@ -385,18 +391,9 @@ func setUnknownsNull(m *mediaModel) {
 	}
 }
 
-// resourceTypeOf maps Instagram's media_type/media_product_type to `type`.
+// resourceTypeOf is the `type` of a published post (graph.ContainerType).
 func resourceTypeOf(m *graph.Media) string {
-	switch {
-	case m.MediaType == "CAROUSEL_ALBUM":
-		return mediaTypeCarousel
-	case m.MediaProductType == "STORY":
-		return mediaTypeStories
-	case m.MediaType == "VIDEO" || m.MediaProductType == "REELS":
-		return mediaTypeReels
-	default:
-		return mediaTypeImage
-	}
+	return graph.ContainerType(m.MediaType, m.MediaProductType)
 }
 
 func storyExpired(m mediaModel, now time.Time) bool {

@@ -32,6 +32,13 @@ resource "instagram_media" "post" {
 `, caption, strings.Join(extra, "\n  "))
 }
 
+// importPost imports the post at address by its id and compares it with the
+// state, but for ignore and deletion_policy: an imported post is retained
+// unless the configuration says to delete it.
+func importPost(address string, ignore ...string) resource.TestStep {
+	return acctest.ImportStep(address, append(ignore, "deletion_policy")...)
+}
+
 // importVerifyIgnore are inputs Instagram cannot return: import adopts them
 // from the configuration instead.
 var importVerifyIgnore = []string{"image_url", "alt_text", "user_tags", "container_id"}
@@ -65,7 +72,7 @@ func TestAccMedia_image(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			acctest.ImportStep(imageAddr, importVerifyIgnore...),
+			importPost(imageAddr, importVerifyIgnore...),
 			// A matching configuration after an import block adopts the
 			// inputs the API cannot return, in place: never a new post.
 			acctest.ImportBlockUpdatesInPlace(imageAddr),

@@ -61,7 +61,7 @@ func TestAccMedia_reel(t *testing.T) {
 				},
 				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			acctest.ImportStep(reelAddr, "video_url", "cover_url", "share_to_feed", "thumb_offset", "audio_name",
+			importPost(reelAddr, "video_url", "cover_url", "share_to_feed", "thumb_offset", "audio_name",
 				"collaborators", "collaborator_invites", "user_tags", "container_id"),
 			{
 				Config:           reelConfig("A new cut"),
@@ -130,7 +130,7 @@ func TestAccMedia_carouselOfTen(t *testing.T) {
 				},
 				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			acctest.ImportStep(carouselAddr, "children", "location_id", "collaborators", "collaborator_invites", "container_id"),
+			importPost(carouselAddr, "children", "location_id", "collaborators", "collaborator_invites", "container_id"),
 			// The imported carousel adopts the children blocks in place.
 			acctest.ImportBlockUpdatesInPlace(carouselAddr),
 		},
@@ -162,7 +162,7 @@ func TestAccMedia_story(t *testing.T) {
 				},
 				ConfigPlanChecks: acctest.NoDrift(),
 			},
-			acctest.ImportStep(storyAddr, "image_url", "user_tags", "container_id"),
+			importPost(storyAddr, "image_url", "user_tags", "container_id"),
 			{
 				Config:           storyConfig("https://cdn.example.com/story-2.jpg"),
 				ConfigPlanChecks: acctest.Republishes(storyAddr),

@@ -145,7 +145,7 @@ func TestAccMedia_videoFiles(t *testing.T) {
 				ResourceName:            reelAddr,
 				ImportState:             true,
 				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"video_file", "video_file_hash", "container_id"},
+				ImportStateVerifyIgnore: []string{"deletion_policy", "video_file", "video_file_hash", "container_id"},
 			},
 		},
 	})

@@ -11,13 +11,14 @@ import (
 // BenchmarkRefresh prints what `terraform plan` (with refresh) costs for N
 // posts in one state in Graph calls: wall time, round trips and metered
 // calls per post, at 0 and 50 ms emulated latency, and a throttled scenario.
+// BENCH_N sets the sizes (default "500 2000", the README's figures).
 // BenchmarkPlan compares the CPU cost with the baselines. Timings are
 // printed, never asserted. Skips without a Terraform CLI.
 func BenchmarkRefresh(b *testing.B) {
 	tf := terraformCLI(b)
 	cli := newCLIConfig(b, tf, map[string]string{providerSources["instagram"]: buildProvider(b, b.TempDir())})
 	fmt.Printf("\n%-34s %5s %8s %10s %12s %12s %9s\n", "scenario", "N", "latency", "plan wall", "trips/post", "metered/post", "rejected")
-	for _, n := range []int{100, 500} {
+	for _, n := range envInts(b, "BENCH_N", []int{500, 2000}) {
 		ws := cli.mediaWorkspace(b, providerSources["instagram"], n, true)
 		for _, lat := range []time.Duration{0, 50 * time.Millisecond} {
 			ws.emu.SetLatency(lat)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/acctest"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/emulator"
+	"github.com/terraform-instagram/terraform-provider-instagram/internal/graph"
 )
 
 const subAddr = "instagram_webhook_subscription.ig"
@@ -108,7 +109,7 @@ func TestAccWebhookSubscription_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("object"), knownvalue.StringExact("instagram")),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("active"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("include_values"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("versions").AtMapKey("comments"), knownvalue.StringExact("v25.0")),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("versions").AtMapKey("comments"), knownvalue.StringExact(graph.DefaultAPIVersion)),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("verify_token"), knownvalue.Null()),
 					acctest.ExpectNotInState(token),
 				},

@@ -42,6 +42,7 @@ func run(args []string) error {
 	seedPosts := fs.Int("seed-posts", 0, "give the seeded account this many older posts of every kind (images, reels, carousels, stories)")
 	faultSeed := fs.Int64("fault-seed", 0, "seed of the random draws of faults injected with a probability")
 	fixedClock := fs.Bool("fixed-clock", false, "start the clock at 2026-11-01T12:00:00Z (moved only by /_emulator/clock/advance) instead of the wall clock")
+	legacyApp := fs.Bool("legacy-app", false, "behave as a Meta app created before 2026-11-04: accept multi-ID reads (GET /?ids=) and the other legacy Graph features that newer apps are refused")
 	verbose := fs.Bool("v", false, "log every request (paths only, never tokens)")
 	var allowedHosts hostList
 	fs.Var(&allowedHosts, "webhook-allowed-hosts", "comma-separated hosts besides loopback addresses that webhook handshakes and deliveries may call (https only)")
@@ -64,7 +65,7 @@ func run(args []string) error {
 	}
 	opts := emulator.Options{
 		QuotaTotal: *quota, VideoProcessingPolls: *videoPolls, ImageProcessingPolls: *imagePolls, FaultSeed: *faultSeed,
-		WebhookAllowedHosts: allowedHosts, WebhookTLS: hookTLS, WebhookInsecureLoopback: *insecureLoopback,
+		LegacyApp: *legacyApp, WebhookAllowedHosts: allowedHosts, WebhookTLS: hookTLS, WebhookInsecureLoopback: *insecureLoopback,
 	}
 	if !*fixedClock {
 		// The provider it serves runs on the wall clock (story expiry, the

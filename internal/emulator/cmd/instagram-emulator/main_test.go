@@ -30,7 +30,9 @@ func TestCheckLoopback(t *testing.T) {
 func TestRunServesAndStopsOnSignal(t *testing.T) {
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	done := make(chan error, 1)
-	go func() { done <- run([]string{"-addr-file", addrFile, "-quota", "7", "-seed-posts", "4"}) }()
+	go func() {
+		done <- run([]string{"-addr-file", addrFile, "-quota", "7", "-seed-posts", "4", "-legacy-app"})
+	}()
 
 	var base string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
@@ -51,28 +53,28 @@ func TestRunServesAndStopsOnSignal(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("health = %d", res.StatusCode)
 	}
-	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/v25.0/"+emulator.DefaultAccountID+"/content_publishing_limit?fields=config", nil)
-	req.Header.Set("Authorization", "Bearer "+emulator.DefaultFacebookToken)
-	res, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	get := func(path string) string {
+		t.Helper()
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, base+path, nil)
+		req.Header.Set("Authorization", "Bearer "+emulator.DefaultFacebookToken)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return string(body)
 	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if !strings.Contains(string(body), `"quota_total":7`) {
+	if body := get("/v25.0/" + emulator.DefaultAccountID + "/content_publishing_limit?fields=config"); !strings.Contains(body, `"quota_total":7`) {
 		t.Fatalf("-quota not applied: %s", body)
 	}
 	// -seed-posts 4: an image, a reel, a carousel and a story; three count as posts.
-	req, _ = http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/v25.0/"+emulator.DefaultAccountID+"?fields=media_count", nil)
-	req.Header.Set("Authorization", "Bearer "+emulator.DefaultFacebookToken)
-	res, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ = io.ReadAll(res.Body)
-	res.Body.Close()
-	if !strings.Contains(string(body), `"media_count":3`) {
+	if body := get("/v25.0/" + emulator.DefaultAccountID + "?fields=media_count"); !strings.Contains(body, `"media_count":3`) {
 		t.Fatalf("-seed-posts not applied: %s", body)
+	}
+	// -legacy-app: a multi-ID read, which an app created today is refused.
+	if body := get("/v25.0/?ids=" + emulator.DefaultAccountID + "&fields=id"); !strings.Contains(body, `{"`+emulator.DefaultAccountID+`":{"id"`) {
+		t.Fatalf("-legacy-app not applied: %s", body)
 	}
 	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
 		t.Fatal(err)

@@ -82,7 +82,7 @@ func TestRun_account(t *testing.T) {
 	t.Cleanup(srv.Close)
 	env := map[string]string{"INSTAGRAM_ACCESS_TOKEN": emulator.DefaultFacebookToken, "INSTAGRAM_BASE_URL": srv.URL}
 	html := filepath.Join(t.TempDir(), "preview.html")
-	out, err := runCmd(t, "", env, "--account", emulator.DefaultAccountID, "--html", html, "../../testdata/plans/spec-scheduled.json")
+	out, err := runCmd(t, "", env, "--account", emulator.DefaultAccountID, "--html", html, "../../testdata/plans/scheduled.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestRun_account(t *testing.T) {
 	}
 	// A wrong token fails with Graph's error, without the token.
 	env["INSTAGRAM_ACCESS_TOKEN"] = "EAAWrongToken123"
-	_, err = runCmd(t, "", env, "--account", emulator.DefaultAccountID, "../../testdata/plans/spec-scheduled.json")
+	_, err = runCmd(t, "", env, "--account", emulator.DefaultAccountID, "../../testdata/plans/scheduled.json")
 	if err == nil || strings.Contains(err.Error(), "EAAWrongToken123") {
 		t.Errorf("wrong token: %v", err)
 	}
