@@ -16,7 +16,7 @@ func TestMissingFileHint(t *testing.T) {
 		{"clip.mp4", true},
 		{"videos/clip.mp4", true},
 		{"./clip.mp4", false},
-		{"../shared/clip.mp4", false},
+		{"../videos/clip.mp4", false},
 		{"/srv/videos/clip.mp4", false},
 	} {
 		msg := missingFile(tc.name)
