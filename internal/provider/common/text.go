@@ -31,6 +31,21 @@ func CommentText() validator.String {
 		})
 }
 
+// Text validates a short text Instagram shows (alt text, a poll's answer,
+// an audio's name) at plan time: not blank, and at most limit characters
+// counted as Instagram counts them (rules.Length: code points, so
+// "Crème brûlée" is 12, not the 14 bytes of its UTF-8).
+func Text(limit int) validator.String {
+	return StringCheck(fmt.Sprintf("must not be blank; at most %d characters", limit), func(at path.Path, text string, diags *diag.Diagnostics) {
+		switch n := rules.Length(text); {
+		case !notBlank.MatchString(text):
+			diags.AddAttributeError(at, "Empty text", fmt.Sprintf("%s must not be blank.", at))
+		case n > limit:
+			diags.AddAttributeError(at, "Text too long", fmt.Sprintf("%s is %d characters long; Instagram allows at most %d.", at, n, limit))
+		}
+	})
+}
+
 // RE2Pattern validates a regular expression in Go's RE2 syntax
 // (https://github.com/google/re2/wiki/Syntax) at plan time.
 func RE2Pattern() validator.String {

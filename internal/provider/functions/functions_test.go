@@ -85,6 +85,8 @@ func value(v any) attr.Value {
 
 func valueAndType(v any) (attr.Value, attr.Type) {
 	switch v := v.(type) {
+	case nil:
+		return types.DynamicNull(), types.DynamicType
 	case string:
 		return types.StringValue(v), types.StringType
 	case int:

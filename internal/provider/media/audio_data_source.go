@@ -72,7 +72,7 @@ func (d *audioDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				MarkdownDescription: fmt.Sprintf("Text to search for in titles and artists, at most %d characters. "+
 					"Omit it for what is trending.", maxAudioQuery),
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthBetween(1, maxAudioQuery)},
+				Validators: []validator.String{common.Text(maxAudioQuery)},
 			},
 			"limit": common.BoundedInt64(fmt.Sprintf("Most tracks to return, 1–%d. Default %d.", graph.AudioMaxPageSize, defaultAudioLimit),
 				1, graph.AudioMaxPageSize),

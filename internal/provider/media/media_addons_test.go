@@ -65,9 +65,10 @@ func TestAccMedia_poll(t *testing.T) {
 				ConfigPlanChecks: acctest.NoDrift(),
 			},
 			{
-				Config:           pollConfig(`["Flat white", "Cortado", "Espresso"]`),
+				// 23 characters, 27 bytes: Instagram counts characters.
+				Config:           pollConfig(`["Flat white", "Cortado", "Crème brûlée à l'orange"]`),
 				ConfigPlanChecks: acctest.Republishes(imageAddr),
-				Check:            expectParam(env, "poll_attachment", `{"option_a":"Flat white","option_b":"Cortado","option_c":"Espresso"}`),
+				Check:            expectParam(env, "poll_attachment", `{"option_a":"Flat white","option_b":"Cortado","option_c":"Crème brûlée à l'orange"}`),
 			},
 		},
 	})
@@ -162,7 +163,31 @@ resource "instagram_media" "post" {
   image_url = "https://cdn.example.com/a.jpg"
   caption   = "Which?"
   poll      = { options = ["An option far longer than Instagram allows", "B"] }
-}`, `string length must be between 1 and 25`, false},
+}`, `poll.options\[0\] is 42 characters long; Instagram allows at most 25`, false},
+		{"blank option", `
+resource "instagram_media" "post" {
+  type      = "IMAGE"
+  image_url = "https://cdn.example.com/a.jpg"
+  caption   = "Which?"
+  poll      = { options = ["  ", "B"] }
+}`, `poll.options\[0\] must not be blank`, false},
+		{"blank caption", `
+resource "instagram_media" "post" {
+  type           = "IMAGE"
+  image_url      = "https://cdn.example.com/a.jpg"
+  caption        = " "
+  comment_prompt = true
+}`, `A caption add-on needs a caption`, false},
+		{"null collaborator", `
+variable "partner" {
+  type    = string
+  default = null
+}
+resource "instagram_media" "post" {
+  type          = "IMAGE"
+  image_url     = "https://cdn.example.com/a.jpg"
+  collaborators = [var.partner]
+}`, `(?s)collaborators.*null value`, false},
 		{"audio on an image", `
 resource "instagram_media" "post" {
   type      = "IMAGE"

@@ -57,6 +57,13 @@ func CheckInputs(ctx context.Context, inputs map[string]attr.Value) []string {
 		}
 		given[name] = tv
 	}
+	// Terraform sends a block written no time (an empty dynamic "children")
+	// as null, not as an empty list: so does a check of the same inputs.
+	for name := range s.Schema.GetBlocks() {
+		if v, ok := given[name]; ok && emptySequence(v) {
+			given[name] = tftypes.NewValue(v.Type(), nil)
+		}
+	}
 	raw := c.object(given, objType, "")
 
 	config, err := tfprotov6.NewDynamicValue(objType, raw)
@@ -73,7 +80,7 @@ func CheckInputs(ctx context.Context, inputs map[string]attr.Value) []string {
 	}
 	valid := true
 	for _, d := range resp.Diagnostics {
-		if d.Severity == tfprotov6.DiagnosticSeverityError {
+		if d.Severity == tfprotov6.DiagnosticSeverityError && !c.reported(attributePath(d.Attribute)) {
 			valid = false
 			c.add(attributePath(d.Attribute), firstParagraph(d.Detail, d.Summary))
 		}
@@ -122,7 +129,25 @@ func (checkProvider) DataSources(context.Context) []func() datasource.DataSource
 
 // conversion turns values as written into values of the schema's types,
 // collecting what cannot be converted.
-type conversion struct{ problems []string }
+type conversion struct {
+	problems []string
+	// notObjects holds the list elements that are not objects where the
+	// schema wants one (children = [1], user_tags = [null]): each is a
+	// problem already, and stands in as an object of nulls, since the
+	// framework cannot hold a null element of a list of objects.
+	notObjects []string
+}
+
+// reported tells whether a problem of the element holding the attribute at
+// was reported already (its other problems would only repeat it).
+func (c *conversion) reported(at string) bool {
+	for _, e := range c.notObjects {
+		if at == e || strings.HasPrefix(at, e+".") || strings.HasPrefix(at, e+"[") {
+			return true
+		}
+	}
+	return false
+}
 
 // add records a problem of the attribute at: the message as it is when it
 // starts with the attribute's name, else "at: message".
@@ -218,9 +243,23 @@ func (c *conversion) elements(v tftypes.Value, want tftypes.Type, at string) ([]
 		return nil, false
 	}
 	for i, e := range elems {
-		elems[i] = c.value(e, want, fmt.Sprintf("%s[%d]", at, i))
+		at := fmt.Sprintf("%s[%d]", at, i)
+		elems[i] = c.value(e, want, at)
+		if o, ok := want.(tftypes.Object); ok && elems[i].IsNull() {
+			if e.IsNull() {
+				c.add(at, "must be an object, not null")
+			}
+			c.notObjects = append(c.notObjects, at)
+			elems[i] = c.object(nil, o, at)
+		}
 	}
 	return elems, true
+}
+
+// emptySequence: a known list, set or tuple of no element.
+func emptySequence(v tftypes.Value) bool {
+	var elems []tftypes.Value
+	return v.IsKnown() && !v.IsNull() && isSequence(v.Type()) && v.As(&elems) == nil && len(elems) == 0
 }
 
 // primitive converts between strings, numbers and booleans as Terraform

@@ -95,7 +95,7 @@ func userTagsAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		MarkdownDescription: description,
 		Optional:            true,
-		Validators:          []validator.List{listvalidator.SizeAtMost(rules.MaxUserTags)},
+		Validators:          []validator.List{listvalidator.SizeAtMost(rules.MaxUserTags), listvalidator.NoNullValues()},
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"username": schema.StringAttribute{
 				MarkdownDescription: "Instagram username to tag, without `@`.",
@@ -203,7 +203,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"alt_text": schema.StringAttribute{
 				MarkdownDescription: inputDoc("alt_text", "Alternative text for the image, at most 1000 characters (carousel images have their own)."),
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, rules.MaxAltTextLength)},
+				Validators:          []validator.String{common.Text(rules.MaxAltTextLength)},
 			},
 			"location_id": schema.StringAttribute{
 				MarkdownDescription: inputDoc("location_id", "Id of a Facebook Page with location data to tag the post with."),
@@ -217,6 +217,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Optional:            true,
 				Validators: []validator.List{
 					listvalidator.SizeBetween(1, rules.MaxCollaborators),
+					listvalidator.NoNullValues(),
 					listvalidator.UniqueValues(),
 					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(common.UsernamePattern, "must be an Instagram username without @")),
 				},
@@ -238,7 +239,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"audio_name": schema.StringAttribute{
 				MarkdownDescription: inputDoc("audio_name", "Name for the reel's original audio (it can be renamed once)."),
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          []validator.String{common.Text(255)},
 			},
 			"trial_params": schema.SingleNestedAttribute{
 				MarkdownDescription: inputDoc("trial_params", "Publishes the reel as a trial reel: shown to non-followers first. "+
@@ -261,6 +262,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Optional:    true,
 				Validators: []validator.List{
 					listvalidator.SizeBetween(1, rules.MaxSponsors),
+					listvalidator.NoNullValues(),
 					listvalidator.UniqueValues(),
 					listvalidator.ValueStringsAre(common.NumericID("Instagram user id")),
 				},
@@ -290,8 +292,9 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 						Required:            true,
 						Validators: []validator.List{
 							listvalidator.SizeBetween(rules.MinPollOptions, rules.MaxPollOptions),
+							listvalidator.NoNullValues(),
 							listvalidator.UniqueValues(),
-							listvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, rules.MaxPollOptionLength)),
+							listvalidator.ValueStringsAre(common.Text(rules.MaxPollOptionLength)),
 						},
 					},
 					"duration_extended": schema.BoolAttribute{
@@ -416,7 +419,7 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"alt_text": schema.StringAttribute{
 						MarkdownDescription: "Alternative text of an image item, at most 1000 characters.",
 						Optional:            true,
-						Validators:          []validator.String{stringvalidator.LengthBetween(1, rules.MaxAltTextLength)},
+						Validators:          []validator.String{common.Text(rules.MaxAltTextLength)},
 					},
 					"user_tags": userTagsAttribute("People tagged in an image item (x and y required)."),
 				}},

@@ -182,12 +182,12 @@ func validateAddOns(m mediaModel, diags *diag.Diagnostics) {
 		diags.AddAttributeError(path.Root("comment_prompt"), "One caption add-on per post",
 			"A post takes a poll or a comment prompt, not both: remove poll or comment_prompt.")
 	}
-	if (poll || prompt) && m.Caption.IsNull() {
+	if (poll || prompt) && !m.Caption.IsUnknown() && strings.TrimSpace(m.Caption.ValueString()) == "" {
 		what := "the poll's question"
 		if prompt {
 			what = "the prompt followers answer in the comments"
 		}
 		diags.AddAttributeError(path.Root("caption"), "A caption add-on needs a caption",
-			fmt.Sprintf("The caption is %s: set caption.", what))
+			fmt.Sprintf("The caption is %s: set caption (not blank).", what))
 	}
 }

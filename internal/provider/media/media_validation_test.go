@@ -42,7 +42,7 @@ func TestAccMedia_validation(t *testing.T) {
 		{"local video path", `type = "REELS"` + "\n  video_url = \"file:///clips/a.mp4\"", `To upload a local video, set video_file = "/clips/a.mp4" instead`},
 		{"carousel item needs one url", `type = "CAROUSEL"` + child(1) + "\n  children {\n    alt_text = \"x\"\n  }", `children\[1\] must set either image_url`},
 		{"carousel video alt_text", `type = "CAROUSEL"` + child(1) + "\n  children {\n    video_url = \"https://cdn.example.com/v.mp4\"\n    alt_text = \"x\"\n  }", `children\[1\] is a video; Instagram supports alt_text only on images`},
-		{"alt_text length", image + "\n  alt_text = \"" + strings.Repeat("a", 1001) + "\"", `alt_text.*length must be between 1 and 1000`},
+		{"alt_text length", image + "\n  alt_text = \"" + strings.Repeat("a", 1001) + "\"", `alt_text is 1001 characters long; Instagram allows at most 1000`},
 		{"unknown type", `type = "VIDEO"` + "\n  video_url = \"https://cdn.example.com/v.mp4\"", `type.*value must be one of`},
 	} {
 		t.Run(tc.name, func(t *testing.T) { planFails(t, tc.body, tc.want) })
