@@ -6,6 +6,7 @@ package functions
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -65,9 +66,11 @@ func (publishingWindows) Definition(_ context.Context, _ function.DefinitionRequ
 				ElementType:         types.StringType,
 				MarkdownDescription: "When each post is published, in RFC 3339 (`2026-12-08T09:00:00Z`, `2026-12-08T10:00:00+01:00`), in any order.",
 			},
-			function.Int64Parameter{
+			// A number, not an Int64Parameter: the framework would refuse
+			// 1.5 with an error of its own, before Run can name quota.
+			function.NumberParameter{
 				Name:                "quota",
-				MarkdownDescription: "How many posts the account may publish in 24 hours, at least 1.",
+				MarkdownDescription: "How many posts the account may publish in 24 hours: a whole number, at least 1.",
 			},
 		},
 		Return: function.ListReturn{ElementType: windowType},
@@ -76,16 +79,25 @@ func (publishingWindows) Definition(_ context.Context, _ function.DefinitionRequ
 
 func (publishingWindows) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var (
-		given []types.String
-		quota int64
+		given  []types.String
+		number types.Number
 	)
 	if resp.Error = argument(ctx, req, 0, "times", "a list of RFC 3339 times", &given); resp.Error != nil {
 		return
 	}
-	if resp.Error = argument(ctx, req, 1, "quota", "a whole number", &quota); resp.Error != nil {
+	if resp.Error = argument(ctx, req, 1, "quota", "a whole number", &number); resp.Error != nil {
 		return
 	}
-	if quota < 1 {
+	f := number.ValueBigFloat() // never null nor unknown: the parameter allows neither
+	quota, accuracy := f.Int64()
+	switch {
+	case !f.IsInt():
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("quota must be a whole number, not %s", f.Text('g', -1)))
+		return
+	case accuracy != big.Exact:
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("quota %s is too large (Meta's quotas are 50 or 100)", f.Text('g', -1)))
+		return
+	case quota < 1:
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("quota must be at least 1, not %d", quota))
 		return
 	}

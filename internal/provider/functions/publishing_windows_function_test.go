@@ -1,6 +1,7 @@
 package functions_test
 
 import (
+	"math/big"
 	"reflect"
 	"testing"
 
@@ -52,7 +53,7 @@ func TestPublishingWindows(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			var got []window
-			result(t, &got, functions.NewPublishingWindows(), tc.times, types.Int64Value(tc.quota))
+			result(t, &got, functions.NewPublishingWindows(), tc.times, quota(tc.quota))
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("publishing_windows(%s, %d) =\n%+v\nwant\n%+v", tc.times, tc.quota, got, tc.want)
 			}
@@ -63,17 +64,22 @@ func TestPublishingWindows(t *testing.T) {
 func TestPublishingWindows_wrongArguments(t *testing.T) {
 	t.Parallel()
 	f := functions.NewPublishingWindows()
-	expectArgumentError(t, f, 0, `times[1] = "tomorrow" is not an RFC 3339 time`, times("2026-12-08T09:00:00Z", "tomorrow"), types.Int64Value(1))
-	expectArgumentError(t, f, 0, "times[0] is null", types.ListValueMust(types.StringType, []attr.Value{types.StringNull()}), types.Int64Value(1))
-	expectArgumentError(t, f, 0, "times must be a list of RFC 3339 times", types.StringValue("2026-12-08T09:00:00Z"), types.Int64Value(1))
-	expectArgumentError(t, f, 1, "quota must be at least 1, not 0", times(), types.Int64Value(0))
+	expectArgumentError(t, f, 0, `times[1] = "tomorrow" is not an RFC 3339 time`, times("2026-12-08T09:00:00Z", "tomorrow"), quota(1))
+	expectArgumentError(t, f, 0, "times[0] is null", types.ListValueMust(types.StringType, []attr.Value{types.StringNull()}), quota(1))
+	expectArgumentError(t, f, 0, "times must be a list of RFC 3339 times", types.StringValue("2026-12-08T09:00:00Z"), quota(1))
+	expectArgumentError(t, f, 1, "quota must be at least 1, not 0", times(), quota(0))
 	expectArgumentError(t, f, 1, "quota must be a whole number", times(), types.StringValue("many"))
+	expectArgumentError(t, f, 1, "quota must be a whole number, not 1.5", times(), types.NumberValue(big.NewFloat(1.5)))
+	expectArgumentError(t, f, 1, "quota 1e+20 is too large", times(), types.NumberValue(big.NewFloat(1e20)))
 }
+
+// quota is a quota argument: a number, as Terraform passes it.
+func quota(n int64) types.Number { return types.NumberValue(big.NewFloat(float64(n))) }
 
 func TestPublishingWindows_unknownTime(t *testing.T) {
 	t.Parallel()
 	list := types.ListValueMust(types.StringType, []attr.Value{types.StringValue("2026-12-08T09:00:00Z"), types.StringUnknown()})
-	resp := run(t, functions.NewPublishingWindows(), list, types.Int64Value(1))
+	resp := run(t, functions.NewPublishingWindows(), list, quota(1))
 	if resp.Error != nil || !resp.Result.Value().IsUnknown() {
 		t.Errorf("publishing_windows with an unknown time = %s, %v; want an unknown list", resp.Result.Value(), resp.Error)
 	}
