@@ -45,7 +45,8 @@ func (a *respondAction) Schema(_ context.Context, _ action.SchemaRequest, resp *
 			"`instagram_collaborative_media`. An answer cannot be taken back through the API.\n\n" +
 			fmt.Sprintf("The invite is checked to be pending before anything is sent. Meta allows %d answers a day per account: ",
 				graph.CollaborationResponsesPerDay) +
-			"the provider counts the answers it sends and refuses one more before sending it. The answer is sent once; if it " +
+			"within one run the provider counts the answers it sends and refuses one more before sending it (across runs, Meta " +
+			"refuses it). The answer is sent once; if it " +
 			"is lost, the invites and collaborative media are read to learn what happened. Needs Facebook login (refused at " +
 			"plan time, before any API call, with Instagram login) and Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
@@ -67,10 +68,12 @@ func (a *respondAction) Schema(_ context.Context, _ action.SchemaRequest, resp *
 	}
 }
 
-// ModifyPlan refuses Instagram login at plan time: Meta offers
-// collaboration with Facebook login only.
-func (a *respondAction) ModifyPlan(_ context.Context, _ action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+// ModifyPlan refuses Instagram login at plan time (Meta offers
+// collaboration with Facebook login only), and ids that came from a
+// variable or a data source and are not ids.
+func (a *respondAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
 	a.Data.RequireFacebookLogin(feature, &resp.Diagnostics)
+	common.RevalidateAction(ctx, a, req.Config, &resp.Diagnostics)
 }
 
 func (a *respondAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

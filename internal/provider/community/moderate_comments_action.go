@@ -27,6 +27,7 @@ var (
 	_ action.ActionWithConfigure        = (*moderateCommentsAction)(nil)
 	_ action.ActionWithValidateConfig   = (*moderateCommentsAction)(nil)
 	_ action.ActionWithConfigValidators = (*moderateCommentsAction)(nil)
+	_ action.ActionWithModifyPlan       = (*moderateCommentsAction)(nil)
 )
 
 // NewModerateCommentsAction is instagram_moderate_comments: hide, show again
@@ -153,6 +154,12 @@ func (a *moderateCommentsAction) ValidateConfig(ctx context.Context, req action.
 	resp.Diagnostics.AddAttributeError(path.Root("operation"), "Delete needs a selector",
 		"operation = \"delete\" deletes for good, so it needs at least one selector besides the posts: text_matches, "+
 			"from_usernames or comment_ids. To hide every comment of a post, use operation = \"hide\".")
+}
+
+// ModifyPlan checks ids and patterns from variables and data sources at
+// plan time, as it checks literal ones.
+func (a *moderateCommentsAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	common.RevalidateAction(ctx, a, req.Config, &resp.Diagnostics)
 }
 
 func (a *moderateCommentsAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

@@ -17,8 +17,10 @@ import (
 )
 
 var (
-	_ action.ActionWithConfigure = (*replyToCommentAction)(nil)
-	_ action.ActionWithConfigure = (*replyToMentionAction)(nil)
+	_ action.ActionWithConfigure  = (*replyToCommentAction)(nil)
+	_ action.ActionWithConfigure  = (*replyToMentionAction)(nil)
+	_ action.ActionWithModifyPlan = (*replyToCommentAction)(nil)
+	_ action.ActionWithModifyPlan = (*replyToMentionAction)(nil)
 )
 
 // NewReplyToCommentAction is instagram_reply_to_comment: the account answers a
@@ -113,6 +115,16 @@ func (a *replyToMentionAction) Schema(_ context.Context, _ action.SchemaRequest,
 			"message": messageAttribute("answer"),
 		},
 	}
+}
+
+// ModifyPlan checks ids and the message from variables and data sources
+// at plan time, as it checks literal ones.
+func (a *replyToCommentAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	common.RevalidateAction(ctx, a, req.Config, &resp.Diagnostics)
+}
+
+func (a *replyToMentionAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	common.RevalidateAction(ctx, a, req.Config, &resp.Diagnostics)
 }
 
 func (a *replyToCommentAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
