@@ -90,10 +90,16 @@ func searchFailed(ctx context.Context, err error) error {
 // checkDuplicate looks for a post like post that p.Held does not rule out.
 func (p *Publisher) checkDuplicate(ctx context.Context, post Post) error {
 	since := p.now().Add(-DuplicatePostWindow)
-	if post.Parent.Param("caption") == "" || post.ProductType() == graph.ProductStory {
+	if post.uncaptioned() {
 		since = p.now().Add(-UncaptionedPostWindow)
 	}
 	return p.refuseMatchSince(ctx, post, since)
+}
+
+// uncaptioned: a story, or a post without a caption, which looks like any
+// other of its kind, so the guard looks back a short while only.
+func (p Post) uncaptioned() bool {
+	return p.Parent.Param("caption") == "" || p.ProductType() == graph.ProductStory
 }
 
 // refuseMatchSince: a post like post published since since that p.Held does
@@ -116,12 +122,25 @@ func (p *Publisher) refuseMatchSince(ctx context.Context, post Post, since time.
 // missed would say nothing was published. So it looks for a post like post
 // published since since (less recoveryMargin, for clocks) that p.Held does
 // not rule out: a *DuplicateError names it, a *SearchError says the search
-// failed. With AllowDuplicate there is no guard, and nothing to look for.
+// failed. A story or a post without a caption looks like any other of its
+// kind, so for those, as for the guard, only UncaptionedPostWindow back is
+// searched. With AllowDuplicate there is no guard, and nothing to look for.
 func (p *Publisher) CheckNotPublishedSince(ctx context.Context, post Post, since time.Time) error {
 	if post.AllowDuplicate {
 		return nil
 	}
-	return p.refuseMatchSince(ctx, post, since.Add(-recoveryMargin))
+	since = since.Add(-recoveryMargin)
+	if post.uncaptioned() {
+		since = later(since, p.now().Add(-UncaptionedPostWindow))
+	}
+	return p.refuseMatchSince(ctx, post, since)
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // exclusiveKey names what a post looks like to the guard: two posts of one

@@ -137,6 +137,33 @@ func TestCheckNotPublishedSince(t *testing.T) {
 			}
 		})
 	}
+	// A story looks like any other story: one posted (from the app, say)
+	// since a scheduled story's time is taken for it within the hour the
+	// guard searches for stories, not days later.
+	for _, tc := range []struct {
+		name    string
+		after   time.Duration // the other story was posted this long after the scheduled time
+		refused bool
+	}{
+		{"a story within the hour before the check", 2*time.Hour + 30*time.Minute, true},
+		{"a story hours before the check", 10 * time.Minute, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t, emulator.Options{}, nil)
+			scheduled := w.emu.Now()
+			w.emu.AdvanceClock(tc.after)
+			if _, ok := w.emu.PostOutOfBand(emulator.DefaultAccountID, emulator.Post{Type: "STORY"}); !ok {
+				t.Fatal("the emulator did not post the story")
+			}
+			w.emu.AdvanceClock(3*time.Hour - tc.after) // the window closed
+			err := w.pub.CheckNotPublishedSince(context.Background(), storyPost("https://cdn.example.com/s.jpg"), scheduled)
+			var dup *DuplicateError
+			if errors.As(err, &dup) != tc.refused {
+				t.Fatalf("err = %v, want a *DuplicateError: %t", err, tc.refused)
+			}
+		})
+	}
+
 	w := newWorld(t, emulator.Options{}, nil)
 	w.emu.InjectFault(emulator.Fault{Route: routeList, Error: &emulator.ErrorBody{Code: 1, Message: "An unknown error occurred"}})
 	var search *SearchError

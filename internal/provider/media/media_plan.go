@@ -34,9 +34,10 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if resp.Diagnostics.HasError() || !r.planCommon(ctx, req, &plan, config, &resp.Diagnostics) {
 		return
 	}
+	decided := true // false: the clock may decide otherwise at the apply (settled)
 	if r.Data != nil {
 		if req.State.Raw.IsNull() {
-			r.planCreate(ctx, &plan, &resp.Diagnostics)
+			decided = r.planCreate(ctx, &plan, &resp.Diagnostics)
 		} else {
 			var state mediaModel
 			resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -48,11 +49,22 @@ func (r *mediaResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 			if onInstagram(&state) {
 				r.planPublishedUpdate(ctx, &plan, &state, imported, &resp.Diagnostics)
 			} else {
-				r.planScheduledUpdate(ctx, &plan, &state, &resp.Diagnostics)
+				decided = r.planScheduledUpdate(ctx, &plan, &state, &resp.Diagnostics)
 			}
 		}
 	}
-	if !resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if !decided && !resp.Plan.Raw.Equal(req.State.Raw) {
+		// A change (a plan without one is not planned again at the apply)
+		// whose outcome the clock may turn before the apply: the apply
+		// decides, and may publish.
+		if !r.mayPublish(ctx, &plan, &resp.Diagnostics) {
+			return
+		}
+		leaveToApply(&plan)
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	}
 }
@@ -132,67 +144,82 @@ func (r *mediaResource) planCommon(ctx context.Context, req resource.ModifyPlanR
 }
 
 // planCreate: a new post is published by the apply, or waits for its
-// publish_at (scheduled), or has missed it already.
-func (r *mediaResource) planCreate(ctx context.Context, plan *mediaModel, diags *diag.Diagnostics) {
+// publish_at (scheduled), or has missed it already. It reports whether
+// that is settled (else the apply decides).
+func (r *mediaResource) planCreate(ctx context.Context, plan *mediaModel, diags *diag.Diagnostics) bool {
 	if !r.accountReachable(ctx, plan, diags) {
-		return
+		return true
 	}
 	now, s := r.Data.Now(), scheduleOf(plan)
-	switch plan.Status = types.StringValue(s.statusAt(now)); plan.Status.ValueString() {
-	case statusPublished:
-		plan.ReplacedID = types.StringNull()
+	decideSchedule(ctx, plan, nil, now)
+	switch {
+	case plan.PublishAt.IsUnknown():
+		diags.AddAttributeWarning(path.Root("publish_at"), "publish_at is known only at apply",
+			"The apply decides by its clock whether this post is published then, scheduled, or has missed its time.")
+	case plan.Status.ValueString() == statusPublished:
 		r.notePost(ctx, plan, now, true, diags)
-	case statusScheduled:
-		notOnInstagramYet(plan, s.stagingDue(now) && usesVideo(ctx, *plan))
+	case plan.Status.ValueString() == statusScheduled:
 		r.notePost(ctx, plan, s.at, true, diags)
 		diags.AddWarning("Post scheduled for "+s.when(),
 			fmt.Sprintf("This post is not published by this apply. It is recorded as scheduled, and the first apply at or after "+
 				"%s (and no later than %s, publish_window) publishes it: run terraform apply on a timer, e.g. every 15 minutes. "+
 				"Until then every input can change in place and removing it sends nothing to Instagram.",
 				s.when(), s.at.Add(s.window).Format(time.RFC3339)))
-	case statusMissed:
-		notOnInstagramYet(plan, false)
-		diags.Append(missedWarning(s))
+	case plan.Status.ValueString() == statusMissed:
+		diags.Append(missedOnCreateWarning(s))
 	}
+	return settled(ctx, plan, now)
 }
 
 // planScheduledUpdate: the post is not on Instagram yet, so every input
 // changes in place; its time decides whether this apply publishes it, stages
-// its video, or lets it miss.
-func (r *mediaResource) planScheduledUpdate(ctx context.Context, plan, state *mediaModel, diags *diag.Diagnostics) {
+// its video, or lets it miss. It reports whether that is settled (else the
+// apply decides).
+func (r *mediaResource) planScheduledUpdate(ctx context.Context, plan, state *mediaModel, diags *diag.Diagnostics) bool {
 	now, s := r.Data.Now(), scheduleOf(plan)
-	plan.Status = types.StringValue(s.statusAt(now))
+	stage := decideSchedule(ctx, plan, state, now)
+	if plan.Status.ValueString() == statusPublished && !r.mayPublish(ctx, plan, diags) {
+		return true
+	}
 	switch plan.Status.ValueString() {
 	case statusPublished:
-		if diags.Append(missingMedia(*plan, "")...); diags.HasError() || !r.accountReachable(ctx, plan, diags) {
-			return
-		}
-		publishing(plan)
 		r.notePost(ctx, plan, now, true, diags)
-		if !s.at.IsZero() {
+		switch {
+		case s.at.IsZero() && state.Status.ValueString() == statusMissed:
+			diags.AddWarning("Missed post publishes now",
+				"publish_at was removed from a post that missed its time: this apply publishes it now.")
+		case !s.at.IsZero():
 			diags.AddWarning("Scheduled post publishes now",
 				fmt.Sprintf("This apply publishes the post scheduled for %s: its time has come.", s.when()))
 		}
 	case statusScheduled:
 		changed := !scheduledInputsEqual(plan, state)
-		staged := !state.ContainerID.IsNull() && !changed
-		stage := !staged && s.stagingDue(now) && usesVideo(ctx, *plan)
-		notOnInstagramYet(plan, stage)
-		if staged {
-			plan.ContainerID = state.ContainerID
-		}
 		r.notePost(ctx, plan, s.at, changed || !plan.PublishAt.Equal(state.PublishAt), diags)
+		if state.Status.ValueString() == statusMissed {
+			diags.AddWarning("Post rescheduled for "+s.when(),
+				fmt.Sprintf("The post that missed its time is scheduled again: the first apply at or after %s (and no later than %s) publishes it.",
+					s.when(), s.at.Add(s.window).Format(time.RFC3339)))
+		}
 		if stage {
 			diags.AddWarning("Staging the video of a scheduled post",
 				fmt.Sprintf("This apply uploads the video of the post scheduled for %s and waits until Instagram has processed it, "+
 					"so that the run at its time only publishes. Nothing is published now.", s.when()))
 		}
 	case statusMissed:
-		notOnInstagramYet(plan, false)
 		if state.Status.ValueString() != statusMissed || !plan.PublishAt.Equal(state.PublishAt) {
 			diags.Append(missedWarning(s))
 		}
 	}
+	return settled(ctx, plan, now)
+}
+
+// mayPublish checks what a new post needs before a plan in which the apply
+// may publish one: its media, and an account the token reaches.
+func (r *mediaResource) mayPublish(ctx context.Context, plan *mediaModel, diags *diag.Diagnostics) bool {
+	if diags.Append(missingMedia(*plan, "")...); diags.HasError() {
+		return false
+	}
+	return r.accountReachable(ctx, plan, diags)
 }
 
 // planPublishedUpdate: a changed input republishes the post (a new post
@@ -286,24 +313,36 @@ func scheduledInputsEqual(plan, state *mediaModel) bool {
 	return true
 }
 
+// missedOnCreateWarning: a new post whose publish_at and publish_window
+// are over is recorded as missed, and nothing is published. (Terraform does
+// not show it for the new half of a replacement, -replace: the plan shows
+// status becoming "missed".)
+func missedOnCreateWarning(s schedule) diag.Diagnostic {
+	return diag.NewAttributeWarningDiagnostic(path.Root("publish_at"), "The post's time is over: nothing is published",
+		fmt.Sprintf("publish_at (%s) plus publish_window (%s) ended at %s, before this plan, and a post is never published "+
+			"later than that: the post is recorded as missed and nothing is published. To publish it, set publish_at to a "+
+			"new time, or remove publish_at to publish it with this apply.",
+			s.when(), s.window, s.at.Add(s.window).Format(time.RFC3339)))
+}
+
 func missedWarning(s schedule) diag.Diagnostic {
 	return diag.NewAttributeWarningDiagnostic(path.Root("publish_at"), "Scheduled post missed its time",
-		fmt.Sprintf("The post scheduled for %s was not published: no apply ran between that time and the end of its "+
-			"publish_window (%s, at %s), and a post is never published later than that. Nothing was published. To publish it, "+
+		fmt.Sprintf("The post scheduled for %s was not published: no apply published it between that time and the end of "+
+			"its publish_window (%s, at %s), and a post is never published later than that. Nothing was published. To publish it, "+
 			"set publish_at to a new time (or remove publish_at to publish it with the next apply).",
 			s.when(), s.window, s.at.Add(s.window).Format(time.RFC3339)))
 }
 
 // republishWarning says what republishing a published post does, in order.
 func republishWarning(changed string, state *mediaModel, policy string) string {
-	old := "deleted from Instagram"
+	old := "deleted from Instagram, and its likes and comments go with it"
 	if policy == deletionPolicyRetain {
-		old = "left on Instagram (deletion_policy = \"retain\") and removed from Terraform"
+		old = "left on Instagram (deletion_policy = \"retain\"), with its likes and comments, and removed from Terraform"
 	}
 	return fmt.Sprintf("Instagram posts cannot be edited through the API, so changing %s republishes post %s (%s). In this order: "+
-		"a new post with a new permalink is published (one more unit of the 24-hour publishing quota); then the old post is %s, "+
-		"and its likes and comments go with it. If the new post cannot be published, the old one stays, on Instagram and in the "+
-		"state.", changed, state.ID.ValueString(), state.Permalink.ValueString(), old)
+		"a new post with a new permalink is published now (one more unit of the 24-hour publishing quota; publish_at does not "+
+		"delay it, since the post is already published); then the old post is %s. If the new post cannot be published, the "+
+		"old one stays, on Instagram and in the state.", changed, state.ID.ValueString(), state.Permalink.ValueString(), old)
 }
 
 // missingMedia reports the media a new post needs and the configuration

@@ -86,6 +86,9 @@ func (r *mediaResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.AccountID = types.StringValue(account)
+	if plan.Status.IsUnknown() {
+		r.decideAtApply(ctx, &plan, nil, &resp.Diagnostics) // left to the apply by the plan (settled)
+	}
 	switch {
 	case plan.Status.ValueString() == statusPublished:
 		ok = r.publishPlanned(ctx, &plan, "", false, "", &resp.Diagnostics)
@@ -165,6 +168,9 @@ func (r *mediaResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	defer cancel()
+	if plan.Status.IsUnknown() && !onInstagram(&state) {
+		r.decideAtApply(ctx, &plan, &state, &resp.Diagnostics) // left to the apply by the plan (settled)
+	}
 	switch {
 	case plan.Status.ValueString() == statusPublished && !onInstagram(&state):
 		ok = r.publishScheduled(ctx, &plan, &state, &resp.Diagnostics)

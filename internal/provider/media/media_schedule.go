@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/provider/common"
 	"github.com/terraform-instagram/terraform-provider-instagram/internal/workflow"
@@ -99,6 +100,68 @@ func (s schedule) statusAt(now time.Time) string {
 	return statusPublished
 }
 
+// settleMargin: a plan decides by the clock whether a post not on
+// Instagram yet publishes, waits (and stages its video) or has missed its
+// time; the apply plans again and Terraform refuses it ("Provider produced
+// inconsistent final plan") when that second plan decides otherwise. So a
+// decision the clock would change within settleMargin of the plan (a time
+// about to come, a window about to close, a staging lead about to begin),
+// or one that rests on a publish_at or publish_window known only at apply,
+// is left to the apply: status is unknown in the plan, and Create or Update
+// decide (decideSchedule). A saved plan applied within settleMargin of being
+// made always applies.
+const settleMargin = time.Hour
+
+// settled: what the plan decides at now for m still holds at the apply.
+func settled(ctx context.Context, m *mediaModel, now time.Time) bool {
+	if m.PublishAt.IsUnknown() || m.PublishWindow.IsUnknown() {
+		return false
+	}
+	s, later := scheduleOf(m), now.Add(settleMargin)
+	return s.statusAt(now) == s.statusAt(later) && (!usesVideo(ctx, *m) || s.stagingDue(now) == s.stagingDue(later))
+}
+
+// decideSchedule sets the status of a post not on Instagram yet at now, and
+// what Instagram gives it: unknown when this apply publishes it, null when
+// it waits or missed its time (container_id unknown when this apply stages
+// its video, the staged one kept when its inputs did not change). state is
+// nil for a new post. It reports whether this apply stages the video.
+func decideSchedule(ctx context.Context, plan, state *mediaModel, now time.Time) (stage bool) {
+	s := scheduleOf(plan)
+	plan.Status = types.StringValue(s.statusAt(now))
+	switch plan.Status.ValueString() {
+	case statusPublished:
+		publishing(plan)
+		if state == nil {
+			plan.ReplacedID = types.StringNull()
+		}
+	case statusScheduled:
+		staged := state != nil && !state.ContainerID.IsNull() && scheduledInputsEqual(plan, state)
+		stage = !staged && s.stagingDue(now) && usesVideo(ctx, *plan)
+		notOnInstagramYet(plan, stage)
+		if staged {
+			plan.ContainerID = state.ContainerID
+		}
+	case statusMissed:
+		notOnInstagramYet(plan, false)
+	}
+	return stage
+}
+
+// decideAtApply is decideSchedule for a plan that left the decision to the
+// apply (status unknown), with the warning a missed post gets.
+func (r *mediaResource) decideAtApply(ctx context.Context, plan, state *mediaModel, diags *diag.Diagnostics) {
+	if decideSchedule(ctx, plan, state, r.Data.Now()); plan.Status.ValueString() == statusMissed {
+		diags.Append(missedWarning(scheduleOf(plan)))
+	}
+}
+
+// leaveToApply: the plan does not decide (settled is false); the apply does.
+func leaveToApply(plan *mediaModel) {
+	publishing(plan)
+	plan.Status = types.StringUnknown()
+}
+
 // when renders publish_at for messages, in its own offset.
 func (s schedule) when() string { return s.at.Format(time.RFC3339) }
 
@@ -144,10 +207,15 @@ func (r *mediaResource) confirmMissed(ctx context.Context, plan *mediaModel, inS
 	switch {
 	case err == nil:
 		return true
-	case errors.As(err, &dup) && inState:
-		diags.Append(duplicateInStateError(dup.Post, ""))
 	case errors.As(err, &dup):
-		diags.Append(duplicateError(dup.Post))
+		if inState {
+			diags.Append(duplicateInStateError(dup.Post, ""))
+		} else {
+			diags.Append(duplicateError(dup.Post))
+		}
+		diags.AddAttributeWarning(path.Root("publish_at"), "If that post is not this one",
+			fmt.Sprintf("Post %s looks like this scheduled post, which missed its time. If it is another post, set publish_at to a "+
+				"new time to reschedule this one, or set allow_duplicate = true to record it as missed without looking.", dup.Post.ID))
 	case errors.As(err, &search):
 		common.AddError(diags, path.Root("publish_at"), "Cannot tell whether the scheduled post was published",
 			fmt.Sprintf("The post scheduled for %s missed its publish_window. Before recording it as missed, the provider looks "+

@@ -186,3 +186,97 @@ func TestAccMedia_scheduledPublishedByAStoppedRunIsNotMissed(t *testing.T) {
 		})
 	}
 }
+
+// The apply plans again, and Terraform refuses an apply whose second plan
+// differs from the one approved ("Provider produced inconsistent final
+// plan"). A plan whose outcome the clock may turn before the apply (the
+// post's time about to come, its window about to close, a publish_at known
+// only at apply) leaves it to the apply: a saved plan applied later does
+// what the clock says then, once.
+func TestAccMedia_scheduledSavedPlanAppliedLater(t *testing.T) {
+	t.Parallel()
+	t.Run("the time comes between plan and apply", func(t *testing.T) {
+		t.Parallel()
+		env := acctest.New(t, emulator.Options{})
+		w := env.InProcessWorkdir(t)
+		w.Write("main.tf", scheduledImage("At ten", at(env, 20*time.Minute)))
+		w.MustRun("plan", "-out=tfplan", "-no-color")
+		env.Emulator.AdvanceClock(25 * time.Minute)
+		w.MustRun("apply", "-no-color", "tfplan")
+		if got := w.State()["instagram_media.post"].String("status"); got != "published" {
+			t.Errorf("status %q, want published", got)
+		}
+		if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 1 {
+			t.Errorf("%d posts, want 1", n)
+		}
+		w.MustRun("plan", "-detailed-exitcode", "-no-color")
+	})
+	t.Run("the window closes between plan and apply", func(t *testing.T) {
+		t.Parallel()
+		env := acctest.New(t, emulator.Options{})
+		w := env.InProcessWorkdir(t)
+		w.Write("main.tf", scheduledImage("At ten", at(env, 2*time.Hour), `publish_window = "30m"`))
+		w.MustRun("apply", "-auto-approve", "-no-color")
+		env.Emulator.AdvanceClock(2*time.Hour + 10*time.Minute)
+		out := w.MustRun("plan", "-out=tfplan", "-no-color")
+		if !strings.Contains(out, "Scheduled post publishes now") {
+			t.Errorf("the plan does not say the post publishes now:\n%s", out)
+		}
+		env.Emulator.AdvanceClock(30 * time.Minute)
+		out = w.MustRun("apply", "-no-color", "tfplan")
+		if !strings.Contains(out, "Scheduled post missed its time") {
+			t.Errorf("the apply does not say the post missed its time:\n%s", out)
+		}
+		if got := w.State()["instagram_media.post"].String("status"); got != "missed" {
+			t.Errorf("status %q, want missed", got)
+		}
+		if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
+			t.Errorf("%d posts published after the window closed", n)
+		}
+		w.MustRun("plan", "-detailed-exitcode", "-no-color")
+	})
+	t.Run("publish_at known only at apply", func(t *testing.T) {
+		t.Parallel()
+		env := acctest.New(t, emulator.Options{})
+		w := env.InProcessWorkdir(t)
+		w.Write("main.tf", fmt.Sprintf(`
+resource "terraform_data" "time" {
+  input = %q
+}
+`, at(env, 3*time.Hour))+imageConfig("Later", "publish_at = terraform_data.time.output"))
+		out := w.MustRun("apply", "-auto-approve", "-no-color")
+		if !strings.Contains(out, "publish_at is known only at apply") {
+			t.Errorf("the plan does not say the apply decides:\n%s", out)
+		}
+		if got := w.State()["instagram_media.post"].String("status"); got != "scheduled" {
+			t.Errorf("status %q, want scheduled", got)
+		}
+		if n := len(env.Emulator.MediaIDs(emulator.DefaultAccountID)); n != 0 {
+			t.Errorf("%d posts published before their time", n)
+		}
+		w.MustRun("plan", "-detailed-exitcode", "-no-color")
+	})
+}
+
+// terraform apply -replace of a published post whose window is over plans
+// a new post that has missed its time, and the plan shows it (Terraform
+// does not show the warnings of a replacement's new half); a new post whose
+// time is over warns.
+func TestAccMedia_scheduledReplacePastTheWindowWarns(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, emulator.Options{})
+	w := env.InProcessWorkdir(t)
+	w.Write("main.tf", scheduledImage("Gone for good", at(env, -10*time.Minute), `publish_window = "30m"`))
+	w.MustRun("apply", "-auto-approve", "-no-color")
+	env.Emulator.AdvanceClock(time.Hour)
+	out := w.MustRun("plan", "-replace=instagram_media.post", "-no-color")
+	if !strings.Contains(out, `status             = "published" -> "missed"`) {
+		t.Errorf("the plan does not show that the replacement publishes nothing:\n%s", out)
+	}
+	w.Write("main.tf", scheduledImage("Gone for good", at(env, -2*time.Hour), `publish_window = "30m"`)+
+		strings.Replace(scheduledImage("Too late", at(env, -3*time.Hour)), `"post"`, `"late"`, 1))
+	out = w.MustRun("plan", "-no-color")
+	if !strings.Contains(out, "The post's time is over: nothing is published") {
+		t.Errorf("a new post whose time is over does not warn:\n%s", out)
+	}
+}

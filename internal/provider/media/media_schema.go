@@ -355,7 +355,11 @@ func (r *mediaResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"Unset, or in the past (within `publish_window`), the apply that creates the post publishes it. In the future, " +
 					"the post is `scheduled` and published by the first apply at or after that time: how late depends on how often " +
 					"your pipeline runs, and the clock is the clock of the machine that runs Terraform. Changing it before the post " +
-					"is published reschedules it in place; changing it afterwards changes nothing on Instagram.",
+					"is published reschedules it in place; changing it afterwards changes nothing on Instagram (a change of another " +
+					"input republishes the post at once). It must be a fixed time: `timeadd(plantimestamp(), …)` moves with every plan. " +
+					"A plan that the clock could turn within the hour (the time about to come, the window about to close), or whose " +
+					"`publish_at` is known only at apply, leaves `status` to the apply: a saved plan applied within an hour always " +
+					"applies, one applied later across the post's time is refused by Terraform, and is planned again.",
 				Optional:   true,
 				Validators: []validator.String{common.RFC3339Time()},
 			},
