@@ -141,7 +141,7 @@ func (pv *Preview) mdTable(b *strings.Builder, rows int, truncate bool) {
 			fmt.Fprintf(b, "| | … and %s more | | | |\n", thousands(len(pv.Cards)-rows))
 			break
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", icon(c), mdCode(c.Address), mdSpans(c.Says), mdText(c.WhenText), checksSummary(c))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", icon(c), mdCode(c.Address), mdSpans(c.Says, false), mdText(c.WhenText), checksSummary(c))
 	}
 }
 
@@ -162,15 +162,17 @@ func checksSummary(c *Card) string {
 }
 
 func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
+	// A folded card's title is in an HTML block (<details>).
+	folded := mode == mdFolded
 	title := fmt.Sprintf("%s %s", icon(c), mdCode(c.Address))
 	if c.Post != nil && c.Post.Type != "" {
-		title += " · " + mdText(c.Post.Type)
+		title += " · " + mdEscape(c.Post.Type, folded)
 	}
-	if mode == mdFolded {
-		fmt.Fprintf(b, "<details><summary>%s — %s</summary>\n\n", title, mdSpans(c.Says))
+	if folded {
+		fmt.Fprintf(b, "<details><summary>%s — %s</summary>\n\n", title, mdSpans(c.Says, true))
 	} else {
 		fmt.Fprintf(b, "#### %s\n\n", title)
-		fmt.Fprintf(b, "%s · %s\n\n", mdSpans(c.Says), mdText(c.WhenText))
+		fmt.Fprintf(b, "%s · %s\n\n", mdSpans(c.Says, false), mdText(c.WhenText))
 	}
 	if p := c.Post; p != nil {
 		mdMedia(b, p, mode)
@@ -397,11 +399,16 @@ func allTags(p *Post) []string {
 	return out
 }
 
-func mdSpans(spans []Span) string {
+// mdSpans are the words of a card, in Markdown, or for an HTML block
+// (inHTML).
+func mdSpans(spans []Span, inHTML bool) string {
 	var b strings.Builder
 	for _, s := range spans {
-		text := mdText(s.Text)
-		if s.Link != "" {
+		text := mdEscape(s.Text, inHTML)
+		switch {
+		case s.Link != "" && inHTML:
+			text = `<a href="` + htmlAttr(s.Link) + `">` + text + "</a>"
+		case s.Link != "":
 			text = "[" + text + "](" + s.Link + ")"
 		}
 		if s.Strong {

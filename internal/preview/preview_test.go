@@ -302,12 +302,25 @@ func hostileAddOns() map[string]any {
 	}
 }
 
+// hostileKeys are scheduled posts whose for_each keys are the hostile
+// strings: addresses are user text too, in the table, the headings, the
+// calendar and the grid.
+func hostileKeys() []testPost {
+	var posts []testPost
+	for i, key := range escapeInputs {
+		posts = append(posts, testPost{Address: fmt.Sprintf("instagram_media.k%d[\"%s\"]", i, key), Caption: "key",
+			Image: "https://cdn.example.com/x.jpg", PublishAt: "2026-11-02T09:00:00Z"})
+	}
+	return posts
+}
+
 func TestMarkdown_hostileCaptions(t *testing.T) {
 	var posts []testPost
 	for i, c := range hostile {
 		posts = append(posts, testPost{Address: "instagram_media.h" + string(rune('a'+i)), Caption: c, AltText: c, Image: "https://cdn.example.com/x.jpg"})
 	}
 	posts = append(posts, testPost{Address: `instagram_media.key["</code>|@octocat"]`, Caption: "key", Image: "javascript:alert(1)"})
+	posts = append(posts, hostileKeys()...)
 	md := mustPreview(t, testPlan(t, posts, hostileAddOns()), Options{}).Markdown(0)
 	for _, shown := range []string{"**Labels:** Poll\\: &lt;script&gt;", "**Licensed audio:** audio \\[click me\\]", "**Collaborators:** @\u2060friend ("} {
 		if !strings.Contains(md, shown) {
@@ -366,6 +379,7 @@ func TestHTML_hostileCaptions(t *testing.T) {
 		posts = append(posts, testPost{Address: "instagram_media.h" + string(rune('a'+i)), Caption: c, AltText: c, Image: "https://cdn.example.com/x.jpg"})
 	}
 	posts = append(posts, testPost{Address: "instagram_media.js", Caption: "x", Image: "javascript:alert(1)"})
+	posts = append(posts, hostileKeys()...)
 	page := htmlOf(t, mustPreview(t, testPlan(t, posts, hostileAddOns()), Options{}))
 	for _, bad := range []string{"<script", "<img src=x", `<b id="injected"`, `src="javascript`, `href="javascript`, "onerror=\"", "</details><details open>"} {
 		if strings.Contains(page, bad) {
