@@ -91,8 +91,11 @@ func (c changeOf) mediaCard() *Card {
 	// waiting names a post not on Instagram yet.
 	waiting, notOnInstagram := map[string]string{statusScheduled: "a scheduled post", statusMissed: "a post that missed its time"}[was]
 	at, wasAt := parseTime(c.after.get("publish_at").str()), parseTime(c.before.get("publish_at").str())
+	// atText and wasAtText say them, or why they cannot be shown (a
+	// sensitive or unknown publish_at).
+	atText, wasAtText := timeText(c.after.get("publish_at")), timeText(c.before.get("publish_at"))
 	if at.IsZero() && c.after.isNull() {
-		at = wasAt
+		at, atText = wasAt, wasAtText
 	}
 	oldID := c.before.get("id").str()
 	old := Span{Text: "post " + oldID, Link: instagramLink(c.before.get("permalink").str())}
@@ -107,7 +110,7 @@ func (c changeOf) mediaCard() *Card {
 	card := &Card{Post: c.post(c.after)}
 	scheduled := func(says ...Span) *Card {
 		card.Verb, card.When, card.Says = VerbSchedule, at, says
-		card.WhenText = "scheduled for " + formatTime(at)
+		card.WhenText = "scheduled for " + atText
 		return card
 	}
 	now := func(says ...Span) *Card {
@@ -117,7 +120,7 @@ func (c changeOf) mediaCard() *Card {
 	missed := func() *Card {
 		card.Verb, card.WhenText = VerbMissed, "not published"
 		card.Says = []Span{{Text: "missed its time", Strong: true}, {Text: fmt.Sprintf("; not published (scheduled for %s, and no apply ran within %s of it; change publish_at to reschedule)",
-			formatTime(at), c.window())}}
+			atText, c.window())}}
 		return card
 	}
 	gone := func(verb Verb, says ...Span) *Card {
@@ -135,9 +138,9 @@ func (c changeOf) mediaCard() *Card {
 	case c.actions == "create" && status == statusMissed:
 		return missed()
 	case c.actions == "create" && (status == statusScheduled || status == "" && futureAt):
-		return scheduled(append([]Span{{Text: "schedules a post for " + formatTime(at)}}, c.waits("nothing is published before then")...)...)
+		return scheduled(append([]Span{{Text: "schedules a post for " + atText}}, c.waits("nothing is published before then")...)...)
 	case c.actions == "create" && !at.IsZero():
-		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + formatTime(at) + ", has come)"})
+		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + atText + ", has come)"})
 	case c.actions == "create" && card.Post.Type == graph.MediaTypeStories:
 		return now(Span{Text: "publishes a new story", Strong: true}, Span{Text: " (visible for 24 hours)"})
 	case c.actions == "create":
@@ -149,17 +152,17 @@ func (c changeOf) mediaCard() *Card {
 		case at.IsZero():
 			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + " (publish_at removed)"})
 		case was == statusMissed:
-			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + ", rescheduled for " + formatTime(at)})
+			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + ", rescheduled for " + atText})
 		}
-		return now(Span{Text: "publishes now", Strong: true}, Span{Text: ", scheduled for " + formatTime(at)})
+		return now(Span{Text: "publishes now", Strong: true}, Span{Text: ", scheduled for " + atText})
 	case c.actions == "update" && was == statusMissed:
-		return scheduled(append([]Span{{Text: "reschedules " + waiting}, {Text: " for " + formatTime(at)}},
+		return scheduled(append([]Span{{Text: "reschedules " + waiting}, {Text: " for " + atText}},
 			c.waits("nothing was published")...)...)
 	case c.actions == "update" && notOnInstagram && !wasAt.Equal(at):
-		return scheduled(append([]Span{{Text: "moves a scheduled post"}, {Text: " from " + formatTime(wasAt) + " to " + formatTime(at)}},
+		return scheduled(append([]Span{{Text: "moves a scheduled post"}, {Text: " from " + wasAtText + " to " + atText}},
 			c.waits("nothing is published yet")...)...)
 	case c.actions == "update" && notOnInstagram:
-		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + formatTime(at)}}, c.waits("nothing is published yet")...)...)
+		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + atText}}, c.waits("nothing is published yet")...)...)
 	case c.actions == "update" && c.after.get("id").isUnknown() && oldID != "":
 		return c.republish(card, old, oldID, retain)
 	case c.actions == "update" && c.before.get("replaced_id").str() != "" && c.after.get("replaced_id").isNull():
@@ -180,7 +183,7 @@ func (c changeOf) mediaCard() *Card {
 		card.Says = []Span{{Text: "changes Terraform settings only"}, {Text: " (" + strings.Join(changedAttributes(c.before, c.after), ", ") + "); nothing changes on Instagram"}}
 		return card
 	case c.replaces() && notOnInstagram:
-		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + formatTime(at)}}, c.waits("nothing was published")...)...)
+		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + atText}}, c.waits("nothing was published")...)...)
 	case c.replaces():
 		return c.republish(card, old, oldID, retain)
 	case (c.forgets() || c.actions == "delete") && notOnInstagram:
@@ -518,6 +521,15 @@ func instagramLink(u string) string {
 // (https://www.instagram.com/p/SHORTCODE/, /reel/…): nothing in it can end a
 // Markdown link or an HTML attribute.
 var permalink = regexp.MustCompile(`^https://www\.instagram\.com/[A-Za-z0-9_/-]+$`)
+
+// timeText is a time attribute in words: its time, or its placeholder
+// when it is sensitive or known after apply.
+func timeText(n node) string {
+	if t := n.text(); t.State == Sensitive || t.State == Unknown {
+		return t.Placeholder()
+	}
+	return formatTime(parseTime(n.str()))
+}
 
 func parseTime(s string) time.Time {
 	t, err := time.Parse(time.RFC3339, s)

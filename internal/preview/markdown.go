@@ -307,7 +307,9 @@ func (pv *Preview) mdCalendar(b *strings.Builder) {
 		return
 	}
 	fmt.Fprintf(b, "\n**Calendar** (times %s; quota %s posts per moving 24 hours, %s)\n\n", mdText(cal.Zone), thousands(cal.Quota), quotaSourceText(cal.QuotaSource))
-	b.WriteString("| day | time | post | posts in the 24 h up to it |\n|---|---|---|---|\n")
+	if len(cal.Days) > 0 {
+		b.WriteString("| day | time | post | posts in the 24 h up to it |\n|---|---|---|---|\n")
+	}
 	for _, d := range cal.Days {
 		for i, e := range d.Entries {
 			day := ""
@@ -320,6 +322,9 @@ func (pv *Preview) mdCalendar(b *strings.Builder) {
 			}
 			fmt.Fprintf(b, "| %s | %s | %s %s | %d / %d%s |\n", day, mdText(e.Time), mdCode(e.Address), mdText(e.Type), e.InWindow, cal.Quota, mark)
 		}
+	}
+	for _, e := range cal.Unplaced {
+		fmt.Fprintf(b, "\n❔ %s %s, %s: not in the calendar nor counted against the quota (the plan does not show its publish\\_at).\n", mdCode(e.Address), mdText(e.Type), mdText(e.Time))
 	}
 	for _, w := range cal.Over {
 		fmt.Fprintf(b, "\n⛔ **%d posts from %s to %s exceed the quota of %d per 24 hours**: %s", w.Count, mdText(w.From), mdText(w.To), cal.Quota, addresses(w.Addresses, mdCode))

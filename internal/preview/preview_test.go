@@ -476,6 +476,47 @@ func TestCalendar_overQuota(t *testing.T) {
 	}
 }
 
+// A scheduled post whose publish_at is sensitive or known after apply is
+// named under the calendar, never placed on a day, and its time is never
+// shown.
+func TestCalendar_timeNotShown(t *testing.T) {
+	scheduled := func(name string, sensitive, unknown map[string]any) map[string]any {
+		after := map[string]any{"type": "IMAGE", "image_url": "https://cdn.example.com/a.jpg", "status": "scheduled", "publish_at": "2026-11-05T10:00:00Z"}
+		if len(unknown) > 0 {
+			after["publish_at"] = nil
+		}
+		unknown["id"] = true
+		return map[string]any{
+			"address": "instagram_media." + name, "mode": "managed", "type": "instagram_media", "name": name,
+			"change": map[string]any{"actions": []string{"create"}, "before": nil, "after": after, "after_unknown": unknown,
+				"after_sensitive": sensitive, "before_sensitive": false},
+		}
+	}
+	for _, tc := range []struct {
+		name, placeholder string
+		change            map[string]any
+	}{
+		{"sensitive", "(sensitive value)", scheduled("secret_time", map[string]any{"publish_at": true}, map[string]any{})},
+		{"unknown", "(known after apply)", scheduled("later", map[string]any{}, map[string]any{"publish_at": true})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pv := mustPreview(t, testPlan(t, nil, tc.change), Options{})
+			if cal := pv.Calendar; cal == nil || len(cal.Days) != 0 || len(cal.Unplaced) != 1 {
+				t.Fatalf("calendar %+v", cal)
+			}
+			md, page := pv.Markdown(0), htmlOf(t, pv)
+			for _, out := range []string{md, page} {
+				if strings.Contains(out, "2026-11-05") || strings.Contains(out, "5 Nov") || strings.Contains(out, "10:00") || strings.Contains(out, "10\\:00") {
+					t.Errorf("the time is shown:\n%s", out)
+				}
+				if !strings.Contains(out, "scheduled for "+tc.placeholder+": not in the calendar nor counted against the quota") {
+					t.Errorf("the post is not named under the calendar:\n%s", out)
+				}
+			}
+		})
+	}
+}
+
 // The calendar of the golden scheduled plan (the real CLI's, planned on
 // Sun 1 Nov 2026 at 13:00 +01:00 for an account whose quota is 3): every
 // post on its day in the posts' own offset, the posts of every rolling 24
