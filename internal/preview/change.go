@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -42,11 +41,19 @@ func newChange(rc ResourceChange, pc *planContext) changeOf {
 	}
 }
 
+// replaces reports a replacement: a new object, and the old one deleted
+// (delete,create or create,delete) or forgotten, left where it is
+// (create,forget or OpenTofu's forget,create: lifecycle destroy = false).
 func (c changeOf) replaces() bool {
-	return c.actions == "delete,create" || c.actions == "create,delete"
+	return c.actions == "delete,create" || c.actions == "create,delete" || c.keepsOld()
 }
 
-func (c changeOf) forgets() bool { return slices.Contains(c.rc.Change.Actions, "forget") }
+// keepsOld reports a replacement that forgets the old object.
+func (c changeOf) keepsOld() bool {
+	return c.actions == "create,forget" || c.actions == "forget,create"
+}
+
+func (c changeOf) forgets() bool { return c.actions == "forget" }
 
 // card is the change as a card, nil when nothing happens (no-op, read).
 func (c changeOf) card() *Card {
@@ -185,7 +192,7 @@ func (c changeOf) mediaCard() *Card {
 	case c.replaces() && notOnInstagram:
 		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + atText}}, c.waits("nothing was published")...)...)
 	case c.replaces():
-		return c.republish(card, old, oldID, retain)
+		return c.republish(card, old, oldID, retain || c.keepsOld())
 	case (c.forgets() || c.actions == "delete") && notOnInstagram:
 		return gone(VerbForget, Span{Text: "removes " + waiting}, Span{Text: " (nothing was published; nothing changes on Instagram)"})
 	case c.forgets():
@@ -211,6 +218,8 @@ func (c changeOf) republish(card *Card, old Span, oldID string, retain bool) *Ca
 		card.Post.Deletes = oldID
 	}
 	switch {
+	case c.keepsOld():
+		card.Says = append(card.Says, Span{Text: "; the old post stays on Instagram (Terraform forgets it: lifecycle destroy = false)"})
 	case retain:
 		card.Says = append(card.Says, Span{Text: "; the old post stays on Instagram (deletion_policy \"retain\")"})
 	case c.actions == "delete,create":
@@ -256,7 +265,7 @@ func (c changeOf) window() string {
 
 func (c changeOf) commentCard() *Card {
 	card := &Card{Message: c.after.get("message").text()}
-	oldID := c.before.get("id").str()
+	oldComment := "comment " + display(c.before.get("id").text())
 	switch {
 	case c.actions == "create" || c.replaces():
 		on := c.postRef(c.after)
@@ -267,15 +276,19 @@ func (c changeOf) commentCard() *Card {
 		}
 		card.Verb, card.Says, card.WhenText = VerbPublish, on, "now"
 		if c.replaces() {
+			fate := "deleted"
+			if c.keepsOld() {
+				fate = "kept on Instagram, forgotten"
+			}
 			card.Verb = VerbReplace
-			card.Says = append([]Span{{Text: "replaces", Strong: true}, {Text: " comment " + oldID + " (deleted): "}}, card.Says...)
+			card.Says = append([]Span{{Text: "replaces", Strong: true}, {Text: " " + oldComment + " (" + fate + "): "}}, card.Says...)
 		}
 	case c.actions == "delete":
 		card.Message = c.before.get("message").text()
-		card.Verb, card.Says, card.WhenText = VerbDelete, []Span{{Text: "deletes", Strong: true}, {Text: " comment " + oldID}}, "now"
+		card.Verb, card.Says, card.WhenText = VerbDelete, []Span{{Text: "deletes", Strong: true}, {Text: " " + oldComment}}, "now"
 	case c.forgets():
 		card.Message = c.before.get("message").text()
-		card.Verb, card.Says, card.WhenText = VerbForget, []Span{{Text: "keeps", Strong: true}, {Text: " comment " + oldID + " on Instagram, forgets it"}}, "—"
+		card.Verb, card.Says, card.WhenText = VerbForget, []Span{{Text: "keeps", Strong: true}, {Text: " " + oldComment + " on Instagram, forgets it"}}, "—"
 	default:
 		card.Verb, card.WhenText = VerbUnchanged, "—"
 		card.Says = []Span{{Text: "changes Terraform settings only"}, {Text: " (" + strings.Join(changedAttributes(c.before, c.after), ", ") + ")"}}

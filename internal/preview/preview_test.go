@@ -185,6 +185,12 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 			map[string]any{"container_id": true}),
 		media("kept_old", "update", map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": "17900000000000070", "deletion_policy": "retain"},
 			map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": nil, "deletion_policy": "retain"}, map[string]any{}),
+		// A replacement that forgets the old post (Terraform's
+		// lifecycle destroy = false; OpenTofu plans forget first).
+		media("kept_replace", "create,forget", map[string]any{"id": "17900000000000080", "status": "published", "caption": "old words"},
+			map[string]any{"status": "published", "caption": "new words"}, map[string]any{"id": true}),
+		media("kept_replace_tofu", "forget,create", map[string]any{"id": "17900000000000081", "status": "published"},
+			map[string]any{"status": "published"}, map[string]any{"id": true}),
 		media("answers", "update",
 			map[string]any{"id": "17900000000000078", "status": "published", "collaborators": []any{"a.one", "b.two", "c.three"},
 				"collaborator_invites": map[string]any{"a.one": "accepted", "b.two": "pending", "c.three": "declined"}},
@@ -209,24 +215,73 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 		"staged":     "schedule: changes a scheduled post for Sun 1 Nov 2026 20:00 UTC (nothing is published yet; an apply within 2h of that time publishes it; this apply uploads its video so that Instagram has processed it by then) | scheduled for Sun 1 Nov 2026 20:00 UTC",
 		"kept_old":   `forget: keeps post 17900000000000070, which 17900000000000077 replaced, on Instagram and forgets it (deletion_policy "retain") | —`,
 		"answers":    "unchanged: changes Terraform settings only (allow_duplicate); nothing changes on Instagram | —",
+		"kept_replace": "replace: replaces post 17900000000000080 (a new post, a new link; the old post's likes and comments are lost); " +
+			"the old post stays on Instagram (Terraform forgets it: lifecycle destroy = false) | now",
+		"kept_replace_tofu": "replace: replaces post 17900000000000081 (a new post, a new link; the old post's likes and comments are lost); " +
+			"the old post stays on Instagram (Terraform forgets it: lifecycle destroy = false) | now",
 	} {
 		if says[name] != want {
 			t.Errorf("%s:\n got  %q\n want %q", name, says[name], want)
+		}
+	}
+	for _, c := range pv.Cards {
+		if c.Address == "instagram_media.kept_replace" && (c.Post.Caption.S != "new words" || c.Post.Deletes != "") {
+			t.Errorf("a replacement that keeps the old post shows %q and deletes %q", c.Post.Caption.S, c.Post.Deletes)
 		}
 	}
 	md := pv.Markdown(0)
 	if !strings.Contains(md, "**Collaborators:** @\u2060a.one (accepted), @\u2060b.two (has not answered the invite yet), @\u2060c.three (declined)") {
 		t.Errorf("the collaborators' answers are not shown:\n%s", md)
 	}
-	// A missed or removed post is not in the calendar; one published now is.
+	// A missed or removed post is not in the calendar; one published now (a
+	// replacement too) is.
 	var calendar []string
 	for _, d := range pv.Calendar.Days {
 		for _, e := range d.Entries {
 			calendar = append(calendar, d.Date+" "+e.Time+" "+strings.TrimPrefix(e.Address, "instagram_media."))
 		}
 	}
-	if got := strings.Join(calendar, ", "); got != "Sun 1 Nov 2026 12:00 late_now, Sun 1 Nov 2026 12:00 late_moved, Sun 1 Nov 2026 20:00 staged, Tue 3 Nov 2026 08:00 again" {
+	if got := strings.Join(calendar, ", "); got != "Sun 1 Nov 2026 12:00 late_now, Sun 1 Nov 2026 12:00 late_moved, Sun 1 Nov 2026 12:00 kept_replace, Sun 1 Nov 2026 12:00 kept_replace_tofu, "+
+		"Sun 1 Nov 2026 20:00 staged, Tue 3 Nov 2026 08:00 again" {
 		t.Errorf("calendar: %s", got)
+	}
+}
+
+// What instagram_comment changes say: a replacement that deletes or
+// forgets the old comment, and an old comment whose id is sensitive.
+func TestPreview_commentShapes(t *testing.T) {
+	comment := func(name, actions string, before, after, beforeSensitive any) map[string]any {
+		return map[string]any{
+			"address": "instagram_comment." + name, "mode": "managed", "type": "instagram_comment", "name": name,
+			"change": map[string]any{"actions": strings.Split(actions, ","), "before": before, "after": after,
+				"after_unknown": map[string]any{"id": true}, "before_sensitive": beforeSensitive, "after_sensitive": map[string]any{}},
+		}
+	}
+	old := map[string]any{"id": "17850000000000009", "media_id": "17900000000000001", "message": "old words"}
+	next := map[string]any{"media_id": "17900000000000001", "message": "new words"}
+	pv := mustPreview(t, testPlan(t, nil,
+		comment("replaced", "delete,create", old, next, map[string]any{}),
+		comment("kept", "create,forget", old, next, map[string]any{}),
+		comment("kept_tofu", "forget,create", old, next, map[string]any{}),
+		comment("secret_id", "delete", old, nil, map[string]any{"id": true}),
+	), Options{})
+	got := map[string]string{}
+	for _, c := range pv.Cards {
+		var s strings.Builder
+		for _, sp := range c.Says {
+			s.WriteString(sp.Text)
+		}
+		got[strings.TrimPrefix(c.Address, "instagram_comment.")] = fmt.Sprintf("%s: %s | %s", c.Verb, s.String(), display(c.Message))
+	}
+	for name, want := range map[string]string{
+		"replaced":  "replace: replaces comment 17850000000000009 (deleted): comments on post 17900000000000001 | new words",
+		"kept":      "replace: replaces comment 17850000000000009 (kept on Instagram, forgotten): comments on post 17900000000000001 | new words",
+		"kept_tofu": "replace: replaces comment 17850000000000009 (kept on Instagram, forgotten): comments on post 17900000000000001 | new words",
+		"secret_id": "delete: deletes comment (sensitive value) | old words",
+	} {
+		if got[name] != want {
+			t.Errorf("%s:\n got  %q\n want %q", name, got[name], want)
+		}
 	}
 }
 
