@@ -293,7 +293,6 @@ func (c changeOf) commentCard() *Card {
 		card.Verb, card.WhenText = VerbUnchanged, "—"
 		card.Says = []Span{{Text: "changes Terraform settings only"}, {Text: " (" + strings.Join(changedAttributes(c.before, c.after), ", ") + ")"}}
 	}
-	card.Checks = textChecks(card.Message)
 	return card
 }
 
@@ -368,6 +367,9 @@ func (c changeOf) post(n node) *Post {
 		AudioTrack: c.audioTrack(n.get("audio")),
 		UserTags:   userTags(n.get("user_tags")),
 	}
+	if cols := n.get("collaborators"); cols.isSensitive() || cols.isUnknown() {
+		p.CollaboratorsHidden = cols.text()
+	}
 	answers := n.get("collaborator_invites")
 	for _, v := range n.get("collaborators").items() {
 		col := Collaborator{Username: v.text()}
@@ -381,7 +383,9 @@ func (c changeOf) post(n node) *Post {
 		p.Collaborators = append(p.Collaborators, col)
 	}
 	if p.Type == graph.MediaTypeCarousel {
-		for _, child := range n.get("children").items() {
+		children := n.get("children")
+		p.ItemsHidden = children.isSensitive() || children.isUnknown()
+		for _, child := range children.items() {
 			p.Items = append(p.Items, c.item(child, child.get("image_url")))
 		}
 	} else if !n.isNull() {

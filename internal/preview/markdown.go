@@ -200,7 +200,9 @@ func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
 		if p.AltText.Present() {
 			facts = append(facts, "**Alt text:** "+mdOr(p.AltText))
 		}
-		if len(p.Collaborators) > 0 {
+		if p.CollaboratorsHidden.Present() {
+			facts = append(facts, "**Collaborators:** "+mdOr(p.CollaboratorsHidden))
+		} else if len(p.Collaborators) > 0 {
 			var s []string
 			for _, col := range p.Collaborators {
 				name := mdUsername(col.Username)

@@ -58,9 +58,7 @@ func Build(p *Plan, opts Options) *Preview {
 		if card == nil {
 			continue
 		}
-		if card.Post != nil {
-			card.Checks = postChecks(card.Post)
-		}
+		card.Checks = cardChecks(card)
 		pv.Cards = append(pv.Cards, card)
 	}
 	slices.SortStableFunc(pv.Cards, func(a, b *Card) int {

@@ -158,18 +158,7 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 				}
 			}
 		}
-		var b, a any
-		if before != nil {
-			b = before
-		}
-		if after != nil {
-			a = after
-		}
-		return map[string]any{
-			"address": "instagram_media." + name, "mode": "managed", "type": "instagram_media", "name": name,
-			"change": map[string]any{"actions": strings.Split(actions, ","), "before": b, "after": a, "after_unknown": unknown,
-				"before_sensitive": map[string]any{}, "after_sensitive": map[string]any{}},
-		}
+		return resourceChange("instagram_media."+name, actions, before, after, unknown, map[string]any{}, map[string]any{})
 	}
 	plan := testPlan(t, nil,
 		media("too_late", "create", nil, map[string]any{"publish_at": "2026-11-01T06:00:00Z", "status": "missed", "id": nil}, map[string]any{}),
@@ -250,12 +239,8 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 // What instagram_comment changes say: a replacement that deletes or
 // forgets the old comment, and an old comment whose id is sensitive.
 func TestPreview_commentShapes(t *testing.T) {
-	comment := func(name, actions string, before, after, beforeSensitive any) map[string]any {
-		return map[string]any{
-			"address": "instagram_comment." + name, "mode": "managed", "type": "instagram_comment", "name": name,
-			"change": map[string]any{"actions": strings.Split(actions, ","), "before": before, "after": after,
-				"after_unknown": map[string]any{"id": true}, "before_sensitive": beforeSensitive, "after_sensitive": map[string]any{}},
-		}
+	comment := func(name, actions string, before, after map[string]any, beforeSensitive any) map[string]any {
+		return resourceChange("instagram_comment."+name, actions, before, after, map[string]any{"id": true}, beforeSensitive, map[string]any{})
 	}
 	old := map[string]any{"id": "17850000000000009", "media_id": "17900000000000001", "message": "old words"}
 	next := map[string]any{"media_id": "17900000000000001", "message": "new words"}
@@ -273,14 +258,58 @@ func TestPreview_commentShapes(t *testing.T) {
 		}
 		got[strings.TrimPrefix(c.Address, "instagram_comment.")] = fmt.Sprintf("%s: %s | %s", c.Verb, s.String(), display(c.Message))
 	}
-	for name, want := range map[string]string{
+	expectEach(t, got, map[string]string{
 		"replaced":  "replace: replaces comment 17850000000000009 (deleted): comments on post 17900000000000001 | new words",
 		"kept":      "replace: replaces comment 17850000000000009 (kept on Instagram, forgotten): comments on post 17900000000000001 | new words",
 		"kept_tofu": "replace: replaces comment 17850000000000009 (kept on Instagram, forgotten): comments on post 17900000000000001 | new words",
 		"secret_id": "delete: deletes comment (sensitive value) | old words",
-	} {
-		if got[name] != want {
-			t.Errorf("%s:\n got  %q\n want %q", name, got[name], want)
+	})
+}
+
+// Instagram's limits are checked on what goes out, and what the plan does
+// not show is ❔, not ⛔: a carousel whose children are known after apply
+// (the provider checks them at apply), an adopted carousel (no children in
+// state) deleted or with its settings changed, collaborators that are
+// sensitive as a whole (not even counted).
+func TestPreview_checksOfWhatGoesOut(t *testing.T) {
+	carousel := func(name, actions string, before, after, unknown, sensitive map[string]any) map[string]any {
+		return resourceChange("instagram_media."+name, actions, before, after, unknown, false, sensitive)
+	}
+	adopted := func(policy string) map[string]any {
+		return map[string]any{"id": "17900000000000090", "type": "CAROUSEL", "caption": "old", "children": []any{}, "status": "published", "deletion_policy": policy}
+	}
+	pv := mustPreview(t, testPlan(t, nil,
+		carousel("later", "create", nil, map[string]any{"type": "CAROUSEL", "caption": "hi", "children": nil}, map[string]any{"id": true, "children": true}, map[string]any{}),
+		carousel("secret_children", "create", nil, map[string]any{"type": "CAROUSEL", "children": []any{map[string]any{"image_url": "https://cdn.example.com/a.jpg"}}},
+			map[string]any{"id": true}, map[string]any{"children": true}),
+		carousel("gone", "delete", adopted("delete"), nil, map[string]any{}, map[string]any{}),
+		carousel("adopted", "update", adopted("delete"), adopted("retain"), map[string]any{}, map[string]any{}),
+		carousel("secret_collaborators", "create", nil, map[string]any{"type": "IMAGE", "image_url": "https://cdn.example.com/a.jpg",
+			"collaborators": []any{"secret-a", "secret-b", "secret-c", "secret-d"}}, map[string]any{"id": true}, map[string]any{"collaborators": true}),
+	), Options{})
+	got := map[string]string{}
+	for _, c := range pv.Cards {
+		var checks []string
+		for _, ch := range c.Checks {
+			if ch.Name == "carousel items" || ch.Name == "collaborators" {
+				checks = append(checks, ch.Name+" "+ratio(ch))
+			}
+		}
+		got[strings.TrimPrefix(c.Address, "instagram_media.")] = fmt.Sprintf("%d checks, %s", len(c.Checks), strings.Join(checks, ", "))
+	}
+	expectEach(t, got, map[string]string{
+		"later":                "4 checks, carousel items ? / 10",
+		"secret_children":      "2 checks, carousel items ? / 10",
+		"gone":                 "0 checks, ",
+		"adopted":              "0 checks, ",
+		"secret_collaborators": "1 checks, collaborators ? / 3",
+	})
+	if n := pv.Failed(); n != 0 {
+		t.Errorf("%d cards break a limit", n)
+	}
+	for _, out := range []string{pv.Markdown(0), htmlOf(t, pv)} {
+		if strings.Contains(out, "⛔") || strings.Contains(out, "secret-") || !strings.Contains(out, "Collaborators") {
+			t.Errorf("a false limit, a secret, or no collaborators:\n%s", out)
 		}
 	}
 }
