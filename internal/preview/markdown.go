@@ -31,14 +31,14 @@ func (pv *Preview) Markdown(limit int) string {
 	if limit <= 0 {
 		limit = MaxCommentLength
 	}
-	if len(pv.Cards) == 0 {
+	if len(pv.Cards) == 0 && len(pv.Deferred) == 0 {
 		return pv.noChanges() + "\n"
 	}
-	full := pv.markdown(mdFull, 0, 0)
+	full := pv.markdown(mdFull, 0, 0, limit)
 	if len(full) <= limit {
 		return full
 	}
-	folded := pv.markdown(mdFolded, len(full), 0)
+	folded := pv.markdown(mdFolded, len(full), 0, limit)
 	if len(folded) <= limit {
 		return folded
 	}
@@ -46,13 +46,13 @@ func (pv *Preview) Markdown(limit int) string {
 	lo, hi := 0, len(pv.Cards)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if len(pv.markdown(mdTable, len(full), mid)) <= limit {
+		if len(pv.markdown(mdTable, len(full), mid, limit)) <= limit {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return pv.markdown(mdTable, len(full), lo)
+	return pv.markdown(mdTable, len(full), lo, limit)
 }
 
 func (pv *Preview) noChanges() string {
@@ -63,24 +63,25 @@ func (pv *Preview) noChanges() string {
 	return line
 }
 
-// markdown renders one mode; fullSize is the size of the full preview (for
-// the notice), rows the table rows of mdTable.
-func (pv *Preview) markdown(mode markdownMode, fullSize, rows int) string {
+// markdown renders one mode; fullSize is the size of the full preview and
+// limit the comment's (for the notice), rows the table rows of mdTable.
+func (pv *Preview) markdown(mode markdownMode, fullSize, rows, limit int) string {
 	var b strings.Builder
 	b.WriteString("### 📸 Instagram: what this plan publishes\n\n")
 	b.WriteString(pv.headline() + "\n\n")
 	switch mode {
 	case mdFolded:
-		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than a GitHub comment holds (%s): every post is folded below and captions are cut where Instagram's feed cuts them. The HTML page has everything.\n\n",
-			thousands(fullSize), thousands(MaxCommentLength))
+		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than the comment may hold (%s): every post is folded below and captions are cut where Instagram's feed cuts them. The HTML page has everything.\n\n",
+			thousands(fullSize), thousands(limit))
 	case mdTable:
-		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than a GitHub comment holds (%s): only the summary table is shown", thousands(fullSize), thousands(MaxCommentLength))
+		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than the comment may hold (%s): only the summary table is shown", thousands(fullSize), thousands(limit))
 		if rows < len(pv.Cards) {
 			fmt.Fprintf(&b, ", %s of its %s rows", thousands(rows), thousands(len(pv.Cards)))
 		}
 		b.WriteString(". The HTML page has every post.\n\n")
 	}
 	pv.mdTable(&b, rows, mode == mdTable)
+	pv.mdDeferred(&b)
 	if mode != mdTable {
 		pv.mdCalendar(&b)
 		b.WriteString("\n")
@@ -124,6 +125,7 @@ func (pv *Preview) headline() string {
 	add(posts[VerbMissed], "post missed its time", "posts missed their time")
 	add(posts[VerbUnchanged]+posts[VerbUpdate], "post with Terraform settings changed only", "posts with Terraform settings changed only")
 	add(comments, "comment change", "comment changes")
+	add(len(pv.Deferred), "change deferred to a later plan", "changes deferred to a later plan")
 	line := strings.Join(parts, " · ")
 	if n := pv.Failed(); n > 0 {
 		line += fmt.Sprintf(" · ⛔ **%s %s a limit of Instagram**", thousands(n), plural(n, "breaks", "break"))
@@ -135,6 +137,9 @@ func (pv *Preview) headline() string {
 }
 
 func (pv *Preview) mdTable(b *strings.Builder, rows int, truncate bool) {
+	if len(pv.Cards) == 0 {
+		return
+	}
 	b.WriteString("| | resource | what happens | when | checks |\n|---|---|---|---|---|\n")
 	for i, c := range pv.Cards {
 		if truncate && i == rows {
@@ -142,6 +147,17 @@ func (pv *Preview) mdTable(b *strings.Builder, rows int, truncate bool) {
 			break
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", icon(c), mdCode(c.Address), mdSpans(c.Says, false), mdText(c.WhenText), checksSummary(c))
+	}
+}
+
+// mdDeferred lists the deferred changes, one line each.
+func (pv *Preview) mdDeferred(b *strings.Builder) {
+	if len(pv.Deferred) == 0 {
+		return
+	}
+	b.WriteString("\n**Deferred:** Terraform plans these in a later run; this apply does not make them.\n\n")
+	for _, d := range pv.Deferred {
+		fmt.Fprintf(b, "⏸️ %s (%s): %s  \n", mdCode(d.Address), mdText(d.Actions), mdText(d.Reason))
 	}
 }
 

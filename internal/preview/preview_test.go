@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -351,6 +352,39 @@ func TestPreview_noInstagramChangesIsOneLine(t *testing.T) {
 	}
 }
 
+// Deferred changes (Terraform's deferred actions) are listed as deferred,
+// one line each; the comment does not say the plan changes nothing.
+func TestPreview_deferredChanges(t *testing.T) {
+	var plan map[string]any
+	if err := json.Unmarshal(testPlan(t, nil), &plan); err != nil {
+		t.Fatal(err)
+	}
+	plan["deferred_changes"] = []any{
+		map[string]any{"reason": "provider_config_unknown", "resource_change": resourceChange("instagram_media.later", "create", nil,
+			map[string]any{"type": "IMAGE", "caption": "hi"}, map[string]any{"id": true}, false, map[string]any{})},
+		map[string]any{"reason": "resource_config_unknown", "resource_change": resourceChange("null_resource.x", "create", nil,
+			map[string]any{}, map[string]any{}, false, map[string]any{})},
+	}
+	data, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := mustPreview(t, data, Options{})
+	md, page := pv.Markdown(0), htmlOf(t, pv)
+	for _, want := range []string{"1 change deferred to a later plan · 1 other change",
+		"⏸️ <code>instagram_media.later</code> (create): the provider's configuration is known after apply"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "changes no Instagram") || strings.Contains(page, "changes no Instagram") {
+		t.Errorf("the preview says the plan changes nothing:\n%s", md)
+	}
+	if !strings.Contains(page, "<li><code>instagram_media.later</code> (create): the provider&#39;s configuration is known after apply</li>") {
+		t.Errorf("the HTML does not list the deferred change:\n%s", page)
+	}
+}
+
 // hostile are captions (and alt texts) that try to break out of the
 // Markdown or the HTML, run a script, or ping someone on GitHub.
 var hostile = []string{
@@ -536,6 +570,15 @@ func TestMarkdown_fitsGitHubComment(t *testing.T) {
 				t.Error("the table-only comment has captions")
 			}
 		})
+	}
+}
+
+// The notice names the limit the comment was made for (--max-length).
+func TestMarkdown_noticeSaysTheLimit(t *testing.T) {
+	pv := mustPreview(t, testPlan(t, manyPosts(5, 400)), Options{})
+	md := pv.Markdown(3000)
+	if len(md) > 3000 || !strings.Contains(md, "more than the comment may hold (3,000)") {
+		t.Errorf("%d bytes:\n%s", len(md), md)
 	}
 }
 
