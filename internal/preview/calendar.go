@@ -22,6 +22,10 @@ type Calendar struct {
 	// Over are the moving 24 hours in which more posts go out than Quota
 	// allows.
 	Over []QuotaWindow
+	// Unplaced are the scheduled posts whose time the plan does not show
+	// (publish_at sensitive or known after apply): not on a day, not
+	// counted against the quota.
+	Unplaced []Entry
 }
 
 // Day is one calendar day with its posts, in time order.
@@ -56,6 +60,7 @@ func buildCalendar(cards []*Card, existing []Existing, now time.Time, quota int,
 		card *Card // nil for an already published post
 	}
 	var posts []out
+	var unplaced []Entry
 	scheduled := false
 	var zone *time.Location
 	for _, c := range cards {
@@ -71,7 +76,9 @@ func buildCalendar(cards []*Card, existing []Existing, now time.Time, quota int,
 		} else {
 			at = now
 		}
-		if !at.IsZero() {
+		if at.IsZero() {
+			unplaced = append(unplaced, Entry{Time: c.WhenText, Address: c.Address, Type: postType(c)})
+		} else {
 			posts = append(posts, out{at: at, card: c})
 		}
 	}
@@ -87,7 +94,10 @@ func buildCalendar(cards []*Card, existing []Existing, now time.Time, quota int,
 	if zone == nil {
 		zone = time.UTC
 	}
-	cal := &Calendar{Quota: quota, QuotaSource: source, Zone: zoneName(posts[0].at.In(zone))}
+	cal := &Calendar{Quota: quota, QuotaSource: source, Zone: "UTC", Unplaced: unplaced}
+	if len(posts) > 0 {
+		cal.Zone = zoneName(posts[0].at.In(zone))
+	}
 	times := make([]time.Time, len(posts))
 	for i, p := range posts {
 		times[i] = p.at
@@ -106,12 +116,8 @@ func buildCalendar(cards []*Card, existing []Existing, now time.Time, quota int,
 		if n := len(cal.Days); n == 0 || cal.Days[n-1].Date != date {
 			cal.Days = append(cal.Days, Day{Date: date})
 		}
-		typ := ""
-		if p.card.Post != nil {
-			typ = p.card.Post.Type
-		}
 		day := &cal.Days[len(cal.Days)-1]
-		day.Entries = append(day.Entries, Entry{Time: local.Format("15:04"), Address: p.card.Address, Type: typ, InWindow: in, Over: in > quota})
+		day.Entries = append(day.Entries, Entry{Time: local.Format("15:04"), Address: p.card.Address, Type: postType(p.card), InWindow: in, Over: in > quota})
 	}
 	for _, w := range rules.OverQuota(times, quota) {
 		qw := QuotaWindow{From: formatTime(w.Start.In(zone)), To: formatTime(w.End.In(zone)), Count: len(w.Posts)}
@@ -132,4 +138,11 @@ func zoneName(t time.Time) string {
 		return "UTC"
 	}
 	return "UTC" + t.Format("-07:00")
+}
+
+func postType(c *Card) string {
+	if c.Post != nil {
+		return c.Post.Type
+	}
+	return ""
 }

@@ -53,14 +53,20 @@ type Span struct {
 
 // Post is what a post will look like (or looked like, for a deletion).
 type Post struct {
-	Type          string // IMAGE, REELS, CAROUSEL, STORIES; "" when unknown
-	Items         []Item // one for a single image or video; a carousel's items
-	Caption       Text
-	AltText       Text
-	LocationID    Text
-	Collaborators []Collaborator
-	UserTags      []UserTag
-	Labels        []string
+	Type  string // IMAGE, REELS, CAROUSEL, STORIES; "" when unknown
+	Items []Item // one for a single image or video; a carousel's items
+	// ItemsHidden: a carousel's children are sensitive or known after
+	// apply, so how many there are is not shown.
+	ItemsHidden bool
+	// CollaboratorsHidden is the collaborators list as a whole when it is
+	// sensitive or known after apply (its placeholder), else Null.
+	CollaboratorsHidden Text
+	Caption             Text
+	AltText             Text
+	LocationID          Text
+	Collaborators       []Collaborator
+	UserTags            []UserTag
+	Labels              []string
 	// AudioName names a reel's original audio; AudioTrack is its licensed
 	// audio (the audio attribute), in words.
 	AudioName, AudioTrack Text

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -42,11 +41,19 @@ func newChange(rc ResourceChange, pc *planContext) changeOf {
 	}
 }
 
+// replaces reports a replacement: a new object, and the old one deleted
+// (delete,create or create,delete) or forgotten, left where it is
+// (create,forget or OpenTofu's forget,create: lifecycle destroy = false).
 func (c changeOf) replaces() bool {
-	return c.actions == "delete,create" || c.actions == "create,delete"
+	return c.actions == "delete,create" || c.actions == "create,delete" || c.keepsOld()
 }
 
-func (c changeOf) forgets() bool { return slices.Contains(c.rc.Change.Actions, "forget") }
+// keepsOld reports a replacement that forgets the old object.
+func (c changeOf) keepsOld() bool {
+	return c.actions == "create,forget" || c.actions == "forget,create"
+}
+
+func (c changeOf) forgets() bool { return c.actions == "forget" }
 
 // card is the change as a card, nil when nothing happens (no-op, read).
 func (c changeOf) card() *Card {
@@ -91,8 +98,11 @@ func (c changeOf) mediaCard() *Card {
 	// waiting names a post not on Instagram yet.
 	waiting, notOnInstagram := map[string]string{statusScheduled: "a scheduled post", statusMissed: "a post that missed its time"}[was]
 	at, wasAt := parseTime(c.after.get("publish_at").str()), parseTime(c.before.get("publish_at").str())
+	// atText and wasAtText say them, or why they cannot be shown (a
+	// sensitive or unknown publish_at).
+	atText, wasAtText := timeText(c.after.get("publish_at")), timeText(c.before.get("publish_at"))
 	if at.IsZero() && c.after.isNull() {
-		at = wasAt
+		at, atText = wasAt, wasAtText
 	}
 	oldID := c.before.get("id").str()
 	old := Span{Text: "post " + oldID, Link: instagramLink(c.before.get("permalink").str())}
@@ -107,7 +117,7 @@ func (c changeOf) mediaCard() *Card {
 	card := &Card{Post: c.post(c.after)}
 	scheduled := func(says ...Span) *Card {
 		card.Verb, card.When, card.Says = VerbSchedule, at, says
-		card.WhenText = "scheduled for " + formatTime(at)
+		card.WhenText = "scheduled for " + atText
 		return card
 	}
 	now := func(says ...Span) *Card {
@@ -117,7 +127,7 @@ func (c changeOf) mediaCard() *Card {
 	missed := func() *Card {
 		card.Verb, card.WhenText = VerbMissed, "not published"
 		card.Says = []Span{{Text: "missed its time", Strong: true}, {Text: fmt.Sprintf("; not published (scheduled for %s, and no apply ran within %s of it; change publish_at to reschedule)",
-			formatTime(at), c.window())}}
+			atText, c.window())}}
 		return card
 	}
 	gone := func(verb Verb, says ...Span) *Card {
@@ -135,9 +145,9 @@ func (c changeOf) mediaCard() *Card {
 	case c.actions == "create" && status == statusMissed:
 		return missed()
 	case c.actions == "create" && (status == statusScheduled || status == "" && futureAt):
-		return scheduled(append([]Span{{Text: "schedules a post for " + formatTime(at)}}, c.waits("nothing is published before then")...)...)
+		return scheduled(append([]Span{{Text: "schedules a post for " + atText}}, c.waits("nothing is published before then")...)...)
 	case c.actions == "create" && !at.IsZero():
-		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + formatTime(at) + ", has come)"})
+		return now(Span{Text: "publishes a new post", Strong: true}, Span{Text: " now (its publish_at, " + atText + ", has come)"})
 	case c.actions == "create" && card.Post.Type == graph.MediaTypeStories:
 		return now(Span{Text: "publishes a new story", Strong: true}, Span{Text: " (visible for 24 hours)"})
 	case c.actions == "create":
@@ -149,17 +159,17 @@ func (c changeOf) mediaCard() *Card {
 		case at.IsZero():
 			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + " (publish_at removed)"})
 		case was == statusMissed:
-			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + ", rescheduled for " + formatTime(at)})
+			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + ", rescheduled for " + atText})
 		}
-		return now(Span{Text: "publishes now", Strong: true}, Span{Text: ", scheduled for " + formatTime(at)})
+		return now(Span{Text: "publishes now", Strong: true}, Span{Text: ", scheduled for " + atText})
 	case c.actions == "update" && was == statusMissed:
-		return scheduled(append([]Span{{Text: "reschedules " + waiting}, {Text: " for " + formatTime(at)}},
+		return scheduled(append([]Span{{Text: "reschedules " + waiting}, {Text: " for " + atText}},
 			c.waits("nothing was published")...)...)
 	case c.actions == "update" && notOnInstagram && !wasAt.Equal(at):
-		return scheduled(append([]Span{{Text: "moves a scheduled post"}, {Text: " from " + formatTime(wasAt) + " to " + formatTime(at)}},
+		return scheduled(append([]Span{{Text: "moves a scheduled post"}, {Text: " from " + wasAtText + " to " + atText}},
 			c.waits("nothing is published yet")...)...)
 	case c.actions == "update" && notOnInstagram:
-		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + formatTime(at)}}, c.waits("nothing is published yet")...)...)
+		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + atText}}, c.waits("nothing is published yet")...)...)
 	case c.actions == "update" && c.after.get("id").isUnknown() && oldID != "":
 		return c.republish(card, old, oldID, retain)
 	case c.actions == "update" && c.before.get("replaced_id").str() != "" && c.after.get("replaced_id").isNull():
@@ -180,9 +190,9 @@ func (c changeOf) mediaCard() *Card {
 		card.Says = []Span{{Text: "changes Terraform settings only"}, {Text: " (" + strings.Join(changedAttributes(c.before, c.after), ", ") + "); nothing changes on Instagram"}}
 		return card
 	case c.replaces() && notOnInstagram:
-		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + formatTime(at)}}, c.waits("nothing was published")...)...)
+		return scheduled(append([]Span{{Text: "changes a scheduled post"}, {Text: " for " + atText}}, c.waits("nothing was published")...)...)
 	case c.replaces():
-		return c.republish(card, old, oldID, retain)
+		return c.republish(card, old, oldID, retain || c.keepsOld())
 	case (c.forgets() || c.actions == "delete") && notOnInstagram:
 		return gone(VerbForget, Span{Text: "removes " + waiting}, Span{Text: " (nothing was published; nothing changes on Instagram)"})
 	case c.forgets():
@@ -208,6 +218,8 @@ func (c changeOf) republish(card *Card, old Span, oldID string, retain bool) *Ca
 		card.Post.Deletes = oldID
 	}
 	switch {
+	case c.keepsOld():
+		card.Says = append(card.Says, Span{Text: "; the old post stays on Instagram (Terraform forgets it: lifecycle destroy = false)"})
 	case retain:
 		card.Says = append(card.Says, Span{Text: "; the old post stays on Instagram (deletion_policy \"retain\")"})
 	case c.actions == "delete,create":
@@ -253,7 +265,7 @@ func (c changeOf) window() string {
 
 func (c changeOf) commentCard() *Card {
 	card := &Card{Message: c.after.get("message").text()}
-	oldID := c.before.get("id").str()
+	oldComment := "comment " + display(c.before.get("id").text())
 	switch {
 	case c.actions == "create" || c.replaces():
 		on := c.postRef(c.after)
@@ -264,20 +276,23 @@ func (c changeOf) commentCard() *Card {
 		}
 		card.Verb, card.Says, card.WhenText = VerbPublish, on, "now"
 		if c.replaces() {
+			fate := "deleted"
+			if c.keepsOld() {
+				fate = "kept on Instagram, forgotten"
+			}
 			card.Verb = VerbReplace
-			card.Says = append([]Span{{Text: "replaces", Strong: true}, {Text: " comment " + oldID + " (deleted): "}}, card.Says...)
+			card.Says = append([]Span{{Text: "replaces", Strong: true}, {Text: " " + oldComment + " (" + fate + "): "}}, card.Says...)
 		}
 	case c.actions == "delete":
 		card.Message = c.before.get("message").text()
-		card.Verb, card.Says, card.WhenText = VerbDelete, []Span{{Text: "deletes", Strong: true}, {Text: " comment " + oldID}}, "now"
+		card.Verb, card.Says, card.WhenText = VerbDelete, []Span{{Text: "deletes", Strong: true}, {Text: " " + oldComment}}, "now"
 	case c.forgets():
 		card.Message = c.before.get("message").text()
-		card.Verb, card.Says, card.WhenText = VerbForget, []Span{{Text: "keeps", Strong: true}, {Text: " comment " + oldID + " on Instagram, forgets it"}}, "—"
+		card.Verb, card.Says, card.WhenText = VerbForget, []Span{{Text: "keeps", Strong: true}, {Text: " " + oldComment + " on Instagram, forgets it"}}, "—"
 	default:
 		card.Verb, card.WhenText = VerbUnchanged, "—"
 		card.Says = []Span{{Text: "changes Terraform settings only"}, {Text: " (" + strings.Join(changedAttributes(c.before, c.after), ", ") + ")"}}
 	}
-	card.Checks = textChecks(card.Message)
 	return card
 }
 
@@ -352,6 +367,9 @@ func (c changeOf) post(n node) *Post {
 		AudioTrack: c.audioTrack(n.get("audio")),
 		UserTags:   userTags(n.get("user_tags")),
 	}
+	if cols := n.get("collaborators"); cols.isSensitive() || cols.isUnknown() {
+		p.CollaboratorsHidden = cols.text()
+	}
 	answers := n.get("collaborator_invites")
 	for _, v := range n.get("collaborators").items() {
 		col := Collaborator{Username: v.text()}
@@ -365,7 +383,9 @@ func (c changeOf) post(n node) *Post {
 		p.Collaborators = append(p.Collaborators, col)
 	}
 	if p.Type == graph.MediaTypeCarousel {
-		for _, child := range n.get("children").items() {
+		children := n.get("children")
+		p.ItemsHidden = children.isSensitive() || children.isUnknown()
+		for _, child := range children.items() {
 			p.Items = append(p.Items, c.item(child, child.get("image_url")))
 		}
 	} else if !n.isNull() {
@@ -518,6 +538,15 @@ func instagramLink(u string) string {
 // (https://www.instagram.com/p/SHORTCODE/, /reel/…): nothing in it can end a
 // Markdown link or an HTML attribute.
 var permalink = regexp.MustCompile(`^https://www\.instagram\.com/[A-Za-z0-9_/-]+$`)
+
+// timeText is a time attribute in words: its time, or its placeholder
+// when it is sensitive or known after apply.
+func timeText(n node) string {
+	if t := n.text(); t.State == Sensitive || t.State == Unknown {
+		return t.Placeholder()
+	}
+	return formatTime(parseTime(n.str()))
+}
 
 func parseTime(s string) time.Time {
 	t, err := time.Parse(time.RFC3339, s)

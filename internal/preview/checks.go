@@ -20,14 +20,28 @@ func textChecks(t Text) []Check {
 	}
 }
 
+// cardChecks are the limits of what the card sends to Instagram: none for
+// a post or comment that is deleted or forgotten, or whose Terraform
+// settings alone change (an adopted carousel has no children in its
+// configuration, and the provider checks none then).
+func cardChecks(c *Card) []Check {
+	switch {
+	case c.Verb == VerbDelete || c.Verb == VerbForget || c.Verb == VerbUnchanged:
+		return nil
+	case c.Post != nil:
+		return postChecks(c.Post)
+	}
+	return textChecks(c.Message)
+}
+
 // postChecks are the limits of a post that a reviewer would count by hand.
 func postChecks(p *Post) []Check {
 	out := textChecks(p.Caption)
 	if p.Type == graph.MediaTypeCarousel {
-		out = append(out, Check{Name: "carousel items", Value: len(p.Items), Min: rules.MinCarouselItems, Limit: rules.MaxCarouselItems})
+		out = append(out, Check{Name: "carousel items", Value: len(p.Items), Min: rules.MinCarouselItems, Limit: rules.MaxCarouselItems, Unknown: p.ItemsHidden})
 	}
-	if len(p.Collaborators) > 0 {
-		out = append(out, Check{Name: "collaborators", Value: len(p.Collaborators), Limit: rules.MaxCollaborators})
+	if len(p.Collaborators) > 0 || p.CollaboratorsHidden.Present() {
+		out = append(out, Check{Name: "collaborators", Value: len(p.Collaborators), Limit: rules.MaxCollaborators, Unknown: p.CollaboratorsHidden.Present()})
 	}
 	tags := len(p.UserTags)
 	for _, it := range p.Items {

@@ -17,31 +17,33 @@ const wordJoiner = "\u2060"
 
 // inlineMarkup are the characters that start or end something in GitHub
 // Markdown within a line: code, emphasis, links and images, table cells,
-// strikethrough, math, emoji shortcodes; they are backslash-escaped (& < >
-// become entities).
+// strikethrough, math, emoji shortcodes and the scheme of an autolink
+// (https:); they are backslash-escaped (& < > become entities).
 const inlineMarkup = "\\`*_[]|~!$:"
 
-// mdText escapes user text for GitHub Markdown, within a line: HTML is
+// mdText escapes user text for GitHub Markdown, within a line: what a
+// reviewer cannot see is made visible or dropped (visible), HTML is
 // escaped, the characters of inlineMarkup are backslash-escaped (so no
-// link, emphasis, table cell, code or HTML tag can start), line breaks
-// become spaces, control characters are dropped, and @mentions, #123 and
-// GH-123 are broken with a word joiner. What only matters at the start of a
-// line (headings, lists) is mdLineStart's.
-func mdText(s string) string {
+// link, emphasis, table cell, code or HTML tag can start), the dot of
+// "www." is escaped (no autolink), line breaks and tabs become spaces, and
+// @mentions, #123 and GH-123 are broken with a word joiner. It is the one
+// escaper of the Markdown: addresses (mdCode), quoted captions (mdQuote)
+// and text in HTML blocks (mdHTML) go through it too.
+func mdText(s string) string { return mdEscape(s, false) }
+
+// mdHTML is mdText for text GitHub may read as HTML rather than Markdown:
+// inside an HTML block (a line that starts with <table> or <details>) a
+// backslash would show, so the characters are escaped as entities, which
+// read the same in either.
+func mdHTML(s string) string { return mdEscape(s, true) }
+
+func mdEscape(s string, entities bool) string {
 	s = visible(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	runes := []rune(s)
 	for i, r := range runes {
-		next := rune(0)
-		if i+1 < len(runes) {
-			next = runes[i+1]
-		}
 		switch {
-		case r == escapeNext: // mdLineStart's mark
-			if strings.ContainsRune("#-+=.)", next) {
-				b.WriteByte('\\')
-			}
 		case r == '&':
 			b.WriteString("&amp;")
 		case r == '<':
@@ -50,14 +52,19 @@ func mdText(s string) string {
 			b.WriteString("&gt;")
 		case r == '\n' || r == '\t':
 			b.WriteByte(' ')
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
-		case strings.ContainsRune(inlineMarkup, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
+		case r == '_' && i > 0 && i+1 < len(runes) && wordy(runes[i-1]) && wordy(runes[i+1]):
+			b.WriteByte('_') // within a word (snake_case) it starts no emphasis
+		case strings.ContainsRune(inlineMarkup, r) || r == '.' && i >= 3 && strings.EqualFold(string(runes[i-3:i]), "www"):
+			if entities {
+				fmt.Fprintf(&b, "&#%d;", r)
+			} else {
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			}
 		default:
 			b.WriteRune(r)
 		}
-		if breaksReference(runes, i, next) {
+		if i+1 < len(runes) && breaksReference(runes, i, runes[i+1]) {
 			b.WriteString(wordJoiner)
 		}
 	}
@@ -68,81 +75,63 @@ func mdText(s string) string {
 // or # before a letter, digit or underscore, or the - of "GH-" before a
 // digit.
 func breaksReference(runes []rune, i int, next rune) bool {
-	wordy := unicode.IsLetter(next) || unicode.IsDigit(next) || next == '_'
 	switch runes[i] {
 	case '@', '#':
-		return wordy
+		return wordy(next) || next == '_'
 	case '-':
 		return unicode.IsDigit(next) && i >= 2 && strings.EqualFold(string(runes[i-2:i]), "gh")
 	}
 	return false
 }
 
-// mdLines escapes multi-line user text as a Markdown block quote.
+func wordy(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// mdQuote escapes multi-line user text as a Markdown block quote, a line
+// of the quote for each line of the text. The text is made visible first
+// (U+2028 and U+2029 become line breaks, control characters such as \r go)
+// and tabs become spaces, so that what starts a line is what mdLineStart
+// sees.
 func mdQuote(s string, highlight bool) string {
 	var b strings.Builder
+	s = strings.ReplaceAll(visible(s), "\t", " ")
 	for line := range strings.SplitSeq(s, "\n") {
-		b.WriteString("> ")
-		line = mdLineStart(line)
+		text := strings.TrimLeft(line, " ")
+		// Leading spaces (an indented code block) become no-break spaces.
+		b.WriteString("> " + strings.Repeat("\u00a0", len(line)-len(text)))
 		if highlight {
-			b.WriteString(mdHighlighted(line))
+			text = mdHighlighted(text)
 		} else {
-			b.WriteString(mdText(line))
+			text = mdText(text)
 		}
-		b.WriteString("  \n") // a hard line break, as Instagram keeps them
+		b.WriteString(mdLineStart(text) + "  \n") // a hard line break, as Instagram keeps them
 	}
 	return b.String()
 }
 
-// escapeNext is the mark mdLineStart leaves for mdText: a character of
-// Unicode's private use area, which no caption needs.
-const escapeNext = '\ue000'
-
-// mdLineStart makes the start of a line of user text plain text: leading
-// spaces (an indented code block) become no-break spaces, and a character
-// that would start a heading, list, rule or setext underline is
-// escaped with a backslash that mdText keeps.
-func mdLineStart(line string) string {
-	trimmed := strings.TrimLeft(line, " ")
-	lead := strings.Repeat("\u00a0", len(line)-len(trimmed))
-	if trimmed == "" {
-		return lead
+// mdLineStart escapes, with a backslash, what would start a heading, a
+// list, a rule or a setext underline at the start of a line of escaped
+// Markdown (mdText's: everything else that matters at a line's start, > <
+// * _ ` ~, is escaped already).
+func mdLineStart(md string) string {
+	if md != "" && strings.IndexByte("#-+=", md[0]) >= 0 {
+		return "\\" + md
 	}
-	switch c := trimmed[0]; {
-	case strings.IndexByte("#-+=", c) >= 0:
-		return lead + string(escapeNext) + trimmed
-	case c >= '0' && c <= '9':
-		if i := strings.IndexFunc(trimmed, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (trimmed[i] == '.' || trimmed[i] == ')') {
-			return lead + trimmed[:i] + string(escapeNext) + trimmed[i:]
-		}
+	if i := strings.IndexFunc(md, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (md[i] == '.' || md[i] == ')') {
+		return md[:i] + "\\" + md[i:]
 	}
-	return lead + trimmed
+	return md
 }
 
-// mdCode is text (an address, an attribute name) in a code element: HTML
-// escaped, and with table pipes as entities.
+// mdCode is text (an address, an attribute name) in a code element:
+// GitHub reads Markdown inside an HTML <code>, and the element is in
+// Markdown (a table row, a heading) or in an HTML block (the grid).
 func mdCode(s string) string {
-	return "<code>" + htmlAttr(noReferences(s)) + "</code>"
+	return "<code>" + mdHTML(s) + "</code>"
 }
 
 // htmlAttr escapes a value for an HTML attribute inside Markdown.
 func htmlAttr(s string) string {
 	return strings.ReplaceAll(html.EscapeString(oneLine(s)), "|", "&#124;")
-}
-
-// noReferences breaks what GitHub would take for a mention or an issue
-// reference in text that is not escaped by mdText (code, alt text) with a
-// word joiner.
-func noReferences(s string) string {
-	runes := []rune(s)
-	var b strings.Builder
-	for i, r := range runes {
-		b.WriteRune(r)
-		if i+1 < len(runes) && breaksReference(runes, i, runes[i+1]) {
-			b.WriteString(wordJoiner)
-		}
-	}
-	return b.String()
 }
 
 func oneLine(s string) string {

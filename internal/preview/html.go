@@ -36,8 +36,16 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 
 // HTML writes the preview as one self-contained page: no script, no
 // external style or font; the only things it loads are the posts' images.
+// The page as a whole is made visible (visible): whatever text of the plan
+// it shows, an address or an id as much as a caption, cannot reorder
+// itself with a bidirectional override.
 func (pv *Preview) HTML(w io.Writer) error {
-	return page.Execute(w, pv)
+	var b strings.Builder
+	if err := page.Execute(&b, pv); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, visible(b.String()))
+	return err
 }
 
 // segment is a piece of a caption: text, or a hashtag or @mention.

@@ -31,14 +31,14 @@ func (pv *Preview) Markdown(limit int) string {
 	if limit <= 0 {
 		limit = MaxCommentLength
 	}
-	if len(pv.Cards) == 0 {
+	if len(pv.Cards) == 0 && len(pv.Deferred) == 0 {
 		return pv.noChanges() + "\n"
 	}
-	full := pv.markdown(mdFull, 0, 0)
+	full := pv.markdown(mdFull, 0, 0, limit)
 	if len(full) <= limit {
 		return full
 	}
-	folded := pv.markdown(mdFolded, len(full), 0)
+	folded := pv.markdown(mdFolded, len(full), 0, limit)
 	if len(folded) <= limit {
 		return folded
 	}
@@ -46,13 +46,13 @@ func (pv *Preview) Markdown(limit int) string {
 	lo, hi := 0, len(pv.Cards)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if len(pv.markdown(mdTable, len(full), mid)) <= limit {
+		if len(pv.markdown(mdTable, len(full), mid, limit)) <= limit {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return pv.markdown(mdTable, len(full), lo)
+	return pv.markdown(mdTable, len(full), lo, limit)
 }
 
 func (pv *Preview) noChanges() string {
@@ -63,24 +63,25 @@ func (pv *Preview) noChanges() string {
 	return line
 }
 
-// markdown renders one mode; fullSize is the size of the full preview (for
-// the notice), rows the table rows of mdTable.
-func (pv *Preview) markdown(mode markdownMode, fullSize, rows int) string {
+// markdown renders one mode; fullSize is the size of the full preview and
+// limit the comment's (for the notice), rows the table rows of mdTable.
+func (pv *Preview) markdown(mode markdownMode, fullSize, rows, limit int) string {
 	var b strings.Builder
 	b.WriteString("### 📸 Instagram: what this plan publishes\n\n")
 	b.WriteString(pv.headline() + "\n\n")
 	switch mode {
 	case mdFolded:
-		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than a GitHub comment holds (%s): every post is folded below and captions are cut where Instagram's feed cuts them. The HTML page has everything.\n\n",
-			thousands(fullSize), thousands(MaxCommentLength))
+		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than the comment may hold (%s): every post is folded below and captions are cut where Instagram's feed cuts them. The HTML page has everything.\n\n",
+			thousands(fullSize), thousands(limit))
 	case mdTable:
-		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than a GitHub comment holds (%s): only the summary table is shown", thousands(fullSize), thousands(MaxCommentLength))
+		fmt.Fprintf(&b, "> [!NOTE]\n> The full preview is %s characters, more than the comment may hold (%s): only the summary table is shown", thousands(fullSize), thousands(limit))
 		if rows < len(pv.Cards) {
 			fmt.Fprintf(&b, ", %s of its %s rows", thousands(rows), thousands(len(pv.Cards)))
 		}
 		b.WriteString(". The HTML page has every post.\n\n")
 	}
 	pv.mdTable(&b, rows, mode == mdTable)
+	pv.mdDeferred(&b)
 	if mode != mdTable {
 		pv.mdCalendar(&b)
 		b.WriteString("\n")
@@ -124,6 +125,7 @@ func (pv *Preview) headline() string {
 	add(posts[VerbMissed], "post missed its time", "posts missed their time")
 	add(posts[VerbUnchanged]+posts[VerbUpdate], "post with Terraform settings changed only", "posts with Terraform settings changed only")
 	add(comments, "comment change", "comment changes")
+	add(len(pv.Deferred), "change deferred to a later plan", "changes deferred to a later plan")
 	line := strings.Join(parts, " · ")
 	if n := pv.Failed(); n > 0 {
 		line += fmt.Sprintf(" · ⛔ **%s %s a limit of Instagram**", thousands(n), plural(n, "breaks", "break"))
@@ -135,13 +137,27 @@ func (pv *Preview) headline() string {
 }
 
 func (pv *Preview) mdTable(b *strings.Builder, rows int, truncate bool) {
+	if len(pv.Cards) == 0 {
+		return
+	}
 	b.WriteString("| | resource | what happens | when | checks |\n|---|---|---|---|---|\n")
 	for i, c := range pv.Cards {
 		if truncate && i == rows {
 			fmt.Fprintf(b, "| | … and %s more | | | |\n", thousands(len(pv.Cards)-rows))
 			break
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", icon(c), mdCode(c.Address), mdSpans(c.Says), mdText(c.WhenText), checksSummary(c))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", icon(c), mdCode(c.Address), mdSpans(c.Says, false), mdText(c.WhenText), checksSummary(c))
+	}
+}
+
+// mdDeferred lists the deferred changes, one line each.
+func (pv *Preview) mdDeferred(b *strings.Builder) {
+	if len(pv.Deferred) == 0 {
+		return
+	}
+	b.WriteString("\n**Deferred:** Terraform plans these in a later run; this apply does not make them.\n\n")
+	for _, d := range pv.Deferred {
+		fmt.Fprintf(b, "⏸️ %s (%s): %s  \n", mdCode(d.Address), mdText(d.Actions), mdText(d.Reason))
 	}
 }
 
@@ -162,15 +178,17 @@ func checksSummary(c *Card) string {
 }
 
 func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
+	// A folded card's title is in an HTML block (<details>).
+	folded := mode == mdFolded
 	title := fmt.Sprintf("%s %s", icon(c), mdCode(c.Address))
 	if c.Post != nil && c.Post.Type != "" {
-		title += " · " + mdText(c.Post.Type)
+		title += " · " + mdEscape(c.Post.Type, folded)
 	}
-	if mode == mdFolded {
-		fmt.Fprintf(b, "<details><summary>%s — %s</summary>\n\n", title, mdSpans(c.Says))
+	if folded {
+		fmt.Fprintf(b, "<details><summary>%s — %s</summary>\n\n", title, mdSpans(c.Says, true))
 	} else {
 		fmt.Fprintf(b, "#### %s\n\n", title)
-		fmt.Fprintf(b, "%s · %s\n\n", mdSpans(c.Says), mdText(c.WhenText))
+		fmt.Fprintf(b, "%s · %s\n\n", mdSpans(c.Says, false), mdText(c.WhenText))
 	}
 	if p := c.Post; p != nil {
 		mdMedia(b, p, mode)
@@ -198,7 +216,9 @@ func mdCard(b *strings.Builder, c *Card, mode markdownMode) {
 		if p.AltText.Present() {
 			facts = append(facts, "**Alt text:** "+mdOr(p.AltText))
 		}
-		if len(p.Collaborators) > 0 {
+		if p.CollaboratorsHidden.Present() {
+			facts = append(facts, "**Collaborators:** "+mdOr(p.CollaboratorsHidden))
+		} else if len(p.Collaborators) > 0 {
 			var s []string
 			for _, col := range p.Collaborators {
 				name := mdUsername(col.Username)
@@ -305,7 +325,9 @@ func (pv *Preview) mdCalendar(b *strings.Builder) {
 		return
 	}
 	fmt.Fprintf(b, "\n**Calendar** (times %s; quota %s posts per moving 24 hours, %s)\n\n", mdText(cal.Zone), thousands(cal.Quota), quotaSourceText(cal.QuotaSource))
-	b.WriteString("| day | time | post | posts in the 24 h up to it |\n|---|---|---|---|\n")
+	if len(cal.Days) > 0 {
+		b.WriteString("| day | time | post | posts in the 24 h up to it |\n|---|---|---|---|\n")
+	}
 	for _, d := range cal.Days {
 		for i, e := range d.Entries {
 			day := ""
@@ -318,6 +340,9 @@ func (pv *Preview) mdCalendar(b *strings.Builder) {
 			}
 			fmt.Fprintf(b, "| %s | %s | %s %s | %d / %d%s |\n", day, mdText(e.Time), mdCode(e.Address), mdText(e.Type), e.InWindow, cal.Quota, mark)
 		}
+	}
+	for _, e := range cal.Unplaced {
+		fmt.Fprintf(b, "\n❔ %s %s, %s: not in the calendar nor counted against the quota (the plan does not show its publish\\_at).\n", mdCode(e.Address), mdText(e.Type), mdText(e.Time))
 	}
 	for _, w := range cal.Over {
 		fmt.Fprintf(b, "\n⛔ **%d posts from %s to %s exceed the quota of %d per 24 hours**: %s", w.Count, mdText(w.From), mdText(w.To), cal.Quota, addresses(w.Addresses, mdCode))
@@ -397,11 +422,16 @@ func allTags(p *Post) []string {
 	return out
 }
 
-func mdSpans(spans []Span) string {
+// mdSpans are the words of a card, in Markdown, or for an HTML block
+// (inHTML).
+func mdSpans(spans []Span, inHTML bool) string {
 	var b strings.Builder
 	for _, s := range spans {
-		text := mdText(s.Text)
-		if s.Link != "" {
+		text := mdEscape(s.Text, inHTML)
+		switch {
+		case s.Link != "" && inHTML:
+			text = `<a href="` + htmlAttr(s.Link) + `">` + text + "</a>"
+		case s.Link != "":
 			text = "[" + text + "](" + s.Link + ")"
 		}
 		if s.Strong {

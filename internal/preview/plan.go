@@ -29,6 +29,12 @@ type Plan struct {
 	} `json:"configuration"`
 	// Timestamp is when the plan was made: when "now" is.
 	Timestamp string `json:"timestamp"`
+	// DeferredChanges are the changes Terraform leaves to a later plan
+	// (deferred actions).
+	DeferredChanges []struct {
+		Reason         string         `json:"reason"`
+		ResourceChange ResourceChange `json:"resource_change"`
+	} `json:"deferred_changes"`
 }
 
 // ResourceChange is one entry of resource_changes.

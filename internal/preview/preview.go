@@ -38,6 +38,24 @@ type Preview struct {
 	Other    int
 	Grid     *Grid
 	Calendar *Calendar
+	// Deferred are the Instagram changes Terraform defers to a later plan:
+	// this apply does not make them.
+	Deferred []Deferred
+}
+
+// Deferred is a deferred change: its address, actions and why, in words.
+type Deferred struct {
+	Address, Actions, Reason string
+}
+
+// deferredReasons say Terraform's reasons for deferring a change
+// (https://developer.hashicorp.com/terraform/internals/json-format).
+var deferredReasons = map[string]string{
+	"instance_count_unknown":  "its count or for_each is known after apply",
+	"resource_config_unknown": "its configuration is known after apply",
+	"provider_config_unknown": "the provider's configuration is known after apply",
+	"absent_prereq":           "it depends on a change that is deferred too",
+	"deferred_prereq":         "it depends on a change that is deferred too",
 }
 
 // Build makes the preview of a plan.
@@ -58,10 +76,19 @@ func Build(p *Plan, opts Options) *Preview {
 		if card == nil {
 			continue
 		}
-		if card.Post != nil {
-			card.Checks = postChecks(card.Post)
-		}
+		card.Checks = cardChecks(card)
 		pv.Cards = append(pv.Cards, card)
+	}
+	for _, d := range p.DeferredChanges {
+		rc := d.ResourceChange
+		switch {
+		case rc.Mode == "data":
+		case strings.HasPrefix(rc.Type, "instagram_"):
+			reason := cmp.Or(deferredReasons[d.Reason], d.Reason, "no reason given")
+			pv.Deferred = append(pv.Deferred, Deferred{Address: rc.Address, Actions: strings.Join(rc.Change.Actions, ", "), Reason: reason})
+		default:
+			pv.Other++
+		}
 	}
 	slices.SortStableFunc(pv.Cards, func(a, b *Card) int {
 		return cmp.Or(cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(verbRank(a.Verb), verbRank(b.Verb)), a.When.Compare(b.When))

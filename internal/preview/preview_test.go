@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -158,18 +159,7 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 				}
 			}
 		}
-		var b, a any
-		if before != nil {
-			b = before
-		}
-		if after != nil {
-			a = after
-		}
-		return map[string]any{
-			"address": "instagram_media." + name, "mode": "managed", "type": "instagram_media", "name": name,
-			"change": map[string]any{"actions": strings.Split(actions, ","), "before": b, "after": a, "after_unknown": unknown,
-				"before_sensitive": map[string]any{}, "after_sensitive": map[string]any{}},
-		}
+		return resourceChange("instagram_media."+name, actions, before, after, unknown, map[string]any{}, map[string]any{})
 	}
 	plan := testPlan(t, nil,
 		media("too_late", "create", nil, map[string]any{"publish_at": "2026-11-01T06:00:00Z", "status": "missed", "id": nil}, map[string]any{}),
@@ -185,6 +175,12 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 			map[string]any{"container_id": true}),
 		media("kept_old", "update", map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": "17900000000000070", "deletion_policy": "retain"},
 			map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": nil, "deletion_policy": "retain"}, map[string]any{}),
+		// A replacement that forgets the old post (Terraform's
+		// lifecycle destroy = false; OpenTofu plans forget first).
+		media("kept_replace", "create,forget", map[string]any{"id": "17900000000000080", "status": "published", "caption": "old words"},
+			map[string]any{"status": "published", "caption": "new words"}, map[string]any{"id": true}),
+		media("kept_replace_tofu", "forget,create", map[string]any{"id": "17900000000000081", "status": "published"},
+			map[string]any{"status": "published"}, map[string]any{"id": true}),
 		media("answers", "update",
 			map[string]any{"id": "17900000000000078", "status": "published", "collaborators": []any{"a.one", "b.two", "c.three"},
 				"collaborator_invites": map[string]any{"a.one": "accepted", "b.two": "pending", "c.three": "declined"}},
@@ -209,24 +205,113 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 		"staged":     "schedule: changes a scheduled post for Sun 1 Nov 2026 20:00 UTC (nothing is published yet; an apply within 2h of that time publishes it; this apply uploads its video so that Instagram has processed it by then) | scheduled for Sun 1 Nov 2026 20:00 UTC",
 		"kept_old":   `forget: keeps post 17900000000000070, which 17900000000000077 replaced, on Instagram and forgets it (deletion_policy "retain") | —`,
 		"answers":    "unchanged: changes Terraform settings only (allow_duplicate); nothing changes on Instagram | —",
+		"kept_replace": "replace: replaces post 17900000000000080 (a new post, a new link; the old post's likes and comments are lost); " +
+			"the old post stays on Instagram (Terraform forgets it: lifecycle destroy = false) | now",
+		"kept_replace_tofu": "replace: replaces post 17900000000000081 (a new post, a new link; the old post's likes and comments are lost); " +
+			"the old post stays on Instagram (Terraform forgets it: lifecycle destroy = false) | now",
 	} {
 		if says[name] != want {
 			t.Errorf("%s:\n got  %q\n want %q", name, says[name], want)
+		}
+	}
+	for _, c := range pv.Cards {
+		if c.Address == "instagram_media.kept_replace" && (c.Post.Caption.S != "new words" || c.Post.Deletes != "") {
+			t.Errorf("a replacement that keeps the old post shows %q and deletes %q", c.Post.Caption.S, c.Post.Deletes)
 		}
 	}
 	md := pv.Markdown(0)
 	if !strings.Contains(md, "**Collaborators:** @\u2060a.one (accepted), @\u2060b.two (has not answered the invite yet), @\u2060c.three (declined)") {
 		t.Errorf("the collaborators' answers are not shown:\n%s", md)
 	}
-	// A missed or removed post is not in the calendar; one published now is.
+	// A missed or removed post is not in the calendar; one published now (a
+	// replacement too) is.
 	var calendar []string
 	for _, d := range pv.Calendar.Days {
 		for _, e := range d.Entries {
 			calendar = append(calendar, d.Date+" "+e.Time+" "+strings.TrimPrefix(e.Address, "instagram_media."))
 		}
 	}
-	if got := strings.Join(calendar, ", "); got != "Sun 1 Nov 2026 12:00 late_now, Sun 1 Nov 2026 12:00 late_moved, Sun 1 Nov 2026 20:00 staged, Tue 3 Nov 2026 08:00 again" {
+	if got := strings.Join(calendar, ", "); got != "Sun 1 Nov 2026 12:00 late_now, Sun 1 Nov 2026 12:00 late_moved, Sun 1 Nov 2026 12:00 kept_replace, Sun 1 Nov 2026 12:00 kept_replace_tofu, "+
+		"Sun 1 Nov 2026 20:00 staged, Tue 3 Nov 2026 08:00 again" {
 		t.Errorf("calendar: %s", got)
+	}
+}
+
+// What instagram_comment changes say: a replacement that deletes or
+// forgets the old comment, and an old comment whose id is sensitive.
+func TestPreview_commentShapes(t *testing.T) {
+	comment := func(name, actions string, before, after map[string]any, beforeSensitive any) map[string]any {
+		return resourceChange("instagram_comment."+name, actions, before, after, map[string]any{"id": true}, beforeSensitive, map[string]any{})
+	}
+	old := map[string]any{"id": "17850000000000009", "media_id": "17900000000000001", "message": "old words"}
+	next := map[string]any{"media_id": "17900000000000001", "message": "new words"}
+	pv := mustPreview(t, testPlan(t, nil,
+		comment("replaced", "delete,create", old, next, map[string]any{}),
+		comment("kept", "create,forget", old, next, map[string]any{}),
+		comment("kept_tofu", "forget,create", old, next, map[string]any{}),
+		comment("secret_id", "delete", old, nil, map[string]any{"id": true}),
+	), Options{})
+	got := map[string]string{}
+	for _, c := range pv.Cards {
+		var s strings.Builder
+		for _, sp := range c.Says {
+			s.WriteString(sp.Text)
+		}
+		got[strings.TrimPrefix(c.Address, "instagram_comment.")] = fmt.Sprintf("%s: %s | %s", c.Verb, s.String(), display(c.Message))
+	}
+	expectEach(t, got, map[string]string{
+		"replaced":  "replace: replaces comment 17850000000000009 (deleted): comments on post 17900000000000001 | new words",
+		"kept":      "replace: replaces comment 17850000000000009 (kept on Instagram, forgotten): comments on post 17900000000000001 | new words",
+		"kept_tofu": "replace: replaces comment 17850000000000009 (kept on Instagram, forgotten): comments on post 17900000000000001 | new words",
+		"secret_id": "delete: deletes comment (sensitive value) | old words",
+	})
+}
+
+// Instagram's limits are checked on what goes out, and what the plan does
+// not show is ❔, not ⛔: a carousel whose children are known after apply
+// (the provider checks them at apply), an adopted carousel (no children in
+// state) deleted or with its settings changed, collaborators that are
+// sensitive as a whole (not even counted).
+func TestPreview_checksOfWhatGoesOut(t *testing.T) {
+	carousel := func(name, actions string, before, after, unknown, sensitive map[string]any) map[string]any {
+		return resourceChange("instagram_media."+name, actions, before, after, unknown, false, sensitive)
+	}
+	adopted := func(policy string) map[string]any {
+		return map[string]any{"id": "17900000000000090", "type": "CAROUSEL", "caption": "old", "children": []any{}, "status": "published", "deletion_policy": policy}
+	}
+	pv := mustPreview(t, testPlan(t, nil,
+		carousel("later", "create", nil, map[string]any{"type": "CAROUSEL", "caption": "hi", "children": nil}, map[string]any{"id": true, "children": true}, map[string]any{}),
+		carousel("secret_children", "create", nil, map[string]any{"type": "CAROUSEL", "children": []any{map[string]any{"image_url": "https://cdn.example.com/a.jpg"}}},
+			map[string]any{"id": true}, map[string]any{"children": true}),
+		carousel("gone", "delete", adopted("delete"), nil, map[string]any{}, map[string]any{}),
+		carousel("adopted", "update", adopted("delete"), adopted("retain"), map[string]any{}, map[string]any{}),
+		carousel("secret_collaborators", "create", nil, map[string]any{"type": "IMAGE", "image_url": "https://cdn.example.com/a.jpg",
+			"collaborators": []any{"secret-a", "secret-b", "secret-c", "secret-d"}}, map[string]any{"id": true}, map[string]any{"collaborators": true}),
+	), Options{})
+	got := map[string]string{}
+	for _, c := range pv.Cards {
+		var checks []string
+		for _, ch := range c.Checks {
+			if ch.Name == "carousel items" || ch.Name == "collaborators" {
+				checks = append(checks, ch.Name+" "+ratio(ch))
+			}
+		}
+		got[strings.TrimPrefix(c.Address, "instagram_media.")] = fmt.Sprintf("%d checks, %s", len(c.Checks), strings.Join(checks, ", "))
+	}
+	expectEach(t, got, map[string]string{
+		"later":                "4 checks, carousel items ? / 10",
+		"secret_children":      "2 checks, carousel items ? / 10",
+		"gone":                 "0 checks, ",
+		"adopted":              "0 checks, ",
+		"secret_collaborators": "1 checks, collaborators ? / 3",
+	})
+	if n := pv.Failed(); n != 0 {
+		t.Errorf("%d cards break a limit", n)
+	}
+	for _, out := range []string{pv.Markdown(0), htmlOf(t, pv)} {
+		if strings.Contains(out, "⛔") || strings.Contains(out, "secret-") || !strings.Contains(out, "Collaborators") {
+			t.Errorf("a false limit, a secret, or no collaborators:\n%s", out)
+		}
 	}
 }
 
@@ -267,6 +352,39 @@ func TestPreview_noInstagramChangesIsOneLine(t *testing.T) {
 	}
 }
 
+// Deferred changes (Terraform's deferred actions) are listed as deferred,
+// one line each; the comment does not say the plan changes nothing.
+func TestPreview_deferredChanges(t *testing.T) {
+	var plan map[string]any
+	if err := json.Unmarshal(testPlan(t, nil), &plan); err != nil {
+		t.Fatal(err)
+	}
+	plan["deferred_changes"] = []any{
+		map[string]any{"reason": "provider_config_unknown", "resource_change": resourceChange("instagram_media.later", "create", nil,
+			map[string]any{"type": "IMAGE", "caption": "hi"}, map[string]any{"id": true}, false, map[string]any{})},
+		map[string]any{"reason": "resource_config_unknown", "resource_change": resourceChange("null_resource.x", "create", nil,
+			map[string]any{}, map[string]any{}, false, map[string]any{})},
+	}
+	data, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := mustPreview(t, data, Options{})
+	md, page := pv.Markdown(0), htmlOf(t, pv)
+	for _, want := range []string{"1 change deferred to a later plan · 1 other change",
+		"⏸️ <code>instagram_media.later</code> (create): the provider's configuration is known after apply"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "changes no Instagram") || strings.Contains(page, "changes no Instagram") {
+		t.Errorf("the preview says the plan changes nothing:\n%s", md)
+	}
+	if !strings.Contains(page, "<li><code>instagram_media.later</code> (create): the provider&#39;s configuration is known after apply</li>") {
+		t.Errorf("the HTML does not list the deferred change:\n%s", page)
+	}
+}
+
 // hostile are captions (and alt texts) that try to break out of the
 // Markdown or the HTML, run a script, or ping someone on GitHub.
 var hostile = []string{
@@ -302,12 +420,25 @@ func hostileAddOns() map[string]any {
 	}
 }
 
+// hostileKeys are scheduled posts whose for_each keys are the hostile
+// strings: addresses are user text too, in the table, the headings, the
+// calendar and the grid.
+func hostileKeys() []testPost {
+	var posts []testPost
+	for i, key := range escapeInputs {
+		posts = append(posts, testPost{Address: fmt.Sprintf("instagram_media.k%d[\"%s\"]", i, key), Caption: "key",
+			Image: "https://cdn.example.com/x.jpg", PublishAt: "2026-11-02T09:00:00Z"})
+	}
+	return posts
+}
+
 func TestMarkdown_hostileCaptions(t *testing.T) {
 	var posts []testPost
 	for i, c := range hostile {
 		posts = append(posts, testPost{Address: "instagram_media.h" + string(rune('a'+i)), Caption: c, AltText: c, Image: "https://cdn.example.com/x.jpg"})
 	}
 	posts = append(posts, testPost{Address: `instagram_media.key["</code>|@octocat"]`, Caption: "key", Image: "javascript:alert(1)"})
+	posts = append(posts, hostileKeys()...)
 	md := mustPreview(t, testPlan(t, posts, hostileAddOns()), Options{}).Markdown(0)
 	for _, shown := range []string{"**Labels:** Poll\\: &lt;script&gt;", "**Licensed audio:** audio \\[click me\\]", "**Collaborators:** @\u2060friend ("} {
 		if !strings.Contains(md, shown) {
@@ -366,6 +497,7 @@ func TestHTML_hostileCaptions(t *testing.T) {
 		posts = append(posts, testPost{Address: "instagram_media.h" + string(rune('a'+i)), Caption: c, AltText: c, Image: "https://cdn.example.com/x.jpg"})
 	}
 	posts = append(posts, testPost{Address: "instagram_media.js", Caption: "x", Image: "javascript:alert(1)"})
+	posts = append(posts, hostileKeys()...)
 	page := htmlOf(t, mustPreview(t, testPlan(t, posts, hostileAddOns()), Options{}))
 	for _, bad := range []string{"<script", "<img src=x", `<b id="injected"`, `src="javascript`, `href="javascript`, "onerror=\"", "</details><details open>"} {
 		if strings.Contains(page, bad) {
@@ -441,6 +573,15 @@ func TestMarkdown_fitsGitHubComment(t *testing.T) {
 	}
 }
 
+// The notice names the limit the comment was made for (--max-length).
+func TestMarkdown_noticeSaysTheLimit(t *testing.T) {
+	pv := mustPreview(t, testPlan(t, manyPosts(5, 400)), Options{})
+	md := pv.Markdown(3000)
+	if len(md) > 3000 || !strings.Contains(md, "more than the comment may hold (3,000)") {
+		t.Errorf("%d bytes:\n%s", len(md), md)
+	}
+}
+
 func TestCalendar_overQuota(t *testing.T) {
 	posts := []testPost{
 		{Address: "instagram_media.a", Image: "https://cdn.example.com/a.jpg", PublishAt: "2026-11-02T09:00:00+01:00"},
@@ -459,6 +600,47 @@ func TestCalendar_overQuota(t *testing.T) {
 	md := pv.Markdown(0)
 	if !strings.Contains(md, "⛔ **3 posts from Mon 2 Nov 2026 09\\:00 UTC+01\\:00 to Tue 3 Nov 2026 08\\:00 UTC+01\\:00 exceed the quota of 2 per 24 hours**") {
 		t.Errorf("no quota warning in\n%s", md)
+	}
+}
+
+// A scheduled post whose publish_at is sensitive or known after apply is
+// named under the calendar, never placed on a day, and its time is never
+// shown.
+func TestCalendar_timeNotShown(t *testing.T) {
+	scheduled := func(name string, sensitive, unknown map[string]any) map[string]any {
+		after := map[string]any{"type": "IMAGE", "image_url": "https://cdn.example.com/a.jpg", "status": "scheduled", "publish_at": "2026-11-05T10:00:00Z"}
+		if len(unknown) > 0 {
+			after["publish_at"] = nil
+		}
+		unknown["id"] = true
+		return map[string]any{
+			"address": "instagram_media." + name, "mode": "managed", "type": "instagram_media", "name": name,
+			"change": map[string]any{"actions": []string{"create"}, "before": nil, "after": after, "after_unknown": unknown,
+				"after_sensitive": sensitive, "before_sensitive": false},
+		}
+	}
+	for _, tc := range []struct {
+		name, placeholder string
+		change            map[string]any
+	}{
+		{"sensitive", "(sensitive value)", scheduled("secret_time", map[string]any{"publish_at": true}, map[string]any{})},
+		{"unknown", "(known after apply)", scheduled("later", map[string]any{}, map[string]any{"publish_at": true})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pv := mustPreview(t, testPlan(t, nil, tc.change), Options{})
+			if cal := pv.Calendar; cal == nil || len(cal.Days) != 0 || len(cal.Unplaced) != 1 {
+				t.Fatalf("calendar %+v", cal)
+			}
+			md, page := pv.Markdown(0), htmlOf(t, pv)
+			for _, out := range []string{md, page} {
+				if strings.Contains(out, "2026-11-05") || strings.Contains(out, "5 Nov") || strings.Contains(out, "10:00") || strings.Contains(out, "10\\:00") {
+					t.Errorf("the time is shown:\n%s", out)
+				}
+				if !strings.Contains(out, "scheduled for "+tc.placeholder+": not in the calendar nor counted against the quota") {
+					t.Errorf("the post is not named under the calendar:\n%s", out)
+				}
+			}
+		})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -107,4 +108,29 @@ func htmlOf(t testing.TB, pv *Preview) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// resourceChange is one entry of resource_changes; a nil before or after is
+// null.
+func resourceChange(address, actions string, before, after map[string]any, unknown, beforeSensitive, afterSensitive any) map[string]any {
+	typ, name, _ := strings.Cut(address, ".")
+	change := map[string]any{"actions": strings.Split(actions, ","), "before": nil, "after": nil,
+		"after_unknown": unknown, "before_sensitive": beforeSensitive, "after_sensitive": afterSensitive}
+	if before != nil {
+		change["before"] = before
+	}
+	if after != nil {
+		change["after"] = after
+	}
+	return map[string]any{"address": address, "mode": "managed", "type": typ, "name": name, "change": change}
+}
+
+// expectEach compares what each resource got with what is wanted.
+func expectEach(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s:\n got  %q\n want %q", name, got[name], w)
+		}
+	}
 }
