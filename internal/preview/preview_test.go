@@ -173,6 +173,12 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 		media("staged", "update", map[string]any{"type": "REELS", "publish_at": "2026-11-01T20:00:00Z", "status": "scheduled", "video_url": "https://cdn.example.com/v.mp4"},
 			map[string]any{"type": "REELS", "publish_at": "2026-11-01T20:00:00Z", "status": "scheduled", "video_url": "https://cdn.example.com/v.mp4"},
 			map[string]any{"container_id": true}),
+		// Near its time the provider leaves status to the apply (unknown):
+		// a time ahead is still a scheduled post, one come publishes.
+		media("soon", "update", map[string]any{"publish_at": "2026-11-01T12:30:00Z", "status": "scheduled", "caption": "soon"},
+			map[string]any{"publish_at": "2026-11-01T12:30:00Z", "caption": "soon, edited"}, map[string]any{"status": true, "id": true}),
+		media("due", "update", map[string]any{"publish_at": "2026-11-01T11:30:00Z", "status": "scheduled", "publish_window": "90m"},
+			map[string]any{"publish_at": "2026-11-01T11:30:00Z", "publish_window": "90m"}, map[string]any{"status": true, "id": true}),
 		media("kept_old", "update", map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": "17900000000000070", "deletion_policy": "retain"},
 			map[string]any{"id": "17900000000000077", "status": "published", "replaced_id": nil, "deletion_policy": "retain"}, map[string]any{}),
 		// A replacement that forgets the old post (Terraform's
@@ -203,6 +209,8 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 		"late_moved": "publish: publishes now a post that missed its time, rescheduled for Sun 1 Nov 2026 11:30 UTC | now",
 		"late_gone":  "forget: removes a post that missed its time (nothing was published; nothing changes on Instagram) | —",
 		"staged":     "schedule: changes a scheduled post for Sun 1 Nov 2026 20:00 UTC (nothing is published yet; an apply within 2h of that time publishes it; this apply uploads its video so that Instagram has processed it by then) | scheduled for Sun 1 Nov 2026 20:00 UTC",
+		"soon":       "schedule: changes a scheduled post for Sun 1 Nov 2026 12:30 UTC (nothing is published yet; an apply within 2h of that time publishes it) | scheduled for Sun 1 Nov 2026 12:30 UTC",
+		"due":        "publish: publishes now, scheduled for Sun 1 Nov 2026 11:30 UTC | now",
 		"kept_old":   `forget: keeps post 17900000000000070, which 17900000000000077 replaced, on Instagram and forgets it (deletion_policy "retain") | —`,
 		"answers":    "unchanged: changes Terraform settings only (allow_duplicate); nothing changes on Instagram | —",
 		"kept_replace": "replace: replaces post 17900000000000080 (a new post, a new link; the old post's likes and comments are lost); " +
@@ -231,7 +239,8 @@ func TestPreview_otherScheduleShapes(t *testing.T) {
 			calendar = append(calendar, d.Date+" "+e.Time+" "+strings.TrimPrefix(e.Address, "instagram_media."))
 		}
 	}
-	if got := strings.Join(calendar, ", "); got != "Sun 1 Nov 2026 12:00 late_now, Sun 1 Nov 2026 12:00 late_moved, Sun 1 Nov 2026 12:00 kept_replace, Sun 1 Nov 2026 12:00 kept_replace_tofu, "+
+	if got := strings.Join(calendar, ", "); got != "Sun 1 Nov 2026 12:00 late_now, Sun 1 Nov 2026 12:00 late_moved, Sun 1 Nov 2026 12:00 due, "+
+		"Sun 1 Nov 2026 12:00 kept_replace, Sun 1 Nov 2026 12:00 kept_replace_tofu, Sun 1 Nov 2026 12:30 soon, "+
 		"Sun 1 Nov 2026 20:00 staged, Tue 3 Nov 2026 08:00 again" {
 		t.Errorf("calendar: %s", got)
 	}
