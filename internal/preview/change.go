@@ -157,7 +157,7 @@ func (c changeOf) mediaCard() *Card {
 	// status is unknown when the provider leaves the outcome to the apply
 	// (its time, or the end of its window, is within the hour): a time still
 	// ahead is a change of a scheduled post, one come publishes it.
-	case c.actions == "update" && notOnInstagram && status != statusScheduled && !(status == "" && futureAt):
+	case c.actions == "update" && notOnInstagram && status != statusScheduled && (status != "" || !futureAt):
 		switch {
 		case at.IsZero():
 			return now(Span{Text: "publishes now", Strong: true}, Span{Text: " " + waiting + " (publish_at removed)"})
