@@ -27,7 +27,7 @@ func main() {
 	}
 
 	// What providerserver.Serve does, with the framework's server wrapped
-	// (provider.NewServer says why).
+	// (provider.Server says why).
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
